@@ -1,0 +1,103 @@
+/*
+ * keymap: key names, keymap files, and which action a key sequence means.
+ *
+ * A key is a folio_key: a Unicode code point for a character (control keys
+ * are their control code, <C-d> == 4, <Tab> == 9, <Esc> == 27), one of the
+ * FOLIO_KEY_* values for the keys that have no character, and the
+ * FOLIO_KEY_META bit for <M-x>.  The UI turns curses input into these, so
+ * this module knows nothing of curses.
+ *
+ * Keymap files hold one directive a line ('#' starts a comment):
+ *     bind CONTEXT KEY ACTION
+ *     unbind CONTEXT KEY
+ *     include FILE          (relative to the including file)
+ * A bad line is reported as "file:line: reason" and skipped.
+ */
+#ifndef FOLIO_KEYMAP_H
+#define FOLIO_KEYMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "folio/actions.h"
+
+typedef int32_t folio_key;
+
+enum {
+	FOLIO_KEY_SPECIAL = 0x110000, /* above every code point */
+	FOLIO_KEY_ENTER = FOLIO_KEY_SPECIAL,
+	FOLIO_KEY_BACKSPACE,
+	FOLIO_KEY_UP,
+	FOLIO_KEY_DOWN,
+	FOLIO_KEY_LEFT,
+	FOLIO_KEY_RIGHT,
+	FOLIO_KEY_PGUP,
+	FOLIO_KEY_PGDN,
+	FOLIO_KEY_HOME,
+	FOLIO_KEY_END,
+	FOLIO_KEY_STAB,
+	FOLIO_KEY_DELETE,
+	FOLIO_KEY_F1, /* F1..F12 follow in order */
+	FOLIO_KEY_F12 = FOLIO_KEY_F1 + 11,
+	FOLIO_KEY_META = 0x40000000  /* or'ed with a key: <M-x> */
+};
+
+#define FOLIO_KEY_ESC 27
+#define FOLIO_KEY_TAB 9
+#define FOLIO_KEY_MAX_SEQ 4  /* longest sequence a binding can have, "gg" is 2 */
+
+/*
+ * Parse a KEY as written in a keymap file ("j", "<C-d>", "<PgDn>", "gg",
+ * "<Esc>x") into at most max keys.  Returns the number of keys, or 0 when the
+ * text is not a key.
+ */
+size_t folio_key_parse(const char *text, folio_key *seq, size_t max);
+
+/* The name of one key as a keymap file writes it ("j", "<C-d>", "<Enter>"). */
+void folio_key_name(folio_key key, char *buf, size_t size);
+
+struct folio_keymap;
+
+struct folio_keymap *folio_keymap_new(void);
+void folio_keymap_free(struct folio_keymap *km);
+
+/* Called once for each bad line (or unreadable file); line is 0 for a whole-file problem. */
+typedef void folio_keymap_report_fn(void *ctx, const char *file, unsigned line,
+                                    const char *reason);
+
+/*
+ * Read directives from text (the compiled-in default) or from a file.
+ * Bad lines are reported and skipped; the rest take effect.  Return the
+ * number of problems reported (0 when all was well).
+ */
+int folio_keymap_load_text(struct folio_keymap *km, const char *name, const char *text,
+                           size_t len, folio_keymap_report_fn *report, void *ctx);
+int folio_keymap_load_file(struct folio_keymap *km, const char *path,
+                           folio_keymap_report_fn *report, void *ctx);
+
+enum folio_key_match {
+	FOLIO_KEY_UNBOUND,  /* no binding starts with this sequence */
+	FOLIO_KEY_PARTIAL,  /* a longer binding starts with it: wait for the next key */
+	FOLIO_KEY_BOUND     /* *action is set */
+};
+
+/*
+ * What the sequence means in context (one FOLIO_CTX_* bit): bindings of that
+ * context win over global ones.
+ */
+enum folio_key_match folio_keymap_lookup(const struct folio_keymap *km, unsigned context,
+                                         const folio_key *seq, size_t n,
+                                         enum folio_action *action);
+
+/*
+ * The keys bound to action in context (and global), as "j, <Down>", for the
+ * help screen.  Returns the length written (0 when unbound).
+ */
+size_t folio_keymap_describe(const struct folio_keymap *km, unsigned context,
+                             enum folio_action action, char *buf, size_t size);
+
+/* The compiled-in keymaps/default.keys. */
+extern const char folio_default_keys[];
+extern const size_t folio_default_keys_len;
+
+#endif

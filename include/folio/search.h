@@ -1,0 +1,54 @@
+/*
+ * search: what the user types -> a safe FTS5 expression, and where the
+ * matches are in a text.
+ *
+ * The user's text never reaches MATCH: it is parsed here into words,
+ * "phrases", prefix*, OR, -word, source:NAME, by:NAME, title:WORD,
+ * after:YYYY-MM-DD and before:YYYY-MM-DD, and every term is re-quoted, so no
+ * input can produce an SQL or FTS5 syntax error.
+ */
+#ifndef FOLIO_SEARCH_H
+#define FOLIO_SEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A positive term to highlight, already folded with folio_text_fold(). */
+struct folio_term {
+	char *text;   /* one word, or a phrase's words separated by single spaces */
+	bool prefix;  /* matches any word that starts with text */
+};
+
+struct folio_query {
+	char *match;   /* FTS5 expression, NULL when the query has no words */
+	char *after;   /* "YYYY-MM-DD" or NULL */
+	char *before;  /* "YYYY-MM-DD" or NULL */
+	struct folio_term *terms;
+	size_t nterms;
+	bool empty;    /* nothing to search for: no words and no limits */
+};
+
+/*
+ * Parse input.  With typing true (search as you type) the last word is
+ * taken as a prefix.  Never fails on odd input (unbalanced quotes, stray
+ * operators, lone '-'); returns -1 only when memory runs out.  *q must be
+ * freed with folio_query_free().
+ */
+int folio_search_parse(const char *input, bool typing, struct folio_query *q);
+void folio_query_free(struct folio_query *q);
+
+/* A byte range of a text that matched. */
+struct folio_span {
+	size_t start;
+	size_t len;
+};
+
+/*
+ * Every match of q's terms in text (folded the same way as the index: "cafe"
+ * finds "Café"), in order and not overlapping.  Returns the count and sets
+ * *spans to a malloc'd array (NULL when there are none).
+ */
+size_t folio_search_highlight(const struct folio_query *q, const char *text, size_t len,
+                              struct folio_span **spans);
+
+#endif

@@ -1,0 +1,165 @@
+/*
+ * store: the SQLite file that holds every article, and every query on it.
+ *
+ * Nothing outside store.c sees SQL or a sqlite3 handle.  The store knows
+ * nothing of screens.  Every function that can fail returns 0 on success and
+ * -1 on failure with *err set to a malloc'd message naming the store (the
+ * caller prints it and frees it); err may be NULL when the caller does not
+ * want the text.  Lists are read in pages with keyset queries, so no call
+ * reads a whole source or the whole store, and no call leaves a read
+ * transaction open when it returns.
+ */
+#ifndef FOLIO_STORE_H
+#define FOLIO_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "folio/extract.h"
+
+struct folio_store;
+
+enum folio_store_flags {
+	FOLIO_STORE_CREATE = 1,   /* create the file (and its folder) if missing */
+	FOLIO_STORE_READONLY = 2  /* never write; a missing file is an error */
+};
+
+/*
+ * Open the store at path.  A file that is not a folio store, a store with a
+ * newer schema, a damaged file, or a location that cannot be created is
+ * refused with a message that names the file, and nothing is written to it.
+ * Older schemas are migrated in order, each step in a transaction.
+ */
+int folio_store_open(const char *path, int flags, struct folio_store **out, char **err);
+void folio_store_close(struct folio_store *st);
+
+/* Library versions in use, for --version. */
+const char *folio_store_sqlite_version(void);
+
+/*
+ * Writing articles.  An import wraps many folio_store_put() calls in one
+ * begin/commit for speed; each put runs in its own savepoint, so a failing
+ * article rolls back alone and the store never holds half an article.
+ */
+int folio_store_begin(struct folio_store *st, char **err);
+int folio_store_commit(struct folio_store *st, char **err);
+void folio_store_rollback(struct folio_store *st);
+
+enum folio_put_result {
+	FOLIO_PUT_NEW,       /* a new article */
+	FOLIO_PUT_UPDATED,   /* the file at this path changed: its article was replaced */
+	FOLIO_PUT_UNCHANGED  /* the same content is already stored */
+};
+
+/* Store one article read from path (a file name, or "-" for stdin). */
+int folio_store_put(struct folio_store *st, const struct folio_article *a,
+                    const char *path, enum folio_put_result *result, char **err);
+
+/* A source with its article counts (kept in step by the store, never counted). */
+struct folio_source_row {
+	int64_t id;
+	char *name;
+	int64_t total;
+	int64_t unread;
+};
+
+/* Every source, by name; sources are few, so this is one small read. */
+int folio_store_sources(struct folio_store *st, struct folio_source_row **rows,
+                        size_t *n, char **err);
+void folio_store_sources_free(struct folio_source_row *rows, size_t n);
+
+/* Totals over the whole store. */
+int folio_store_totals(struct folio_store *st, int64_t *total, int64_t *unread, char **err);
+
+/*
+ * A place in a list ordered newest first: articles sort by (date, id)
+ * descending, undated articles last.
+ */
+struct folio_list_key {
+	char date[11]; /* "YYYY-MM-DD", or "" for undated */
+	int64_t id;
+};
+
+struct folio_list_row {
+	int64_t id;
+	char date[11]; /* "" when undated */
+	char *source;
+	char *title;
+	bool read;
+	bool flagged;
+};
+
+/*
+ * One page of a list: the articles of source_id (0: all articles), newest
+ * first.  With after NULL, the first limit rows; otherwise the limit rows
+ * that follow *after (backward false) or precede it (backward true).  Rows
+ * are always returned in display order, newest first.  With from_end true
+ * (and after NULL) the last limit rows of the list.
+ */
+int folio_store_list(struct folio_store *st, int64_t source_id,
+                     const struct folio_list_key *after, bool backward, bool from_end,
+                     size_t limit, struct folio_list_row **rows, size_t *n, char **err);
+void folio_store_rows_free(struct folio_list_row *rows, size_t n);
+
+/* How many rows come before key in the list of source_id: the position "3 of 120". */
+int folio_store_list_position(struct folio_store *st, int64_t source_id,
+                              const struct folio_list_key *key, int64_t *pos, char **err);
+
+struct folio_record {
+	int64_t id;
+	int64_t source_id;
+	char *source;
+	char *title;
+	char *byline;   /* NULL when unknown, like the other optional fields */
+	char *date;
+	char *dateline;
+	char *body;
+	char *path;
+	bool read;
+	bool flagged;
+};
+
+/* One whole article.  Returns 1 (and no error) when there is no such id. */
+int folio_store_get(struct folio_store *st, int64_t id, struct folio_record *out, char **err);
+void folio_record_free(struct folio_record *r);
+
+int folio_store_set_read(struct folio_store *st, int64_t id, bool read, char **err);
+int folio_store_set_flagged(struct folio_store *st, int64_t id, bool flagged, char **err);
+
+/*
+ * The article after (direction +1) or before (-1) id in the list of
+ * source_id, optionally only unread ones.  *found is false at the end.
+ */
+int folio_store_neighbour(struct folio_store *st, int64_t source_id, int64_t id,
+                          int direction, bool unread_only, int64_t *next,
+                          bool *found, char **err);
+
+/* One search result.  The snippet is plain text around the best match. */
+struct folio_hit {
+	int64_t id;
+	double score;  /* bm25: lower is better */
+	char date[11];
+	char *source;
+	char *title;
+	char *snippet;
+	bool read;
+	bool flagged;
+};
+
+/*
+ * Ranked full-text search.  match is an FTS5 expression built by
+ * folio_search_parse(), never user text; NULL means no words, only date
+ * limits, in which case the newest come first.  after/before are
+ * "YYYY-MM-DD" or NULL (after is inclusive, before exclusive).
+ */
+int folio_store_search(struct folio_store *st, const char *match, const char *after,
+                       const char *before, size_t limit, size_t offset,
+                       struct folio_hit **hits, size_t *n, char **err);
+void folio_store_hits_free(struct folio_hit *hits, size_t n);
+
+/* How many articles match, counting no further than cap (*count == cap means "cap or more"). */
+int folio_store_search_count(struct folio_store *st, const char *match, const char *after,
+                             const char *before, int64_t cap, int64_t *count, char **err);
+
+#endif

@@ -1,0 +1,103 @@
+/*
+ * text: every string that reaches the store or the screen passes through here.
+ *
+ * Article bytes are untrusted.  On the way in they are decoded (UTF-8, UTF-16
+ * with a BOM, else Windows-1252), NFC-normalised and stripped of everything
+ * that could drive a terminal: C0 controls except newline and tab, DEL, C1,
+ * bidi controls and tag characters.  On the way out the same rule is applied
+ * again, because the store may have been written by something else.
+ *
+ * All functions take UTF-8 with an explicit length and never read past it.
+ * Functions returning char * return malloc'd, NUL-terminated strings, or
+ * NULL when memory runs out.  Widths, breaks and folding come from
+ * libunistring.
+ */
+#ifndef FOLIO_TEXT_H
+#define FOLIO_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Most combining marks kept after one base character (Zalgo defence). */
+#define FOLIO_TEXT_MAX_COMBINING 4
+
+/*
+ * Decode the raw bytes of a file: a UTF-8 BOM is dropped, UTF-16 with a BOM
+ * is converted, valid UTF-8 is kept, anything else is read as Windows-1252.
+ * Line endings become "\n".  The result is clean in the sense of
+ * folio_text_clean() with newlines kept.
+ */
+char *folio_text_decode(const char *bytes, size_t len, size_t *out_len);
+
+/*
+ * Clean text that should be UTF-8 (from the store, the command line, a
+ * parser): invalid sequences become U+FFFD, the text is NFC-normalised,
+ * controls, DEL, C1, bidi controls and tag characters are removed, and runs
+ * of combining marks are capped.  With keep_newlines false, newlines and
+ * tabs become spaces (for one-line fields such as titles).
+ */
+char *folio_text_clean(const char *s, size_t len, bool keep_newlines, size_t *out_len);
+
+/* True when the bytes are not text: a NUL byte, or mostly control bytes. */
+bool folio_text_is_binary(const char *bytes, size_t len);
+
+/*
+ * In an ASCII-only locale (LANG=C) the screen gets '?' for every non-ASCII
+ * character.  Set once at start-up from the locale; read by
+ * folio_text_display().
+ */
+void folio_text_set_ascii_only(bool ascii_only);
+
+/*
+ * The display rule: folio_text_clean() with newlines and tabs turned into
+ * spaces, then, in an ASCII-only locale, every non-ASCII character replaced
+ * by '?'.  Whatever this returns can be written to the terminal as is.
+ */
+char *folio_text_display(const char *s, size_t len, size_t *out_len);
+
+/* Columns that clean UTF-8 text takes on the screen (CJK and emoji count 2). */
+int folio_text_width(const char *s, size_t len);
+
+/*
+ * How many bytes of s fit in cols columns, cut on a character boundary with
+ * combining marks kept on their base.  *width (if not NULL) gets the columns
+ * those bytes take.
+ */
+size_t folio_text_fit(const char *s, size_t len, int cols, int *width);
+
+/* s cut to at most cols columns, ending with "…" when anything was cut. */
+char *folio_text_truncate(const char *s, size_t len, int cols);
+
+/* One screen line of a wrapped paragraph: a byte range of the paragraph. */
+struct folio_line {
+	size_t start;
+	size_t len;
+	int width;
+};
+
+/*
+ * Wrap one paragraph (no newline inside) to cols columns at the line breaks
+ * libunistring allows (UAX #14); a word wider than cols is cut at a
+ * character boundary.  Trailing spaces are left off each line.  Returns the
+ * number of lines and sets *lines to a malloc'd array (an empty paragraph is
+ * one empty line).  Returns 0 with *lines NULL when memory runs out.
+ */
+size_t folio_text_wrap(const char *para, size_t len, int cols, struct folio_line **lines);
+
+/*
+ * A case- and accent-folded copy for matching ("Café" -> "cafe"), the same
+ * folding the FTS5 index uses.  When map is not NULL it gets a malloc'd array
+ * of *out_len + 1 entries: map[i] is the byte offset in s of the character
+ * that produced folded byte i (map[*out_len] == len), so a match in the
+ * folded text can be turned back into a byte range of s.
+ */
+char *folio_text_fold(const char *s, size_t len, size_t *out_len, size_t **map);
+
+/*
+ * A one-line, printable form of a name for messages (file names in errors):
+ * control bytes and invalid UTF-8 become \n, \t, \xHH; a backslash becomes
+ * "\\".  Valid printable UTF-8 is kept.
+ */
+char *folio_text_escape(const char *s, size_t len);
+
+#endif

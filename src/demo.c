@@ -1,0 +1,2 @@
+/* demo: not written yet; see include/folio/demo.h. */
+#include "folio/demo.h"

@@ -1,0 +1,2 @@
+/* import: not written yet; see include/folio/import.h. */
+#include "folio/import.h"

@@ -1,0 +1,2 @@
+/* keymap: not written yet; see include/folio/keymap.h. */
+#include "folio/keymap.h"

@@ -1,0 +1,2 @@
+/* search: not written yet; see include/folio/search.h. */
+#include "folio/search.h"

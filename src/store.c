@@ -1,0 +1,2 @@
+/* store: not written yet; see include/folio/store.h. */
+#include "folio/store.h"

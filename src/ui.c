@@ -1,0 +1,2 @@
+/* ui: not written yet; see include/folio/ui.h. */
+#include "folio/ui.h"
