@@ -390,8 +390,8 @@ static const char *check_wrap(const char *s, size_t len, int cols)
 			why = "ranges out of order";
 		else if (folio_text_width(s + l->start, l->len) != l->width)
 			why = "width field wrong";
-		else if (l->width > limit && folio_text_fit(s + l->start, l->len, 2, NULL) != l->len)
-			why = "too wide (and more than one char)";
+		else if (l->width > limit && folio_text_fit(s + l->start, l->len, l->width - 1, NULL) > 0)
+			why = "too wide (and more than one cluster)";
 		else if (l->len > 0 && s[l->start + l->len - 1] == ' ')
 			why = "trailing space";
 		else if (n > 1 && l->len == 0)
@@ -661,6 +661,15 @@ static void test_fuzz(void)
 		bad_ascii += !s;
 		free(s);
 		folio_text_set_ascii_only(false);
+
+		/* wrap promises nothing about raw bytes but must stay in bounds */
+		struct folio_line *raw_lines;
+		size_t nraw = folio_text_wrap(in, len, (int)(rng() % 10), &raw_lines);
+		for (size_t i = 0; i < nraw; i++)
+			if (raw_lines[i].start + raw_lines[i].len > len)
+				bad_wrap++;
+		bad_wrap += nraw == 0;
+		free(raw_lines);
 
 		size_t *map;
 		char *f = folio_text_fold(in, len, &n, &map);
