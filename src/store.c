@@ -166,13 +166,13 @@ static const char *const stmt_sql[S_COUNT_OF_STMTS] = {
 	[S_SET_FLAGGED] = "UPDATE articles SET flagged = ?2 WHERE id = ?1",
 	[S_SEARCH] = "SELECT a.id, bm25(articles_fts, 10.0, 3.0, 3.0, 1.0) AS score, a.date,"
 	             " s.name, a.title, snippet(articles_fts, 3, '', '', '\xE2\x80\xA6', 16),"
-	             " substr(a.body, 1, ?6), a.read, a.flagged"
+	             " coalesce(substr(a.body, 1, ?6), ''), a.read, a.flagged"
 	             " FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid"
 	             " JOIN sources AS s ON s.id = a.source_id"
 	             " WHERE articles_fts MATCH ?1 AND " DATE_LIMITS
 	             " ORDER BY score LIMIT ?4 OFFSET ?5",
 	[S_SEARCH_DATES] = "SELECT a.id, 0.0, a.date, s.name, a.title, '',"
-	                   " substr(a.body, 1, ?6), a.read, a.flagged"
+	                   " coalesce(substr(a.body, 1, ?6), ''), a.read, a.flagged"
 	                   " FROM articles AS a JOIN sources AS s ON s.id = a.source_id"
 	                   " WHERE " DATE_LIMITS
 	                   " ORDER BY a.date DESC, a.id DESC LIMIT ?4 OFFSET ?5",
@@ -339,6 +339,19 @@ static char *dup_column(sqlite3_stmt *s, int col, bool *nomem)
 	if (!copy)
 		*nomem = true;
 	return copy;
+}
+
+/* Double an array's room (16 to start); NULL, with array untouched, when memory runs out. */
+static void *grow(void *array, size_t *cap, size_t size)
+{
+	size_t ncap = *cap ? *cap * 2 : 16;
+	void *grown;
+	if (ncap > SIZE_MAX / size)
+		return NULL;
+	grown = realloc(array, ncap * size);
+	if (grown)
+		*cap = ncap;
+	return grown;
 }
 
 static void copy_date(char dst[11], sqlite3_stmt *s, int col)
@@ -848,14 +861,12 @@ int folio_store_sources(struct folio_store *st, struct folio_source_row **rows,
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (count == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			struct folio_source_row *grown = realloc(list, ncap * sizeof *list);
+			struct folio_source_row *grown = grow(list, &cap, sizeof *list);
 			if (!grown) {
 				nomem = true;
 				break;
 			}
 			list = grown;
-			cap = ncap;
 		}
 		list[count] = (struct folio_source_row){
 			.id = sqlite3_column_int64(s, 0),
@@ -930,8 +941,8 @@ int folio_store_list(struct folio_store *st, int64_t source_id,
 	const char *date = after ? after->date : up ? BOTTOM_DATE : TOP_DATE;
 	int64_t id = after ? after->id : up ? INT64_MIN : INT64_MAX;
 	sqlite3_stmt *s = walk_stmt(st, WALK_ROWS, source_id != 0, false, !up, err);
-	struct folio_list_row *list;
-	size_t count = 0;
+	struct folio_list_row *list = NULL;
+	size_t count = 0, cap = 0;
 	bool nomem = false;
 	int rc = SQLITE_DONE;
 
@@ -941,14 +952,20 @@ int folio_store_list(struct folio_store *st, int64_t source_id,
 		return -1;
 	if (limit == 0)
 		return 0;
-	if (limit > INT64_MAX / sizeof *list || !(list = calloc(limit, sizeof *list)))
-		return fail(st, SQLITE_NOMEM, "read a list", err);
-	if (bind_walk(st, s, source_id, date, id, (int64_t)limit, err) != 0) {
-		free(list);
+	if (bind_walk(st, s, source_id, date, id, limit > INT64_MAX ? INT64_MAX : (int64_t)limit,
+	              err) != 0)
 		return -1;
-	}
 	while (count < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct folio_list_row *r = &list[count++];
+		struct folio_list_row *r;
+		if (count == cap) {
+			struct folio_list_row *grown = grow(list, &cap, sizeof *list);
+			if (!grown) {
+				nomem = true;
+				break;
+			}
+			list = grown;
+		}
+		r = &list[count++];
 		r->id = sqlite3_column_int64(s, 0);
 		copy_date(r->date, s, 1);
 		r->source = dup_column(s, 2, &nomem);
@@ -965,10 +982,6 @@ int folio_store_list(struct folio_store *st, int64_t source_id,
 	}
 	if (up)
 		reverse_rows(list, count);
-	if (count == 0) {
-		free(list);
-		list = NULL;
-	}
 	*rows = list;
 	*n = count;
 	return 0;
@@ -1142,8 +1155,8 @@ int folio_store_search(struct folio_store *st, const char *match, const char *af
                        struct folio_hit **hits, size_t *n, char **err)
 {
 	sqlite3_stmt *s = stmt(st, match ? S_SEARCH : S_SEARCH_DATES, err);
-	struct folio_hit *list;
-	size_t count = 0;
+	struct folio_hit *list = NULL;
+	size_t count = 0, cap = 0;
 	bool nomem = false;
 	int rc = SQLITE_DONE;
 
@@ -1153,22 +1166,25 @@ int folio_store_search(struct folio_store *st, const char *match, const char *af
 		return -1;
 	if (limit == 0)
 		return 0;
-	if (limit > INT64_MAX / sizeof *list || offset > INT64_MAX ||
-	    !(list = calloc(limit, sizeof *list)))
-		return fail(st, SQLITE_NOMEM, "search", err);
-	if (bind_search(st, s, match, after, before, (int64_t)limit, err) != 0) {
-		free(list);
+	if (bind_search(st, s, match, after, before, limit > INT64_MAX ? INT64_MAX : (int64_t)limit,
+	                err) != 0)
 		return -1;
-	}
-	if (sqlite3_bind_int64(s, 5, (int64_t)offset) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 6, FALLBACK_SNIPPET_CHARS) != SQLITE_OK) {
-		free(list);
+	if (sqlite3_bind_int64(s, 5, offset > INT64_MAX ? INT64_MAX : (int64_t)offset) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 6, FALLBACK_SNIPPET_CHARS) != SQLITE_OK)
 		return fail(st, sqlite3_errcode(st->db), "search", err);
-	}
 	while (count < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct folio_hit *h = &list[count++];
 		/* A hit with no word in the body still shows where the body starts. */
 		int snippet_col = sqlite3_column_bytes(s, 5) > 0 ? 5 : 6;
+		struct folio_hit *h;
+		if (count == cap) {
+			struct folio_hit *grown = grow(list, &cap, sizeof *list);
+			if (!grown) {
+				nomem = true;
+				break;
+			}
+			list = grown;
+		}
+		h = &list[count++];
 		h->id = sqlite3_column_int64(s, 0);
 		h->score = sqlite3_column_double(s, 1);
 		copy_date(h->date, s, 2);
@@ -1184,10 +1200,6 @@ int folio_store_search(struct folio_store *st, const char *match, const char *af
 	if (nomem || (rc != SQLITE_ROW && rc != SQLITE_DONE)) {
 		folio_store_hits_free(list, count);
 		return nomem ? fail(st, SQLITE_NOMEM, "search", err) : fail_search(st, rc, err);
-	}
-	if (count == 0) {
-		free(list);
-		list = NULL;
 	}
 	*hits = list;
 	*n = count;

@@ -8,8 +8,11 @@
  * here only build hostile files and poison triggers; the store is always
  * driven through its header.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <ftw.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,10 +46,11 @@ static int remove_entry(const char *path, const struct stat *sb, int type, struc
 
 static char *slurp(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
+	struct stat sb;
+	FILE *f;
 	char *buf = NULL;
 	long size;
-	if (!f)
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || !(f = fopen(path, "rb")))
 		return NULL;
 	if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
 	    (buf = malloc((size_t)size + 1)) && fread(buf, 1, (size_t)size, f) == (size_t)size)
@@ -185,6 +189,23 @@ static void test_write_and_counts(struct folio_store *st)
 	is_int(total, 5, "total over the store");
 	is_int(unread, 5, "unread over the store");
 
+	/* Fields are framed in the hash: moving text from one field to the next is a change. */
+	put(st, (struct folio_article){.source = "Frames", .title = "ab", .byline = "c", .body = "x"},
+	    "-", FOLIO_PUT_NEW, "title ab, byline c");
+	put(st, (struct folio_article){.source = "Frames", .title = "a", .byline = "bc", .body = "x"},
+	    "-", FOLIO_PUT_NEW, "title a, byline bc");
+	put(st, (struct folio_article){.source = "Frames", .title = "a", .byline = "bc", .body = "x",
+	                               .dateline = ""}, "-", FOLIO_PUT_NEW, "an empty dateline is not a missing one");
+	put(st, art("Frames", "Odd date", "March 2001", "odd"), "/f/odd.txt", FOLIO_PUT_NEW,
+	    "a date not shaped YYYY-MM-DD");
+	id = find_one(st, "odd");
+	ok(folio_store_get(st, id, &r, NULL) == 0 && r.date == NULL, "is stored undated");
+	folio_record_free(&r);
+	source_id(st, "Frames", &total, NULL);
+	is_int(total, 4, "four framed articles");
+	put(st, art("Frames", "Odd date", "March 2001", "odd"), "/f/odd.txt", FOLIO_PUT_UNCHANGED,
+	    "and is unchanged when put again");
+
 	is_int(folio_store_get(st, 999999, &r, NULL), 1, "get of a missing id returns 1");
 	is_int(folio_store_set_read(st, 999999, true, &err), -1, "set_read of a missing id fails");
 	ok(err && strstr(err, tmpdir), "naming the store: %s", err ? err : "");
@@ -304,7 +325,7 @@ static void test_paging(struct folio_store *st)
 	folio_store_rows_free(rows, n);
 
 	/* The all-articles list holds the wire too, in the same relative order. */
-	ok(folio_store_list(st, 0, NULL, false, false, 100, &rows, &n, NULL) == 0 && n == WIRE_N + 5,
+	ok(folio_store_list(st, 0, NULL, false, false, 100, &rows, &n, NULL) == 0 && n == WIRE_N + 9,
 	   "the all-articles list has every article");
 	{
 		int next = 0;
@@ -320,7 +341,7 @@ static void test_paging(struct folio_store *st)
 		key.id = rows[n - 1].id;
 	}
 	folio_store_rows_free(rows, n);
-	ok(folio_store_list_position(st, 0, &key, &pos, NULL) == 0 && pos == WIRE_N + 4,
+	ok(folio_store_list_position(st, 0, &key, &pos, NULL) == 0 && pos == WIRE_N + 8,
 	   "position of the last article of all");
 	ok(folio_store_list(st, 0, &key, false, false, 10, &rows, &n, NULL) == 0 && n == 0 &&
 	   rows == NULL, "nothing after the last article");
@@ -383,6 +404,10 @@ static void test_search(struct folio_store *st)
 	folio_store_hits_free(hits, n);
 	ok(title_hit != body_hit, "distinct hits");
 
+	put(st, art("Daily", "Zeppelin sighted", NULL, NULL), "/s/5.txt", FOLIO_PUT_NEW, "no body");
+	ok(folio_store_search(st, "zeppelin", NULL, NULL, 10, 0, &hits, &n, NULL) == 0 && n == 1 &&
+	   hits[0].snippet && hits[0].snippet[0] == '\0', "a hit without a body has an empty snippet");
+	folio_store_hits_free(hits, n);
 	ok(folio_store_search(st, "cafe", NULL, NULL, 10, 0, &hits, &n, NULL) == 0 && n == 1 &&
 	   strcmp(hits[0].title, "Café culture returns") == 0, "cafe finds Café");
 	folio_store_hits_free(hits, n);
@@ -468,6 +493,35 @@ static void test_all_or_nothing(struct folio_store *st, const char *path)
 	is_int(find_one(st, "toxicword"), 0, "nothing of it is in the index");
 	ok(find_one(st, "ash") > 0, "the failed update left the old article indexed");
 	raw_exec(path, "DROP TRIGGER test_poison; DROP TRIGGER test_poison_update;");
+}
+
+/* Another writer holds the lock for a moment: put waits for it instead of failing. */
+static void *release_later(void *db)
+{
+	usleep(300 * 1000);
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	return NULL;
+}
+
+static void test_busy(struct folio_store *st, const char *path)
+{
+	sqlite3 *other;
+	pthread_t thread;
+	char *err = NULL;
+	enum folio_put_result res;
+	struct folio_article a = art("Daily", "Written while locked", "2020-01-05", "patience");
+
+	if (sqlite3_open(path, &other) != SQLITE_OK ||
+	    sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+	    pthread_create(&thread, NULL, release_later, other) != 0) {
+		ok(0, "could not hold the write lock");
+		return;
+	}
+	ok(folio_store_put(st, &a, "/busy.txt", &res, &err) == 0 && res == FOLIO_PUT_NEW,
+	   "a put waits for another writer: %s", err ? err : "ok");
+	free(err);
+	pthread_join(thread, NULL);
+	sqlite3_close(other);
 }
 
 static void test_readonly(const char *path)
@@ -569,6 +623,8 @@ static void test_refusals(void)
 	else
 		expect_refused(in_locked, FOLIO_STORE_CREATE, "cannot open", "an unwritable folder");
 
+	expect_refused(tmpdir, FOLIO_STORE_CREATE, "is a folder", "a folder");
+
 	f = fopen(empty, "w");
 	if (f)
 		fclose(f);
@@ -613,6 +669,7 @@ int main(void)
 	test_neighbours(st);
 	test_search(st);
 	test_all_or_nothing(st, path);
+	test_busy(st, path);
 	folio_store_totals(st, &total, &unread, NULL);
 	folio_store_close(st);
 
