@@ -40,6 +40,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -402,6 +403,29 @@ static int make_parents(const char *path, char **err)
 	return ret;
 }
 
+/*
+ * Why sqlite3_open_v2 failed.  SQLite's own errno is that of its last
+ * attempt (often a read-only retry), so a file that could not be created is
+ * explained by its folder.
+ */
+static void describe_open_failure(struct folio_store *st, bool exists, int rc, char **err)
+{
+	char *dir = strdup(st->path);
+	char *slash = dir ? strrchr(dir, '/') : NULL;
+	int sys = st->db ? sqlite3_system_errno(st->db) : 0;
+
+	if (slash)
+		slash[slash == dir] = '\0'; /* "/x" -> "/", "a/x" -> "a" */
+	if (!exists && dir && access(slash ? dir : ".", W_OK | X_OK) != 0)
+		set_msg(err, "cannot create %s: %s", st->path, strerror(errno));
+	else if (sys != 0)
+		set_msg(err, "cannot open %s: %s", st->path, strerror(sys));
+	else
+		set_msg(err, "cannot open %s: %s", st->path,
+		        st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+	free(dir);
+}
+
 /* Read one integer from a pragma or query; the first read of a file, so it sees damage. */
 static int read_int(struct folio_store *st, const char *sql, int64_t *value, char **err)
 {
@@ -524,12 +548,7 @@ int folio_store_open(const char *path, int flags, struct folio_store **out, char
 	st->readonly = flags & FOLIO_STORE_READONLY;
 	rc = sqlite3_open_v2(path, &st->db, oflags, NULL);
 	if (rc != SQLITE_OK) {
-		if (st->db && sqlite3_system_errno(st->db) != 0)
-			set_msg(err, "cannot open %s: %s", path, strerror(sqlite3_system_errno(st->db)));
-		else if (st->db)
-			set_msg(err, "cannot open %s: %s", path, sqlite3_errmsg(st->db));
-		else
-			set_msg(err, "cannot open %s: %s", path, sqlite3_errstr(rc));
+		describe_open_failure(st, exists, rc, err);
 		folio_store_close(st);
 		return -1;
 	}

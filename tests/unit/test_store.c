@@ -582,7 +582,7 @@ static void test_refusals(void)
 	char *missing = path_in("missing.db"), *regular = path_in("regular");
 	char *under_regular = path_in("regular/sub/folio.db");
 	char *locked_dir = path_in("locked"), *in_locked = path_in("locked/folio.db");
-	char *empty = path_in("empty.db");
+	char *empty = path_in("empty.db"), *protected = path_in("protected.db");
 	struct folio_store *st;
 	char *err = NULL;
 	FILE *f;
@@ -618,10 +618,19 @@ static void test_refusals(void)
 	expect_refused(under_regular, FOLIO_STORE_CREATE, "regular", "a folder that is a file");
 
 	mkdir(locked_dir, 0500);
-	if (geteuid() == 0)
+	ok(folio_store_open(protected, FOLIO_STORE_CREATE, &st, NULL) == 0, "make a store to protect");
+	folio_store_close(st);
+	chmod(protected, 0444);
+	if (geteuid() == 0) {
 		printf("ok %d # skip root can write anywhere\n", ++tap_count);
-	else
-		expect_refused(in_locked, FOLIO_STORE_CREATE, "cannot open", "an unwritable folder");
+		printf("ok %d # skip root can write anywhere\n", ++tap_count);
+	} else {
+		expect_refused(in_locked, FOLIO_STORE_CREATE, "cannot create", "an unwritable folder");
+		expect_refused(protected, 0, "is read-only", "a store without write permission");
+	}
+	ok(folio_store_open(protected, FOLIO_STORE_READONLY, &st, NULL) == 0,
+	   "which still opens read-only");
+	folio_store_close(st);
 
 	expect_refused(tmpdir, FOLIO_STORE_CREATE, "is a folder", "a folder");
 
@@ -635,6 +644,7 @@ static void test_refusals(void)
 
 	free(foreign), free(other), free(newer), free(random_file), free(missing);
 	free(regular), free(under_regular), free(locked_dir), free(in_locked), free(empty);
+	free(protected);
 }
 
 int main(void)
