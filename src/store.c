@@ -516,6 +516,10 @@ int folio_store_open(const char *path, int flags, struct folio_store **out, char
 	int rc;
 
 	*out = NULL;
+	if (!exists && errno != ENOENT) {
+		set_msg(err, "cannot open %s: %s", path, strerror(errno));
+		return -1;
+	}
 	if (flags & FOLIO_STORE_READONLY) {
 		oflags |= SQLITE_OPEN_READONLY;
 		if (!exists) {

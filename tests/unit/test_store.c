@@ -524,6 +524,58 @@ static void test_busy(struct folio_store *st, const char *path)
 	sqlite3_close(other);
 }
 
+/*
+ * After every read the store must hold no read transaction: another
+ * connection can then checkpoint and truncate the whole WAL.
+ */
+static bool wal_truncates(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	bool done = false;
+	if (sqlite3_open(path, &db) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, "PRAGMA wal_checkpoint(TRUNCATE)", -1, &s, NULL) == SQLITE_OK) {
+		done = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) == 0;
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	return done;
+}
+
+static void test_no_open_reads(struct folio_store *st, const char *path)
+{
+	struct folio_list_row *rows;
+	struct folio_source_row *sources;
+	struct folio_hit *hits;
+	struct folio_record r;
+	struct folio_list_key key = {"2020-01-01", 1};
+	size_t n;
+	int64_t a, b;
+	bool found;
+
+	/* Each call is followed by a write, so the WAL has frames a lingering reader would pin. */
+#define WRITE_THEN_CHECK(call, name) do { \
+		call; \
+		folio_store_set_flagged(st, wire_ids[0], true, NULL); \
+		ok(wal_truncates(path), "no read left open after %s", name); \
+	} while (0)
+	WRITE_THEN_CHECK(folio_store_list(st, 0, NULL, false, false, 3, &rows, &n, NULL);
+	                 folio_store_rows_free(rows, n), "list");
+	WRITE_THEN_CHECK(folio_store_list(st, 0, NULL, false, true, 3, &rows, &n, NULL);
+	                 folio_store_rows_free(rows, n), "list from the end");
+	WRITE_THEN_CHECK(folio_store_sources(st, &sources, &n, NULL);
+	                 folio_store_sources_free(sources, n), "sources");
+	WRITE_THEN_CHECK(folio_store_search(st, "volcano", NULL, NULL, 1, 0, &hits, &n, NULL);
+	                 folio_store_hits_free(hits, n), "search stopped at its limit");
+	WRITE_THEN_CHECK(folio_store_search_count(st, "volcano", NULL, NULL, 1, &a, NULL), "count");
+	WRITE_THEN_CHECK(folio_store_get(st, wire_ids[1], &r, NULL); folio_record_free(&r), "get");
+	WRITE_THEN_CHECK(folio_store_neighbour(st, 0, wire_ids[1], 1, true, &a, &found, NULL),
+	                 "neighbour");
+	WRITE_THEN_CHECK(folio_store_list_position(st, 0, &key, &a, NULL), "position");
+	WRITE_THEN_CHECK(folio_store_totals(st, &a, &b, NULL), "totals");
+#undef WRITE_THEN_CHECK
+}
+
 static void test_readonly(const char *path)
 {
 	struct folio_store *ro;
@@ -680,6 +732,7 @@ int main(void)
 	test_search(st);
 	test_all_or_nothing(st, path);
 	test_busy(st, path);
+	test_no_open_reads(st, path);
 	folio_store_totals(st, &total, &unread, NULL);
 	folio_store_close(st);
 
