@@ -122,6 +122,33 @@ static int64_t find_one(struct folio_store *st, const char *word)
 	return id;
 }
 
+/* One text value from a raw query, for checking what open wrote. */
+static char *raw_text(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	char *text = NULL;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+			text = strdup((const char *)sqlite3_column_text(s, 0));
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	return text;
+}
+
+static void test_marks(const char *path)
+{
+	char *mode = raw_text(path, "PRAGMA journal_mode");
+	char *app = raw_text(path, "PRAGMA application_id");
+	char *version = raw_text(path, "PRAGMA user_version");
+	is_str(mode, "wal", "the store is in WAL mode");
+	is_str(app, "1181707369", "application_id marks it as folio's ('Foli')");
+	is_str(version, "1", "user_version is the schema version");
+	free(mode), free(app), free(version);
+}
+
 static void test_write_and_counts(struct folio_store *st)
 {
 	struct folio_record r;
@@ -726,6 +753,7 @@ int main(void)
 	}
 	ok(strlen(folio_store_sqlite_version()) > 0, "sqlite version %s", folio_store_sqlite_version());
 
+	test_marks(path);
 	test_write_and_counts(st);
 	test_paging(st);
 	test_neighbours(st);
