@@ -569,7 +569,12 @@ int folio_store_open(const char *path, int flags, struct folio_store **out, char
 	    (exec(st, "PRAGMA journal_mode = WAL", "switch it to WAL mode", err) != 0 ||
 	     exec(st, "PRAGMA synchronous = NORMAL", "set it up", err) != 0))
 		goto fail;
-	if (exec(st, "PRAGMA foreign_keys = ON", "set it up", err) != 0)
+	/*
+	 * A page cache of at most 32 MB (the default is 2 MB): an import into a
+	 * big FTS index otherwise rereads its pages, nearly halving the rate.
+	 */
+	if (exec(st, "PRAGMA foreign_keys = ON", "set it up", err) != 0 ||
+	    exec(st, "PRAGMA cache_size = -32768", "set it up", err) != 0)
 		goto fail;
 	if (!st->readonly && migrate(st, err) != 0)
 		goto fail;
