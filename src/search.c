@@ -301,9 +301,10 @@ static void emit_item(struct buf *b, const struct item *it)
 		buf_str(b, fields[it->field].column);
 		buf_str(b, " : ");
 	}
+	/* words hold no '"' today; doubling keeps the quoting right if that changes */
 	buf_add(b, "\"", 1);
 	for (const char *s = it->words; *s; s++)
-		buf_add(b, s, *s == '"' ? 2 : 1); /* never true for words, kept as a guard */
+		buf_add(b, *s == '"' ? "\"\"" : s, *s == '"' ? 2 : 1);
 	buf_add(b, "\"", 1);
 	if (it->prefix)
 		buf_add(b, "*", 1);
