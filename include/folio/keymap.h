@@ -104,7 +104,8 @@ typedef void folio_keymap_report_fn(void *ctx, const char *file, unsigned line,
 /*
  * Read directives from text (the compiled-in default) or from a file.
  * Bad lines are reported and skipped; the rest take effect.  Return the
- * number of problems reported (0 when all was well).
+ * number of problems reported (0 when all was well).  With load_text an
+ * include is found beside name (in the current folder if name has no '/').
  */
 int folio_keymap_load_text(struct folio_keymap *km, const char *name, const char *text,
                            size_t len, folio_keymap_report_fn *report, void *ctx);

@@ -642,6 +642,60 @@ static void test_variants(void)
 	folio_keymap_free(km);
 }
 
+static unsigned long rng = 12345;
+
+static unsigned next_rand(void)
+{
+	rng = rng * 6364136223846793005ul + 1442695040888963407ul;
+	return (unsigned)(rng >> 33);
+}
+
+/* Random keymap text: real words, broken names, random bytes. */
+static void test_torture(void)
+{
+	static const char *const pieces[] = {
+		"bind", "unbind", "include", "global", "search", "article", "sources", "down",
+		"search-submit", "j", "gg", "<C-x>", "<M-<>", "<M->>", "<", ">", "<F1", "<F12>",
+		"<Esc>x", "<U+", "<U+41>", "#", "<Hash>", " ", " ", " ", "\t", "\n", "\n", "\r",
+		"é", "\xff", "<M-", "<C-", "keys", "/", "..", "abcd", "abcde",
+	};
+	int mismatched = 0, bad_roundtrip = 0;
+	char text[256];
+	struct folio_keymap *km = folio_keymap_new();
+
+	for (int i = 0; i < 5000; i++) {
+		size_t len = 0, count = next_rand() % 16;
+		for (size_t k = 0; k < count && len + 16 < sizeof text; k++) {
+			if (next_rand() % 6 == 0) {
+				text[len++] = (char)(next_rand() % 256);
+			} else {
+				const char *p = pieces[next_rand() % (sizeof pieces / sizeof pieces[0])];
+				memcpy(text + len, p, strlen(p));
+				len += strlen(p);
+			}
+		}
+		text[len] = '\0';
+		struct reports r = { 0 };
+		int problems = folio_keymap_load_text(km, "torture", text, len, collect, &r);
+		if (problems < 0 || (size_t)problems != r.n)
+			mismatched++;
+
+		/* whatever parses as keys names back to the same keys */
+		folio_key seq[FOLIO_KEY_MAX_SEQ], again[FOLIO_KEY_MAX_SEQ];
+		char name[80];
+		size_t n = folio_key_parse(text, seq, FOLIO_KEY_MAX_SEQ);
+		if (n) {
+			folio_key_seq_name(seq, n, name, sizeof name);
+			if (folio_key_parse(name, again, FOLIO_KEY_MAX_SEQ) != n ||
+			    memcmp(seq, again, n * sizeof *seq) != 0)
+				bad_roundtrip++;
+		}
+	}
+	is_int(mismatched, 0, "5000 random keymap texts: every problem counted is reported");
+	is_int(bad_roundtrip, 0, "every random text that parses as keys names back to them");
+	folio_keymap_free(km);
+}
+
 int main(void)
 {
 	if (!mkdtemp(tmpdir)) {
@@ -655,6 +709,7 @@ int main(void)
 	test_includes();
 	test_bad_lines();
 	test_variants();
+	test_torture();
 	char cmd[600];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
