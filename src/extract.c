@@ -1417,36 +1417,48 @@ static void measure(struct unit *u)
 	                          (u->len >= 3 && memcmp(u->s + u->len - 3, "\xEF\xBC\x9A", 3) == 0));
 }
 
-/* Does the unit look like the name of a paper: "The Ledgerport Courier"? */
-static bool paper_name(const char *s, size_t len)
+/*
+ * Does the line look like the name of a paper: "The Ledgerport Courier",
+ * "Montemar Noticias English Edition"?  Returns the length of the name
+ * (without an edition word after it), or 0.
+ */
+static size_t paper_name(const char *s, size_t len)
 {
+	static const char *const small[] = { "of", "the", "and", "de", "la", "le", "el", "del",
+	                                     "der", "die", NULL };
+	static const char *const editions[] = { "edition", "english", "online", "digital",
+	                                        "international", "weekend", NULL };
+	static const char *const cjk_papers[] = { "新聞", "新闻", "日報", "日报", "時報", "时报", NULL };
 	struct word w[8];
 	if (len > 60)
-		return false;
+		return 0;
 	size_t n = split_words(s, len, w, 8);
 	if (n == 0 || n > 6)
-		return false;
-	static const char *const cjk_papers[] = { "新聞", "新闻", "日報", "日报", "時報", "时报", NULL };
+		return 0;
 	for (const char *const *p = cjk_papers; *p; p++) {
 		size_t pl = strlen(*p);
 		if (n == 1 && len > pl && len <= 30 && memcmp(s + len - pl, *p, pl) == 0)
-			return true;
+			return len;
 	}
+	while (n > 2 && in_list_ci(w[n - 1].s, w[n - 1].len, editions))
+		n--;
 	if (n < 2)
-		return false;
+		return 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t k;
 		uint32_t c = cp_at(w[i].s, w[i].len, &k);
 		/* "World News", "Other Sports News" are sections, not papers */
 		if (in_list_ci(w[i].s, w[i].len, section_words))
-			return false;
-		if (!cp_upper(c) && !in_list_ci(w[i].s, w[i].len, ALIASES("of", "the", "and", "de", "la", "le", "el", "del", "der", "die")))
-			return false;
+			return 0;
+		if (!cp_upper(c) && !in_list_ci(w[i].s, w[i].len, small))
+			return 0;
 		for (size_t j = 0; j < w[i].len; j++)
 			if (!word_byte(w[i].s[j]) && w[i].s[j] != '-' && w[i].s[j] != '\'')
-				return false;
+				return 0;
 	}
-	return in_list_ci(w[n - 1].s, w[n - 1].len, paper_words);
+	if (!in_list_ci(w[n - 1].s, w[n - 1].len, paper_words))
+		return 0;
+	return (size_t)(w[n - 1].s + w[n - 1].len - s);
 }
 
 /* Lexicon and parser classes; NULL-safe for units of any length. */
@@ -1553,14 +1565,20 @@ static int build_units(struct page *pg, size_t buflen)
 				maxc = ln[b].cps;
 			b++;
 		}
+		size_t lower_starts = 0;
 		for (size_t k = a; k + 1 < b; k++) {
+			size_t n;
 			ends += ends_sentence(ln[k].s, ln[k].len);
 			shortl += ln[k].cps * 4 < maxc * 3;
+			lower_starts += cp_lower(cp_at(ln[k + 1].s, ln[k + 1].len, &n));
 		}
+		/* wrapped prose: even lines that run on into the next; a list of
+		   headlines is even too, but its lines all start with capitals */
 		size_t inner = b - a - 1;
 		bool wrapped = inner >= 1 && !marked && maxc >= 40 && maxc <= 100 && shortl == 0 &&
 		               ends * 2 <= inner &&
-		               (ends_sentence(ln[b - 1].s, ln[b - 1].len) || inner >= 2);
+		               (ends_sentence(ln[b - 1].s, ln[b - 1].len) ||
+		                (inner >= 2 && lower_starts * 2 >= inner));
 		if (wrapped) {
 			for (size_t k = a; k + 1 < b; k++)
 				ln[k].s[ln[k].len] = ' ';
@@ -1865,8 +1883,9 @@ static const struct unit *find_title(const struct page *pg, size_t body_start)
 				meta++;
 			else if (kd == K_NAV)
 				nav++;
-			else if (kd != K_DROP && kd != K_END && nc < 32)
-				cand[nc++] = k;
+			else if (kd != K_DROP && kd != K_END && nc < 32 &&
+			         !(k + 1 < b && pg->u[k + 1].kind == K_CREDIT))
+				cand[nc++] = k; /* a name over its credit line is a byline */
 		}
 		if (nc > 0) {
 			/* a big block with no blank lines: look nearest the body first */
@@ -1877,6 +1896,11 @@ static const struct unit *find_title(const struct page *pg, size_t body_start)
 			}
 			const struct unit *f = &pg->u[cand[0]];
 			if (headline_shaped(f)) {
+				/* a long unpunctuated deck under a shorter headline */
+				const struct unit *up = a > 0 ? &pg->u[a - 1] : NULL;
+				if (nc == 1 && meta == 0 && f->words > 12 && up && headline_shaped(up) &&
+				    up->words < f->words && (a < 2 || pg->u[a - 2].group != up->group))
+					return up;
 				if (meta > 0 || nc == 1)
 					return f;
 				if (pg->u[cand[1]].sentence)
@@ -1933,7 +1957,38 @@ static const char *copyright_owner(const char *s, size_t len, char *buf, size_t 
 	const char *known = outlet_exact(buf, o);
 	if (known)
 		return known;
-	return paper_name(buf, o) ? buf : NULL;
+	o = paper_name(buf, o);
+	buf[o] = '\0';
+	return o ? buf : NULL;
+}
+
+/*
+ * Copy a paper's name, title-cased if it is written in capitals ("THE
+ * NORTHMOOR GAZETTE" -> "The Northmoor Gazette").
+ */
+static bool copy_name(const char *s, size_t len, char *buf, size_t cap)
+{
+	bool lower = false;
+	for (size_t i = 0; i < len;) {
+		size_t n;
+		lower |= cp_lower(cp_at(s + i, len - i, &n));
+		i += n;
+	}
+	if (len * 2 + 1 > cap)
+		return false;
+	size_t o = 0;
+	bool start = true;
+	for (size_t i = 0; i < len;) {
+		size_t n;
+		uint32_t c = cp_at(s + i, len - i, &n);
+		if (!lower && !start)
+			c = cp_tolower(c);
+		o += u8_encode(c, buf + o);
+		start = c == ' ' || c == '-';
+		i += n;
+	}
+	buf[o] = '\0';
+	return true;
 }
 
 /* A known outlet at the start of a line that is not a sentence. */
@@ -1960,14 +2015,20 @@ static const char *find_source(const struct page *pg, size_t bs, size_t be,
 			r = outlet_exact(u->s, u->len);
 			if (r)
 				return r;
-			if (u->len + 1 <= cap) {
-				memcpy(buf, u->s, u->len);
-				buf[u->len] = '\0';
+			size_t nl = paper_name(u->s, u->len);
+			if (nl > 0 && copy_name(u->s, nl, buf, cap))
 				return buf;
-			}
 		}
 		if (u->kind != K_BYLINE && u->kind != K_CREDIT && (r = outlet_line(u)))
 			return r;
+		/* "The Northmoor Gazette | News | Council" */
+		if (u->kind == K_NAV) {
+			size_t e = 0;
+			while (e + 2 < u->len && !(u->s[e] == ' ' && strchr("|>", u->s[e + 1])))
+				e++;
+			if (e + 2 < u->len && paper_name(u->s, e) && copy_name(u->s, e, buf, cap))
+				return buf;
+		}
 	}
 	/* a copyright line anywhere */
 	for (size_t i = 0; i < pg->n; i++)
