@@ -382,31 +382,42 @@ static char *clean_text(const char *in, size_t len, size_t *out_len)
 
 /* -------------------------------------------------------------- lexicons -- */
 
+/*
+ * Furniture.  Phrases match at the start of a line of up to 12 words;
+ * single words only as a line of their own (give or take a count or a
+ * colon: "Comments (12)"), so a headline "Print media in decline" is safe.
+ */
 /* Lines that end the article when enough of it has been seen. */
-static const char *const end_markers[] = {
+static const char *const end_phrases[] = {
 	"back to the top", "back to top", "top of page", "return to top", "e-mail this story",
 	"email this story", "e-mail this article", "email this article", "send this story",
 	"print this story", "print this article", "printable version", "see also",
 	"see related", "related stories", "related articles", "related links", "related content",
-	"related", "internet links", "links to more", "more on this story", "more from",
+	"related coverage", "internet links", "links to more", "more on this story", "more from",
 	"most read", "most popular", "most viewed", "most shared", "you may also like",
-	"recommended for you", "recommended stories", "comments", "leave a comment",
-	"show comments", "join the conversation", "sign up for", "subscribe to our newsletter",
-	"newsletter", "tags:", "topics:", "all rights reserved", "external sites are not",
-	"note: pages will open", "the bbc is not responsible", "about us", "contact us",
-	"terms of use", "privacy policy", "site map", "sitemap", "lire aussi", "mehr zum thema",
-	"ver también", "関連記事", NULL
+	"recommended for you", "recommended stories", "leave a comment", "show comments",
+	"join the conversation", "sign up for", "subscribe to our newsletter",
+	"all rights reserved", "external sites are not", "note: pages will open",
+	"the bbc is not responsible", "about us", "contact us", "terms of use",
+	"privacy policy", "site map", "lire aussi", "mehr zum thema", "ver también", "関連記事", NULL
+};
+static const char *const end_words[] = {
+	"related", "comments", "newsletter", "tags", "topics", "sitemap", "trackback", NULL
 };
 
 /* Furniture that is dropped wherever it stands. */
-static const char *const drop_markers[] = {
-	"advertisement", "advertising", "sponsored", "share this", "share on", "share:",
-	"tweet this", "follow us", "read more", "read next", "continue reading",
-	"story continues below", "article continues below", "click here", "watch:", "listen:",
-	"photo:", "image:", "caption:", "video:", "play video", "enlarge this image",
-	"cookie policy", "cookie settings", "manage cookies", "accept cookies", "accept all",
-	"related:", "see more:", "more:", "also read", "print", "e-mail", "email", "save",
-	"reprints", "font size", "text size", "a a a", "loading", "anzeige", "publicité", NULL
+static const char *const drop_phrases[] = {
+	"share this", "share on", "share:", "tweet this", "follow us", "read more", "read next",
+	"continue reading", "story continues below", "article continues below", "click here",
+	"watch:", "listen:", "photo:", "image:", "caption:", "video:", "play video",
+	"enlarge this image", "cookie policy", "cookie settings", "manage cookies",
+	"accept cookies", "accept all", "related:", "see more:", "more:", "also read",
+	"font size", "text size", "a a a", "sponsored content", "skip advertisement", NULL
+};
+static const char *const drop_words[] = {
+	"advertisement", "advertising", "sponsored", "print", "e-mail", "email", "save",
+	"share", "reprints", "loading", "anzeige", "publicité", "publicidad", "video", "photo",
+	"listen", "close", "next", "previous", "more", NULL
 };
 
 /* Navigation lines. */
@@ -470,7 +481,7 @@ static const struct outlet outlets[] = {
 	{ "New York Times", ALIASES("new york times", "the new york times", "nytimes.com") },
 	{ "Washington Post", ALIASES("washington post", "the washington post", "washingtonpost.com") },
 	{ "Los Angeles Times", ALIASES("los angeles times", "latimes.com") },
-	{ "The Guardian", ALIASES("the guardian", "guardian unlimited", "theguardian.com") },
+	{ "The Guardian", ALIASES("the guardian", "guardian", "guardian unlimited", "theguardian.com") },
 	{ "The Times", ALIASES("the times", "times online", "thetimes.co.uk") },
 	{ "Wall Street Journal", ALIASES("wall street journal", "the wall street journal", "wsj.com") },
 	{ "USA Today", ALIASES("usa today", "usatoday.com") },
@@ -793,6 +804,17 @@ static bool time_or_punct(const struct word *w)
 	return true;
 }
 
+/* A time zone in capitals: "GMT", "HKT", "MSK". */
+static bool time_zone(const struct word *w)
+{
+	if (w->len < 2 || w->len > 4)
+		return false;
+	for (size_t i = 0; i < w->len; i++)
+		if (w->s[i] < 'A' || w->s[i] > 'Z')
+			return false;
+	return true;
+}
+
 /*
  * Is the line only a date, with the words that go with a date?  ("Sunday,
  * 21 October, 2001, 18:52 GMT 19:52 UK", "Saturday, September 15, 2001;
@@ -816,7 +838,8 @@ static bool date_line(const char *s, size_t len, char out[11])
 			t.len--;
 		while (t.len > 0 && strchr(",.;:|()", t.s[0]))
 			t.s++, t.len--;
-		if (t.len == 0 || time_or_punct(&t) || in_list_ci(t.s, t.len, date_words))
+		if (t.len == 0 || time_or_punct(&t) || in_list_ci(t.s, t.len, date_words) ||
+		    time_zone(&t))
 			continue;
 		/* "Page A06": the word after "page" */
 		if (i > 0 && starts_ci(w[i - 1].s, w[i - 1].len, "page"))
@@ -858,7 +881,7 @@ static bool name_word(const struct word *w, bool *all_caps)
 	for (size_t i = k; i < w->len;) {
 		size_t n;
 		uint32_t d = cp_at(w->s + i, w->len - i, &n);
-		if (cp_lower(d))
+		if (cp_lower(d) || d == 0xFFFD) /* a broken letter is still a letter */
 			lower = true;
 		else if (cp_upper(d))
 			upper_after = true;
@@ -1370,6 +1393,8 @@ static bool ends_sentence(const char *s, size_t len)
 		unsigned char c = (unsigned char)s[len - 1];
 		if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*')
 			len--;
+		else if (len >= 3 && memcmp(s + len - 3, "\xEF\xBF\xBD", 3) == 0)
+			len -= 3; /* a broken character after the full stop */
 		else if (len >= 3 && (memcmp(s + len - 3, "\xE2\x80\x9D", 3) == 0 ||
 		                      memcmp(s + len - 3, "\xE2\x80\x99", 3) == 0 ||
 		                      memcmp(s + len - 3, "\xE3\x80\x8D", 3) == 0))
@@ -1461,6 +1486,27 @@ static size_t paper_name(const char *s, size_t len)
 	return (size_t)(w[n - 1].s + w[n - 1].len - s);
 }
 
+/*
+ * Does the line start with one of the markers?  A single-word marker must
+ * be followed by nothing but a count or a colon.
+ */
+static bool marker_line(const char *s, size_t len, const char *const *list, bool alone)
+{
+	for (; *list; list++) {
+		size_t n = strlen(*list);
+		if (!starts_ci(s, len, *list))
+			continue;
+		if (!alone)
+			return true;
+		size_t i = n;
+		while (i < len && (strchr(" :()[]|-", s[i]) || is_digit(s[i])))
+			i++;
+		if (i == len)
+			return true;
+	}
+	return false;
+}
+
 /* Lexicon and parser classes; NULL-safe for units of any length. */
 static enum kind classify_line(struct unit *u)
 {
@@ -1472,13 +1518,12 @@ static enum kind classify_line(struct unit *u)
 	    starts_ci(s, len, "(c) "))
 		return K_COPYRIGHT;
 	if (u->words <= 12) {
-		for (const char *const *m = end_markers; *m; m++)
-			if (starts_ci(s, len, *m) && (u->words <= 4 || !u->sentence || (*m)[0] == 'e' ||
-			                               (*m)[0] == 't' || (*m)[0] == 'n'))
-				return K_END;
-		for (const char *const *m = drop_markers; *m; m++)
-			if (starts_ci(s, len, *m) && (u->words <= 8 || !u->sentence))
-				return K_DROP;
+		if (marker_line(s, len, end_phrases, false) ||
+		    (u->words <= 3 && !u->sentence && marker_line(s, len, end_words, true)))
+			return K_END;
+		if (marker_line(s, len, drop_phrases, false) ||
+		    (u->words <= 3 && !u->sentence && marker_line(s, len, drop_words, true)))
+			return K_DROP;
 	}
 	if (u->words <= 25) {
 		u->names.n = 0;
@@ -1867,7 +1912,8 @@ static bool headline_shaped(const struct unit *u)
 }
 
 /* Walk up from the body; the first headline-shaped line that leads its block. */
-static const struct unit *find_title(const struct page *pg, size_t body_start)
+static const struct unit *find_title(const struct page *pg, size_t body_start,
+                                     const struct unit *byline)
 {
 	const struct unit *fallback = NULL;
 	size_t i = body_start, groups = 0;
@@ -1883,9 +1929,8 @@ static const struct unit *find_title(const struct page *pg, size_t body_start)
 				meta++;
 			else if (kd == K_NAV)
 				nav++;
-			else if (kd != K_DROP && kd != K_END && nc < 32 &&
-			         !(k + 1 < b && pg->u[k + 1].kind == K_CREDIT))
-				cand[nc++] = k; /* a name over its credit line is a byline */
+			else if (kd != K_DROP && kd != K_END && nc < 32 && &pg->u[k] != byline)
+				cand[nc++] = k;
 		}
 		if (nc > 0) {
 			/* a big block with no blank lines: look nearest the body first */
@@ -1924,7 +1969,7 @@ static const char *copyright_owner(const char *s, size_t len, char *buf, size_t 
 	struct word w[MAX_WORDS];
 	size_t n = split_words(s, len, w, MAX_WORDS), o = 0;
 	static const char *const skip[] = { "copyright", "(c)", "©", "company", "co.", "inc.",
-		"inc", "ltd", "ltd.", "llc", "plc", "corporation", "corp.", "group", "gmbh", "s.a.",
+		"inc", "ltd", "ltd.", "limited", "llc", "plc", "corporation", "corp.", "group", "gmbh", "s.a.",
 		"newspapers", "media", "publishing", "holdings", NULL };
 	for (size_t i = 0; i < n; i++) {
 		struct word t = w[i];
@@ -2043,13 +2088,11 @@ static const char *find_source(const struct page *pg, size_t bs, size_t be,
 			size_t len = u->len;
 			if (u->kind == K_BYLINE && starts_ci(s, len, "by "))
 				s += 3, len -= 3;
-			if ((r = outlet_prefix(s, len, NULL)))
-				return r;
-			/* "Jill Dougherty, CNN Staff Writer" */
-			const char *comma = memchr(s, ',', len);
-			if (comma && comma + 2 < s + len &&
-			    (r = outlet_prefix(comma + 2, len - (size_t)(comma + 2 - s), NULL)))
-				return r;
+			/* "Washington Post Foreign Service", "Ana Ruiz, CNN Staff Writer",
+			   "Scott Peter | Staff writer of The Christian Science Monitor" */
+			for (size_t k = 0; k < len; k++)
+				if ((k == 0 || s[k - 1] == ' ') && (r = outlet_prefix(s + k, len - k, NULL)))
+					return r;
 		}
 	/* the wire credit of the dateline */
 	if (credit && credit[0]) {
@@ -2177,20 +2220,49 @@ static const struct unit *find_meta(const struct page *pg, size_t bs, size_t be,
 	return NULL;
 }
 
-/* A name line over a credit line: "Ana Ruiz" / "Staff Writer". */
-static bool name_over_credit(const struct page *pg, size_t bs, struct names *out)
+/* A line of names only, perhaps "in PLACE": "Ian Traynor in Moscow". */
+static bool names_only_line(const char *s, size_t len, struct names *out)
+{
+	struct word w[16];
+	size_t n = split_words(s, len, w, 16), end = n;
+	if (n == 0 || n > 10 || ends_sentence(s, len))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		size_t k;
+		if (i > 0 && i + 1 < n && i + 4 >= n && w[i].len == 2 && memcmp(w[i].s, "in", 2) == 0) {
+			end = i;
+			continue;
+		}
+		if (!cp_upper(cp_at(w[i].s, w[i].len, &k)) && i < end &&
+		    !in_list_ci(w[i].s, w[i].len, name_particles) &&
+		    !in_list_ci(w[i].s, w[i].len, ALIASES("and", "&")))
+			return false;
+		if (i > end && !cp_upper(cp_at(w[i].s, w[i].len, &k)))
+			return false;
+	}
+	size_t cut = end < n ? (size_t)(w[end].s - s) - 1 : len;
+	struct names tmp = *out;
+	if (!parse_names(s, cut, &tmp) || tmp.n > 3)
+		return false;
+	*out = tmp;
+	return true;
+}
+
+/*
+ * A byline without "By": a line of names right above a credit, date or
+ * outlet line ("Ana Ruiz" / "Staff Writer", "Ian Traynor in Moscow" /
+ * "Monday October 22, 2001").  Returns the unit, or NULL.
+ */
+static const struct unit *name_over_meta(const struct page *pg, size_t bs, struct names *out)
 {
 	size_t top = bs > 40 ? bs - 40 : 0;
-	for (size_t i = bs; i-- > top + 1;)
-		if (pg->u[i].kind == K_CREDIT && pg->u[i - 1].group == pg->u[i].group &&
-		    !is_meta(pg->u[i - 1].kind)) {
-			struct names tmp = { .n = 0 };
-			if (parse_names(pg->u[i - 1].s, pg->u[i - 1].len, &tmp) && tmp.n <= 3) {
-				*out = tmp;
-				return true;
-			}
-		}
-	return false;
+	for (size_t i = bs; i-- > top + 1;) {
+		const struct unit *u = &pg->u[i], *up = &pg->u[i - 1];
+		if ((u->kind == K_CREDIT || u->kind == K_DATE || u->kind == K_BANNER) &&
+		    up->group == u->group && content_kind(up->kind) && names_only_line(up->s, up->len, out))
+			return up;
+	}
+	return NULL;
 }
 
 enum folio_extract_result folio_extract(const char *text, size_t len,
@@ -2246,7 +2318,13 @@ enum folio_extract_result folio_extract(const char *text, size_t len,
 	out->body = assemble_body(&pg, bs, be);
 	if (!out->body)
 		goto done;
-	const struct unit *title = find_title(&pg, bs);
+	struct names names = { .n = 0 };
+	const struct unit *by = find_meta(&pg, bs, be, K_BYLINE, false), *name_line = NULL;
+	if (by)
+		names = by->names;
+	else
+		name_line = name_over_meta(&pg, bs, &names);
+	const struct unit *title = find_title(&pg, bs, name_line);
 	const char *junk = junk_page(out->body, strlen(out->body), title);
 	if (junk) {
 		*reason = junk;
@@ -2258,12 +2336,6 @@ enum folio_extract_result folio_extract(const char *text, size_t len,
 	if (have_dateline && place[0])
 		out->dateline = dup_n(place, strlen(place), &oom);
 
-	struct names names = { .n = 0 };
-	const struct unit *by = find_meta(&pg, bs, be, K_BYLINE, false);
-	if (by)
-		names = by->names;
-	else
-		name_over_credit(&pg, bs, &names);
 	if (names.n > 0)
 		out->byline = format_names(&names, &oom);
 
