@@ -1163,6 +1163,13 @@ static bool trailer_byline(const char *s, size_t len, struct names *out)
 	return false;
 }
 
+/* Any of the byline forms; the names go to *out, a date on the line to date. */
+static bool byline_names(const char *s, size_t len, struct names *out, char date[11])
+{
+	return byline_line(s, len, out, date) || name_role_line(s, len, out) ||
+	       trailer_byline(s, len, out);
+}
+
 static char *format_names(const struct names *nm, bool *oom)
 {
 	struct sbuf b = { 0 };
@@ -1348,7 +1355,6 @@ struct unit {
 	size_t content; /* offset of the text after a bullet */
 	bool sentence, colon, digit;
 	enum kind kind;
-	struct names names; /* bylines only */
 	char date[11];      /* date lines and bylines with a date */
 };
 
@@ -1526,10 +1532,9 @@ static enum kind classify_line(struct unit *u)
 			return K_DROP;
 	}
 	if (u->words <= 25) {
-		u->names.n = 0;
+		struct names names = { .n = 0 };
 		u->date[0] = '\0';
-		if (byline_line(s, len, &u->names, u->date) || name_role_line(s, len, &u->names) ||
-		    trailer_byline(s, len, &u->names))
+		if (byline_names(s, len, &names, u->date))
 			return K_BYLINE;
 		if (date_line(s, len, u->date))
 			return K_DATE;
@@ -2319,9 +2324,10 @@ enum folio_extract_result folio_extract(const char *text, size_t len,
 	if (!out->body)
 		goto done;
 	struct names names = { .n = 0 };
+	char by_date[11];
 	const struct unit *by = find_meta(&pg, bs, be, K_BYLINE, false), *name_line = NULL;
 	if (by)
-		names = by->names;
+		byline_names(by->s, by->len, &names, by_date);
 	else
 		name_line = name_over_meta(&pg, bs, &names);
 	const struct unit *title = find_title(&pg, bs, name_line);
