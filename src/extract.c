@@ -412,7 +412,8 @@ static const char *const drop_phrases[] = {
 	"watch:", "listen:", "photo:", "image:", "caption:", "video:", "play video",
 	"enlarge this image", "cookie policy", "cookie settings", "manage cookies",
 	"accept cookies", "accept all", "related:", "see more:", "more:", "also read",
-	"font size", "text size", "a a a", "sponsored content", "skip advertisement", NULL
+	"font size", "text size", "a a a", "sponsored content", "skip advertisement",
+	"next page", "previous page", "continued on page", "continued from page", NULL
 };
 static const char *const drop_words[] = {
 	"advertisement", "advertising", "sponsored", "print", "e-mail", "email", "save",
@@ -489,7 +490,7 @@ static const struct outlet outlets[] = {
 	{ "Bloomberg", ALIASES("bloomberg", "bloomberg news", "bloomberg.com") },
 	{ "Al Jazeera", ALIASES("al jazeera", "aljazeera.net", "aljazeera.com", "al jazeera english") },
 	{ "The Independent", ALIASES("the independent", "independent.co.uk") },
-	{ "Daily Telegraph", ALIASES("daily telegraph", "the daily telegraph", "the telegraph", "telegraph.co.uk") },
+	{ "Daily Telegraph", ALIASES("daily telegraph", "the daily telegraph", "the telegraph", "telegraph", "telegraph.co.uk") },
 	{ "Chicago Tribune", ALIASES("chicago tribune") },
 	{ "Boston Globe", ALIASES("boston globe", "the boston globe") },
 	{ "ABC News", ALIASES("abc news", "abcnews.com") },
@@ -649,7 +650,7 @@ static const char *const date_words[] = {
 	"am", "pm", "a", "m", "p", "h", "updated", "update", "published", "posted", "last",
 	"modified", "on", "at", "date", "dated", "le", "de", "del", "mis", "à", "jour",
 	"publié", "actualizado", "publicado", "aktualisiert", "veröffentlicht", "stand",
-	"um", "uhr", "time", "page", "edition", "final", "late", "the", "of", "el", "y", NULL
+	"um", "uhr", "time", "filed", "page", "edition", "final", "late", "the", "of", "el", "y", NULL
 };
 
 static bool leap(int y)
@@ -953,7 +954,8 @@ static int byline_part(const char *s, size_t len, struct names *out)
 	for (size_t i = 0; i < n; i++) {
 		size_t k;
 		uint32_t c = cp_at(w[i].s, w[i].len, &k);
-		if (!cp_upper(c) && !in_list_ci(w[i].s, w[i].len, name_particles)) {
+		bool in = i > 0 && w[i].len == 2 && ci_eq(w[i].s, "in", 2);
+		if (in || (!cp_upper(c) && !in_list_ci(w[i].s, w[i].len, name_particles))) {
 			if (i == 0)
 				return -1;
 			end = i;
@@ -1047,7 +1049,7 @@ static size_t byline_cut(const char *s, size_t len, char date[11])
 /* "By NAME", "Par NAME", ...: the names, and a date on the same line. */
 static bool byline_line(const char *s, size_t len, struct names *out, char date[11])
 {
-	static const char *const leads[] = { "by ", "par ", "von ", "por ", "written by ", NULL };
+	static const char *const leads[] = { "by ", "par ", "von ", "por ", "written by ", "from ", NULL };
 	if (len > 200)
 		return false;
 	for (const char *const *l = leads; *l; l++) {
@@ -1092,6 +1094,8 @@ static bool credit_line(const char *s, size_t len)
 {
 	struct word w[MAX_WORDS];
 	size_t n = split_words(s, len, w, MAX_WORDS);
+	if (n >= 3 && n <= 7 && starts_ci(s, len, "special to "))
+		return true;
 	if (n == 0 || n > 7 || len > 80 || !ends_with_credit(s, len))
 		return false;
 	for (size_t i = 0; i < n; i++) {
@@ -1209,7 +1213,7 @@ static bool caps_word(const char *s, size_t len, bool *mixed)
 			letters++;
 		else if (cp_lower(c))
 			lower = true, letters++;
-		else if (!(c == '.' || c == '-' || c == '\'' || c == 0x2019))
+		else if (!(c == '.' || c == '-' || c == '\'' || c == 0x2019 || c == '/'))
 			return false;
 		i += n;
 	}
@@ -1356,6 +1360,7 @@ struct unit {
 	bool sentence, colon, digit;
 	enum kind kind;
 	char date[11];      /* date lines and bylines with a date */
+	size_t head_off, head_len; /* the headline part of "Headline | Outlet" */
 };
 
 static bool is_meta(enum kind k)
@@ -1424,6 +1429,8 @@ static bool ends_sentence(const char *s, size_t len)
 static void measure(struct unit *u)
 {
 	u->list = list_marker(u->s, u->len, &u->content);
+	u->head_off = 0;
+	u->head_len = u->len;
 	u->words = u->cps = u->cjk = 0;
 	u->digit = false;
 	bool in_word = false;
@@ -1493,6 +1500,78 @@ static size_t paper_name(const char *s, size_t len)
 }
 
 /*
+ * Copy a paper's name, title-cased if it is written in capitals ("THE
+ * NORTHMOOR GAZETTE" -> "The Northmoor Gazette").
+ */
+static bool copy_name(const char *s, size_t len, char *buf, size_t cap)
+{
+	bool lower = false;
+	for (size_t i = 0; i < len;) {
+		size_t n;
+		lower |= cp_lower(cp_at(s + i, len - i, &n));
+		i += n;
+	}
+	if (len * 2 + 1 > cap)
+		return false;
+	size_t o = 0;
+	bool start = true;
+	for (size_t i = 0; i < len;) {
+		size_t n;
+		uint32_t c = cp_at(s + i, len - i, &n);
+		if (!lower && !start)
+			c = cp_tolower(c);
+		o += u8_encode(c, buf + o);
+		start = c == ' ' || c == '-';
+		i += n;
+	}
+	buf[o] = '\0';
+	return true;
+}
+
+/*
+ * "Ferry strike ends | The Guardian", "CNN.com - Ferry strike ends": a page
+ * title with the outlet beside it.  Returns the outlet (static, or copied
+ * into buf) and the headline's span, or NULL.
+ */
+static const char *headline_outlet(const char *s, size_t len, size_t *off, size_t *hlen,
+                                   char *buf, size_t cap)
+{
+	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", NULL };
+	if (len > 240)
+		return NULL;
+	for (const char *const *sep = seps; *sep; sep++) {
+		size_t n = strlen(*sep), first = SIZE_MAX, last = SIZE_MAX;
+		for (size_t i = 0; i + n <= len; i++)
+			if (memcmp(s + i, *sep, n) == 0) {
+				if (first == SIZE_MAX)
+					first = i;
+				last = i;
+			}
+		if (first == SIZE_MAX)
+			continue;
+		const char *r;
+		size_t pl;
+		/* outlet after the headline */
+		const char *right = s + last + n;
+		size_t rl = len - last - n;
+		if ((r = outlet_exact(right, rl)) ||
+		    ((pl = paper_name(right, rl)) == rl && copy_name(right, rl, buf, cap) && (r = buf))) {
+			*off = 0;
+			*hlen = last;
+			return r;
+		}
+		/* outlet before it: "CNN.com - Ferry strike ends" */
+		if ((r = outlet_exact(s, first)) ||
+		    ((pl = paper_name(s, first)) == first && first && copy_name(s, first, buf, cap) && (r = buf))) {
+			*off = first + n;
+			*hlen = len - first - n;
+			return r;
+		}
+	}
+	return NULL;
+}
+
+/*
  * Does the line start with one of the markers?  A single-word marker must
  * be followed by nothing but a count or a colon.
  */
@@ -1523,6 +1602,8 @@ static enum kind classify_line(struct unit *u)
 	if (find_bytes(s, len < 40 ? len : 40, "\xC2\xA9", 2) || starts_ci(s, len, "copyright") ||
 	    starts_ci(s, len, "(c) "))
 		return K_COPYRIGHT;
+	if (u->words <= 5 && starts_ci(s, len, "page") && len > 5 && is_digit(s[5]))
+		return K_DROP; /* "Page 1 of 2" */
 	if (u->words <= 12) {
 		if (marker_line(s, len, end_phrases, false) ||
 		    (u->words <= 3 && !u->sentence && marker_line(s, len, end_words, true)))
@@ -1542,6 +1623,15 @@ static enum kind classify_line(struct unit *u)
 			return K_CREDIT;
 		if (!u->sentence && (outlet_exact(s, len) || paper_name(s, len)))
 			return K_BANNER;
+	}
+	char scratch[128];
+	if (!u->sentence && u->words <= 30 &&
+	    headline_outlet(s, len, &u->head_off, &u->head_len, scratch, sizeof scratch)) {
+		struct word w[4];
+		if (split_words(s + u->head_off, u->head_len, w, 4) >= 2)
+			return K_HEADING;
+		u->head_off = 0;
+		u->head_len = len;
 	}
 	if (u->words <= 12)
 		for (const char *const *m = nav_markers; *m; m++)
@@ -1990,6 +2080,7 @@ static const char *copyright_owner(const char *s, size_t len, char *buf, size_t 
 		for (size_t k = 0; k < t.len; k++)
 			roman &= strchr("MDCLXVI", t.s[k]) != NULL;
 		if (t.len == 0 || number || roman || in_list_ci(t.s, t.len, skip) ||
+		    (o == 0 && in_list_ci(t.s, t.len, ALIASES("of", "by"))) ||
 		    (t.len == 2 && memcmp(t.s, "\xC2\xA9", 2) == 0))
 			continue;
 		if (o + t.len + 2 > cap)
@@ -2012,42 +2103,15 @@ static const char *copyright_owner(const char *s, size_t len, char *buf, size_t 
 	return o ? buf : NULL;
 }
 
-/*
- * Copy a paper's name, title-cased if it is written in capitals ("THE
- * NORTHMOOR GAZETTE" -> "The Northmoor Gazette").
- */
-static bool copy_name(const char *s, size_t len, char *buf, size_t cap)
-{
-	bool lower = false;
-	for (size_t i = 0; i < len;) {
-		size_t n;
-		lower |= cp_lower(cp_at(s + i, len - i, &n));
-		i += n;
-	}
-	if (len * 2 + 1 > cap)
-		return false;
-	size_t o = 0;
-	bool start = true;
-	for (size_t i = 0; i < len;) {
-		size_t n;
-		uint32_t c = cp_at(s + i, len - i, &n);
-		if (!lower && !start)
-			c = cp_tolower(c);
-		o += u8_encode(c, buf + o);
-		start = c == ' ' || c == '-';
-		i += n;
-	}
-	buf[o] = '\0';
-	return true;
-}
-
 /* A known outlet at the start of a line that is not a sentence. */
 static const char *outlet_line(const struct unit *u)
 {
 	if (u->sentence || u->words > 25 || u->kind == K_PROSE)
 		return NULL;
-	size_t used;
-	return outlet_prefix(u->s, u->len, &used);
+	size_t used, i = 0;
+	while (i < u->len && (u->s[i] == '-' || u->s[i] == ' ' || dash_at(u->s, u->len, i)))
+		i += dash_at(u->s, u->len, i) ? dash_at(u->s, u->len, i) : 1;
+	return outlet_prefix(u->s + i, u->len - i, &used);
 }
 
 static const char *find_source(const struct page *pg, size_t bs, size_t be,
@@ -2069,6 +2133,10 @@ static const char *find_source(const struct page *pg, size_t bs, size_t be,
 			if (nl > 0 && copy_name(u->s, nl, buf, cap))
 				return buf;
 		}
+		size_t ho, hl;
+		if (u->kind == K_HEADING && u->head_len < u->len &&
+		    (r = headline_outlet(u->s, u->len, &ho, &hl, buf, cap)))
+			return r;
 		if (u->kind != K_BYLINE && u->kind != K_CREDIT && (r = outlet_line(u)))
 			return r;
 		/* "The Northmoor Gazette | News | Council" */
@@ -2338,7 +2406,7 @@ enum folio_extract_result folio_extract(const char *text, size_t len,
 		goto done;
 	}
 	if (title)
-		out->title = dup_n(title->s, title->len, &oom);
+		out->title = dup_n(title->s + title->head_off, title->head_len, &oom);
 	if (have_dateline && place[0])
 		out->dateline = dup_n(place, strlen(place), &oom);
 
