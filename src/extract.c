@@ -2123,6 +2123,10 @@ static const char *find_source(const struct page *pg, size_t bs, size_t be,
 	/* a banner above the body */
 	for (size_t i = top; i < bs; i++) {
 		const struct unit *u = &pg->u[i];
+		size_t ho, hl;
+		if (u->kind == K_HEADING && u->head_len < u->len &&
+		    (r = headline_outlet(u->s, u->len, &ho, &hl, buf, cap)))
+			return r;
 		if (u == title)
 			continue;
 		if (u->kind == K_BANNER) {
@@ -2133,10 +2137,6 @@ static const char *find_source(const struct page *pg, size_t bs, size_t be,
 			if (nl > 0 && copy_name(u->s, nl, buf, cap))
 				return buf;
 		}
-		size_t ho, hl;
-		if (u->kind == K_HEADING && u->head_len < u->len &&
-		    (r = headline_outlet(u->s, u->len, &ho, &hl, buf, cap)))
-			return r;
 		if (u->kind != K_BYLINE && u->kind != K_CREDIT && (r = outlet_line(u)))
 			return r;
 		/* "The Northmoor Gazette | News | Council" */
@@ -2273,11 +2273,23 @@ static const struct unit *find_meta(const struct page *pg, size_t bs, size_t be,
                                     enum kind want, bool need_date)
 {
 	size_t top = bs > 40 ? bs - 40 : 0;
+	const struct unit *updated = NULL;
 	for (size_t i = bs; i-- > top;) {
 		const struct unit *u = &pg->u[i];
-		if (u->kind == want && (!need_date || u->date[0]))
-			return u;
+		if (u->kind != want || (need_date && !u->date[0]))
+			continue;
+		/* the article's date is when it was published, not last updated */
+		if (want == K_DATE && (starts_ci(u->s, u->len, "updated") ||
+		                       starts_ci(u->s, u->len, "last updated") ||
+		                       starts_ci(u->s, u->len, "last modified"))) {
+			if (!updated)
+				updated = u;
+			continue;
+		}
+		return u;
 	}
+	if (updated)
+		return updated;
 	for (size_t i = be + 1; i < pg->n && i <= be + 30; i++) {
 		const struct unit *u = &pg->u[i];
 		if (u->kind != want || (need_date && !u->date[0]))

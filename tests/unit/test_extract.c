@@ -265,6 +265,13 @@ static void unit_tests(void)
 	check_byline("By Reuters", NULL, "an outlet only");
 	check_byline("by the harbour", NULL, "lower-case by");
 	check_byline("Par Hélène Dubois", "Hélène Dubois", "French Par");
+	check_byline("FROM GILES HARTWELL IN LEDGERPORT", "Giles Hartwell", "Times FROM ... IN");
+	check_byline("Ian Marlowe in Ledgerport\nMonday October 22, 2001", "Ian Marlowe",
+	             "a name line over a date");
+	check_byline("Vladimir Okafor hails the vote\nMonday October 22, 2001", NULL,
+	             "a headline over a date is not a name");
+	check_byline("By Ana Ruiz, USA TODAY", "Ana Ruiz", "outlet after the name");
+	check_byline("Reporting by Ana Ruiz; Editing by Tom Hale", "Ana Ruiz", "Reuters trailer");
 
 	check_dateline("MOSCOW -- ", "MOSCOW", "city and double hyphen");
 	check_dateline("MOSCOW, Russia (CNN) -- ", "MOSCOW, Russia", "region and credit");
@@ -291,7 +298,26 @@ static void unit_tests(void)
 	check_date("le 4 février 2003", "2003-02-04", "French");
 	check_date("2003年3月4日", "2003-03-04", "Japanese");
 	check_date("September 15", NULL, "no year, no date");
+	check_date("Published 3 March 2003\nUpdated 4 March 2003", "2003-03-03",
+	           "published wins over updated");
+	check_date("(Filed: 24/10/2001)", "2001-10-24", "Telegraph Filed");
+	check_date("Posted: 1456 GMT (2256 HKT), October 22, 2001", "2001-10-22", "zones in capitals");
 	check_date("Commonwealth Games 2002", NULL, "a year alone");
+
+	/* a page title with its outlet gives both */
+	struct folio_article t;
+	if (ok(run("Ferry strike ends | The Guardian\n\n" PARA, &t) == FOLIO_EXTRACT_OK,
+	       "headline | outlet page")) {
+		is_str(t.title, "Ferry strike ends", "headline | outlet: title");
+		is_str(t.source, "The Guardian", "headline | outlet: source");
+		folio_article_free(&t);
+	}
+	if (ok(run("The Northmoor Gazette - Ferry strike ends\n\n" PARA, &t) == FOLIO_EXTRACT_OK,
+	       "paper - headline page")) {
+		is_str(t.title, "Ferry strike ends", "paper - headline: title");
+		is_str(t.source, "The Northmoor Gazette", "paper - headline: source");
+		folio_article_free(&t);
+	}
 
 	/* a date inside the body is not the article's date */
 	struct folio_article a;
