@@ -2006,6 +2006,16 @@ static bool headline_shaped(const struct unit *u)
 	return true;
 }
 
+/* Is unit k's text seen again in units [a, b)?  A teaser and its echo. */
+static bool echoed(const struct page *pg, size_t a, size_t b, size_t k)
+{
+	for (size_t j = a; j < b && j < a + 32; j++)
+		if (j != k && pg->u[j].len == pg->u[k].len &&
+		    memcmp(pg->u[j].s, pg->u[k].s, pg->u[k].len) == 0)
+			return true;
+	return false;
+}
+
 /* Walk up from the body; the first headline-shaped line that leads its block. */
 static const struct unit *find_title(const struct page *pg, size_t body_start,
                                      const struct unit *byline)
@@ -2024,29 +2034,38 @@ static const struct unit *find_title(const struct page *pg, size_t body_start,
 				meta++;
 			else if (kd == K_NAV)
 				nav++;
-			else if (kd != K_DROP && kd != K_END && nc < 32 && &pg->u[k] != byline)
+			else if (kd != K_DROP && kd != K_END && nc < 32 && &pg->u[k] != byline &&
+			         !echoed(pg, a, b, k))
 				cand[nc++] = k;
 		}
 		if (nc > 0) {
-			/* a big block with no blank lines: look nearest the body first */
-			if (b - a > 6) {
+			/* a headline right under a date line: "Sunday, 21 October, 2001" */
+			for (size_t k = 0; k < nc; k++)
+				if (cand[k] > a && pg->u[cand[k] - 1].kind == K_DATE &&
+				    headline_shaped(&pg->u[cand[k]]))
+					return &pg->u[cand[k]];
+			const struct unit *f = &pg->u[cand[0]];
+			bool big = b - a > 6, any_sentence = false;
+			for (size_t k = 0; k < nc; k++)
+				any_sentence |= pg->u[cand[k]].sentence;
+			/* a long unpunctuated deck under a shorter headline */
+			const struct unit *up = a > 0 ? &pg->u[a - 1] : NULL;
+			if (nc == 1 && meta == 0 && headline_shaped(f) && f->words > 12 && up &&
+			    headline_shaped(up) && up->words < f->words &&
+			    (a < 2 || pg->u[a - 2].group != up->group))
+				return up;
+			/* a headline leads the block of its byline and date */
+			if (!big && (meta > 0 || nc == 1) && headline_shaped(f))
+				return f;
+			if (!big && nc <= 3 && !any_sentence) {
+				/* a photo and its caption, or a section over a headline */
+				if (!fallback && headline_shaped(f))
+					fallback = f;
+			} else {
+				/* lines with no blank between: nearest the body first */
 				for (size_t k = nc; k-- > 0;)
 					if (headline_shaped(&pg->u[cand[k]]) && pg->u[cand[k]].kind != K_CAPTION)
 						return &pg->u[cand[k]];
-			}
-			const struct unit *f = &pg->u[cand[0]];
-			if (headline_shaped(f)) {
-				/* a long unpunctuated deck under a shorter headline */
-				const struct unit *up = a > 0 ? &pg->u[a - 1] : NULL;
-				if (nc == 1 && meta == 0 && f->words > 12 && up && headline_shaped(up) &&
-				    up->words < f->words && (a < 2 || pg->u[a - 2].group != up->group))
-					return up;
-				if (meta > 0 || nc == 1)
-					return f;
-				if (pg->u[cand[1]].sentence)
-					return f; /* a headline over its standfirst */
-				if (!fallback)
-					fallback = f;
 			}
 		}
 		if (nav > 0 && nc == 0)
