@@ -667,7 +667,7 @@ static bool valid_date(int y, int m, int d)
 }
 
 /* A number at the start of a word ("21", "1st", "3."), or -1. */
-static int word_number(const struct word *w, int *digits, bool *suffixed)
+static int word_number(const struct word *w, int *digits)
 {
 	int v = 0, nd = 0;
 	size_t i = 0;
@@ -679,7 +679,6 @@ static int word_number(const struct word *w, int *digits, bool *suffixed)
 	if (nd == 0 || (i < w->len && is_digit(w->s[i])))
 		return -1;
 	*digits = nd;
-	*suffixed = i < w->len;
 	size_t rest = w->len - i;
 	const char *r = w->s + i;
 	if (rest == 0)
@@ -722,16 +721,12 @@ static bool numeric_date(const char *s, size_t len, int *y, int *m, int *d)
 	if (sep[0] != sep[1])
 		return false;
 	if (nd[0] == 4) {
-		if (sep[0] == '.')
-			return false;
 		*y = v[0], *m = v[1], *d = v[2];
 	} else if (nd[2] == 4 && sep[0] != 'j') {
 		*y = v[2];
-		if (sep[0] == '.' || v[1] > 12) /* day first: D.M.YYYY, or plainly */
+		if (sep[0] == '.' || v[0] > 12 || v[0] == v[1]) /* D.M.YYYY, 25/12/2003 */
 			*d = v[0], *m = v[1];
-		else if (v[0] > 12)
-			*d = v[0], *m = v[1];
-		else if (v[1] > 12 || v[0] == v[1])
+		else if (v[1] > 12) /* 10/22/2001 */
 			*m = v[0], *d = v[1];
 		else
 			return false; /* 03/04/2003: March or April, we cannot tell */
@@ -752,13 +747,12 @@ static bool find_date(const struct word *w, size_t n, int *y, int *m, int *d,
 {
 	for (size_t i = 0; i < n; i++) {
 		int nd, mo, v;
-		bool suf;
 		if (numeric_date(w[i].s, w[i].len, y, m, d)) {
 			*first = *last = i;
 			return true;
 		}
 		/* D [de] Month [de] YYYY */
-		v = word_number(&w[i], &nd, &suf);
+		v = word_number(&w[i], &nd);
 		if (v > 0 && nd <= 2) {
 			size_t j = i + 1;
 			if (j < n && in_list_ci(w[j].s, w[j].len, ALIASES("de")))
@@ -768,7 +762,7 @@ static bool find_date(const struct word *w, size_t n, int *y, int *m, int *d,
 				if (k < n && in_list_ci(w[k].s, w[k].len, ALIASES("de", "del")))
 					k++;
 				int yy, yd;
-				if (k < n && (yy = word_number(&w[k], &yd, &suf)) > 0 && yd == 4 &&
+				if (k < n && (yy = word_number(&w[k], &yd)) > 0 && yd == 4 &&
 				    valid_date(yy, mo, v)) {
 					*y = yy, *m = mo, *d = v;
 					*first = i, *last = k;
@@ -778,8 +772,8 @@ static bool find_date(const struct word *w, size_t n, int *y, int *m, int *d,
 		}
 		/* Month D[,] YYYY */
 		if ((mo = month_of(w[i].s, w[i].len)) > 0 && i + 2 < n) {
-			int dd = word_number(&w[i + 1], &nd, &suf), yd, yy;
-			if (dd > 0 && nd <= 2 && (yy = word_number(&w[i + 2], &yd, &suf)) > 0 &&
+			int dd = word_number(&w[i + 1], &nd), yd, yy;
+			if (dd > 0 && nd <= 2 && (yy = word_number(&w[i + 2], &yd)) > 0 &&
 			    yd == 4 && valid_date(yy, mo, dd)) {
 				*y = yy, *m = mo, *d = dd;
 				*first = i, *last = i + 2;
@@ -793,15 +787,14 @@ static bool find_date(const struct word *w, size_t n, int *y, int *m, int *d,
 /* A word made of a time (18:52, 3:04, 18h52) or of punctuation. */
 static bool time_or_punct(const struct word *w)
 {
-	bool digit = false;
 	for (size_t i = 0; i < w->len; i++) {
 		char c = w->s[i];
-		if (is_digit(c))
-			digit = true;
-		else if (!strchr(":.,;|-–()/h", c) && !((unsigned char)c == 0xE2))
+		if (i + 3 <= w->len && (memcmp(w->s + i, "\xE2\x80\x93", 3) == 0 ||
+		                        memcmp(w->s + i, "\xE2\x80\x94", 3) == 0))
+			i += 2; /* a dash */
+		else if (!is_digit(c) && (c == '\0' || !strchr(":.,;|-()/h", c)))
 			return false;
 	}
-	(void)digit;
 	return true;
 }
 
@@ -1230,7 +1223,7 @@ static bool parse_dateline(const char *s, size_t len, char *place, size_t place_
                            char *credit, size_t credit_cap)
 {
 	size_t i = 0, lim = len < 100 ? len : 100;
-	size_t city_end = 0, place_end = 0, words = 0;
+	size_t place_end = 0, words = 0;
 	bool mixed_city = false, in_city = true, have_credit = false;
 	int segments = 0;
 	credit[0] = '\0';
@@ -1246,16 +1239,15 @@ static bool parse_dateline(const char *s, size_t len, char *place, size_t place_
 			if (!caps_word(s + st, i - st, &mixed) || ++words > 4)
 				return false;
 			mixed_city |= mixed;
-			city_end = place_end = i;
+			place_end = i;
 		} else {
 			struct word w = { s + st, i - st };
 			int nd;
-			bool suf;
 			if (++words > 10)
 				return false;
 			/* a region word is capitalised, a date word is a month or a number */
 			size_t k;
-			if (month_of(w.s, w.len) == 0 && word_number(&w, &nd, &suf) < 0 &&
+			if (month_of(w.s, w.len) == 0 && word_number(&w, &nd) < 0 &&
 			    !cp_upper(cp_at(w.s, w.len, &k)))
 				return false;
 		}
@@ -1314,13 +1306,10 @@ static bool parse_dateline(const char *s, size_t len, char *place, size_t place_
 				return false;
 			if (place_end + 1 > place_cap)
 				return false;
-			(void)city_end;
 			memcpy(place, s, place_end);
 			place[place_end] = '\0';
 			return true;
 		}
-		if (!in_city && s[i] == ',')
-			continue;
 	}
 	return false;
 }

@@ -294,6 +294,8 @@ static void unit_tests(void)
 	check_date("31/04/2003", NULL, "April has 30 days");
 	check_date("03/04/2003", NULL, "ambiguous numeric date");
 	check_date("25/12/2003", "2003-12-25", "unambiguous numeric date");
+	check_date("10/22/2001 12:34", "2001-10-22", "month-first numeric date");
+	check_date("04.03.2003", "2003-03-04", "dotted day-first date");
 	check_date("3. März 2003", "2003-03-03", "German");
 	check_date("le 4 février 2003", "2003-02-04", "French");
 	check_date("2003年3月4日", "2003-03-04", "Japanese");
