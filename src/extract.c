@@ -864,34 +864,33 @@ struct names {
 	int n;
 };
 
-/* A word of a name: "Jill", "B.", "O'Neill", "Jean-Paul", "MULVEY", "Jr.". */
-static bool name_word(const struct word *w, bool *all_caps)
+enum name_case { NOT_NAME, NAME_MIXED, NAME_CAPS, NAME_INITIAL };
+
+/* A word of a name: "Jill", "O'Neill", "Jean-Paul", "MULVEY", or "B.". */
+static enum name_case name_word(const struct word *w)
 {
 	size_t k;
-	uint32_t c = cp_at(w->s, w->len, &k);
-	if (!cp_upper(c))
-		return false;
-	bool lower = false, upper_after = false;
+	if (!cp_upper(cp_at(w->s, w->len, &k)))
+		return NOT_NAME;
+	bool lower = false, upper = false;
 	for (size_t i = k; i < w->len;) {
 		size_t n;
 		uint32_t d = cp_at(w->s + i, w->len - i, &n);
 		if (cp_lower(d) || d == 0xFFFD) /* a broken letter is still a letter */
 			lower = true;
 		else if (cp_upper(d))
-			upper_after = true;
+			upper = true;
 		else if (!(d == '.' || d == '-' || d == '\'' || d == 0x2019))
-			return false;
+			return NOT_NAME;
 		i += n;
 	}
 	/* 's ends a possessive ("Online's"), never a name */
 	if (w->len > 2 && (ci_eq(w->s + w->len - 2, "'s", 2) ||
 	                   (w->len > 4 && memcmp(w->s + w->len - 4, "\xE2\x80\x99s", 4) == 0)))
-		return false;
-	if (!lower && upper_after && w->len > 1 && w->s[w->len - 1] != '.')
-		*all_caps = true;
-	else if (lower)
-		*all_caps = false;
-	return true;
+		return NOT_NAME;
+	if (lower)
+		return NAME_MIXED;
+	return upper && w->s[w->len - 1] != '.' ? NAME_CAPS : NAME_INITIAL;
 }
 
 /* Append a name, title-casing it when it is all capitals. */
@@ -956,22 +955,21 @@ static int byline_part(const char *s, size_t len, struct names *out)
 		}
 	}
 	/* the name is the run of name words at the end, after any role words */
-	bool caps = false;
+	bool mixed = false, caps = false;
 	size_t st = end;
-	bool all_caps_run = true;
 	while (st > 0) {
 		const struct word *x = &w[st - 1];
-		bool wc = all_caps_run;
-		bool particle = in_list_ci(x->s, x->len, name_particles);
-		if (!particle && (in_list_ci(x->s, x->len, role_words) || !name_word(x, &wc)))
+		if (in_list_ci(x->s, x->len, name_particles)) {
+			st--;
+			continue;
+		}
+		enum name_case c = in_list_ci(x->s, x->len, role_words) || outlet_exact(x->s, x->len)
+		                           ? NOT_NAME : name_word(x);
+		/* stop at a role, or at an acronym before a mixed-case name: "CNN" */
+		if (c == NOT_NAME || (c == NAME_CAPS && mixed))
 			break;
-		if (!particle && outlet_exact(x->s, x->len))
-			break;
-		/* an acronym among mixed-case words is an outlet: "CNN" */
-		if (!particle && wc && x->len <= 4 && st < end && !caps)
-			break;
-		caps = wc;
-		all_caps_run = wc;
+		mixed |= c == NAME_MIXED;
+		caps |= c == NAME_CAPS;
 		st--;
 	}
 	while (st < end && in_list_ci(w[st].s, w[st].len, name_particles))
@@ -983,7 +981,7 @@ static int byline_part(const char *s, size_t len, struct names *out)
 		return -1;
 	if (outlet_exact(w[st].s, (size_t)(w[end - 1].s + w[end - 1].len - w[st].s)))
 		return 0;
-	add_name(out, w + st, count, caps);
+	add_name(out, w + st, count, caps && !mixed);
 	return 1;
 }
 
