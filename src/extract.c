@@ -422,10 +422,13 @@ static const char *const drop_words[] = {
 };
 
 /* Navigation lines. */
-static const char *const nav_markers[] = {
-	"skip to", "jump to", "you are in", "you are here", "home", "menu", "main menu",
-	"navigation", "search", "sign in", "log in", "login", "register", "subscribe",
-	"sections", "go to", "breadcrumb", "top stories", "latest news", "in depth", NULL
+static const char *const nav_phrases[] = {
+	"skip to", "jump to", "you are in", "you are here", "main menu", "sign in", "log in",
+	"go to", "top stories", "latest news", "in depth", "back to", NULL
+};
+static const char *const nav_words[] = {
+	"home", "menu", "navigation", "search", "login", "register", "subscribe", "sections",
+	"breadcrumb", "index", "archive", "archives", NULL
 };
 
 /* Words that end a role or credit before a name, never part of a name. */
@@ -1117,7 +1120,7 @@ static bool trailer_byline(const char *s, size_t len, struct names *out)
 	static const char *const after[] = { " can be reached at", " can be reached by",
 	                                     " is a staff writer", " is a reporter",
 	                                     " is a correspondent", " is the ", " writes for",
-	                                     " contributed to this report", NULL };
+	                                     NULL };
 	struct names tmp = *out;
 	if (len > 200)
 		return false;
@@ -1145,9 +1148,10 @@ static bool trailer_byline(const char *s, size_t len, struct names *out)
 	for (const char *const *a = after; *a; a++)
 		for (size_t i = 0, n = strlen(*a); i + n <= len && i < 80; i++)
 			if (ci_eq(s + i, *a, n)) {
-				if ((*a)[4] == 't' && strcmp(*a, " is the ") == 0 &&
-				    !contains_ci(s, len, "correspondent") && !contains_ci(s, len, "editor") &&
-				    !contains_ci(s, len, "reporter") && !contains_ci(s, len, "writer"))
+				/* "NAME is the mayor" is not a byline; "NAME is the X editor" is */
+				if (strcmp(*a, " is the ") == 0 && !contains_ci(s, len, "correspondent") &&
+				    !contains_ci(s, len, "editor") && !contains_ci(s, len, "reporter") &&
+				    !contains_ci(s, len, "writer"))
 					return false;
 				if (parse_names(s, i, &tmp)) {
 					*out = tmp;
@@ -1620,10 +1624,9 @@ static enum kind classify_line(struct unit *u)
 		u->head_off = 0;
 		u->head_len = len;
 	}
-	if (u->words <= 12)
-		for (const char *const *m = nav_markers; *m; m++)
-			if (starts_ci(s, len, *m))
-				return K_NAV;
+	if (u->words <= 12 && (marker_line(s, len, nav_phrases, false) ||
+	                       (u->words <= 3 && marker_line(s, len, nav_words, true))))
+		return K_NAV;
 	if (!u->sentence && u->words <= 40 &&
 	    (find_bytes(s, len, " | ", 3) || find_bytes(s, len, "\xC2\xBB", 2) ||
 	     find_bytes(s, len, "\xE2\x80\xBA", 3) || find_bytes(s, len, " > ", 3) || s[0] == '/' ||
