@@ -1885,7 +1885,7 @@ static long weight(const struct unit *u)
 	case K_CAPTION:
 	case K_REPEAT:
 	case K_TEASER:
-		return -40;
+		return -25;
 	case K_DROP:
 		return -10;
 	case K_NAV:
@@ -2236,30 +2236,37 @@ static char *assemble_body(const struct page *pg, size_t bs, size_t be)
 	return b.p ? b.p : calloc(1, 1);
 }
 
-/* A short page that is only a cookie notice, an error page or a paywall. */
+/*
+ * A short page that is only a cookie notice, an error page or a paywall:
+ * two signs of the same kind in its text and title.  One sign is not
+ * enough ("Bakery sells 10,000 cookies", "Route 404 reopens").
+ */
 static const char *junk_page(const char *body, size_t len, const struct unit *title)
 {
 	static const struct {
-		const char *word, *reason;
-	} signs[] = {
-		{ "cookies", "cookie or consent notice" },
-		{ "cookie policy", "cookie or consent notice" },
-		{ "404", "error page" },
-		{ "page not found", "error page" },
-		{ "could not be found", "error page" },
-		{ "cannot be found", "error page" },
-		{ "no longer available", "error page" },
-		{ "access denied", "error page" },
-		{ "internal server error", "error page" },
-		{ "subscribe to continue", "paywall" },
-		{ "subscribers only", "paywall" },
+		const char *reason;
+		const char *signs[8];
+	} kinds[] = {
+		{ "cookie or consent notice", { "cookies", "cookie policy", "consent", "accept all",
+		                                "your device", "our partners", "privacy settings",
+		                                "manage preferences" } },
+		{ "error page", { "404", "page not found", "could not be found", "cannot be found",
+		                  "no longer available", "access denied", "internal server error",
+		                  "moved or deleted" } },
+		{ "paywall", { "subscribe to continue", "subscribers only", "already a subscriber",
+		               "to continue reading", "subscription required", "log in to read",
+		               "sign in to read", "free trial" } },
 	};
 	if (len > 700)
 		return NULL;
-	for (size_t i = 0; i < sizeof signs / sizeof signs[0]; i++)
-		if (contains_ci(body, len, signs[i].word) ||
-		    (title && contains_ci(title->s, title->len, signs[i].word)))
-			return signs[i].reason;
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		int seen = 0;
+		for (size_t i = 0; i < 8 && kinds[k].signs[i]; i++)
+			seen += contains_ci(body, len, kinds[k].signs[i]) ||
+			        (title && contains_ci(title->s, title->len, kinds[k].signs[i]));
+		if (seen >= 2)
+			return kinds[k].reason;
+	}
 	return NULL;
 }
 

@@ -346,6 +346,17 @@ static void unit_tests(void)
 	}
 	const char *reason = NULL;
 	is_int(folio_extract(NULL, 0, &a, &reason), FOLIO_EXTRACT_NO_ARTICLE, "NULL input");
+
+	/* one sign of junk is not a junk page */
+	static const char *const briefs[] = {
+		"Bakery sells 10,000 cookies\n\nThe bakery on Quay Street sold more than 10,000 cookies "
+		"at the harbour fair on Saturday, a record for the shop, its owner said.\n",
+		"Route 404 reopens\n\nRoute 404 between Harwick and Saltby reopened on Monday after "
+		"three weeks of repairs to the bridge over the Lune Beck, the county said.\n",
+	};
+	for (size_t i = 0; i < sizeof briefs / sizeof briefs[0]; i++)
+		if (ok(run(briefs[i], &a) == FOLIO_EXTRACT_OK, "brief %zu with one junk word is an article", i))
+			folio_article_free(&a);
 }
 
 /* Random pages built from page-like pieces and random bytes. */
