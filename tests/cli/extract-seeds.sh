@@ -5,7 +5,8 @@
 . "$top_srcdir/tests/lib.sh"
 
 [ -d "$SHARED/seeds" ] || skip_all "no shared seeds beside the source tree ($SHARED/seeds)"
-[ -x "$SHARED/tools/score-extract" ] || skip_all "no shared scorer ($SHARED/tools/score-extract)"
+[ -x ok "the output is a JSON array" grep -q '^ *\[' "$TMP/pred.json"
+"$SHARED/tools/score-extract" ] || skip_all "no shared scorer ($SHARED/tools/score-extract)"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is needed by the scorer"
 
 ok "folio extract --json runs on the seeds" \
