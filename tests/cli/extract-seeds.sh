@@ -5,12 +5,12 @@
 . "$top_srcdir/tests/lib.sh"
 
 [ -d "$SHARED/seeds" ] || skip_all "no shared seeds beside the source tree ($SHARED/seeds)"
-[ -x ok "the output is a JSON array" grep -q '^ *\[' "$TMP/pred.json"
-"$SHARED/tools/score-extract" ] || skip_all "no shared scorer ($SHARED/tools/score-extract)"
+[ -x "$SHARED/tools/score-extract" ] || skip_all "no shared scorer ($SHARED/tools/score-extract)"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is needed by the scorer"
 
 ok "folio extract --json runs on the seeds" \
 	sh -c '"$1" extract --json "$2"/seeds/*.txt > "$3"/pred.json' sh "$FOLIO" "$SHARED" "$TMP"
+ok "the output is a JSON array" grep -q '^ *\[' "$TMP/pred.json"
 "$SHARED/tools/score-extract" "$SHARED/seeds/gold.json" "$TMP/pred.json" > "$TMP/score" 2>&1
 sed 's/^/# /' "$TMP/score"
 score=$(cat "$TMP/score")
