@@ -1,82 +1,106 @@
 /*
  * extract: the plain text of a scraped news page in, an article out.
  *
- * Pages come from many outlets and eras, with the site's furniture still in
- * them, so nothing here is a per-site rule: every page goes through the same
- * steps, which look only at the shape of lines and their neighbours.
+ * Pages come from many outlets and eras with the site's furniture still in
+ * them, so there are no per-site rules: every page goes through the same
+ * steps, which look at the shape of lines and at their neighbours.
  *
- *  1. Clean: invalid UTF-8 becomes U+FFFD, controls go, tabs and odd spaces
- *     become one space, lines are trimmed.  Everything later can trust the
- *     bytes, and every output string is valid UTF-8.
- *  2. Units: a block is a run of non-blank lines.  A block whose lines are
- *     of even length and run on (hard-wrapped prose) is joined into one
- *     unit; otherwise each line is a unit, so pages that separate paragraphs
- *     with a single newline work too.
- *  3. Kinds: each unit is classed by lexicons (navigation, "Advertisement"
- *     and other droppable furniture, end markers such as "Back to the top",
- *     "See also", "E-mail this story", copyright lines), by parsers (byline,
- *     date line, credit line such as "Washington Post Foreign Service",
- *     outlet banner) and by shape: prose (sentence punctuation, enough
- *     words), short sentence, list item ("•", "-", "1."), colon intro,
- *     heading (short, unpunctuated), other.  Then by neighbours: a block of
- *     2-3 short unpunctuated lines, or a line followed by its own echo, is a
- *     photo caption; 3+ short unpunctuated lines are navigation, or a table
- *     when most carry digits; a list is kept only when a line ending in ':'
- *     introduces it or its items read as sentences (otherwise it is a teaser
- *     list); a line seen twice in the page is a repeated teaser.
- *  4. Body: a maximum-sum run over the units (Kadane), prose weighing its
- *     length and furniture weighing against it; meta lines and end markers
- *     cut runs, and once 300 characters of prose are seen an end marker ends
- *     the page.  The run is trimmed to start on prose and end on prose or an
- *     introduced list; if one of its first paragraphs opens with a dateline
- *     the body starts there (a standfirst above it is left out).  Inside the
- *     run captions, teasers, repeats and furniture are dropped; headings,
- *     lists (one item a line, bullets as "• ") and tables stay.
- *  5. Fields, from the lines around the body only:
- *     - dateline: AP style at the start of the first paragraph: a place in
- *       capitals ("MOSCOW", "ST. LOUIS"), optional ", Region" segments, an
- *       optional date segment (dropped), an optional wire credit in
- *       parentheses, then "--", an em or en dash or " - ".  A place in mixed
- *       case only counts when a wire credit follows ("Paris (AFP) -").
- *     - byline: "By/Par/Von/Por NAMES", "NAME, ROLE", a name line followed
- *       by a credit line, or after the body "Contact NAME at", "NAME can be
- *       reached at", "NAME is a staff writer", "Reporting by NAME".  Names
- *       are split on ",", "and", "&"; role words ("Bureau Chief",
- *       "Correspondent", "Online's", outlets, acronyms) before a name are
- *       dropped; a name is 2-5 capitalised words (particles and initials
- *       allowed); all-capitals names are title-cased.
- *     - date: the nearest line above the body (or a "Published"/"Updated"
- *       line below it) that is only a date plus weekday, time, zone, "Page
- *       A06" and such words.  English, French, German and Spanish month
- *       names, ISO, D.M.YYYY, unambiguous D/M/YYYY, and 2003年3月4日.  The
- *       day is checked against the month; a date without a year is no date.
- *     - title: walking up from the body, the first headline-shaped line
- *       (2-25 words, no final period) that is alone in its block or leads a
- *       block of meta lines; caption blocks and standfirsts are passed over,
- *       navigation ends the walk.
- *     - source: in order, an outlet banner above the body (a known outlet,
- *       or a line shaped like a paper's name: "The Ledgerport Courier"), a
- *       copyright line, a credit line, the dateline's wire credit, an
- *       outlet line below the body ("Los Angeles Times Articles").  Known
- *       outlets map to one display name.
- *  6. No article: no prose run, too little prose, or a short page that is
- *     a cookie notice, an error page or a paywall.
+ * 1. Clean.  Invalid UTF-8 becomes U+FFFD, controls and invisible format
+ *    characters go, tabs and odd spaces become one space, lines are trimmed.
+ *    Everything after this can trust the bytes, and every output string is
+ *    valid UTF-8.
+ * 2. Units.  A block is a run of non-blank lines.  A block of even, run-on
+ *    lines (hard-wrapped prose: lines of 40-100 characters, all but the last
+ *    near the longest, few ending a sentence) is joined into one unit;
+ *    otherwise each line is a unit, so pages that end paragraphs with a
+ *    single newline work too.
+ * 3. Kinds.  Each unit is classed by lexicons: navigation ("Skip to", "You
+ *    are in:", lines with " | ", "»", " > "), droppable furniture
+ *    ("Advertisement", "Share this", "Read more:", "Page 1 of 2"), end
+ *    markers ("Back to the top", "See also", "E-mail this story", "Most
+ *    read", "Related stories"), copyright lines; single-word markers
+ *    ("Print", "Related", "Home") only count as a line of their own.  Then
+ *    by parsers: byline, date line, credit line ("Washington Post Foreign
+ *    Service", "Courier Staff Writer", "Special to ..."), outlet banner, page
+ *    title with its outlet ("Headline | The Guardian").  Then by shape:
+ *    prose (sentence punctuation and 6+ words, or 25+ words), short
+ *    sentence, colon intro, list item ("•", "-", "*", "1.", "a)"), heading
+ *    (12 words or fewer, unpunctuated), other.  Then by neighbours: a block
+ *    of 2-3 short unpunctuated lines, or a line and its echo, is a photo
+ *    caption; 3+ unpunctuated short lines are navigation, or a table when
+ *    most carry digits; a list is kept when a line ending in ':' introduces
+ *    it or most items read as sentences, else it is a teaser list; a line
+ *    seen twice in the page is a repeated teaser (a long paragraph seen
+ *    twice is a pull quote: only its later copies go).
+ * 4. Body.  The maximum-weight run of units (Kadane): prose weighs its
+ *    length, headings, captions, teasers and navigation weigh against it,
+ *    meta lines and end markers cut runs, and once 300 characters of prose
+ *    are seen an end marker or copyright line ends the page.  The run is
+ *    trimmed to start on prose and end on prose or an introduced list; if
+ *    one of its first three paragraphs opens with a dateline, the body
+ *    starts there (a standfirst above it is left out).  Inside the run,
+ *    captions, teasers, repeats and furniture are dropped; headings between
+ *    paragraphs, lists (one item a line, bullets written "• ") and tables
+ *    stay; paragraphs are separated by one blank line; the dateline lead
+ *    stays at the start of the first paragraph as written.
+ * 5. Fields, read only from the lines around the body:
+ *    - dateline: AP style at the start of the first paragraph: a place in
+ *      capitals ("MOSCOW", "ST. LOUIS", "SÃO PAULO"), optional ", Region"
+ *      segments, an optional date segment (dropped), an optional wire credit
+ *      in parentheses, then "--", an em or en dash, or " - ".  A place in
+ *      mixed case counts only with a wire credit ("Paris (AFP) -").
+ *    - byline: "By/BY/Par/Von/Por/FROM NAMES" with an optional role, date or
+ *      " | ..." after; "NAME, ROLE"; a line of names (or "NAME in PLACE")
+ *      right above a credit, date or outlet line; after the body "Contact
+ *      NAME at", "NAME can be reached at", "NAME is a staff writer",
+ *      "Reporting by NAME".  Names are split on ",", "and", "&", "und",
+ *      "et", "y"; words before a name that are roles ("Bureau Chief",
+ *      "Correspondent"), possessives ("Online's"), outlets or acronyms are
+ *      dropped, and so is " in PLACE" after it.  A name is 2-5 capitalised
+ *      words (particles such as "de", "van", "bin" and initials allowed);
+ *      names in capitals are title-cased.
+ *    - date: the nearest line above the body that is only a date plus
+ *      weekday, time, zone, "Page A06", "Updated", "Filed" and such (a
+ *      published date beats an updated one), a date after a byline, or a
+ *      "Published/Posted/Updated" line below the body.  English, French,
+ *      German and Spanish month names, ISO, Y/M/D, D.M.YYYY, D/M/YYYY or
+ *      M/D/YYYY only when one part is over 12, and 2003年3月4日.  Days are
+ *      checked against the month; a date without a year is no date.
+ *    - title: walking up from the body, a headline-shaped line (2-25 words,
+ *      no final full stop): one right under a date line; else the first of
+ *      a block that also holds the byline or date, or alone in its block;
+ *      a long deck under a shorter headline gives the headline; blocks of
+ *      caption pairs and echoes are passed over; in a block without blank
+ *      lines the line nearest the body wins; navigation ends the walk.
+ *    - source: in order, an outlet above the body (a banner line, the
+ *      outlet beside a page title, a known outlet opening a line, a paper's
+ *      name opening a navigation line), a copyright line, a credit or byline
+ *      line naming an outlet, the dateline's wire credit, an outlet line
+ *      below the body ("Los Angeles Times Articles", "-- AFP").  Known
+ *      outlets (about seventy, with their spellings) map to one display
+ *      name; an unknown outlet counts when it is named like a paper
+ *      (capitalised words ending in Courier, Times, Gazette, Zeitung, 新聞,
+ *      ...) and is not a section ("World News").
+ * 6. No article: no prose run, under 100 characters of prose, or a short
+ *    page showing two signs of a cookie notice, an error page or a paywall.
  *
- * All work is linear in the input (the repeat check is a hash table) and
- * every parser looks at a bounded prefix of a line, so hostile input cannot
- * make it slow.
+ * All work is linear in the input: the repeat check is a hash table, every
+ * parser reads a bounded prefix of one line, and the title and byline walks
+ * look at a bounded number of lines.
  *
- * What still fools it: a caption that is one line between paragraphs reads
- * as a sub-heading; a standfirst with no dateline or byline after it joins
- * the body; a page whose comments outweigh its article, with no end marker
- * between; a first paragraph starting with a capitalised acronym and a dash
- * ("NATO -- ...") reads as a dateline; a byline with no "By" and no role
- * ("Ana Ruiz" alone on a line) is missed; a title that ends in a period, or
- * a page whose only headline-shaped line is a section name, gives the wrong
- * title; an outlet not in the lexicon and not named like a paper
- * ("Ledgerport Today") gives no source; dates in other languages or
- * ambiguous numeric dates give none; bylines and datelines in scripts
- * without case are not recognised.
+ * What still fools it: a one-line photo caption between paragraphs (read
+ * as a sub-heading); a standfirst with no dateline or byline below it
+ * (joins the body); comments that outweigh the article with no end marker
+ * between; a first paragraph opening with a capitalised acronym and a dash
+ * ("NATO -- ..."), read as a dateline; a lone name with no "By", role or
+ * date beside it (no byline); a title ending in a full stop, or a page
+ * whose only headline-shaped line is a section name; an outlet neither in
+ * the lexicon nor named like a paper ("Ledgerport Today"), or a foreign
+ * outlet named in a nav line above the page's own; dates in other
+ * languages or ambiguous numeric dates (none); bylines and datelines in
+ * scripts without case (none); hard-wrapped text with no blank lines
+ * between paragraphs (the paragraphs run together); a page holding several
+ * articles (a digest) gives the biggest one.
  */
 #include "folio/extract.h"
 
