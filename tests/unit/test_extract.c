@@ -9,6 +9,7 @@
  *     title: ...            (source, title, byline, date, dateline)
  *     body_first: TEXT      the body starts with TEXT
  *     body_last: TEXT       the body ends with TEXT
+ *     body_has: TEXT        TEXT is in the body, "\n" standing for a newline
  *     junk: TEXT            TEXT is not in the body (repeatable)
  *     no_article: WORDS     folio_extract says NO_ARTICLE, reason contains WORDS
  *
@@ -94,6 +95,24 @@ static int ends_with(const char *s, const char *t)
 	return a >= b && strcmp(s + a - b, t) == 0;
 }
 
+/* A copy of s with each "\n" written out turned into a newline. */
+static char *unescape(const char *s)
+{
+	char *out = malloc(strlen(s) + 1), *o = out;
+	if (!out)
+		return NULL;
+	for (; *s; s++) {
+		if (s[0] == '\\' && s[1] == 'n') {
+			*o++ = '\n';
+			s++;
+		} else {
+			*o++ = *s;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 /* Check one sample page against its .expect file. */
 static void check_sample(const char *dir, const char *name)
 {
@@ -160,6 +179,11 @@ static void check_sample(const char *dir, const char *name)
 			if (!ok(a.body && ends_with(a.body, line + 11), "%s: body ends right", name))
 				printf("#   body ends: %s\n",
 				       a.body && strlen(a.body) > 120 ? a.body + strlen(a.body) - 120 : a.body);
+		} else if (strncmp(line, "body_has: ", 10) == 0) {
+			char *has = unescape(line + 10);
+			if (!ok(has && a.body && strstr(a.body, has), "%s: body has \"%s\"", name, line + 10))
+				printf("#   body: %s\n", a.body ? a.body : "(null)");
+			free(has);
 		} else if (strncmp(line, "junk: ", 6) == 0) {
 			ok(a.body && !strstr(a.body, line + 6), "%s: no junk \"%s\"", name, line + 6);
 		}
