@@ -498,7 +498,8 @@ static int check_identity(struct folio_store *st, char **err)
 	}
 	if (st->readonly && version < SCHEMA_VERSION) {
 		if (version == 0)
-			set_msg(err, "%s is empty, not a folio store", st->path);
+			set_msg(err, "%s holds no folio store yet: import articles first "
+			        "(folio import PATH...)", st->path);
 		else
 			set_msg(err, "%s has an older schema (%" PRId64 "); open it once for "
 			        "writing to upgrade it", st->path, version);
