@@ -223,7 +223,11 @@ static int fail_rc(const char *path, sqlite3 *db, int rc, const char *doing, cha
 		set_msg(err, "disk full while writing %s", path);
 		break;
 	case SQLITE_READONLY:
-		set_msg(err, "%s is read-only: cannot %s", path, doing);
+		if (rc == SQLITE_READONLY_CANTINIT || rc == SQLITE_READONLY_DIRECTORY)
+			set_msg(err, "%s: cannot %s: its folder is read-only, and a store in "
+			        "WAL mode needs %s-shm beside it", path, doing, path);
+		else
+			set_msg(err, "%s is read-only: cannot %s", path, doing);
 		break;
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
