@@ -39,6 +39,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -218,6 +219,13 @@ static void set_msg(char **err, const char *fmt, ...)
 static int fail_rc(const char *path, sqlite3 *db, int rc, const char *doing, char **err)
 {
 	const char *why = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+	struct statvfs fs;
+	/* SQLite's errno is that of its last try (the -shm file), so ask the file system. */
+	if ((rc & 0xff) == SQLITE_CANTOPEN && statvfs(path, &fs) == 0 && (fs.f_flag & ST_RDONLY)) {
+		set_msg(err, "%s: cannot %s: it is on a read-only file system, and a store "
+		        "in WAL mode needs %s-shm beside it", path, doing, path);
+		return -1;
+	}
 	switch (rc & 0xff) {
 	case SQLITE_FULL:
 		set_msg(err, "disk full while writing %s", path);
