@@ -38,3 +38,51 @@ store_sane() {
 	is "$1: source counts match the articles" \
 		"$(sqlite3 "$2" "SELECT count(*) FROM sources s WHERE total != (SELECT count(*) FROM articles a WHERE a.source_id = s.id);" 2>&1)" "0"
 }
+
+# terminal_safe FILE [json|ascii]: prints what in FILE could drive a terminal
+# (nothing when it is safe): invalid UTF-8, C0 controls but newline and tab,
+# DEL, C1, bidi controls, tag characters, runs of over 4 combining marks; in
+# JSON mode the same inside the decoded strings; in ascii mode any byte >= 0x80.
+terminal_safe() {
+	python3 - "$@" <<'PY'
+import json, sys, unicodedata
+data = open(sys.argv[1], "rb").read()
+mode = sys.argv[2] if len(sys.argv) > 2 else ""
+def bad_char(c):
+    o = ord(c)
+    return ((o < 0x20 and c not in "\n\t") or 0x7f <= o <= 0x9f or o in (0x61c, 0x200e, 0x200f, 0xfeff)
+            or 0x202a <= o <= 0x202e or 0x2066 <= o <= 0x2069 or 0xe0000 <= o <= 0xe007f)
+def check(text, where):
+    run = 0
+    for i, c in enumerate(text):
+        if bad_char(c):
+            return "%s: U+%04X at %d" % (where, ord(c), i)
+        run = run + 1 if unicodedata.category(c).startswith("M") else 0
+        if run > 4:
+            return "%s: a run of over 4 combining marks at %d" % (where, i)
+    return None
+def strings(v):
+    if isinstance(v, str): yield v
+    elif isinstance(v, list):
+        for x in v: yield from strings(x)
+    elif isinstance(v, dict):
+        for k, x in v.items(): yield k; yield from strings(x)
+if mode == "ascii":
+    bad = [i for i, b in enumerate(data) if b >= 0x80]
+    if bad: print("a byte >= 0x80 at", bad[0])
+    sys.exit(0)
+try:
+    text = data.decode("utf-8")
+except UnicodeDecodeError as e:
+    print("invalid UTF-8:", e); sys.exit(0)
+problem = check(text, "raw output")
+if not problem and mode == "json":
+    try:
+        for s in strings(json.loads(text)):
+            problem = check(s, "a JSON string")
+            if problem: break
+    except ValueError as e:
+        problem = "not JSON: %s" % e
+if problem: print(problem)
+PY
+}
