@@ -86,7 +86,8 @@ static void replay_dir(const char *dir, const char *suffix)
 		n++;
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, by_name);
+	if (n > 1)
+		qsort(names, n, sizeof *names, by_name);
 	for (size_t i = 0; i < n; i++) {
 		char *path;
 		if (asprintf(&path, "%s/%s", dir, names[i]) < 0)
