@@ -317,7 +317,8 @@ static void read_meta(struct meta *m, const xmlNode *node, bool in_article)
 			keep(&m->rel_author, markup_line(n));
 		if (!markup_is(n, "meta") && has_word(n, "itemprop", "author") && !m->itemprop_author)
 			keep(&m->itemprop_author, markup_line(n));
-		if (has_word(n, "class", "byline") && !m->byline_class)
+		if ((has_word(n, "class", "byline") || has_word(n, "class", "author")) &&
+		    !m->byline_class)
 			keep(&m->byline_class, markup_line(n));
 		read_meta(m, n->children, article);
 	}
@@ -388,8 +389,12 @@ static char *clean_byline(const char *raw)
 	if (!raw || strstr(raw, "://") || strlen(raw) > 120)
 		return NULL;
 	const char *s = raw;
-	if (strncasecmp(s, "by ", 3) == 0)
-		s += 3;
+	/* "By ", "Written by ", "Words by " */
+	for (const char *p = raw; *p && p - raw < 24; p++)
+		if ((p == raw || p[-1] == ' ') && strncasecmp(p, "by ", 3) == 0) {
+			s = p + 3;
+			break;
+		}
 	size_t n = strlen(s);
 	for (const char *const *c = cuts; *c; c++) {
 		const char *hit = strstr(s, *c);
@@ -671,6 +676,22 @@ static bool joins(const struct scoring *sc, const xmlNode *sib, const xmlNode *b
 	return sentence;
 }
 
+/* A block that only shows the date: <p><time>8 March</time></p>. */
+static bool only_time(const xmlNode *node)
+{
+	bool time = false;
+	for (const xmlNode *c = node->children; c; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE) {
+			if (!markup_is(c, "time") || time)
+				return false;
+			time = true;
+		} else if (c->type == XML_TEXT_NODE && text_len(c) > 1) {
+			return false;
+		}
+	}
+	return time;
+}
+
 /* Link-heavy or image-heavy blocks inside the chosen body (Readability's
  * conditional cleaning), and the headline repeated as <h1>. */
 static void clean_body(xmlNode *node)
@@ -680,7 +701,7 @@ static void clean_body(xmlNode *node)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		clean_body(c);
-		bool drop = markup_is(c, "h1");
+		bool drop = markup_is(c, "h1") || only_time(c);
 		if (!drop && (markup_is(c, "div") || markup_is(c, "section") || markup_is(c, "ul") ||
 		              markup_is(c, "ol") || markup_is(c, "table"))) {
 			int weight = class_weight(c);

@@ -312,7 +312,7 @@ char *markup_line(const xmlNode *node)
 {
 	struct out o = { .one_line = true };
 	put(&o, "", 0);
-	walk(&o, node);
+	walk_children(&o, node); /* the node's own tag may be one we skip (<title>) */
 	if (o.oom) {
 		free(o.s);
 		return NULL;
