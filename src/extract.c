@@ -461,11 +461,15 @@ static const char *const role_words[] = {
 	"correspondents", "editor", "editors", "chief", "bureau", "service", "press", "news",
 	"online", "desk", "team", "agency", "wire", "times", "post", "associated", "special",
 	"contributor", "columnist", "photographer", "analyst", "producer", "senior", "political",
-	"foreign", "diplomatic", "the", "our", "and", "by", "with", "in", "for", "from", "at",
-	"of", "to", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"foreign", "diplomatic", "reports", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"sunday", "january", "february", "march", "april", "june", "july", "august",
 	"september", "october", "november", "december", "sept", "redaktion", "rédaction",
 	"envoyé", "spécial", "korrespondent", "corresponsal", "redacción", NULL
+};
+
+/* Small words between roles and names: "correspondent in Moscow", "Special to the Post". */
+static const char *const link_words[] = {
+	"the", "our", "and", "by", "with", "in", "for", "from", "at", "of", "to", NULL
 };
 
 /* Lower-case words allowed inside a name. */
@@ -631,6 +635,35 @@ static size_t split_words(const char *s, size_t len, struct word *w, size_t max)
 		n++;
 	}
 	return n;
+}
+
+/* Does the text end a sentence: ". ! ? …" or 。！？, perhaps inside quotes? */
+static bool ends_sentence(const char *s, size_t len)
+{
+	while (len > 0) {
+		unsigned char c = (unsigned char)s[len - 1];
+		if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*')
+			len--;
+		else if (len >= 3 && memcmp(s + len - 3, "\xEF\xBF\xBD", 3) == 0)
+			len -= 3; /* a broken character after the full stop */
+		else if (len >= 3 && (memcmp(s + len - 3, "\xE2\x80\x9D", 3) == 0 ||
+		                      memcmp(s + len - 3, "\xE2\x80\x99", 3) == 0 ||
+		                      memcmp(s + len - 3, "\xE3\x80\x8D", 3) == 0))
+			len -= 3;
+		else if (len >= 2 && memcmp(s + len - 2, "\xC2\xBB", 2) == 0)
+			len -= 2;
+		else
+			break;
+	}
+	if (len == 0)
+		return false;
+	char c = s[len - 1];
+	if (c == '.' || c == '!' || c == '?')
+		return true;
+	return len >= 3 && (memcmp(s + len - 3, "\xE2\x80\xA6", 3) == 0 ||
+	                    memcmp(s + len - 3, "\xE3\x80\x82", 3) == 0 ||
+	                    memcmp(s + len - 3, "\xEF\xBC\x81", 3) == 0 ||
+	                    memcmp(s + len - 3, "\xEF\xBC\x9F", 3) == 0);
 }
 
 /* ---------------------------------------------------------------- dates -- */
@@ -968,13 +1001,15 @@ static int byline_part(const char *s, size_t len, struct names *out)
 	}
 	if (n == 0)
 		return 0;
-	/* cut at the first lower-case word that is not a particle: "in Moscow" */
+	/* cut at "in" or at the first lower-case word that is neither a particle
+	   nor a role: "Ana Ruiz in Moscow", not "Moscow correspondent Ana Ruiz" */
 	size_t end = n;
 	for (size_t i = 0; i < n; i++) {
 		size_t k;
 		uint32_t c = cp_at(w[i].s, w[i].len, &k);
 		bool in = i > 0 && w[i].len == 2 && ci_eq(w[i].s, "in", 2);
-		if (in || (!cp_upper(c) && !in_list_ci(w[i].s, w[i].len, name_particles))) {
+		if (in || (!cp_upper(c) && !in_list_ci(w[i].s, w[i].len, name_particles) &&
+		           !in_list_ci(w[i].s, w[i].len, role_words))) {
 			if (i == 0)
 				return -1;
 			end = i;
@@ -990,7 +1025,8 @@ static int byline_part(const char *s, size_t len, struct names *out)
 			st--;
 			continue;
 		}
-		enum name_case c = in_list_ci(x->s, x->len, role_words) || outlet_exact(x->s, x->len)
+		enum name_case c = in_list_ci(x->s, x->len, role_words) ||
+		                           in_list_ci(x->s, x->len, link_words) || outlet_exact(x->s, x->len)
 		                           ? NOT_NAME : name_word(x);
 		/* stop at a role, or at an acronym before a mixed-case name: "CNN" */
 		if (c == NOT_NAME || (c == NAME_CAPS && mixed))
@@ -1050,14 +1086,9 @@ static bool parse_names(const char *s, size_t len, struct names *out)
 	return found > 0;
 }
 
-/* Cut a trailing " | date" or ", date" from a byline line; returns the new length. */
+/* Cut a trailing ", date" from a byline line; returns the new length. */
 static size_t byline_cut(const char *s, size_t len, char date[11])
 {
-	for (size_t i = 0; i + 2 < len; i++)
-		if (s[i] == ' ' && s[i + 1] == '|') {
-			date_line(s + i + 2, len - i - 2, date);
-			return i;
-		}
 	for (size_t i = 0; i + 1 < len; i++)
 		if (s[i] == ',' && date_line(s + i + 1, len - i - 1, date))
 			return i;
@@ -1092,7 +1123,7 @@ static bool byline_line(const char *s, size_t len, struct names *out, char date[
 static const char *const credit_ends[] = {
 	"staff writer", "staff writers", "staff reporter", "foreign service", "correspondent",
 	"writer", "reporter", "editor", "bureau chief", "bureau", "staff", "columnist",
-	"contributor", "special correspondent", NULL
+	"contributor", "special correspondent", "wire reports", "wire services", NULL
 };
 
 static bool ends_with_credit(const char *s, size_t len)
@@ -1118,7 +1149,8 @@ static bool credit_line(const char *s, size_t len)
 		return false;
 	for (size_t i = 0; i < n; i++) {
 		size_t k;
-		if (!cp_upper(cp_at(w[i].s, w[i].len, &k)) && !in_list_ci(w[i].s, w[i].len, role_words))
+		if (!cp_upper(cp_at(w[i].s, w[i].len, &k)) && !in_list_ci(w[i].s, w[i].len, role_words) &&
+		    !in_list_ci(w[i].s, w[i].len, link_words))
 			return false;
 	}
 	return true;
@@ -1186,9 +1218,98 @@ static bool trailer_byline(const char *s, size_t len, struct names *out)
 	return false;
 }
 
+/* A line of names only, perhaps "in PLACE": "Ian Traynor in Moscow". */
+static bool names_only_line(const char *s, size_t len, struct names *out)
+{
+	struct word w[16];
+	size_t n = split_words(s, len, w, 16), end = n;
+	if (n == 0 || n > 10 || ends_sentence(s, len))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		size_t k;
+		if (i > 0 && i + 1 < n && i + 4 >= n && w[i].len == 2 && memcmp(w[i].s, "in", 2) == 0) {
+			end = i;
+			continue;
+		}
+		if (!cp_upper(cp_at(w[i].s, w[i].len, &k)) && i < end &&
+		    !in_list_ci(w[i].s, w[i].len, name_particles) &&
+		    !in_list_ci(w[i].s, w[i].len, ALIASES("and", "&")))
+			return false;
+		if (i > end && !cp_upper(cp_at(w[i].s, w[i].len, &k)))
+			return false;
+	}
+	size_t cut = end < n ? (size_t)(w[end].s - s) - 1 : len;
+	struct names tmp = *out;
+	if (!parse_names(s, cut, &tmp) || tmp.n > 3)
+		return false;
+	*out = tmp;
+	return true;
+}
+
+/*
+ * A byline in fields: "November 11, 2001|ROBYN DIXON|TIMES STAFF WRITER",
+ * "By Ana Ruiz | March 4, 2003".  A bare name counts beside a credit.
+ */
+static bool byline_fields(const char *s, size_t len, struct names *out, char date[11])
+{
+	struct word seg[6];
+	size_t n = 0;
+	bool credit = false, found = false;
+	for (size_t i = 0, st = 0; i <= len && n < 6; i++)
+		if (i == len || s[i] == '|') {
+			size_t a = st, b = i;
+			while (a < b && s[a] == ' ')
+				a++;
+			while (b > a && s[b - 1] == ' ')
+				b--;
+			seg[n].s = s + a;
+			seg[n++].len = b - a;
+			st = i + 1;
+		}
+	for (size_t k = 0; k < n; k++)
+		credit |= credit_line(seg[k].s, seg[k].len);
+	for (size_t k = 0; k < n; k++) {
+		char d[11];
+		if (seg[k].len == 0 || credit_line(seg[k].s, seg[k].len))
+			continue;
+		if (date_line(seg[k].s, seg[k].len, d))
+			memcpy(date, d, sizeof d);
+		else if (byline_line(seg[k].s, seg[k].len, out, d) ||
+		         name_role_line(seg[k].s, seg[k].len, out) ||
+		         (credit && names_only_line(seg[k].s, seg[k].len, out)))
+			found = true;
+	}
+	return found;
+}
+
+/* "November 11, 2001|From Times Wire Reports": a date beside credits only. */
+static bool dated_fields(const char *s, size_t len, char date[11])
+{
+	bool dated = false;
+	if (!memchr(s, '|', len))
+		return false;
+	for (size_t i = 0, st = 0; i <= len; i++)
+		if (i == len || s[i] == '|') {
+			size_t a = st, b = i;
+			while (a < b && s[a] == ' ')
+				a++;
+			while (b > a && s[b - 1] == ' ')
+				b--;
+			st = i + 1;
+			if (a == b || credit_line(s + a, b - a))
+				continue;
+			if (dated || !date_line(s + a, b - a, date))
+				return false;
+			dated = true;
+		}
+	return dated;
+}
+
 /* Any of the byline forms; the names go to *out, a date on the line to date. */
 static bool byline_names(const char *s, size_t len, struct names *out, char date[11])
 {
+	if (memchr(s, '|', len))
+		return byline_fields(s, len, out, date);
 	return byline_line(s, len, out, date) || name_role_line(s, len, out) ||
 	       trailer_byline(s, len, out);
 }
@@ -1413,33 +1534,6 @@ static enum list_marker list_marker(const char *s, size_t len, size_t *content)
 	return LIST_NONE;
 }
 
-static bool ends_sentence(const char *s, size_t len)
-{
-	while (len > 0) {
-		unsigned char c = (unsigned char)s[len - 1];
-		if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*')
-			len--;
-		else if (len >= 3 && memcmp(s + len - 3, "\xEF\xBF\xBD", 3) == 0)
-			len -= 3; /* a broken character after the full stop */
-		else if (len >= 3 && (memcmp(s + len - 3, "\xE2\x80\x9D", 3) == 0 ||
-		                      memcmp(s + len - 3, "\xE2\x80\x99", 3) == 0 ||
-		                      memcmp(s + len - 3, "\xE3\x80\x8D", 3) == 0))
-			len -= 3;
-		else if (len >= 2 && memcmp(s + len - 2, "\xC2\xBB", 2) == 0)
-			len -= 2;
-		else
-			break;
-	}
-	if (len == 0)
-		return false;
-	char c = s[len - 1];
-	if (c == '.' || c == '!' || c == '?')
-		return true;
-	return len >= 3 && (memcmp(s + len - 3, "\xE2\x80\xA6", 3) == 0 ||
-	                    memcmp(s + len - 3, "\xE3\x80\x82", 3) == 0 ||
-	                    memcmp(s + len - 3, "\xEF\xBC\x81", 3) == 0 ||
-	                    memcmp(s + len - 3, "\xEF\xBC\x9F", 3) == 0);
-}
 
 static void measure(struct unit *u)
 {
@@ -1480,7 +1574,8 @@ static size_t paper_name(const char *s, size_t len)
 	static const char *const small[] = { "of", "the", "and", "de", "la", "le", "el", "del",
 	                                     "der", "die", NULL };
 	static const char *const editions[] = { "edition", "english", "online", "digital",
-	                                        "international", "weekend", NULL };
+	                                        "international", "weekend", "articles",
+	                                        "archive", "archives", NULL };
 	static const char *const cjk_papers[] = { "新聞", "新闻", "日報", "日报", "時報", "时报", NULL };
 	struct word w[8];
 	if (len > 60)
@@ -1632,8 +1727,9 @@ static enum kind classify_line(struct unit *u)
 		u->date[0] = '\0';
 		if (byline_names(s, len, &names, u->date))
 			return K_BYLINE;
-		if (date_line(s, len, u->date))
+		if (date_line(s, len, u->date) || dated_fields(s, len, u->date))
 			return K_DATE;
+		u->date[0] = '\0';
 		if (credit_line(s, len))
 			return K_CREDIT;
 		if (!u->sentence && (outlet_exact(s, len) || paper_name(s, len)))
@@ -2213,8 +2309,12 @@ static const char *find_source(const struct page *pg, size_t bs, size_t be,
 	/* an outlet line below the body */
 	for (size_t i = be + 1; i < bottom; i++) {
 		const struct unit *u = &pg->u[i];
+		size_t nl;
 		if (u->kind == K_BANNER && (r = outlet_exact(u->s, u->len)))
 			return r;
+		if (u->kind == K_BANNER && (nl = paper_name(u->s, u->len)) > 0 &&
+		    copy_name(u->s, nl, buf, cap))
+			return buf;
 		if ((r = outlet_line(u)))
 			return r;
 	}
@@ -2345,33 +2445,6 @@ static const struct unit *find_meta(const struct page *pg, size_t bs, size_t be,
 	return NULL;
 }
 
-/* A line of names only, perhaps "in PLACE": "Ian Traynor in Moscow". */
-static bool names_only_line(const char *s, size_t len, struct names *out)
-{
-	struct word w[16];
-	size_t n = split_words(s, len, w, 16), end = n;
-	if (n == 0 || n > 10 || ends_sentence(s, len))
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		size_t k;
-		if (i > 0 && i + 1 < n && i + 4 >= n && w[i].len == 2 && memcmp(w[i].s, "in", 2) == 0) {
-			end = i;
-			continue;
-		}
-		if (!cp_upper(cp_at(w[i].s, w[i].len, &k)) && i < end &&
-		    !in_list_ci(w[i].s, w[i].len, name_particles) &&
-		    !in_list_ci(w[i].s, w[i].len, ALIASES("and", "&")))
-			return false;
-		if (i > end && !cp_upper(cp_at(w[i].s, w[i].len, &k)))
-			return false;
-	}
-	size_t cut = end < n ? (size_t)(w[end].s - s) - 1 : len;
-	struct names tmp = *out;
-	if (!parse_names(s, cut, &tmp) || tmp.n > 3)
-		return false;
-	*out = tmp;
-	return true;
-}
 
 /*
  * A byline without "By": a line of names right above a credit, date or
