@@ -53,8 +53,8 @@
  *      " | ..." after; "NAME, ROLE"; a line of names (or "NAME in PLACE")
  *      right above a credit, date or outlet line; after the body "Contact
  *      NAME at", "NAME can be reached at", "NAME is a staff writer",
- *      "Reporting by NAME".  Names are split on ",", "and", "&", "und",
- *      "et", "y"; words before a name that are roles ("Bureau Chief",
+ *      "Reporting by NAME"; fields between bars ("DATE|NAME|TIMES STAFF
+ *      WRITER").  Names are split on ",", "and", "with", "&", "und", "et", "y"; words before a name that are roles ("Bureau Chief",
  *      "Correspondent"), possessives ("Online's"), outlets or acronyms are
  *      dropped, and so is " in PLACE" after it.  A name is 2-5 capitalised
  *      words (particles such as "de", "van", "bin" and initials allowed);
@@ -1051,7 +1051,7 @@ static int byline_part(const char *s, size_t len, struct names *out)
 /* Length of a separator between names at s[i] (",", " and ", " & "...), or 0. */
 static size_t name_sep(const char *s, size_t len, size_t i)
 {
-	static const char *const joins[] = { " and ", " und ", " et ", " y ", " & ", NULL };
+	static const char *const joins[] = { " and ", " with ", " und ", " et ", " y ", " & ", NULL };
 	if (s[i] == ',' || s[i] == ';')
 		return 1;
 	for (const char *const *j = joins; *j; j++) {
@@ -1063,8 +1063,8 @@ static size_t name_sep(const char *s, size_t len, size_t i)
 }
 
 /*
- * A list of names with roles, split on ",", ";", "and", "&" (and "und",
- * "et", "y").  At least one name must come out and no part may be prose.
+ * A list of names with roles, split on ",", ";", "and", "with", "&" (and
+ * "und", "et", "y").  At least one name must come out and no part may be prose.
  */
 static bool parse_names(const char *s, size_t len, struct names *out)
 {
@@ -2017,7 +2017,8 @@ static long weight(const struct unit *u)
 	}
 }
 
-static bool can_start(const struct unit *u)
+/* A body ends on a sentence; it starts on a paragraph (a headline ending in '?' is short). */
+static bool can_end(const struct unit *u)
 {
 	return u->kind == K_PROSE || u->kind == K_SHORT;
 }
@@ -2030,7 +2031,8 @@ static bool kept_in_body(enum kind k)
 
 /*
  * The body: the run of units with the greatest weight, cut by meta lines
- * and end markers, trimmed to start on prose.  Returns false if none.
+ * and end markers, trimmed to start on a paragraph and end on a sentence or
+ * an introduced list.  Returns false if none.
  */
 static bool find_body(const struct page *pg, size_t *start, size_t *end)
 {
@@ -2059,12 +2061,7 @@ static bool find_body(const struct page *pg, size_t *start, size_t *end)
 			cur_start = i;
 		}
 		cur += weight(u);
-		if (cur > best && can_start(&pg->u[i]) ) {
-			best = cur;
-			bs = cur_start;
-			be = i;
-			found = true;
-		} else if (cur > best && (u->kind == K_LIST || u->kind == K_TABLE)) {
+		if (cur > best && (can_end(u) || u->kind == K_LIST || u->kind == K_TABLE)) {
 			best = cur;
 			bs = cur_start;
 			be = i;
@@ -2073,10 +2070,10 @@ static bool find_body(const struct page *pg, size_t *start, size_t *end)
 	}
 	if (!found)
 		return false;
-	while (bs <= be && !can_start(&pg->u[bs]))
+	while (bs <= be && pg->u[bs].kind != K_PROSE)
 		bs++;
 	/* end on prose, or on a list or table that a colon line introduced */
-	while (be > bs && !can_start(&pg->u[be])) {
+	while (be > bs && !can_end(&pg->u[be])) {
 		if (pg->u[be].kind == K_LIST || pg->u[be].kind == K_TABLE) {
 			size_t k = be;
 			while (k > bs && (pg->u[k].kind == K_LIST || pg->u[k].kind == K_TABLE))
@@ -2086,7 +2083,7 @@ static bool find_body(const struct page *pg, size_t *start, size_t *end)
 		}
 		be--;
 	}
-	if (bs > be || !can_start(&pg->u[bs]))
+	if (bs > be || pg->u[bs].kind != K_PROSE)
 		return false;
 	*start = bs;
 	*end = be;

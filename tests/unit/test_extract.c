@@ -352,6 +352,14 @@ static void unit_tests(void)
 		folio_article_free(&t);
 	}
 
+	/* a headline that asks a question is not the first paragraph */
+	if (ok(run("Is the ferry worth saving?\n\n" PARA, &t) == FOLIO_EXTRACT_OK, "question headline page")) {
+		is_str(t.title, "Is the ferry worth saving?", "question headline: title");
+		ok(t.body && strncmp(t.body, "The council met", 15) == 0, "question headline: body");
+		folio_article_free(&t);
+	}
+	check_byline("By Ana Ruiz With Tom Hale", "Ana Ruiz and Tom Hale", "with a second author");
+
 	/* a date inside the body is not the article's date */
 	struct folio_article a;
 	if (ok(run("Harbour plan wins support\n\nOn September 11, 2001 the ferry stopped running "
