@@ -36,9 +36,10 @@
  *    length, headings, captions, teasers and navigation weigh against it,
  *    meta lines and end markers cut runs, and once 300 characters of prose
  *    are seen an end marker or copyright line ends the page.  The run is
- *    trimmed to start on prose and end on prose or an introduced list; if
- *    one of its first three paragraphs opens with a dateline, the body
- *    starts there (a standfirst above it is left out).  Inside the run,
+ *    trimmed to start on a paragraph (so a headline ending in '?' stays
+ *    out) and end on a sentence or an introduced list; if one of its first
+ *    three paragraphs opens with a dateline, the body starts there (a
+ *    standfirst above it is left out).  Inside the run,
  *    captions, teasers, repeats and furniture are dropped; headings between
  *    paragraphs, lists (one item a line, bullets written "• ") and tables
  *    stay; paragraphs are separated by one blank line; the dateline lead
@@ -49,13 +50,14 @@
  *      segments, an optional date segment (dropped), an optional wire credit
  *      in parentheses, then "--", an em or en dash, or " - ".  A place in
  *      mixed case counts only with a wire credit ("Paris (AFP) -").
- *    - byline: "By/BY/Par/Von/Por/FROM NAMES" with an optional role, date or
- *      " | ..." after; "NAME, ROLE"; a line of names (or "NAME in PLACE")
- *      right above a credit, date or outlet line; after the body "Contact
- *      NAME at", "NAME can be reached at", "NAME is a staff writer",
- *      "Reporting by NAME"; fields between bars ("DATE|NAME|TIMES STAFF
- *      WRITER").  Names are split on ",", "and", "with", "&", "und", "et", "y"; words before a name that are roles ("Bureau Chief",
- *      "Correspondent"), possessives ("Online's"), outlets or acronyms are
+ *    - byline: "By/BY/Par/Von/Por/FROM NAMES" with an optional role or
+ *      date after; "NAME, ROLE"; a line of names (or "NAME in PLACE") right
+ *      above a credit, date or outlet line; fields between bars
+ *      ("DATE|NAMES|TIMES STAFF WRITERS"); after the body "Contact NAME
+ *      at", "NAME can be reached at", "NAME is a staff writer", "Reporting
+ *      by NAME".  Names are split on ",", "and", "with", "&", "und", "et",
+ *      "y"; words before a name that are roles ("Bureau Chief",
+ *      "correspondent"), possessives ("Online's"), outlets or acronyms are
  *      dropped, and so is " in PLACE" after it.  A name is 2-5 capitalised
  *      words (particles such as "de", "van", "bin" and initials allowed);
  *      names in capitals are title-cased.
