@@ -267,6 +267,8 @@ static bool ci_eq(const char *a, const char *b, size_t n)
 /* Does s (len bytes) start with phrase p, ending on a word boundary? */
 static bool starts_ci(const char *s, size_t len, const char *p)
 {
+	if (len == 0 || ascii_lower(s[0]) != ascii_lower(p[0]))
+		return false; /* the common case, before strlen */
 	size_t n = strlen(p);
 	if (n > len || !ci_eq(s, p, n))
 		return false;
@@ -276,8 +278,10 @@ static bool starts_ci(const char *s, size_t len, const char *p)
 static bool contains_ci(const char *s, size_t len, const char *p)
 {
 	size_t n = strlen(p);
+	char first = ascii_lower(p[0]);
 	for (size_t i = 0; i + n <= len; i++)
-		if (ci_eq(s + i, p, n) && (i == 0 || !word_byte(s[i - 1]) || !word_byte(p[0])) &&
+		if (ascii_lower(s[i]) == first && ci_eq(s + i, p, n) &&
+		    (i == 0 || !word_byte(s[i - 1]) || !word_byte(p[0])) &&
 		    (i + n == len || !word_byte(s[i + n]) || !word_byte(p[n - 1])))
 			return true;
 	return false;
@@ -285,18 +289,32 @@ static bool contains_ci(const char *s, size_t len, const char *p)
 
 static bool in_list_ci(const char *w, size_t n, const char *const *list)
 {
+	if (n == 0)
+		return false;
 	for (; *list; list++)
-		if (strlen(*list) == n && ci_eq(w, *list, n))
+		if (ascii_lower(w[0]) == (*list)[0] && strlen(*list) == n && ci_eq(w, *list, n))
 			return true;
 	return false;
 }
 
+/* Offset of p (n bytes) in s, or SIZE_MAX. */
+static size_t find_at(const char *s, size_t len, const char *p, size_t n)
+{
+	for (size_t i = 0; i + n <= len;) {
+		const char *hit = memchr(s + i, p[0], len - n + 1 - i);
+		if (!hit)
+			break;
+		i = (size_t)(hit - s);
+		if (memcmp(hit, p, n) == 0)
+			return i;
+		i++;
+	}
+	return SIZE_MAX;
+}
+
 static bool find_bytes(const char *s, size_t len, const char *p, size_t n)
 {
-	for (size_t i = 0; i + n <= len; i++)
-		if (memcmp(s + i, p, n) == 0)
-			return true;
-	return false;
+	return find_at(s, len, p, n) != SIZE_MAX;
 }
 
 /* ------------------------------------------------------------ buffers -- */
@@ -577,9 +595,11 @@ static const struct outlet outlets[] = {
 /* The outlet whose alias is exactly s[0..n), or NULL. */
 static const char *outlet_exact(const char *s, size_t n)
 {
+	if (n == 0 || n > 48)
+		return NULL;
 	for (size_t i = 0; i < N_OUTLETS; i++)
 		for (const char *const *a = outlets[i].aliases; *a; a++)
-			if (strlen(*a) == n && ci_eq(s, *a, n))
+			if (ascii_lower(s[0]) == (*a)[0] && strlen(*a) == n && ci_eq(s, *a, n))
 				return outlets[i].name;
 	return NULL;
 }
@@ -695,6 +715,8 @@ static int month_of(const char *w, size_t n)
 {
 	while (n > 0 && strchr(".,;", w[n - 1]))
 		n--;
+	if (n < 3 || n > 11 || is_digit(w[0]))
+		return 0;
 	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
 		if (strlen(months[i].name) == n && ci_eq(w, months[i].name, n))
 			return months[i].month;
@@ -860,6 +882,14 @@ static bool time_or_punct(const struct word *w)
 	return true;
 }
 
+static bool memchr_digit(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (is_digit(s[i]))
+			return true;
+	return false;
+}
+
 /* A time zone in capitals: "GMT", "HKT", "MSK". */
 static bool time_zone(const struct word *w)
 {
@@ -879,8 +909,8 @@ static bool time_zone(const struct word *w)
 static bool date_line(const char *s, size_t len, char out[11])
 {
 	struct word w[MAX_WORDS];
-	if (len > 160)
-		return false;
+	if (len > 160 || !memchr_digit(s, len))
+		return false; /* every date has a digit */
 	size_t n = split_words(s, len, w, MAX_WORDS);
 	int y, m, d;
 	size_t first, last;
@@ -1205,7 +1235,7 @@ static bool trailer_byline(const char *s, size_t len, struct names *out)
 	}
 	for (const char *const *a = after; *a; a++)
 		for (size_t i = 0, n = strlen(*a); i + n <= len && i < 80; i++)
-			if (ci_eq(s + i, *a, n)) {
+			if (s[i] == ' ' && ci_eq(s + i, *a, n)) {
 				/* "NAME is the mayor" is not a byline; "NAME is the X editor" is */
 				if (strcmp(*a, " is the ") == 0 && !contains_ci(s, len, "correspondent") &&
 				    !contains_ci(s, len, "editor") && !contains_ci(s, len, "reporter") &&
@@ -1652,15 +1682,11 @@ static const char *headline_outlet(const char *s, size_t len, size_t *off, size_
 	if (len > 240)
 		return NULL;
 	for (const char *const *sep = seps; *sep; sep++) {
-		size_t n = strlen(*sep), first = SIZE_MAX, last = SIZE_MAX;
-		for (size_t i = 0; i + n <= len; i++)
-			if (memcmp(s + i, *sep, n) == 0) {
-				if (first == SIZE_MAX)
-					first = i;
-				last = i;
-			}
+		size_t n = strlen(*sep), first = find_at(s, len, *sep, n), last = first;
 		if (first == SIZE_MAX)
 			continue;
+		for (size_t at; (at = find_at(s + last + 1, len - last - 1, *sep, n)) != SIZE_MAX;)
+			last += at + 1;
 		const char *r;
 		size_t pl;
 		/* outlet after the headline */
