@@ -298,20 +298,25 @@ int folio_import_articles(const char *path, struct folio_feed_entry **items, siz
 
 /*
  * Where an article is kept in the store, so that importing it again finds
- * it: a page by its file, a feed entry by its own id (so a newer copy of
- * the feed, under any file name, updates the entries it shares), an entry
- * without an id by its feed file and title.
+ * it: a page by its file; a feed entry by its own id, so a newer copy of
+ * the feed, under any file name, updates the entries it shares.  An id that
+ * is a URI ("https://...", "tag:...", "urn:...") is unique on its own; a
+ * bare one ("42") is unique only in its feed, so the feed's title goes in
+ * front.  An entry with no id at all is known by its feed file and title.
  */
 static char *identity(const char *file, enum folio_kind kind, const struct folio_feed_entry *item)
 {
-	if (item->id)
+	const char *feed = item->article.source ? item->article.source : "";
+	const char *key = item->id ? item->id : item->article.title;
+	if (item->id && strchr(item->id, ':'))
 		return strdup(item->id);
-	if (kind != FOLIO_KIND_FEED || !item->article.title)
+	if (kind != FOLIO_KIND_FEED || !key)
 		return strdup(file);
-	size_t need = strlen(file) + strlen(item->article.title) + 2;
+	const char *scope = item->id ? feed : file;
+	size_t need = strlen(scope) + strlen(key) + 2;
 	char *path = malloc(need);
 	if (path)
-		snprintf(path, need, "%s#%s", file, item->article.title);
+		snprintf(path, need, "%s#%s", scope, key);
 	return path;
 }
 

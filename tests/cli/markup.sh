@@ -77,4 +77,13 @@ printf '<?xml version="1.0"?>\n<config><item>1</item></config>\n' >"$TMP/config.
 "$FOLIO" --db "$db" import "$TMP/config.rss" >/dev/null 2>"$TMP/err"
 like "other XML is skipped with a reason" "$(cat "$TMP/err")" "neither a web page nor a feed"
 
+# A bare id ("1") is only unique inside its feed: two feeds keep two articles.
+db3="$TMP/bare.db"
+for feed in "Quay Notes" "Hill Notes"; do
+	printf '<rss><channel><title>%s</title><item><title>%s first post</title><guid>1</guid><description>Hello from %s.</description></item></channel></rss>\n' \
+		"$feed" "$feed" "$feed" >"$TMP/$feed.rss"
+done
+out=$("$FOLIO" --db "$db3" import "$TMP/Quay Notes.rss" "$TMP/Hill Notes.rss" 2>&1)
+like "the same bare id in two feeds is two articles" "$out" "^imported 2 new, 0 updated"
+
 done_testing
