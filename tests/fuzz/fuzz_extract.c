@@ -1,12 +1,17 @@
 /*
- * fuzz_extract: raw file bytes through the path import takes (binary check,
- * decode, extract), checking that whatever comes out is text the store may
- * hold: clean UTF-8, one-line fields without newlines, a real date shape,
- * and all fields NULL when there is no article.
+ * fuzz_extract: raw file bytes through the paths import takes (binary
+ * check, then by what folio_sniff() sees: the feed parser, the HTML
+ * extractor, or decode + the plain-text extractor), checking that whatever
+ * comes out is text the store may hold: clean UTF-8, one-line fields
+ * without newlines, a real date shape, and all fields NULL when there is no
+ * article.
  */
 #include "config.h"
 
 #include "folio/extract.h"
+#include "folio/feed.h"
+#include "folio/html.h"
+#include "folio/sniff.h"
 #include "fuzz.h"
 
 #define FUZZ_MAX_INPUT (256 * 1024)
@@ -33,13 +38,28 @@ static bool is_date(const char *d)
 	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static void check_result(enum folio_extract_result r, struct folio_article *a,
+                         const char *reason)
 {
-	if (size > FUZZ_MAX_INPUT || size == 0)
-		return 0;
-	const char *bytes = (const char *)data;
-	if (folio_text_is_binary(bytes, size))
-		return 0;
+	FUZZ_CHECK(r != FOLIO_EXTRACT_NOMEM, "extract ran out of memory");
+	if (r == FOLIO_EXTRACT_OK) {
+		check_field(a->source, false);
+		check_field(a->title, false);
+		check_field(a->byline, false);
+		check_field(a->dateline, false);
+		check_field(a->body, true);
+		FUZZ_CHECK(!a->date || is_date(a->date), "date is not YYYY-MM-DD");
+		FUZZ_CHECK(a->body && *a->body, "an article without a body");
+		FUZZ_CHECK(!strstr(a->body, "\n\n\n"), "paragraphs not separated by one blank line");
+	} else {
+		FUZZ_CHECK(!a->source && !a->title && !a->byline && !a->date && !a->dateline &&
+		           !a->body, "fields left set without an article");
+		FUZZ_CHECK(reason && *reason, "no article, and no reason given");
+	}
+}
+
+static void fuzz_text(const char *bytes, size_t size)
+{
 	size_t len;
 	char *text = folio_text_decode(bytes, size, &len);
 	FUZZ_CHECK(text != NULL, "decode ran out of memory");
@@ -55,22 +75,65 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct folio_article a;
 	const char *reason = NULL;
 	enum folio_extract_result r = folio_extract(text, len, &a, &reason);
-	FUZZ_CHECK(r != FOLIO_EXTRACT_NOMEM, "extract ran out of memory");
-	if (r == FOLIO_EXTRACT_OK) {
-		check_field(a.source, false);
-		check_field(a.title, false);
-		check_field(a.byline, false);
-		check_field(a.dateline, false);
-		check_field(a.body, true);
-		FUZZ_CHECK(!a.date || is_date(a.date), "date is not YYYY-MM-DD");
-		FUZZ_CHECK(a.body && *a.body, "an article without a body");
-		FUZZ_CHECK(!strstr(a.body, "\n\n\n"), "paragraphs not separated by one blank line");
+	check_result(r, &a, reason);
+	if (r == FOLIO_EXTRACT_OK)
 		folio_article_free(&a);
-	} else {
-		FUZZ_CHECK(!a.source && !a.title && !a.byline && !a.date && !a.dateline && !a.body,
-		           "fields left set without an article");
-		FUZZ_CHECK(reason && *reason, "no article, and no reason given");
-	}
 	free(text);
+}
+
+static void fuzz_feed(const char *bytes, size_t size)
+{
+	struct folio_feed_entry *entries = NULL;
+	size_t n = 0;
+	const char *reason = NULL;
+	enum folio_extract_result r = folio_feed_parse(bytes, size, &entries, &n, &reason);
+	FUZZ_CHECK(r != FOLIO_EXTRACT_NOMEM, "the feed parser ran out of memory");
+	if (r != FOLIO_EXTRACT_OK) {
+		FUZZ_CHECK(n == 0 && reason && *reason, "no entries, and no reason given");
+		return;
+	}
+	FUZZ_CHECK(n > 0 && entries, "a feed parsed OK with no entries");
+	for (size_t i = 0; i < n; i++) {
+		const struct folio_article *e = &entries[i].article;
+		/* An entry may be a title alone (a link feed), but never nothing. */
+		FUZZ_CHECK((e->title && *e->title) || (e->body && *e->body), "an empty feed entry");
+		check_field(e->source, false);
+		check_field(e->title, false);
+		check_field(e->byline, false);
+		check_field(e->dateline, false);
+		check_field(e->body, true);
+		FUZZ_CHECK(!e->date || is_date(e->date), "an entry's date is not YYYY-MM-DD");
+		if (entries[i].id)
+			FUZZ_CHECK(u8_check((const uint8_t *)entries[i].id, strlen(entries[i].id)) == NULL,
+			           "an entry id is not valid UTF-8");
+	}
+	folio_feed_free(entries, n);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size > FUZZ_MAX_INPUT || size == 0)
+		return 0;
+	const char *bytes = (const char *)data;
+	if (folio_text_is_binary(bytes, size))
+		return 0;
+	struct folio_article a;
+	const char *reason = NULL;
+	switch (folio_sniff(bytes, size)) {
+	case FOLIO_KIND_FEED:
+		fuzz_feed(bytes, size);
+		break;
+	case FOLIO_KIND_HTML: {
+		enum folio_extract_result r = folio_html_extract(bytes, size, &a, &reason);
+		check_result(r, &a, reason);
+		if (r == FOLIO_EXTRACT_OK)
+			folio_article_free(&a);
+		break;
+	}
+	case FOLIO_KIND_TEXT:
+		break;
+	}
+	/* Plain text is what every input falls back to: always run it too. */
+	fuzz_text(bytes, size);
 	return 0;
 }

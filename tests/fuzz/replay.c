@@ -4,7 +4,7 @@
  * replay_query, replay_display) and prints TAP, one line per input.
  *
  * Inputs: tests/fuzz/regress/TARGET/ (every past finding, kept forever),
- * tests/fuzz/seeds/TARGET/ and the sample pages in tests/data, found under
+ * tests/fuzz/seeds/TARGET/ and the sample pages and feeds in tests/data, found under
  * $top_srcdir.  An input that breaks an invariant aborts inside the target,
  * which fails the test with the message and the file name just printed.
  */
@@ -62,8 +62,8 @@ static void replay_file(const char *path)
 	free(buf);
 }
 
-/* Every regular file in dir, in name order; a missing folder is nothing to replay. */
-static void replay_dir(const char *dir, const char *suffix)
+/* Every file in dir but those named *skip, in name order; a missing folder is nothing to replay. */
+static void replay_dir(const char *dir, const char *skip)
 {
 	DIR *d = opendir(dir);
 	if (!d)
@@ -74,8 +74,7 @@ static void replay_dir(const char *dir, const char *suffix)
 	while ((e = readdir(d))) {
 		size_t len = strlen(e->d_name);
 		if (e->d_name[0] == '.' ||
-		    (suffix && (len < strlen(suffix) ||
-		                strcmp(e->d_name + len - strlen(suffix), suffix) != 0)))
+		    (skip && len >= strlen(skip) && strcmp(e->d_name + len - strlen(skip), skip) == 0))
 			continue;
 		char **grown = realloc(names, (n + 1) * sizeof *names);
 		if (!grown || !(grown[n] = strdup(e->d_name))) {
@@ -112,8 +111,10 @@ int main(int argc, char **argv)
 		static const char *const dirs[][2] = {
 			{ "tests/fuzz/regress/" FUZZ_TARGET, NULL },
 			{ "tests/fuzz/seeds/" FUZZ_TARGET, NULL },
-			{ "tests/data/articles", ".txt" },
-			{ "tests/data/extract", ".txt" },
+			{ "tests/data/articles", ".expect" },
+			{ "tests/data/extract", ".expect" },
+			{ "tests/data/html", ".expect" },
+			{ "tests/data/feeds", ".expect" },
 		};
 		for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
 			if (asprintf(&dir, "%s/%s", top, dirs[i][0]) < 0)

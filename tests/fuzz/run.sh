@@ -6,7 +6,7 @@
 # there for good after.  Exits 1 when any target found something.
 #
 # Environment (set by the Makefile): top_srcdir, top_builddir, FUZZ_CC,
-# FUZZ_LIBS, FUZZ_SECONDS, FUZZ_TARGETS.
+# FUZZ_CFLAGS, FUZZ_LIBS, FUZZ_SECONDS, FUZZ_TARGETS.
 set -u
 : "${top_srcdir:?}" "${top_builddir:?}"
 cc=${FUZZ_CC:-clang}
@@ -25,14 +25,16 @@ for t in $targets; do
 	esac
 	mkdir -p "$out/$t/corpus" "$out/$t/findings"
 	bin=$out/$t/fuzz_$t
-	# The library files the targets need: pure text handling, no store, no UI.
+	# The library files the targets need: what reads pages and queries, no store, no UI.
+	sources="text.c extract.c search.c sniff.c html.c feed.c markup.c jsonld.c"
 	if ! $cc $flags -I"$top_srcdir/include" -I"$top_builddir" \
-		"$top_srcdir/src/text.c" "$top_srcdir/src/extract.c" "$top_srcdir/src/search.c" \
+		${FUZZ_CFLAGS:-} $(for f in $sources; do echo "$top_srcdir/src/$f"; done) \
 		"$top_srcdir/tests/fuzz/fuzz_$t.c" -o "$bin" ${FUZZ_LIBS:-}; then
 		echo "fuzz: building fuzz_$t failed" >&2
 		exit 2
 	fi
 	for seed in "$top_srcdir"/tests/data/articles/*.txt "$top_srcdir"/tests/data/extract/*.txt \
+		"$top_srcdir"/tests/data/html/*.html "$top_srcdir"/tests/data/feeds/*.[arx][tdsm]* \
 		"$top_srcdir/tests/fuzz/seeds/$t"/* "$top_srcdir/tests/fuzz/regress/$t"/*; do
 		[ -f "$seed" ] && cp "$seed" "$out/$t/corpus/"
 	done
