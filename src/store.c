@@ -495,10 +495,17 @@ static int check_identity(struct folio_store *st, char **err)
 {
 	int64_t app_id, version, objects;
 
+	/* One read transaction, so a store another folio is creating right now
+	 * is seen before or after, never half made (tables but no id yet). */
+	if (exec(st, "BEGIN", "read it", err) != 0)
+		return -1;
 	if (read_int(st, "PRAGMA application_id", &app_id, err) != 0 ||
 	    read_int(st, "PRAGMA user_version", &version, err) != 0 ||
-	    read_int(st, "SELECT count(*) FROM sqlite_master", &objects, err) != 0)
+	    read_int(st, "SELECT count(*) FROM sqlite_master", &objects, err) != 0 ||
+	    exec(st, "COMMIT", "read it", err) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
+	}
 	if (app_id != FOLIO_APPLICATION_ID && (app_id != 0 || version != 0 || objects != 0)) {
 		set_msg(err, "%s is not a folio store", st->path);
 		return -1;
@@ -518,6 +525,24 @@ static int check_identity(struct folio_store *st, char **err)
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * Two folios opening a new store at once both read it, then both want the
+ * write lock to switch it to WAL: SQLite answers one of them SQLITE_BUSY at
+ * once rather than deadlock, without calling the busy handler.  Try again
+ * for as long as the busy timeout would have waited.
+ */
+static int switch_to_wal(struct folio_store *st, char **err)
+{
+	int rc;
+	for (int waited = 0;; waited += 10) {
+		rc = sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= BUSY_TIMEOUT_MS)
+			break;
+		sqlite3_sleep(10);
+	}
+	return rc == SQLITE_OK ? 0 : fail(st, rc, "switch it to WAL mode", err);
 }
 
 int folio_store_open(const char *path, int flags, struct folio_store **out, char **err)
@@ -579,7 +604,7 @@ int folio_store_open(const char *path, int flags, struct folio_store **out, char
 	}
 	/* Now known to be ours (or empty): writing is allowed. */
 	if (!st->readonly &&
-	    (exec(st, "PRAGMA journal_mode = WAL", "switch it to WAL mode", err) != 0 ||
+	    (switch_to_wal(st, err) != 0 ||
 	     exec(st, "PRAGMA synchronous = NORMAL", "set it up", err) != 0))
 		goto fail;
 	/*
