@@ -72,4 +72,21 @@ sleep 0.2
 wait "$lpid"
 is "an import waits out another program's short write lock" "$rc" 0
 ok "no 'locked' message reaches the user" sh -c "! grep -qi 'locked' '$TMP/held.err'"
+# Six imports at once into a store none has created, again and again: the
+# race of creating it (identity check, switch to WAL, schema) must never
+# show ("not a folio store", "busy").
+fails=0
+for round in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
+	rm -f "$TMP/race.db" "$TMP/race.db-wal" "$TMP/race.db-shm"
+	for k in 1 2 3 4 5 6; do
+		"$FOLIO" --db "$TMP/race.db" import --quiet "$TMP/a/a-0000$k.txt" 2>"$TMP/race.$k" &
+	done
+	wait
+	cat "$TMP"/race.[1-6] >"$TMP/race.err"
+	if [ -s "$TMP/race.err" ] || [ "$(sqlite3 "$TMP/race.db" 'SELECT count(*) FROM articles;')" != 6 ]; then
+		fails=$((fails + 1))
+		sed "s/^/# round $round: /" "$TMP/race.err" | head -3
+	fi
+done
+is "15 rounds of six imports creating one store at once: all succeed" "$fails" 0
 done_testing
