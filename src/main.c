@@ -1,5 +1,416 @@
+/*
+ * main.c: folio's command line.  Parses options, finds the store, and hands
+ * each command to the module that does it.  This is the only place that
+ * chooses an exit status:
+ *   0 all done, 1 done but some inputs were skipped (or not found),
+ *   2 usage error, 3 the store cannot be used.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
-int main(void)
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "folio/actions.h"
+#include "folio/cli.h"
+#include "folio/demo.h"
+#include "folio/keymap.h"
+#include "folio/store.h"
+#include "folio/text.h"
+#include "folio/ui.h"
+
+enum { EXIT_PARTIAL = 1, EXIT_USAGE = 2, EXIT_STORE = 3 };
+
+static const char usage_text[] =
+	"usage: folio [--db FILE] [--keys FILE]         open the reader\n"
+	"       folio --demo                            the reader on the sample articles\n"
+	"       folio [--db FILE] import [--quiet] PATH...\n"
+	"       folio extract [--json] FILE...\n"
+	"       folio [--db FILE] sources [--json]\n"
+	"       folio [--db FILE] list [--source NAME] [--limit N] [--json]\n"
+	"       folio [--db FILE] show [--json] ID\n"
+	"       folio [--db FILE] search [--limit N] [--json] QUERY...\n"
+	"       folio --help | --version | --list-actions\n";
+
+static const char help_text[] =
+	"\n"
+	"Commands:\n"
+	"  import    read files and folders (recursively; - is standard input) into the store\n"
+	"  extract   print what import would store for each file, touching no store\n"
+	"  sources   count TAB name, one source a line\n"
+	"  list      id TAB date TAB source TAB title, newest first\n"
+	"  show      one article: header lines, a blank line, the body\n"
+	"  search    id TAB score TAB source TAB title, best first\n"
+	"\n"
+	"Search: words (all must match), \"a phrase\", prefix*, a OR b, -word,\n"
+	"source:NAME, by:NAME, title:WORD, after:YYYY-MM-DD, before:YYYY-MM-DD.\n"
+	"\n"
+	"The store is --db FILE, else $FOLIO_DB, else $XDG_DATA_HOME/folio/folio.db\n"
+	"(~/.local/share/folio/folio.db).  Keys: keymaps/default.keys (built in), then\n"
+	"$XDG_CONFIG_HOME/folio/keys, then --keys FILE.  In the reader, ? lists the keys.\n"
+	"\n"
+	"Exit status: 0 done, 1 some inputs skipped, 2 usage error, 3 store unusable.\n";
+
+static int usage_error(const char *fmt, const char *arg)
 {
+	fputs("folio: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\n", stderr);
+	fputs(usage_text, stderr);
+	return EXIT_USAGE;
+}
+
+static int exit_status(enum folio_cli_result r)
+{
+	switch (r) {
+	case FOLIO_CLI_OK: return 0;
+	case FOLIO_CLI_PARTIAL: return EXIT_PARTIAL;
+	case FOLIO_CLI_USAGE: return EXIT_USAGE;
+	case FOLIO_CLI_STORE: break;
+	}
+	return EXIT_STORE;
+}
+
+/* The store's path: --db, $FOLIO_DB, $XDG_DATA_HOME/folio/folio.db, ~/.local/share/... */
+static char *store_path(const char *db_option)
+{
+	const char *env;
+	char *path = NULL;
+	if (db_option)
+		return strdup(db_option);
+	if ((env = getenv("FOLIO_DB")) && *env)
+		return strdup(env);
+	if ((env = getenv("XDG_DATA_HOME")) && *env == '/') {
+		if (asprintf(&path, "%s/folio/folio.db", env) < 0)
+			path = NULL;
+		return path;
+	}
+	if ((env = getenv("HOME")) && *env) {
+		if (asprintf(&path, "%s/.local/share/folio/folio.db", env) < 0)
+			path = NULL;
+		return path;
+	}
+	return NULL;
+}
+
+static int open_store(const char *db_option, int flags, struct folio_store **st)
+{
+	char *path = store_path(db_option);
+	char *err = NULL;
+	if (!path) {
+		fputs("folio: HOME is not set, so there is no default store: "
+		      "use --db FILE or set FOLIO_DB\n", stderr);
+		return EXIT_USAGE;
+	}
+	if ((flags & FOLIO_STORE_READONLY) && access(path, F_OK) != 0 && errno == ENOENT) {
+		char *escaped = folio_text_escape(path, strlen(path));
+		fprintf(stderr, "folio: no store at %s yet: import articles first "
+		        "(folio import PATH...)\n", escaped ? escaped : "?");
+		free(escaped);
+		free(path);
+		return EXIT_STORE;
+	}
+	int rc = folio_store_open(path, flags, st, &err);
+	free(path);
+	if (rc != 0) {
+		folio_cli_error(err);
+		return EXIT_STORE;
+	}
 	return 0;
+}
+
+/* A whole number >= 0 for --limit or an id; -1 when text is not one. */
+static int64_t parse_count(const char *text)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(text, &end, 10);
+	if (errno || end == text || *end || v < 0)
+		return -1;
+	return v;
+}
+
+/* Options of one command: --json, --quiet, --source NAME, --limit N. */
+struct command_options {
+	bool json, quiet;
+	const char *source;
+	int64_t limit;
+	char **args; /* what is left: paths, an id, query words */
+	int nargs;
+};
+
+static int parse_command_options(const char *command, const char *allowed, int argc,
+                                 char **argv, struct command_options *o)
+{
+	int i = 0;
+	o->json = o->quiet = false;
+	o->source = NULL;
+	o->limit = -1;
+	for (; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		}
+		if (a[0] != '-' || strcmp(a, "-") == 0)
+			break;
+		if (strcmp(a, "--json") == 0 && strstr(allowed, "json")) {
+			o->json = true;
+		} else if (strcmp(a, "--quiet") == 0 && strstr(allowed, "quiet")) {
+			o->quiet = true;
+		} else if (strcmp(a, "--source") == 0 && strstr(allowed, "source")) {
+			if (++i == argc)
+				return usage_error("--source needs a NAME", NULL);
+			o->source = argv[i];
+		} else if (strcmp(a, "--limit") == 0 && strstr(allowed, "limit")) {
+			if (++i == argc || (o->limit = parse_count(argv[i])) < 0)
+				return usage_error("--limit needs a whole number", NULL);
+		} else {
+			char *escaped = folio_text_escape(a, strlen(a));
+			fprintf(stderr, "folio: %s: unknown option %s\n%s", command,
+			        escaped ? escaped : "?", usage_text);
+			free(escaped);
+			return EXIT_USAGE;
+		}
+	}
+	o->args = argv + i;
+	o->nargs = argc - i;
+	return 0;
+}
+
+static void report_keymap(void *ctx, const char *file, unsigned line, const char *reason)
+{
+	char **first = ctx;
+	char *escaped = folio_text_escape(file, strlen(file));
+	char *msg = NULL;
+	if (line && asprintf(&msg, "%s:%u: %s", escaped ? escaped : "?", line, reason) < 0)
+		msg = NULL;
+	if (!line && asprintf(&msg, "%s: %s", escaped ? escaped : "?", reason) < 0)
+		msg = NULL;
+	free(escaped);
+	if (!msg)
+		return;
+	fprintf(stderr, "folio: %s\n", msg);
+	if (!*first)
+		*first = msg;
+	else
+		free(msg);
+}
+
+/* The compiled-in default keys, then the user's file, then --keys FILE. */
+static struct folio_keymap *load_keymaps(const char *keys_option, char **first_problem)
+{
+	struct folio_keymap *km = folio_keymap_new();
+	if (!km)
+		return NULL;
+	folio_keymap_load_text(km, "default.keys", folio_default_keys, folio_default_keys_len,
+	                       report_keymap, first_problem);
+	const char *config = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	char *user = NULL;
+	if (config && *config == '/') {
+		if (asprintf(&user, "%s/folio/keys", config) < 0)
+			user = NULL;
+	} else if (home && *home) {
+		if (asprintf(&user, "%s/.config/folio/keys", home) < 0)
+			user = NULL;
+	}
+	if (user && access(user, F_OK) == 0)
+		folio_keymap_load_file(km, user, report_keymap, first_problem);
+	free(user);
+	if (keys_option)
+		folio_keymap_load_file(km, keys_option, report_keymap, first_problem);
+	return km;
+}
+
+static int run_reader(struct folio_store *st, const char *keys_option)
+{
+	char *problem = NULL;
+	struct folio_keymap *km = load_keymaps(keys_option, &problem);
+	if (!km) {
+		fputs("folio: out of memory\n", stderr);
+		return EXIT_STORE;
+	}
+	struct folio_ui_options opts = { .startup_message = problem };
+	char *err = NULL;
+	int rc = folio_ui_run(st, km, &opts, &err);
+	folio_keymap_free(km);
+	free(problem);
+	if (rc != 0) {
+		folio_cli_error(err);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+static int list_actions(void)
+{
+	for (size_t i = 0; i < folio_action_count; i++) {
+		const struct folio_action_info *a = &folio_actions[i];
+		printf("%-16s", a->name);
+		const char *sep = "";
+		for (unsigned bit = 1; bit <= FOLIO_CTX_SEARCH; bit <<= 1)
+			if (a->contexts & bit) {
+				printf("%s%s", sep, folio_context_name(bit));
+				sep = ",";
+			}
+		printf("\t%s\n", a->help);
+	}
+	return 0;
+}
+
+static int run_command(const char *db, const char *command, int argc, char **argv)
+{
+	struct command_options o;
+	struct folio_store *st = NULL;
+	enum folio_cli_result result;
+	int rc;
+
+	if (strcmp(command, "extract") == 0) {
+		if ((rc = parse_command_options(command, "json", argc, argv, &o)))
+			return rc;
+		if (o.nargs == 0)
+			return usage_error("extract needs at least one FILE", NULL);
+		return exit_status(folio_cli_extract(o.args, (size_t)o.nargs, o.json));
+	}
+	if (strcmp(command, "import") == 0) {
+		if ((rc = parse_command_options(command, "quiet", argc, argv, &o)))
+			return rc;
+		if (o.nargs == 0)
+			return usage_error("import needs at least one PATH", NULL);
+		if ((rc = open_store(db, FOLIO_STORE_CREATE, &st)))
+			return rc;
+		result = folio_cli_import(st, o.args, (size_t)o.nargs, o.quiet);
+	} else if (strcmp(command, "sources") == 0) {
+		if ((rc = parse_command_options(command, "json", argc, argv, &o)))
+			return rc;
+		if (o.nargs)
+			return usage_error("sources takes no arguments", NULL);
+		if ((rc = open_store(db, FOLIO_STORE_READONLY, &st)))
+			return rc;
+		result = folio_cli_sources(st, o.json);
+	} else if (strcmp(command, "list") == 0) {
+		if ((rc = parse_command_options(command, "json source limit", argc, argv, &o)))
+			return rc;
+		if (o.nargs)
+			return usage_error("list takes no arguments but options", NULL);
+		if ((rc = open_store(db, FOLIO_STORE_READONLY, &st)))
+			return rc;
+		result = folio_cli_list(st, o.source, o.limit, o.json);
+	} else if (strcmp(command, "show") == 0) {
+		if ((rc = parse_command_options(command, "json", argc, argv, &o)))
+			return rc;
+		int64_t id = o.nargs == 1 ? parse_count(o.args[0]) : -1;
+		if (id < 0)
+			return usage_error("show needs one article ID (a number from folio list)", NULL);
+		if ((rc = open_store(db, FOLIO_STORE_READONLY, &st)))
+			return rc;
+		result = folio_cli_show(st, id, o.json);
+	} else if (strcmp(command, "search") == 0) {
+		if ((rc = parse_command_options(command, "json limit", argc, argv, &o)))
+			return rc;
+		if (o.nargs == 0)
+			return usage_error("search needs a QUERY", NULL);
+		size_t len = 1;
+		for (int i = 0; i < o.nargs; i++)
+			len += strlen(o.args[i]) + 1;
+		char *query = calloc(1, len);
+		if (!query)
+			return EXIT_STORE;
+		for (int i = 0; i < o.nargs; i++) {
+			if (i)
+				strcat(query, " ");
+			strcat(query, o.args[i]);
+		}
+		if ((rc = open_store(db, FOLIO_STORE_READONLY, &st))) {
+			free(query);
+			return rc;
+		}
+		result = folio_cli_search(st, query, o.limit, o.json);
+		free(query);
+	} else {
+		char *escaped = folio_text_escape(command, strlen(command));
+		fprintf(stderr, "folio: unknown command '%s'\n%s", escaped ? escaped : "?",
+		        usage_text);
+		free(escaped);
+		return EXIT_USAGE;
+	}
+	folio_store_close(st);
+	return exit_status(result);
+}
+
+static int run_demo(const char *keys_option)
+{
+	struct folio_store *st;
+	char *dir, *err = NULL;
+	if (folio_demo_create(&st, &dir, &err) != 0) {
+		folio_cli_error(err);
+		return EXIT_STORE;
+	}
+	int rc = run_reader(st, keys_option);
+	folio_store_close(st);
+	folio_demo_remove(dir);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	const char *db = NULL, *keys = NULL;
+	bool demo = false;
+	int i;
+
+	setlocale(LC_ALL, "");
+	folio_text_set_ascii_only(strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
+
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--db") == 0 || strcmp(a, "--keys") == 0) {
+			if (i + 1 == argc)
+				return usage_error("%s needs a FILE", a);
+			*(a[2] == 'd' ? &db : &keys) = argv[++i];
+		} else if (strncmp(a, "--db=", 5) == 0) {
+			db = a + 5;
+		} else if (strncmp(a, "--keys=", 7) == 0) {
+			keys = a + 7;
+		} else if (strcmp(a, "--demo") == 0) {
+			demo = true;
+		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(usage_text, stdout);
+			fputs(help_text, stdout);
+			return 0;
+		} else if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
+			printf("folio %s\nSQLite %s\n", PACKAGE_VERSION, folio_store_sqlite_version());
+			return 0;
+		} else if (strcmp(a, "--list-actions") == 0) {
+			return list_actions();
+		} else {
+			char *escaped = folio_text_escape(a, strlen(a));
+			fprintf(stderr, "folio: unknown option %s\n%s", escaped ? escaped : "?",
+			        usage_text);
+			free(escaped);
+			return EXIT_USAGE;
+		}
+	}
+	if (demo) {
+		if (i < argc || db)
+			return usage_error("--demo takes no store and no command", NULL);
+		return run_demo(keys);
+	}
+	if (i < argc)
+		return run_command(db, argv[i], argc - i - 1, argv + i + 1);
+
+	struct folio_store *st;
+	int rc = open_store(db, FOLIO_STORE_CREATE, &st);
+	if (rc)
+		return rc;
+	rc = run_reader(st, keys);
+	folio_store_close(st);
+	return rc;
 }

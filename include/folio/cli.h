@@ -1,0 +1,43 @@
+/*
+ * cli: the commands that print for people and scripts (sources, list, show,
+ * search, extract, import's messages).
+ *
+ * Every name and text printed passes through the text module, so output to a
+ * pipe or a terminal never carries control characters or escape sequences.
+ * --json output is one JSON document with a stable schema (doc/folio.1).
+ * The functions report what happened; main alone turns that into an exit
+ * status.
+ */
+#ifndef FOLIO_CLI_H
+#define FOLIO_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "folio/store.h"
+
+enum folio_cli_result {
+	FOLIO_CLI_OK = 0,
+	FOLIO_CLI_PARTIAL,  /* done, but some inputs were skipped or not found */
+	FOLIO_CLI_USAGE,    /* the request makes no sense (no such source, empty query) */
+	FOLIO_CLI_STORE     /* the store failed */
+};
+
+/* Print err as "folio: ERR" on stderr and free it. */
+void folio_cli_error(char *err);
+
+/* "folio: NAME: REASON" on stderr, with NAME escaped. */
+void folio_cli_skipped(const char *name, const char *reason);
+
+enum folio_cli_result folio_cli_sources(struct folio_store *st, bool json);
+enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
+                                     int64_t limit, bool json);
+enum folio_cli_result folio_cli_show(struct folio_store *st, int64_t id, bool json);
+enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query,
+                                       int64_t limit, bool json);
+enum folio_cli_result folio_cli_extract(char *const *files, size_t n, bool json);
+enum folio_cli_result folio_cli_import(struct folio_store *st, char *const *paths,
+                                       size_t n, bool quiet);
+
+#endif

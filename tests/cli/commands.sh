@@ -1,0 +1,70 @@
+#!/bin/sh
+# The printing commands: formats, --json, usage errors, hostile text.
+. "$top_srcdir/tests/lib.sh"
+db="$TMP/store.db"
+"$FOLIO" --db "$db" import --quiet "$top_srcdir/tests/data/articles" 2>/dev/null
+
+# Usage.
+"$FOLIO" --help >"$TMP/out"; rc=$?
+is "--help exits 0" "$rc" 0
+like "--help lists the commands" "$(cat "$TMP/out")" "folio \[--db FILE\] search"
+like "--version names folio and SQLite" "$("$FOLIO" --version)" "^folio [0-9]"
+"$FOLIO" frobnicate 2>"$TMP/err"; rc=$?
+is "an unknown command exits 2" "$rc" 2
+like "and says which" "$(cat "$TMP/err")" "unknown command 'frobnicate'"
+"$FOLIO" --db "$db" list --bogus 2>/dev/null; rc=$?
+is "an unknown option exits 2" "$rc" 2
+"$FOLIO" --db "$db" list --limit x 2>/dev/null; rc=$?
+is "a bad --limit exits 2" "$rc" 2
+"$FOLIO" --db "$db" show 2>/dev/null; rc=$?
+is "show without an id exits 2" "$rc" 2
+"$FOLIO" --db "$db" show 999999 2>"$TMP/err"; rc=$?
+is "show of a missing id exits 1" "$rc" 1
+like "and says so" "$(cat "$TMP/err")" "no article 999999"
+"$FOLIO" --db "$db" list --source "No Such Outlet" 2>"$TMP/err"; rc=$?
+is "an unknown source exits 2" "$rc" 2
+like "--list-actions lists actions with help" "$("$FOLIO" --list-actions)" "^page-down"
+
+# Formats.
+line=$("$FOLIO" --db "$db" list --limit 1)
+like "list: id TAB date TAB source TAB title" "$line" "^[0-9]+	([0-9]{4}-[0-9]{2}-[0-9]{2})?	[^	]+	[^	]+$"
+is "--limit limits" "$("$FOLIO" --db "$db" list --limit 3 | wc -l | tr -d ' ')" 3
+dates=$("$FOLIO" --db "$db" list | cut -f2 | grep . )
+is "list is newest first" "$dates" "$(printf '%s\n' "$dates" | sort -r)"
+src=$("$FOLIO" --db "$db" sources | head -n 1 | cut -f2)
+count=$("$FOLIO" --db "$db" sources | head -n 1 | cut -f1)
+is "list --source gives that source's count" "$("$FOLIO" --db "$db" list --source "$src" | wc -l | tr -d ' ')" "$count"
+total=$("$FOLIO" --db "$db" sources | awk -F'\t' '{ s += $1 } END { print s }')
+is "source counts add up to the article count" "$total" "$("$FOLIO" --db "$db" list | wc -l | tr -d ' ')"
+
+if command -v python3 >/dev/null; then
+	for cmd in sources list "search ferry" "show $(echo "$line" | cut -f1)"; do
+		ok "$cmd --json is valid JSON" sh -c "'$FOLIO' --db '$db' $(echo "$cmd" | cut -d' ' -f1) --json $(echo "$cmd" | cut -s -d' ' -f2-) | python3 -m json.tool"
+	done
+	keys=$("$FOLIO" extract --json "$top_srcdir/tests/data/articles/harbor-ferry.txt" |
+		python3 -c 'import json,sys; print(",".join(sorted(json.load(sys.stdin)[0])))')
+	is "extract --json has exactly the agreed keys" "$keys" "body,byline,date,dateline,file,source,title"
+fi
+
+# No query text can make an SQL or FTS5 error.
+for q in '"' 'AND' 'OR' 'NOT' 'NEAR(' '*' '-' 'source:' '"unbalanced' 'a OR' '(x' "x'y" ')))' '^' 'title:' 'after:garbage' '-"' '***' 'col:umn'; do
+	"$FOLIO" --db "$db" search -- "$q" >/dev/null 2>"$TMP/err"; rc=$?
+	ok "query [$q] runs without an error" sh -c "[ $rc -le 2 ] && ! grep -qi 'sql\|fts5\|syntax' '$TMP/err'"
+done
+
+# Text from an article never drives the terminal through the CLI.
+esc=$(printf '\033')
+printf 'Evil Gazette\n\nA title\033]0;owned\007 with \033[2J tricks\n\nBy Mal Ice\n\nThis body has an OSC 52 write \033]52;c;aGVsbG8=\007 and a link \033]8;;http://x\033\\here\033]8;;\033\\ and a bidi \342\200\256override\342\200\254 in its long first sentence of prose.\n\nAnd a second paragraph of ordinary prose so that the page reads as an article.\n' >"$TMP/evil.txt"
+"$FOLIO" --db "$db" import --quiet "$TMP/evil.txt" 2>/dev/null
+id=$("$FOLIO" --db "$db" search tricks | cut -f1)
+ok "the hostile article was imported" test -n "$id"
+for cmd in "list" "show $id" "search tricks" "show --json $id" "list --json" "sources"; do
+	"$FOLIO" --db "$db" $cmd >"$TMP/out" 2>&1
+	ok "$cmd prints no ESC byte" sh -c "! grep -q '$esc' '$TMP/out'"
+	ok "$cmd prints no bidi override" sh -c "! grep -q \"\$(printf '\\342\\200\\256')\" '$TMP/out'"
+done
+
+# In an ASCII locale nothing outside ASCII is printed.
+LC_ALL=C "$FOLIO" --db "$db" list >"$TMP/out"
+ok "LC_ALL=C output is pure ASCII" sh -c "! LC_ALL=C grep -q '[^ -~	]' '$TMP/out'"
+done_testing
