@@ -495,6 +495,11 @@ static void handle_key(struct ui *ui, folio_key k)
 		ui->nseq = 0;
 		if (ui->help) {
 			ui->help = false;
+		} else if (k == FOLIO_KEY_ESC && ui->search.active) {
+			/* Esc leaves a search even where no keymap says so */
+			ui_search_close(ui);
+		} else if (k == FOLIO_KEY_ESC) {
+			/* a stray Esc is not worth a message */
 		} else {
 			char name[32];
 			folio_key_name(k, name, sizeof name);

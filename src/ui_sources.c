@@ -268,7 +268,13 @@ static void ensure_visible(struct ui *ui)
 		l->top = l->cur;
 		for (int i = 0; i < h - 1 && pos_prev(ui, &l->top); i++)
 			;
+		return;
 	}
+	/* no empty rows at the bottom while there are rows above the top */
+	for (; d < h - 1 && pos_next(ui, &p); d++)
+		;
+	for (; d < h - 1 && pos_prev(ui, &l->top); d++)
+		;
 }
 
 /* Keep the window of rows bounded, around the cursor and the top of the pane. */
