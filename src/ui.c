@@ -174,7 +174,6 @@ static void draw_status(struct ui *ui)
 	int cols = ui->cols;
 	char right[128] = "";
 	char pending[64] = "";
-	werase(w);
 	wbkgdset(w, ' ' | ui->attr_status);
 	werase(w);
 
@@ -234,6 +233,8 @@ static void render(struct ui *ui)
 {
 	if (ui->rows < 1 || ui->cols < 1 || !ui->status_win)
 		return;
+	/* First, so a resize that touched the input window cannot blank a cell later. */
+	wnoutrefresh(ui->input);
 	if (ui->too_small) {
 		WINDOW *w = ui->status_win;
 		werase(w);

@@ -342,8 +342,13 @@ static int text_cols(int width)
 
 static void draw_welcome(struct ui *ui, WINDOW *w, int h, int width)
 {
-	static const char *const lines[] = {
-		"folio", "",
+	char counts[96] = "";
+	const struct ui_list *l = &ui->list;
+	if (l->nsrc > 0)
+		snprintf(counts, sizeof counts, "%lld articles in %zu sources, %lld unread.",
+		         (long long)l->src[0].total, l->nsrc - 1, (long long)l->src[0].unread);
+	const char *const lines[] = {
+		"folio", "", counts, "",
 		"j/k or the arrows move, Enter opens,",
 		"/ searches every article,",
 		"? lists every key, q goes back or quits.",
