@@ -29,6 +29,24 @@ while kill -0 "$pid" 2>/dev/null && [ $i -lt 40 ]; do
 done
 ok "a terminal that goes away ends folio within two seconds" sh -c "! kill -0 $pid 2>/dev/null"
 
+# ^Z and fg need a shell with job control in the pane.
+if command -v bash >/dev/null 2>&1; then
+	tmux_cmd kill-server >/dev/null 2>&1
+	tmux_cmd start-server \; set-option -g status off \; \
+		new-session -d -x 80 -y 24 "env PS1='$ ' TERM=screen bash --norc --noprofile -i"
+	keys "'$FOLIO' --db '$DB'" Enter
+	wait_for '\?:help$' >/dev/null
+	keys C-z
+	wait_for 'Stopped' >/dev/null
+	like "^Z suspends the reader and gives the shell back" "$(screen)" 'Stopped'
+	keys fg Enter
+	wait_for '^> All articles' >/dev/null
+	like "fg repaints it" "$(line 1)" '^> All articles'
+	keys Q
+	wait_for '^\$ $' >/dev/null
+	is "and it still quits cleanly" "$(tmux_cmd display -p '#{alternate_on}')" 0
+fi
+
 "$FOLIO" --db "$DB" </dev/null >"$TMP/out" 2>"$TMP/err"
 rc=$?
 is "without a terminal folio refuses with status 2" "$rc" 2
