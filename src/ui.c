@@ -31,6 +31,7 @@
 #define UI_TICK_MS 250
 #define UI_ESC_DELAY_MS 100
 #define UI_DEAD_TTY_ERRORS 20
+#define UI_SEQ_TIMEOUT_MS 1000
 
 static volatile sig_atomic_t ui_signal;
 
@@ -178,7 +179,7 @@ static void draw_status(struct ui *ui)
 	werase(w);
 
 	if (ui->help) {
-		snprintf(right, sizeof right, "q:close help");
+		snprintf(right, sizeof right, "j/k:scroll  q:close help");
 	} else if (ui->focus == UI_FOCUS_ARTICLE && ui->art.open) {
 		char a[48], l[64] = "";
 		ui_article_status(ui, a, sizeof a);
@@ -469,28 +470,47 @@ static bool is_text_key(folio_key k)
 	return k >= 32 && k != 127 && k < FOLIO_KEY_SPECIAL;
 }
 
+static long elapsed_ms(const struct timespec *since)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000;
+}
+
 static void handle_key(struct ui *ui, folio_key k)
 {
+	enum folio_action a = FOLIO_ACT_NONE;
 	if (ui->search.editing && !ui->help && ui->nseq == 0 && is_text_key(k)) {
-		ui_search_insert(ui, k);
+		/* a character types itself unless the search context binds it */
+		if (folio_keymap_lookup(ui->km, FOLIO_CTX_SEARCH, &k, 1, &a) == FOLIO_KEY_BOUND)
+			dispatch(ui, a);
+		else
+			ui_search_insert(ui, k);
 		return;
 	}
 	ui->seq[ui->nseq++] = k;
-	enum folio_action a = FOLIO_ACT_NONE;
 	switch (folio_keymap_lookup(ui->km, current_context(ui), ui->seq, ui->nseq, &a)) {
 	case FOLIO_KEY_BOUND:
 		ui->nseq = 0;
 		dispatch(ui, a);
 		break;
 	case FOLIO_KEY_PARTIAL:
+		/* wait for the next key; what these keys mean alone runs if it does not continue them */
+		ui->pending = a;
+		clock_gettime(CLOCK_MONOTONIC, &ui->pending_since);
 		if (ui->nseq == FOLIO_KEY_MAX_SEQ)
 			ui->nseq = 0;
 		break;
 	case FOLIO_KEY_UNBOUND:
 		if (ui->nseq > 1) {
-			/* "gx": forget the g and let x mean what it means alone */
+			/* "gx": do what g means alone, then read x afresh */
+			enum folio_action pending = ui->pending;
 			ui->nseq = 0;
-			handle_key(ui, k);
+			ui->pending = FOLIO_ACT_NONE;
+			if (pending != FOLIO_ACT_NONE)
+				dispatch(ui, pending);
+			if (!ui->quit)
+				handle_key(ui, k);
 			return;
 		}
 		ui->nseq = 0;
@@ -499,15 +519,26 @@ static void handle_key(struct ui *ui, folio_key k)
 		} else if (k == FOLIO_KEY_ESC && ui->search.active) {
 			/* Esc leaves a search even where no keymap says so */
 			ui_search_close(ui);
-		} else if (k == FOLIO_KEY_ESC) {
-			/* a stray Esc is not worth a message */
-		} else {
+		} else if (k != FOLIO_KEY_ESC) {
 			char name[32];
 			folio_key_name(k, name, sizeof name);
 			ui_message(ui, "%s does nothing here; ? lists the keys", name);
 		}
 		break;
 	}
+}
+
+/* A sequence left waiting ("g" when "gg" is bound too) runs alone after a pause. */
+static void pending_timeout(struct ui *ui)
+{
+	if (ui->nseq == 0 || elapsed_ms(&ui->pending_since) < UI_SEQ_TIMEOUT_MS)
+		return;
+	enum folio_action a = ui->pending;
+	ui->nseq = 0;
+	ui->pending = FOLIO_ACT_NONE;
+	if (a != FOLIO_ACT_NONE)
+		dispatch(ui, a);
+	render(ui);
 }
 
 /* ---- input ---- */
@@ -544,13 +575,6 @@ static folio_key convert_key(int rc, wint_t ch)
 	default:
 		return (folio_key)ch;
 	}
-}
-
-static long elapsed_ms(const struct timespec *since)
-{
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000;
 }
 
 enum read_result { READ_KEY, READ_NONE, READ_RESIZE, READ_DEAD };
@@ -729,6 +753,7 @@ int folio_ui_run(struct folio_store *st, const struct folio_keymap *km,
 		if (r == READ_DEAD)
 			break;
 		if (r == READ_NONE) {
+			pending_timeout(&ui);
 			if (ui.search.dirty) {
 				ui_search_run(&ui);
 				render(&ui);

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "folio/keymap.h"
 #include "folio/search.h"
@@ -195,6 +196,8 @@ struct ui {
 	char message[256];
 	folio_key seq[FOLIO_KEY_MAX_SEQ];
 	size_t nseq;
+	enum folio_action pending; /* what seq means alone, run if no longer binding follows */
+	struct timespec pending_since;
 	bool quit;
 	const char *ellipsis;
 	attr_t attr_match;     /* a search match */

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Keys: the ? screen lists the actions with their keys; a keymap file given
 # with --keys rebinds a key; a bad line in it is reported as file:line on
-# the status line and folio still starts; gg works as a sequence.
+# the status line and folio still starts; a two-key sequence works.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/ui/tmux.sh"
 
@@ -33,13 +33,13 @@ keys x
 wait_for '^\[folio exit 0\]' >/dev/null
 like "a key rebound in the file does its new job" "$(screen)" '^\[folio exit 0\]'
 
-# gg: a sequence of two keys
-start 80 24
-keys G
+# A sequence of two keys, from a keymap file
+printf 'bind sources zz bottom\n' >"$TMP/seq.keys"
+start 80 24 --keys "$TMP/seq.keys"
+keys z
 settle
-keys g g
-settle
-keys Enter
-wait_for '^v All articles' >/dev/null
-like "gg goes to the top" "$(line 1)" '^v All articles'
+like "the first key of a sequence is shown while folio waits for the next" "$(line 24)" '^z '
+keys z Enter
+wait_for '^v Valley Morning Herald' >/dev/null
+like "zz runs its action" "$(screen)" '^v Valley Morning Herald'
 done_testing
