@@ -732,11 +732,16 @@ int folio_ui_run(struct folio_store *st, const struct folio_keymap *km,
 		goto out;
 	}
 	keypad(ui.input, TRUE);
-	ui.ellipsis = ui_display("\u2026");
-	if (!ui.ellipsis) {
+	/* In an ASCII-only locale "…" would show as "?", which reads as part of the text. */
+	char *dots = ui_display("\u2026");
+	if (!dots) {
 		rc = set_err(err, "out of memory");
 		goto out;
 	}
+	bool ascii = strcmp(dots, "\u2026") != 0;
+	free(dots);
+	ui.ellipsis = ascii ? "~" : "\u2026";
+	ui.separator = ascii ? " - " : " \u00b7 ";
 	ui_search_init(&ui);
 	if (ui_list_init(&ui) != 0) {
 		/* the message is on the status line already; the reader still runs */
@@ -778,6 +783,5 @@ out:
 	delscreen(screen);
 	restore_signals(old);
 	ui_free(&ui);
-	free((char *)ui.ellipsis);
 	return rc;
 }

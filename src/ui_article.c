@@ -83,12 +83,12 @@ static bool add_para(struct para_list *pl, const char *s, size_t len, enum ui_pa
 }
 
 /* "a · b · c" of the fields that are there. */
-static char *join_fields(const char *const *fields, size_t n)
+static char *join_fields(const char *const *fields, size_t n, const char *sep)
 {
 	size_t len = 1;
 	for (size_t i = 0; i < n; i++)
 		if (fields[i] && *fields[i])
-			len += strlen(fields[i]) + 4;
+			len += strlen(fields[i]) + strlen(sep);
 	char *out = malloc(len);
 	if (!out)
 		return NULL;
@@ -97,14 +97,14 @@ static char *join_fields(const char *const *fields, size_t n)
 		if (!fields[i] || !*fields[i])
 			continue;
 		if (out[0])
-			strcat(out, " \u00b7 ");
+			strcat(out, sep);
 		strcat(out, fields[i]);
 	}
 	return out;
 }
 
 static bool build_paras(struct para_list *pl, const struct folio_record *r,
-                        const struct folio_query *q)
+                        const struct folio_query *q, const char *sep)
 {
 	const char *title = r->title && *r->title ? r->title : "(no title)";
 	char *by = NULL;
@@ -117,7 +117,7 @@ static bool build_paras(struct para_list *pl, const struct folio_record *r,
 	}
 	const char *line1[] = { r->source, r->date };
 	const char *line2[] = { by, r->dateline };
-	char *meta1 = join_fields(line1, 2), *meta2 = join_fields(line2, 2);
+	char *meta1 = join_fields(line1, 2, sep), *meta2 = join_fields(line2, 2, sep);
 	bool ok = meta1 && meta2 && add_para(pl, title, strlen(title), UI_PARA_TITLE, q) &&
 	          (!*meta1 || add_para(pl, meta1, strlen(meta1), UI_PARA_META, q)) &&
 	          (!*meta2 || add_para(pl, meta2, strlen(meta2), UI_PARA_META, q)) &&
@@ -162,7 +162,7 @@ int ui_article_load(struct ui *ui, int64_t id, const struct folio_query *q)
 		return -1;
 	}
 	struct para_list pl = { 0 };
-	bool ok = build_paras(&pl, &rec, q);
+	bool ok = build_paras(&pl, &rec, q, ui->separator);
 	size_t nmatch = 0;
 	for (size_t i = 0; ok && i < pl.n; i++)
 		nmatch += pl.p[i].nspans;

@@ -199,7 +199,8 @@ struct ui {
 	enum folio_action pending; /* what seq means alone, run if no longer binding follows */
 	struct timespec pending_since;
 	bool quit;
-	const char *ellipsis;
+	const char *ellipsis;  /* "…", or "~" when the locale is ASCII only */
+	const char *separator; /* between header fields: " · " or " - " */
 	attr_t attr_match;     /* a search match */
 	attr_t attr_cur_match; /* the match n/N went to */
 	attr_t attr_dim;       /* secondary text: dates, sources, counts */

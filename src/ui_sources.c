@@ -474,7 +474,7 @@ bool ui_list_step(struct ui *ui, int dir, bool unread_only, int64_t *id)
 		from = ui->art.id;
 	else if (row_at(l, l->cur))
 		from = row_at(l, l->cur)->id;
-	if (l->exp < 0)
+	if (l->exp < 0 || (!from && l->cur.src != l->exp))
 		expand(ui, l->cur.src);
 	if (!from) {
 		/* on a source row: its first (unread) article */
