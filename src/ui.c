@@ -130,7 +130,21 @@ static WINDOW *pane(int h, int w, int y, int x)
 	return win;
 }
 
-/* Make the windows for the current size; false when the terminal is too small. */
+/*
+ * The list pane's width on a wide screen: narrower than the article, but
+ * search results get half the screen while they are being chosen from.
+ */
+static int list_width(const struct ui *ui)
+{
+	bool results = ui->search.active && ui->focus == UI_FOCUS_LIST;
+	int lw = results ? ui->cols / 2 : ui->cols * 3 / 8;
+	int max = results ? 60 : 44;
+	if (lw < 28)
+		lw = 28;
+	return lw > max ? max : lw;
+}
+
+/* Make the windows for the current size (and the search state). */
 static void layout(struct ui *ui)
 {
 	delete_windows(ui);
@@ -148,11 +162,7 @@ static void layout(struct ui *ui)
 		ui->list_win = pane(h, ui->cols, 0, 0);
 		ui->art_win = pane(h, ui->cols, 0, 0);
 	} else {
-		int lw = ui->cols * 3 / 8;
-		if (lw < 28)
-			lw = 28;
-		if (lw > 44)
-			lw = 44;
+		int lw = list_width(ui);
 		ui->list_win = pane(h, lw, 0, 0);
 		ui->sep_win = newwin(h, 1, 0, lw);
 		ui->art_win = pane(h, ui->cols - lw - 1, 0, lw + 1);
@@ -246,6 +256,11 @@ static void render(struct ui *ui)
 		wnoutrefresh(w);
 		doupdate();
 		return;
+	}
+	if (!ui->narrow && getmaxx(ui->list_win) != list_width(ui)) {
+		layout(ui);
+		if (ui->too_small || !ui->list_win)
+			return;
 	}
 	if (ui->help) {
 		werase(ui->help_win);

@@ -354,9 +354,15 @@ static void draw_welcome(struct ui *ui, WINDOW *w, int h, int width)
 		"? lists every key, q goes back or quits.",
 	};
 	int x = width > 2 ? 1 : 0;
-	for (int i = 0; i < (int)(sizeof lines / sizeof lines[0]) && i + 1 < h; i++)
-		ui_draw_text(w, i + 1, x, lines[i], strlen(lines[i]), width - x,
-		             i == 0 ? A_BOLD : A_NORMAL, NULL, 0, 0, ui);
+	int y = 1;
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0] && y < h; i++) {
+		struct folio_line *wl = NULL;
+		size_t n = folio_text_wrap(lines[i], strlen(lines[i]), width - x, &wl);
+		for (size_t j = 0; j < n && y < h; j++, y++)
+			ui_draw_text(w, y, x, lines[i] + wl[j].start, wl[j].len, width - x,
+			             i == 0 ? A_BOLD : A_NORMAL, NULL, 0, 0, ui);
+		free(wl);
+	}
 }
 
 void ui_article_draw(struct ui *ui, WINDOW *w)
