@@ -352,7 +352,8 @@ static void open_selected(struct ui *ui)
 void ui_search_open(struct ui *ui)
 {
 	struct ui_search *s = &ui->search;
-	if (!s->active) {
+	bool fresh = !s->active;
+	if (fresh) {
 		s->saved_focus = ui->focus;
 		s->saved_article_open = ui->art.open;
 		s->saved_article_id = ui->art.id;
@@ -372,6 +373,12 @@ void ui_search_open(struct ui *ui)
 			ui_message(ui, "out of memory");
 			return;
 		}
+	}
+	/* a new search starts empty (Up recalls the last); '/' on shown results refines them */
+	if (fresh && s->len) {
+		s->buf[0] = '\0';
+		s->len = 0;
+		clear_results(s);
 	}
 	s->cursor = s->len;
 }
