@@ -224,8 +224,10 @@ static bool fetch_more(struct ui *ui)
 	char *err = NULL;
 	if (folio_store_search(ui->st, s->q.match, s->q.after, s->q.before, SEARCH_PAGE, s->nhits,
 	                       &hits, &n, &err) != 0) {
+		/* the parser makes every query valid; whatever went wrong, no SQL reaches the screen */
 		s->at_end = true;
-		ui_store_error(ui, err);
+		free(err);
+		ui_message(ui, "That search could not be run; try other words");
 		return false;
 	}
 	s->at_end = n < SEARCH_PAGE;
