@@ -225,8 +225,12 @@ static void draw_status(struct ui *ui)
 	if (editing) {
 		cursor_x = ui_search_draw_bar(ui, w, lcols);
 	} else if (ui->message[0]) {
-		ui_draw_text(w, 0, 0, ui->message, strlen(ui->message), lcols,
-		             ui->attr_status | A_BOLD, NULL, 0, 0, ui);
+		/* messages can quote file names and the store's words: clean them like article text */
+		char *msg = ui_display(ui->message);
+		if (msg)
+			ui_draw_text(w, 0, 0, msg, strlen(msg), lcols, ui->attr_status | A_BOLD, NULL, 0,
+			             0, ui);
+		free(msg);
 	} else if (pending[0]) {
 		ui_draw_text(w, 0, 0, pending, strlen(pending), lcols, ui->attr_status, NULL, 0, 0, ui);
 	} else if (ui->search.active && !ui->help) {

@@ -8,6 +8,7 @@
  */
 #include "ui_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "folio/actions.h"
@@ -86,12 +87,17 @@ void ui_help_draw(struct ui *ui, WINDOW *w)
 		                                    info->action, keys, sizeof keys);
 		if (klen == 0)
 			strcpy(keys, "-");
+		char *shown_keys = ui_display(keys), *help = ui_display(info->help);
 		int x = 2;
-		ui_draw_text(w, y, x, keys, strlen(keys), keys_cols - 1, A_BOLD, NULL, 0, 0, ui);
+		if (shown_keys)
+			ui_draw_text(w, y, x, shown_keys, strlen(shown_keys), keys_cols - 1, A_BOLD,
+			             NULL, 0, 0, ui);
 		x += keys_cols;
-		if (x < width)
-			ui_draw_text(w, y, x, info->help, strlen(info->help), width - x,
+		if (x < width && help)
+			ui_draw_text(w, y, x, help, strlen(help), width - x,
 			             klen ? A_NORMAL : ui->attr_dim, NULL, 0, 0, ui);
+		free(shown_keys);
+		free(help);
 	}
 }
 
