@@ -179,6 +179,29 @@ static void layout(struct ui *ui)
 
 /* ---- drawing ---- */
 
+/*
+ * Append "KEY:label" for the first key bound to action ("<Enter>" shown as
+ * "Enter"); nothing when the action has no key.
+ */
+static void key_hint(const struct ui *ui, unsigned ctx, enum folio_action action,
+                     const char *label, char *buf, size_t size)
+{
+	char keys[64];
+	if (folio_keymap_describe(ui->km, ctx, action, keys, sizeof keys) == 0)
+		return;
+	size_t n = strcspn(keys, ",");
+	keys[n] = '\0';
+	const char *k = keys;
+	if (n > 2 && keys[0] == '<' && keys[n - 1] == '>') {
+		keys[n - 1] = '\0';
+		k = keys + 1;
+	}
+	size_t used = strlen(buf);
+	snprintf(buf + used, size - used, "%s:%s", k, label);
+}
+
+static unsigned current_context(const struct ui *ui);
+
 static void draw_status(struct ui *ui)
 {
 	WINDOW *w = ui->status_win;
@@ -205,7 +228,9 @@ static void draw_status(struct ui *ui)
 	}
 	if (!ui->help) {
 		size_t n = strlen(right);
-		snprintf(right + n, sizeof right - n, "%s?:help", n ? "  " : "");
+		if (n)
+			snprintf(right + n, sizeof right - n, "  ");
+		key_hint(ui, FOLIO_CTX_GLOBAL, FOLIO_ACT_HELP, "help", right, sizeof right);
 	}
 	for (size_t i = 0; i < ui->nseq; i++) {
 		size_t n = strlen(pending);
@@ -235,6 +260,20 @@ static void draw_status(struct ui *ui)
 		ui_draw_text(w, 0, 0, pending, strlen(pending), lcols, ui->attr_status, NULL, 0, 0, ui);
 	} else if (ui->search.active && !ui->help) {
 		ui_search_draw_bar(ui, w, lcols);
+	} else if (!ui->help) {
+		/* what a newcomer most needs next, with the keys this keymap really uses */
+		char hint[96] = "";
+		unsigned ctx = current_context(ui);
+		if (ui->focus == UI_FOCUS_ARTICLE && ui->art.open) {
+			key_hint(ui, ctx, FOLIO_ACT_PAGE_DOWN, "page  ", hint, sizeof hint);
+			key_hint(ui, ctx, FOLIO_ACT_BACK, "back", hint, sizeof hint);
+		} else {
+			key_hint(ui, ctx, FOLIO_ACT_OPEN, "open  ", hint, sizeof hint);
+			key_hint(ui, ctx, FOLIO_ACT_SEARCH, "search", hint, sizeof hint);
+		}
+		if (folio_text_width(hint, strlen(hint)) < lcols)
+			ui_draw_text(w, 0, 1, hint, strlen(hint), lcols - 1, ui->attr_status, NULL, 0, 0,
+			             ui);
 	}
 	if (cursor_x >= 0) {
 		wmove(w, 0, cursor_x);

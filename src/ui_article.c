@@ -229,10 +229,15 @@ static void rewrap(struct ui *ui, int cols)
 	a->lines = lines;
 	a->nlines = n;
 	a->wrap_cols = cols;
+}
+
+/* The line that shows the anchor: where the reader was, whatever the size. */
+static void top_from_anchor(struct ui_article *a)
+{
 	a->top = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (lines[i].para > a->anchor_para ||
-		    (lines[i].para == a->anchor_para && lines[i].start > a->anchor_off))
+	for (size_t i = 0; i < a->nlines; i++) {
+		const struct ui_line *l = &a->lines[i];
+		if (l->para > a->anchor_para || (l->para == a->anchor_para && l->start > a->anchor_off))
 			break;
 		a->top = i;
 	}
@@ -370,6 +375,7 @@ void ui_article_draw(struct ui *ui, WINDOW *w)
 	struct ui_article *a = &ui->art;
 	int h, width;
 	getmaxyx(w, h, width);
+	bool resized = h != a->height;
 	a->height = h;
 	if (!a->open) {
 		draw_welcome(ui, w, h, width);
@@ -377,10 +383,15 @@ void ui_article_draw(struct ui *ui, WINDOW *w)
 	}
 	int cols = text_cols(width);
 	int margin = width > cols ? 1 : 0;
-	if (cols != a->wrap_cols)
+	if (cols != a->wrap_cols) {
 		rewrap(ui, cols);
+		resized = true;
+	}
+	if (resized)
+		top_from_anchor(a);
+	/* a taller screen may show the end sooner; the anchor stays for the way back */
 	if (a->top > max_top(a))
-		set_top(a, (long)max_top(a));
+		a->top = max_top(a);
 	const struct ui_match *cur = a->cur_match >= 0 ? &a->matches[a->cur_match] : NULL;
 	for (int y = 0; y < h && a->top + (size_t)y < a->nlines; y++) {
 		const struct ui_line *ln = &a->lines[a->top + (size_t)y];

@@ -629,6 +629,8 @@ void ui_search_draw_results(struct ui *ui, WINDOW *w)
 	int h, width;
 	getmaxyx(w, h, width);
 	s->height = h;
+	if (!ui->narrow && width > 1)
+		width--; /* a gutter before the separator */
 	if (!s->have_q || s->q.empty) {
 		draw_hint(ui, w, width);
 		return;

@@ -659,6 +659,8 @@ void ui_list_draw(struct ui *ui, WINDOW *w)
 	int h, width;
 	getmaxyx(w, h, width);
 	l->height = h;
+	if (!ui->narrow && width > 1)
+		width--; /* a gutter before the separator */
 	if (l->nsrc == 0) {
 		const char *msg = "The store cannot be read.";
 		ui_draw_text(w, 0, 0, msg, strlen(msg), width, A_NORMAL, NULL, 0, 0, ui);

@@ -12,7 +12,9 @@ wait_for 'folio keys' >/dev/null
 s=$(screen)
 like "? opens the help screen" "$(line 1)" 'folio keys'
 like "it lists moving down with its keys" "$s" '^  j, <Down>'
-like "and the search key" "$s" '^  /  '
+keys G
+wait_for 'In the search bar' >/dev/null
+like "G shows the end of the list: the search bar's keys" "$(screen)" '^  <Up> +.*(history|earlier|previous)'
 keys q
 wait_for 'Enter opens' >/dev/null
 like "q closes the help" "$(line 1)" '^> All articles'
@@ -25,7 +27,7 @@ frobnicate the widgets
 bind sources
 KEYS
 start 80 24 --keys "$TMP/my.keys"
-like "a bad keymap line is shown as file:line: reason" "$(line 24)" 'my\.keys:3: '
+like "a bad keymap line is shown as file:line: reason" "$(line 24)" 'my\.keys:4: '
 keys C-n
 wait_for '^> Bulk Daily' >/dev/null
 like "a key bound in the file works" "$(screen)" '^> Bulk Daily'

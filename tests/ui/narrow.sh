@@ -19,7 +19,7 @@ like "the status line has the position" "$(line 12)" '1 of 1 +[0-9]+%  \?:help$'
 keys q
 wait_for '^v Northern Wire' >/dev/null
 like "q goes back to the list" "$(line 3)" '^v Northern Wire Service +0/1$'
-like "with the cursor where it was, now read" "$(line 4)" '^     2003-08-04 Survey team'
+like "with the cursor where it was, now read" "$(line 4)" '^    2003-08-04 Survey team'
 keys q
 wait_for '^> Northern Wire' >/dev/null
 like "q on an article row folds its source" "$(line 3)" '^> Northern Wire Service'

@@ -31,7 +31,7 @@ ok "a terminal that goes away ends folio within two seconds" sh -c "! kill -0 $p
 
 # ^Z and fg need a shell with job control in the pane.
 if command -v bash >/dev/null 2>&1; then
-	tmux_cmd kill-server >/dev/null 2>&1
+	new_server
 	tmux_cmd start-server \; set-option -g status off \; \
 		new-session -d -x 80 -y 24 "env PS1='$ ' TERM=screen bash --norc --noprofile -i"
 	keys "'$FOLIO' --db '$DB'" Enter

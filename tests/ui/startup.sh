@@ -12,9 +12,9 @@ is "the store holds the test articles" "$total" 254
 
 start 80 24
 s=$(screen)
-like "80x24: All articles first, with its counts" "$(line 1)" "^> All articles +$total/$total +│"
+like "80x24: All articles first, with its counts" "$(line 1)" "^> All articles +$total/$total │"
 "$FOLIO" --db "$DB" sources | while IFS='	' read -r count name; do
-	printf '%s\n' "$s" | grep -q -- "> $name *$count/$count " && echo yes || echo "no: $name"
+	printf '%s\n' "$s" | grep -q -- "> $name *$count/$count │" && echo yes || echo "no: $name"
 done >"$TMP/sources.out"
 is "80x24: every source is listed with its counts" "$(sort -u "$TMP/sources.out")" yes
 like "80x24: the welcome in the article pane says how to start" "$s" "Enter opens"

@@ -19,10 +19,19 @@
 # is killed when the script exits.
 command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
 
-TMUX_SOCKET=folio-test-$$
+# Each start gets a server of its own: reusing a socket while the old
+# server is still going away makes tmux fail at random.
+_tmux_n=0
+TMUX_SOCKET=folio-test-$$-0
 unset TMUX
 tmux_cmd() {
 	tmux -L "$TMUX_SOCKET" -f /dev/null "$@"
+}
+# A fresh private server for the next session (the old one is killed).
+new_server() {
+	tmux_cmd kill-server >/dev/null 2>&1
+	_tmux_n=$((_tmux_n + 1))
+	TMUX_SOCKET=folio-test-$$-$_tmux_n
 }
 trap 'tmux_cmd kill-server >/dev/null 2>&1; rm -rf "$TMP"' EXIT
 
@@ -48,7 +57,7 @@ make_store() {
 start() {
 	_cols=$1 _rows=$2
 	shift 2
-	tmux_cmd kill-server >/dev/null 2>&1
+	new_server
 	rm -f "$TMP/folio.pid"
 	# A wrapper keeps the quoting simple and tells the tests folio's pid.
 	cat >"$TMP/run.sh" <<-EOF
