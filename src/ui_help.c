@@ -13,6 +13,7 @@
 
 #include "folio/actions.h"
 #include "folio/keymap.h"
+#include "folio/text.h"
 
 /* The context whose bindings a line shows: the first one the action works in. */
 static unsigned first_context(unsigned contexts)
@@ -25,36 +26,87 @@ static unsigned first_context(unsigned contexts)
 	return FOLIO_CTX_GLOBAL;
 }
 
-/* The help lines, in order: index < 0 for the headings. */
+/*
+ * One entry of the screen: a heading (action < 0) or an action with its
+ * keys and help, each wrapped to its column; an entry takes as many rows
+ * as its longer column needs.
+ */
 enum { HELP_TITLE = -1, HELP_BLANK = -2, HELP_SEARCH_HEAD = -3 };
 
-static size_t help_lines(long *out, size_t max)
+static const char *heading(long item)
+{
+	switch (item) {
+	case HELP_TITLE: return "folio keys: q or Esc closes this; your own keys go in ~/.config/folio/keys";
+	case HELP_SEARCH_HEAD: return "In the search bar (/)";
+	default: return "";
+	}
+}
+
+/* The entries in order: headings, actions that work in the panes, then the search bar's. */
+static size_t help_entries(long *out, size_t max)
 {
 	size_t n = 0;
-	if (n < max)
-		out[n++] = HELP_TITLE;
-	if (n < max)
-		out[n++] = HELP_BLANK;
+	out[n++] = HELP_TITLE;
+	out[n++] = HELP_BLANK;
 	for (int pass = 0; pass < 2; pass++) {
-		if (pass == 1) {
-			if (n < max)
-				out[n++] = HELP_BLANK;
-			if (n < max)
-				out[n++] = HELP_SEARCH_HEAD;
+		if (pass == 1 && n + 2 <= max) {
+			out[n++] = HELP_BLANK;
+			out[n++] = HELP_SEARCH_HEAD;
 		}
-		for (size_t i = 0; i < folio_action_count; i++) {
+		for (size_t i = 0; i < folio_action_count && n < max; i++) {
 			bool search_only = folio_actions[i].contexts == FOLIO_CTX_SEARCH;
-			if (search_only == (pass == 1) && n < max)
+			if (search_only == (pass == 1))
 				out[n++] = (long)i;
 		}
 	}
 	return n;
 }
 
-static size_t help_count(void)
+struct help_entry {
+	char *left;  /* display form: the keys, or the heading */
+	char *right; /* display form: the help text */
+	struct folio_line *lw, *rw;
+	size_t nl, nr;
+	attr_t right_attr;
+};
+
+static void entry_free(struct help_entry *e)
 {
-	long lines[256];
-	return help_lines(lines, sizeof lines / sizeof lines[0]);
+	free(e->left);
+	free(e->right);
+	free(e->lw);
+	free(e->rw);
+}
+
+/* Wrap one entry for a screen width; false when memory runs out. */
+static bool entry_make(struct ui *ui, long item, int width, int keys_cols, struct help_entry *e)
+{
+	memset(e, 0, sizeof *e);
+	if (item < 0) {
+		e->left = ui_display(heading(item));
+		if (!e->left)
+			return false;
+		e->nl = folio_text_wrap(e->left, strlen(e->left), width - 1, &e->lw);
+		return e->nl > 0;
+	}
+	const struct folio_action_info *info = &folio_actions[item];
+	char keys[128];
+	if (folio_keymap_describe(ui->km, first_context(info->contexts), info->action, keys,
+	                          sizeof keys) == 0)
+		strcpy(keys, "-");
+	e->left = ui_display(keys);
+	e->right = ui_display(info->help);
+	e->right_attr = strcmp(keys, "-") ? A_NORMAL : ui->attr_dim;
+	if (!e->left || !e->right)
+		return false;
+	e->nl = folio_text_wrap(e->left, strlen(e->left), keys_cols - 1, &e->lw);
+	e->nr = folio_text_wrap(e->right, strlen(e->right), width - 2 - keys_cols, &e->rw);
+	return e->nl > 0 && e->nr > 0;
+}
+
+static size_t entry_rows(const struct help_entry *e)
+{
+	return e->nl > e->nr ? e->nl : e->nr;
 }
 
 void ui_help_draw(struct ui *ui, WINDOW *w)
@@ -62,50 +114,55 @@ void ui_help_draw(struct ui *ui, WINDOW *w)
 	int h, width;
 	getmaxyx(w, h, width);
 	ui->help_height = h;
-	long lines[256];
-	size_t n = help_lines(lines, sizeof lines / sizeof lines[0]);
-	size_t max_top = n > (size_t)h ? n - (size_t)h : 0;
+	int keys_cols = width >= 60 ? 20 : width * 2 / 5;
+	if (width < 8)
+		return;
+	long items[256];
+	size_t n = help_entries(items, sizeof items / sizeof items[0]);
+	struct help_entry *entries = calloc(n, sizeof *entries);
+	if (!entries)
+		return;
+	size_t total = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!entry_make(ui, items[i], width, keys_cols, &entries[i]))
+			entries[i].nl = entries[i].nr = 0;
+		total += entry_rows(&entries[i]);
+	}
+	ui->help_rows = total;
+	size_t max_top = total > (size_t)h ? total - (size_t)h : 0;
 	if (ui->help_top > max_top)
 		ui->help_top = max_top;
-	int keys_cols = width >= 60 ? 20 : width / 3;
-	for (int y = 0; y < h && ui->help_top + (size_t)y < n; y++) {
-		long item = lines[ui->help_top + (size_t)y];
-		const char *text = NULL;
-		if (item == HELP_TITLE)
-			text = "folio keys (q or Esc closes; your own go in ~/.config/folio/keys)";
-		else if (item == HELP_SEARCH_HEAD)
-			text = "In the search bar (/)";
-		if (text) {
-			ui_draw_text(w, y, 1, text, strlen(text), width - 1, A_BOLD, NULL, 0, 0, ui);
-			continue;
+	size_t row = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct help_entry *e = &entries[i];
+		for (size_t r = 0; r < entry_rows(e); r++, row++) {
+			if (row < ui->help_top || row >= ui->help_top + (size_t)h)
+				continue;
+			int y = (int)(row - ui->help_top);
+			if (items[i] < 0) {
+				ui_draw_text(w, y, 1, e->left + e->lw[r].start, e->lw[r].len, width - 1,
+				             A_BOLD, NULL, 0, 0, ui);
+				continue;
+			}
+			if (r < e->nl)
+				ui_draw_text(w, y, 2, e->left + e->lw[r].start, e->lw[r].len,
+				             keys_cols - 1, A_BOLD, NULL, 0, 0, ui);
+			if (r < e->nr)
+				ui_draw_text(w, y, 2 + keys_cols, e->right + e->rw[r].start,
+				             e->rw[r].len, width - 2 - keys_cols, e->right_attr, NULL, 0,
+				             0, ui);
 		}
-		if (item < 0)
-			continue;
-		const struct folio_action_info *info = &folio_actions[item];
-		char keys[128];
-		size_t klen = folio_keymap_describe(ui->km, first_context(info->contexts),
-		                                    info->action, keys, sizeof keys);
-		if (klen == 0)
-			strcpy(keys, "-");
-		char *shown_keys = ui_display(keys), *help = ui_display(info->help);
-		int x = 2;
-		if (shown_keys)
-			ui_draw_text(w, y, x, shown_keys, strlen(shown_keys), keys_cols - 1, A_BOLD,
-			             NULL, 0, 0, ui);
-		x += keys_cols;
-		if (x < width && help)
-			ui_draw_text(w, y, x, help, strlen(help), width - x,
-			             klen ? A_NORMAL : ui->attr_dim, NULL, 0, 0, ui);
-		free(shown_keys);
-		free(help);
 	}
+	for (size_t i = 0; i < n; i++)
+		entry_free(&entries[i]);
+	free(entries);
 }
 
 void ui_help_action(struct ui *ui, enum folio_action a)
 {
 	long h = ui->help_height > 1 ? ui->help_height : 1;
 	long top = (long)ui->help_top;
-	long max_top = (long)help_count() - h;
+	long max_top = (long)ui->help_rows - h;
 	if (max_top < 0)
 		max_top = 0;
 	switch (a) {

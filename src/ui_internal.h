@@ -190,6 +190,7 @@ struct ui {
 	bool help;
 	size_t help_top;
 	int help_height;
+	size_t help_rows; /* rows the help took at the last draw */
 	struct ui_list list;
 	struct ui_article art;
 	struct ui_search search;
