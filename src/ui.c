@@ -131,14 +131,15 @@ static WINDOW *pane(int h, int w, int y, int x)
 }
 
 /*
- * The list pane's width on a wide screen: narrower than the article, but
- * search results get half the screen while they are being chosen from.
+ * The list pane's width on a wide screen: half the screen while the list
+ * has the keyboard (titles and snippets are being read), less while an
+ * article is being read.
  */
 static int list_width(const struct ui *ui)
 {
-	bool results = ui->search.active && ui->focus == UI_FOCUS_LIST;
-	int lw = results ? ui->cols / 2 : ui->cols * 3 / 8;
-	int max = results ? 60 : 44;
+	bool choosing = ui->focus == UI_FOCUS_LIST || !ui->art.open;
+	int lw = choosing ? ui->cols / 2 : ui->cols * 3 / 8;
+	int max = choosing ? 60 : 44;
 	if (lw < 28)
 		lw = 28;
 	return lw > max ? max : lw;

@@ -13,8 +13,8 @@ start 80 24
 keys j j Enter
 wait_for '^v The Ledgerport Courier' >/dev/null
 like "Enter expands a source" "$(line 3)" '^v The Ledgerport Courier +2/2'
-like "its newest article comes first, with its date" "$(line 4)" '^  N 03-05-10 Volunteers repa'
-like "then the older one" "$(line 5)" '^  N 03-04-02 Granite quarry'
+like "its newest article comes first, with its date" "$(line 4)" '^  N 2003-05-10 Volunteers repaint'
+like "then the older one" "$(line 5)" '^  N 2003-04-02 Granite quarry'
 like "the next source follows" "$(line 6)" '^> The Northern Times'
 
 keys j Enter
@@ -84,17 +84,17 @@ keys q g j Enter
 wait_for '^v Bulk Daily' >/dev/null
 keys j
 wait_for ' 1 of 250 ' >/dev/null
-like "the long source opens on its newest article" "$(line 3)" '^  N 01-09-26 Bulk story'
+like "the long source opens on its newest article" "$(line 3)" '^  N 2001-09-26 Bulk story number 250'
 like "the status line counts the position" "$(line 24)" ' 1 of 250  \?:help$'
 keys -N 14 PgDn
 wait_for '^> Valley Morning Herald' >/dev/null
-like "paging down reaches its oldest article" "$(screen)" '^  N 01-01-01 Bulk story'
+like "paging down reaches its oldest article" "$(screen)" '^  N 2001-01-01 Bulk story number 001'
 keys k k k
 wait_for ' 250 of 250 ' >/dev/null
 like "and the sources after it; the count is right at the end" "$(line 24)" ' 250 of 250  \?:help$'
 keys -N 14 PgUp
 wait_for '^> All articles' >/dev/null
-like "paging back up reaches the top again" "$(line 3)" '^  N 01-09-26 Bulk story'
+like "paging back up reaches the top again" "$(line 3)" '^  N 2001-09-26 Bulk story number 250'
 
 keys Q
 wait_for '^\[folio exit 0\]' >/dev/null
