@@ -623,6 +623,53 @@ static void draw_hint(struct ui *ui, WINDOW *w, int width)
 		             i == 0 ? A_BOLD : ui->attr_dim, NULL, 0, 0, ui);
 }
 
+/*
+ * A snippet on one line: when its first match would fall past the end of
+ * the line (a narrow screen), start it a little before the match instead,
+ * after an ellipsis, so the reason for the hit is always visible.
+ */
+static void draw_snippet(struct ui *ui, WINDOW *w, int y, int x, int cols,
+                         const struct ui_hit *hit, attr_t sel)
+{
+	const char *text = hit->snippet;
+	size_t len = strlen(text), skip = 0;
+	if (hit->nsnippet_spans > 0 && cols > 12) {
+		const struct folio_span *first = &hit->snippet_spans[0];
+		int before = folio_text_width(text, first->start);
+		int match = folio_text_width(text + first->start, first->len);
+		if (before + match > cols - 2) {
+			/* keep about a quarter of the line before the match */
+			int drop = before - cols / 4;
+			while (skip < first->start && drop > 0) {
+				size_t next = char_after(text, len, skip);
+				drop -= folio_text_width(text + skip, next - skip);
+				skip = next;
+			}
+			/* back to the start of the word it cut, if that is near */
+			size_t word = skip;
+			while (word > 0 && skip - word < 16 && text[word - 1] != ' ')
+				word--;
+			if (word == 0 || text[word - 1] == ' ')
+				skip = word;
+		}
+	}
+	if (skip == 0) {
+		ui_draw_text(w, y, x, text, len, cols, sel, hit->snippet_spans, hit->nsnippet_spans,
+		             ui->attr_match, ui);
+		return;
+	}
+	struct folio_span spans[32];
+	size_t n = 0;
+	for (size_t i = 0; i < hit->nsnippet_spans && n < 32; i++) {
+		const struct folio_span *sp = &hit->snippet_spans[i];
+		if (sp->start >= skip)
+			spans[n++] = (struct folio_span){ sp->start - skip, sp->len };
+	}
+	int lead = ui_draw_text(w, y, x, ui->ellipsis, strlen(ui->ellipsis), cols, sel, NULL, 0, 0, ui);
+	ui_draw_text(w, y, x + lead, text + skip, len - skip, cols - lead, sel, spans, n,
+	             ui->attr_match, ui);
+}
+
 void ui_search_draw_results(struct ui *ui, WINDOW *w)
 {
 	struct ui_search *s = &ui->search;
@@ -668,8 +715,7 @@ void ui_search_draw_results(struct ui *ui, WINDOW *w)
 			             NULL, 0, 0, ui);
 		}
 		if (y + 2 < h)
-			ui_draw_text(w, y + 2, 2, hit->snippet, strlen(hit->snippet), width - 2, sel,
-			             hit->snippet_spans, hit->nsnippet_spans, ui->attr_match, ui);
+			draw_snippet(ui, w, y + 2, 2, width - 2, hit, sel);
 	}
 }
 

@@ -690,11 +690,8 @@ void ui_list_status(struct ui *ui, char *buf, size_t size)
 	struct ui_list *l = &ui->list;
 	struct ui_row *r = row_at(l, l->cur);
 	buf[0] = '\0';
-	if (!r) {
-		if (l->nsrc > 1)
-			snprintf(buf, size, "%zu source%s", l->nsrc - 1, l->nsrc == 2 ? "" : "s");
-		return;
-	}
+	if (!r)
+		return; /* a source row shows its own counts */
 	if (l->pos_id != r->id) {
 		struct folio_list_key key = row_key(r);
 		char *err = NULL;

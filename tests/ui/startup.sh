@@ -18,7 +18,7 @@ like "80x24: All articles first, with its counts" "$(line 1)" "^> All articles +
 done >"$TMP/sources.out"
 is "80x24: every source is listed with its counts" "$(sort -u "$TMP/sources.out")" yes
 like "80x24: the welcome in the article pane says how to start" "$s" "Enter opens"
-like "80x24: status line ends with the help hint" "$(line 24)" '4 sources  \?:help$'
+like "80x24: status line ends with the help hint" "$(line 24)" '^ Enter:open  /:search +\?:help$'
 is "80x24: nothing is drawn past the status line" "$(screen | wc -l | tr -d ' ')" 24
 screen >"$TMP/start-80x24"
 ok "80x24: the start-up screen is as expected" \
