@@ -824,14 +824,20 @@ int folio_ui_run(struct folio_store *st, const struct folio_keymap *km,
 			}
 			continue;
 		}
-		if (r == READ_RESIZE) {
-			layout(&ui);
-		} else {
-			ui.message[0] = '\0';
-			handle_key(&ui, k);
+		/* keys already typed are all handled before the screen is drawn once */
+		while (!ui.quit && (r == READ_KEY || r == READ_RESIZE)) {
+			if (r == READ_RESIZE) {
+				layout(&ui);
+			} else {
+				ui.message[0] = '\0';
+				handle_key(&ui, k);
+			}
+			r = ui.quit ? READ_NONE : read_key(&ui, 0, &k);
 		}
 		if (!ui.quit)
 			render(&ui);
+		if (r == READ_DEAD)
+			break;
 	}
 
 out:

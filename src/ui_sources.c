@@ -693,6 +693,17 @@ void ui_list_status(struct ui *ui, char *buf, size_t size)
 	if (!r)
 		return; /* a source row shows its own counts */
 	if (l->pos_id != r->id) {
+		/* the window is contiguous: count from the last known row, not from the top */
+		int64_t cur = l->cur.art - l->base;
+		for (size_t i = 0; l->pos_id && i < l->nrows; i++) {
+			if (l->rows[i].id == l->pos_id) {
+				l->pos_value += cur - (int64_t)i;
+				l->pos_id = r->id;
+				break;
+			}
+		}
+	}
+	if (l->pos_id != r->id) {
 		struct folio_list_key key = row_key(r);
 		char *err = NULL;
 		int64_t pos;
