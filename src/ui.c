@@ -238,9 +238,16 @@ static void draw_status(struct ui *ui)
 		folio_key_name(ui->seq[i], pending + n, sizeof pending - n);
 	}
 
+	bool editing = ui->search.editing && !ui->help;
+	if (editing && ui->message[0]) {
+		/* the bar has the left: a message ("No articles match") takes the counts' place */
+		char *msg = ui_display(ui->message);
+		if (msg)
+			snprintf(right, sizeof right, "%s", msg);
+		free(msg);
+	}
 	int rw = folio_text_width(right, strlen(right));
 	/* On a narrow line the left part (bar, message) wins over the counts. */
-	bool editing = ui->search.editing && !ui->help;
 	int left_min = editing ? 12 : (ui->message[0] ? cols : 0);
 	if (rw + 1 > cols - left_min)
 		rw = 0;

@@ -526,6 +526,11 @@ bool ui_search_edit_action(struct ui *ui, enum folio_action a)
 	switch (a) {
 	case FOLIO_ACT_SEARCH_SUBMIT:
 	case FOLIO_ACT_OPEN:
+		if (s->len == 0) {
+			/* Enter on an empty bar: nothing to search, go back as Esc does */
+			ui_search_close(ui);
+			return true;
+		}
 		if (s->dirty)
 			ui_search_run(ui);
 		if (s->len) {
