@@ -279,7 +279,7 @@ static void draw_status(struct ui *ui)
 			key_hint(ui, ctx, FOLIO_ACT_OPEN, "open  ", hint, sizeof hint);
 			key_hint(ui, ctx, FOLIO_ACT_SEARCH, "search", hint, sizeof hint);
 		}
-		if (folio_text_width(hint, strlen(hint)) < lcols)
+		if (folio_text_width(hint, strlen(hint)) + 2 <= lcols)
 			ui_draw_text(w, 0, 1, hint, strlen(hint), lcols - 1, ui->attr_status, NULL, 0, 0,
 			             ui);
 	}

@@ -440,5 +440,5 @@ void ui_article_status(struct ui *ui, char *buf, size_t size)
 	size_t shown = a->top + (size_t)(a->height > 0 ? a->height : 1);
 	if (shown > a->nlines)
 		shown = a->nlines;
-	snprintf(buf, size, "%3zu%%", shown * 100 / a->nlines);
+	snprintf(buf, size, "%zu%%", shown * 100 / a->nlines);
 }

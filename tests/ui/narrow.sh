@@ -26,4 +26,29 @@ like "q on an article row folds its source" "$(line 4)" '^> The Northern Times'
 keys q
 wait_for '^\[folio exit 0\]' >/dev/null
 like "q on a source row quits" "$(screen)" '^\[folio exit 0\]'
+
+# The newcomer's path at 40x12: find an article by a word seen in another.
+start 40 12
+keys /
+wait_for 'Type to search' >/dev/null
+keys stonemason
+wait_for 'articles? match' >/dev/null
+like "search as you type fills the screen with the hits" "$(line 1)" '^ 1 article match$'
+like "the hit's title" "$(line 2)" 'Volunteers repaint the old north'
+like "its snippet shows the match even on a narrow line" "$(line 4)" '[Ss]tonemason'
+keys Enter
+wait_for 'n/N to jump' >/dev/null
+like "Enter opens it alone on the screen" "$(line 1)" '^ Volunteers repaint the old north'
+keys n
+wait_for 'Match 1 of' >/dev/null
+like "n scrolls to the match" "$(screen)" '[Ss]tonemasons'
+keys q
+wait_for 'article match' >/dev/null
+like "q goes back to the hits" "$(line 1)" '^ 1 article match$'
+keys Escape
+wait_for '^> All articles' >/dev/null
+like "Esc goes back to the sources" "$(line 1)" '^> All articles'
+keys q
+wait_for '^\[folio exit 0\]' >/dev/null
+like "and q quits" "$(screen)" '^\[folio exit 0\]'
 done_testing

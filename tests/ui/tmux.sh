@@ -3,8 +3,10 @@
 #
 #   make_store               $DB: a store of tests/ui/data plus 250 generated
 #                            articles from one source ("Bulk Daily")
-#   start COLS ROWS ARGS...  run `folio --db $DB ARGS...` in a fresh session;
-#                            when folio ends the pane prints "[folio exit N]";
+#   start COLS ROWS ARGS...  run `folio --db $DB ARGS...` in a fresh session
+#                            (TERM=$UI_TERM, default screen; $UI_ENV adds
+#                            NAME=VALUE words to its environment); when folio
+#                            ends the pane prints "[folio exit N]";
 #                            folio_pid prints its pid
 #   keys KEY...              tmux send-keys
 #   screen                   the pane's text now (capture-pane -p)
@@ -62,7 +64,7 @@ start() {
 	# A wrapper keeps the quoting simple and tells the tests folio's pid.
 	cat >"$TMP/run.sh" <<-EOF
 		echo \$\$ >"$TMP/folio.pid"
-		exec env TERM=screen LC_ALL="\${LC_ALL:-C.UTF-8}" "$FOLIO" --db "$DB" "\$@"
+		exec env TERM=${UI_TERM:-screen} LC_ALL=${LC_ALL:-C.UTF-8} ${UI_ENV:-} "$FOLIO" --db "$DB" "\$@"
 	EOF
 	_args=
 	for _a in "$@"; do
