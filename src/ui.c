@@ -481,8 +481,8 @@ static void dispatch(struct ui *ui, enum folio_action a)
 		ui_search_open(ui);
 		return;
 	case FOLIO_ACT_REFRESH:
-		ui_list_reload_sources(ui);
-		ui_message(ui, "Counts reloaded");
+		ui_list_refresh(ui);
+		ui_message(ui, "Sources and counts reloaded");
 		return;
 	default:
 		break;

@@ -226,6 +226,7 @@ void ui_list_draw(struct ui *ui, WINDOW *w);
 void ui_list_action(struct ui *ui, enum folio_action a);
 void ui_list_status(struct ui *ui, char *buf, size_t size);
 void ui_list_reload_sources(struct ui *ui);
+void ui_list_refresh(struct ui *ui);
 void ui_list_set_state(struct ui *ui, int64_t id, bool read, bool flagged);
 bool ui_list_step(struct ui *ui, int dir, bool unread_only, int64_t *id);
 

@@ -500,6 +500,23 @@ bool ui_list_step(struct ui *ui, int dir, bool unread_only, int64_t *id)
 	return found && goto_id(ui, *id);
 }
 
+/* R: read the sources and the open list again (another folio may have imported). */
+void ui_list_refresh(struct ui *ui)
+{
+	struct ui_list *l = &ui->list;
+	struct ui_row *r = row_at(l, l->cur);
+	int64_t id = r ? r->id : 0;
+	ui_list_reload_sources(ui);
+	if (l->exp < 0)
+		return;
+	reset_rows(l);
+	if (!id || !goto_id(ui, id)) {
+		l->cur.art = l->top.art = UI_SOURCE_ROW;
+		l->top.src = l->cur.src;
+	}
+	ensure_visible(ui);
+}
+
 void ui_list_set_state(struct ui *ui, int64_t id, bool read, bool flagged)
 {
 	struct ui_list *l = &ui->list;

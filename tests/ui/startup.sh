@@ -1,7 +1,7 @@
 #!/bin/sh
 # The reader's first screen at 80x24 and 40x12: "All articles" and every
-# source with unread/total counts, the welcome hints, the status line; and
-# q leaves the terminal as it found it.
+# source with unread/total counts, the welcome hints, the status line; R
+# after an import; and q leaves the terminal as it found it.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/ui/tmux.sh"
 
@@ -37,5 +37,14 @@ ok "40x12: the start-up screen is as expected" \
 like "40x12: one pane, the source list over the whole width" "$(line 1)" \
 	"^> All articles +$total/$total$"
 like "40x12: the status line still shows the help hint" "$(line 12)" '\?:help$'
+
+# An import while the reader runs shows after R.
+sed -e 's/Apple growers count losses/Pear growers count losses/' \
+	"$top_srcdir/tests/ui/data/orchard.txt" >"$TMP/pear.txt"
+"$FOLIO" --db "$DB" import --quiet "$TMP/pear.txt"
+keys R
+wait_for 'reloaded' >/dev/null
+like "R reads the counts again" "$(line 1)" "^> All articles +$((total + 1))/$((total + 1))$"
+like "and the source the new article went to" "$(screen)" '^> Valley Morning Herald +2/2$'
 
 done_testing
