@@ -57,6 +57,14 @@ like "r marks the open article unread" "$(line 3)" 'Ledgerport Courier +1/2'
 keys F
 wait_for 'Flagged' >/dev/null
 like "F flags it: the list shows the mark" "$(line 4)" '^  ! 03-05-10 Volunteers'
+keys J
+wait_for '│ Granite quarry reopens' >/dev/null
+keys [
+wait_for '│ Volunteers repaint' >/dev/null
+like "[ opens the previous unread article" "$(line 24)" '1 of 2'
+keys ]
+wait_for 'No next unread article' >/dev/null
+like "] finds none after it: both are read now" "$(line 24)" 'No next unread article'
 
 # Resize keeps the place in the article.
 keys Space
@@ -92,6 +100,13 @@ like "paging down reaches its oldest article" "$(screen)" '^  N 2001-01-01 Bulk 
 keys k k k
 wait_for ' 250 of 250 ' >/dev/null
 like "and the sources after it; the count is right at the end" "$(line 24)" ' 250 of 250  \?:help$'
+resize 40 12
+wait_for ' 250 of 250  \?:help$' >/dev/null
+like "a resize keeps the selected article" "$(line 12)" ' 250 of 250  \?:help$'
+like "and shows it" "$(screen)" '^  N 2001-01-01 Bulk story number 001'
+resize 80 24
+wait_for '^.{40}│' >/dev/null
+like "and so does the way back" "$(line 24)" ' 250 of 250  \?:help$'
 keys -N 14 PgUp
 wait_for '^> All articles' >/dev/null
 like "paging back up reaches the top again" "$(line 3)" '^  N 2001-09-26 Bulk story number 250'

@@ -79,4 +79,12 @@ start 80 24
 keys / Up Up
 wait_for '^/granite lighthouse' >/dev/null
 like "the history outlives the reader" "$(line 24)" '^/granite lighthouse'
+
+# A history that cannot be written costs nothing but the history.
+: >"$TMP/not-a-folder"
+UI_ENV="XDG_STATE_HOME=$TMP/not-a-folder" start 80 24
+keys / quarry Enter
+wait_for 'n/N to jump' >/dev/null
+like "an unwritable history: the search still opens its hit" "$(screen)" 'Granite quarry reopens'
+like "and nothing complains" "$(line 24)" '^[0-9]+ match(es)?: n/N to jump'
 done_testing
