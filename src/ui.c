@@ -17,20 +17,16 @@
  */
 #include "ui_internal.h"
 
-#include <errno.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "folio/text.h"
 
 #define UI_TICK_MS 250
 #define UI_ESC_DELAY_MS 100
-#define UI_DEAD_TTY_ERRORS 20
 #define UI_SEQ_TIMEOUT_MS 1000
 
 static volatile sig_atomic_t ui_signal;
@@ -38,73 +34,6 @@ static volatile sig_atomic_t ui_signal;
 static void on_signal(int sig)
 {
 	ui_signal = sig;
-}
-
-void ui_message(struct ui *ui, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
-	va_end(ap);
-}
-
-/* Show a store error on the status line and free it. */
-void ui_store_error(struct ui *ui, char *err)
-{
-	ui_message(ui, "%s", err ? err : "out of memory");
-	free(err);
-}
-
-/* The display form of a possibly NULL field; NULL only when memory runs out. */
-char *ui_display(const char *s)
-{
-	if (!s)
-		s = "";
-	return folio_text_display(s, strlen(s), NULL);
-}
-
-/*
- * Draw clean text at (y, x) in at most cols columns, ending with "…" when it
- * does not fit; the byte ranges in spans get hl on top of attr.  Returns the
- * columns drawn.
- */
-int ui_draw_text(WINDOW *w, int y, int x, const char *s, size_t len, int cols, attr_t attr,
-                 const struct folio_span *spans, size_t nspans, attr_t hl,
-                 const struct ui *ui)
-{
-	if (cols <= 0 || !s)
-		return 0;
-	int width = 0;
-	size_t fit = folio_text_fit(s, len, cols, &width);
-	bool cut = fit < len;
-	if (cut)
-		fit = folio_text_fit(s, len, cols - 1, &width);
-	if (wmove(w, y, x) == ERR)
-		return 0;
-	size_t pos = 0, si = 0;
-	while (pos < fit) {
-		while (si < nspans && spans[si].start + spans[si].len <= pos)
-			si++;
-		size_t end = fit;
-		attr_t a = attr;
-		if (si < nspans && spans[si].start <= pos) {
-			if (spans[si].start + spans[si].len < end)
-				end = spans[si].start + spans[si].len;
-			a |= hl;
-		} else if (si < nspans && spans[si].start < end) {
-			end = spans[si].start;
-		}
-		wattrset(w, a);
-		waddnstr(w, s + pos, (int)(end - pos));
-		pos = end;
-	}
-	if (cut) {
-		wattrset(w, attr);
-		waddstr(w, ui->ellipsis);
-		width++;
-	}
-	wattrset(w, A_NORMAL);
-	return width;
 }
 
 /* ---- layout ---- */
@@ -180,117 +109,6 @@ static void layout(struct ui *ui)
 
 /* ---- drawing ---- */
 
-/*
- * Append "KEY:label" for the first key bound to action ("<Enter>" shown as
- * "Enter"); nothing when the action has no key.
- */
-static void key_hint(const struct ui *ui, unsigned ctx, enum folio_action action,
-                     const char *label, char *buf, size_t size)
-{
-	char keys[64];
-	if (folio_keymap_describe(ui->km, ctx, action, keys, sizeof keys) == 0)
-		return;
-	size_t n = strcspn(keys, ",");
-	keys[n] = '\0';
-	const char *k = keys;
-	if (n > 2 && keys[0] == '<' && keys[n - 1] == '>') {
-		keys[n - 1] = '\0';
-		k = keys + 1;
-	}
-	size_t used = strlen(buf);
-	snprintf(buf + used, size - used, "%s:%s", k, label);
-}
-
-static unsigned current_context(const struct ui *ui);
-
-static void draw_status(struct ui *ui)
-{
-	WINDOW *w = ui->status_win;
-	int cols = ui->cols;
-	char right[128] = "";
-	char pending[64] = "";
-	wbkgdset(w, ' ' | ui->attr_status);
-	werase(w);
-
-	if (ui->help) {
-		snprintf(right, sizeof right, "j/k:scroll  q:close help");
-	} else if (ui->focus == UI_FOCUS_ARTICLE && ui->art.open) {
-		char a[48], l[64] = "";
-		ui_article_status(ui, a, sizeof a);
-		if (ui->search.active && ui->art.from_search)
-			ui_search_status(ui, l, sizeof l);
-		else
-			ui_list_status(ui, l, sizeof l);
-		snprintf(right, sizeof right, "%s%s%s", l, *l ? "  " : "", a);
-	} else if (ui->search.active) {
-		ui_search_status(ui, right, sizeof right);
-	} else {
-		ui_list_status(ui, right, sizeof right);
-	}
-	if (!ui->help) {
-		size_t n = strlen(right);
-		if (n)
-			snprintf(right + n, sizeof right - n, "  ");
-		key_hint(ui, FOLIO_CTX_GLOBAL, FOLIO_ACT_HELP, "help", right, sizeof right);
-	}
-	for (size_t i = 0; i < ui->nseq; i++) {
-		size_t n = strlen(pending);
-		folio_key_name(ui->seq[i], pending + n, sizeof pending - n);
-	}
-
-	bool editing = ui->search.editing && !ui->help;
-	if (editing && ui->message[0]) {
-		/* the bar has the left: a message ("No articles match") takes the counts' place */
-		char *msg = ui_display(ui->message);
-		if (msg)
-			snprintf(right, sizeof right, "%s", msg);
-		free(msg);
-	}
-	int rw = folio_text_width(right, strlen(right));
-	/* On a narrow line the left part (bar, message) wins over the counts. */
-	int left_min = editing ? 12 : (ui->message[0] ? cols : 0);
-	if (rw + 1 > cols - left_min)
-		rw = 0;
-	if (rw > 0)
-		ui_draw_text(w, 0, cols - rw, right, strlen(right), rw, ui->attr_status, NULL, 0, 0, ui);
-	int lcols = cols - (rw ? rw + 1 : 0);
-	int cursor_x = -1;
-	if (editing) {
-		cursor_x = ui_search_draw_bar(ui, w, lcols);
-	} else if (ui->message[0]) {
-		/* messages can quote file names and the store's words: clean them like article text */
-		char *msg = ui_display(ui->message);
-		if (msg)
-			ui_draw_text(w, 0, 0, msg, strlen(msg), lcols, ui->attr_status | A_BOLD, NULL, 0,
-			             0, ui);
-		free(msg);
-	} else if (pending[0]) {
-		ui_draw_text(w, 0, 0, pending, strlen(pending), lcols, ui->attr_status, NULL, 0, 0, ui);
-	} else if (ui->search.active && !ui->help) {
-		ui_search_draw_bar(ui, w, lcols);
-	} else if (!ui->help) {
-		/* what a newcomer most needs next, with the keys this keymap really uses */
-		char hint[96] = "";
-		unsigned ctx = current_context(ui);
-		if (ui->focus == UI_FOCUS_ARTICLE && ui->art.open) {
-			key_hint(ui, ctx, FOLIO_ACT_PAGE_DOWN, "page  ", hint, sizeof hint);
-			key_hint(ui, ctx, FOLIO_ACT_BACK, "back", hint, sizeof hint);
-		} else {
-			key_hint(ui, ctx, FOLIO_ACT_OPEN, "open  ", hint, sizeof hint);
-			key_hint(ui, ctx, FOLIO_ACT_SEARCH, "search", hint, sizeof hint);
-		}
-		if (folio_text_width(hint, strlen(hint)) + 2 <= lcols)
-			ui_draw_text(w, 0, 1, hint, strlen(hint), lcols - 1, ui->attr_status, NULL, 0, 0,
-			             ui);
-	}
-	if (cursor_x >= 0) {
-		wmove(w, 0, cursor_x);
-		curs_set(1);
-	} else {
-		curs_set(0);
-	}
-}
-
 static void render(struct ui *ui)
 {
 	if (ui->rows < 1 || ui->cols < 1 || !ui->status_win)
@@ -341,18 +159,13 @@ static void render(struct ui *ui)
 			wnoutrefresh(ui->art_win);
 		}
 	}
-	draw_status(ui);
+	ui_status_draw(ui);
 	/* Last, so the terminal's cursor ends in the search bar when it is open. */
 	wnoutrefresh(ui->status_win);
 	doupdate();
 }
 
 /* ---- views ---- */
-
-void ui_show_list(struct ui *ui)
-{
-	ui->focus = UI_FOCUS_LIST;
-}
 
 /* Open an article in the article pane, marking it read. */
 void ui_open_article(struct ui *ui, int64_t id, bool from_search)
@@ -522,7 +335,7 @@ static void dispatch(struct ui *ui, enum folio_action a)
 		ui_list_action(ui, a);
 }
 
-static unsigned current_context(const struct ui *ui)
+unsigned ui_current_context(const struct ui *ui)
 {
 	if (ui->search.editing && !ui->help)
 		return FOLIO_CTX_SEARCH;
@@ -534,13 +347,6 @@ static unsigned current_context(const struct ui *ui)
 static bool is_text_key(folio_key k)
 {
 	return k >= 32 && k != 127 && k < FOLIO_KEY_SPECIAL;
-}
-
-static long elapsed_ms(const struct timespec *since)
-{
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000;
 }
 
 static void handle_key(struct ui *ui, folio_key k)
@@ -555,7 +361,7 @@ static void handle_key(struct ui *ui, folio_key k)
 		return;
 	}
 	ui->seq[ui->nseq++] = k;
-	switch (folio_keymap_lookup(ui->km, current_context(ui), ui->seq, ui->nseq, &a)) {
+	switch (folio_keymap_lookup(ui->km, ui_current_context(ui), ui->seq, ui->nseq, &a)) {
 	case FOLIO_KEY_BOUND:
 		ui->nseq = 0;
 		dispatch(ui, a);
@@ -597,7 +403,7 @@ static void handle_key(struct ui *ui, folio_key k)
 /* A sequence left waiting ("g" when "gg" is bound too) runs alone after a pause. */
 static void pending_timeout(struct ui *ui)
 {
-	if (ui->nseq == 0 || elapsed_ms(&ui->pending_since) < UI_SEQ_TIMEOUT_MS)
+	if (ui->nseq == 0 || ui_elapsed_ms(&ui->pending_since) < UI_SEQ_TIMEOUT_MS)
 		return;
 	enum folio_action a = ui->pending;
 	ui->nseq = 0;
@@ -605,94 +411,6 @@ static void pending_timeout(struct ui *ui)
 	if (a != FOLIO_ACT_NONE)
 		dispatch(ui, a);
 	render(ui);
-}
-
-/* ---- input ---- */
-
-static folio_key convert_key(int rc, wint_t ch)
-{
-	if (rc == KEY_CODE_YES) {
-		switch (ch) {
-		case KEY_UP: return FOLIO_KEY_UP;
-		case KEY_DOWN: return FOLIO_KEY_DOWN;
-		case KEY_LEFT: return FOLIO_KEY_LEFT;
-		case KEY_RIGHT: return FOLIO_KEY_RIGHT;
-		case KEY_PPAGE: return FOLIO_KEY_PGUP;
-		case KEY_NPAGE: return FOLIO_KEY_PGDN;
-		case KEY_HOME: return FOLIO_KEY_HOME;
-		case KEY_END: return FOLIO_KEY_END;
-		case KEY_BTAB: return FOLIO_KEY_STAB;
-		case KEY_DC: return FOLIO_KEY_DELETE;
-		case KEY_ENTER: return FOLIO_KEY_ENTER;
-		case KEY_BACKSPACE: return FOLIO_KEY_BACKSPACE;
-		default:
-			if (ch >= KEY_F(1) && ch <= KEY_F(12))
-				return FOLIO_KEY_F1 + (folio_key)(ch - KEY_F(1));
-			return -1;
-		}
-	}
-	switch (ch) {
-	case '\r':
-	case '\n':
-		return FOLIO_KEY_ENTER;
-	case 127:
-	case 8:
-		return FOLIO_KEY_BACKSPACE;
-	default:
-		return (folio_key)ch;
-	}
-}
-
-enum read_result { READ_KEY, READ_NONE, READ_RESIZE, READ_DEAD };
-
-/*
- * One key, waiting at most timeout_ms.  Esc followed at once by a key is
- * <M-key>.  A terminal that has gone away makes get_wch fail immediately;
- * many such failures in a row end the reader.
- */
-static enum read_result read_key(struct ui *ui, int timeout_ms, folio_key *key)
-{
-	static int fast_errors;
-	wint_t ch;
-	struct timespec start;
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	wtimeout(ui->input, timeout_ms);
-	errno = 0;
-	int rc = wget_wch(ui->input, &ch);
-	if (rc == ERR) {
-		bool fast = elapsed_ms(&start) < timeout_ms / 2 || errno == EIO;
-		if (timeout_ms > 0 && fast && errno != EINTR)
-			fast_errors++;
-		else
-			fast_errors = 0;
-		if (fast_errors >= UI_DEAD_TTY_ERRORS || (fast && !isatty(STDIN_FILENO)))
-			return READ_DEAD;
-		return READ_NONE;
-	}
-	fast_errors = 0;
-	if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
-		return READ_RESIZE;
-	folio_key k = convert_key(rc, ch);
-	if (k < 0)
-		return READ_NONE;
-	if (k == FOLIO_KEY_ESC) {
-		wint_t next;
-		wtimeout(ui->input, 0);
-		int rc2 = wget_wch(ui->input, &next);
-		if (rc2 != ERR) {
-			folio_key k2 = rc2 == KEY_CODE_YES && next == KEY_RESIZE ? -1 : convert_key(rc2, next);
-			if (k2 >= 0 && k2 != FOLIO_KEY_ESC) {
-				*key = k2 | FOLIO_KEY_META;
-				return READ_KEY;
-			}
-			if (rc2 == KEY_CODE_YES)
-				ungetch((int)next);
-			else
-				unget_wch((wchar_t)next);
-		}
-	}
-	*key = k;
-	return READ_KEY;
 }
 
 /* ---- set-up and the loop ---- */
@@ -809,9 +527,7 @@ int folio_ui_run(struct folio_store *st, const struct folio_keymap *km,
 	ui.ellipsis = ascii ? "~" : "\u2026";
 	ui.separator = ascii ? " - " : " \u00b7 ";
 	ui_search_init(&ui);
-	if (ui_list_init(&ui) != 0) {
-		/* the message is on the status line already; the reader still runs */
-	}
+	ui_list_init(&ui); /* a store that cannot be read says so on the status line */
 	if (opts && opts->startup_message)
 		ui_message(&ui, "%s", opts->startup_message);
 	layout(&ui);
@@ -820,10 +536,10 @@ int folio_ui_run(struct folio_store *st, const struct folio_keymap *km,
 	while (!ui.quit && !ui_signal) {
 		folio_key k;
 		int timeout = ui.search.dirty ? 0 : UI_TICK_MS;
-		enum read_result r = read_key(&ui, timeout, &k);
-		if (r == READ_DEAD)
+		enum ui_read r = ui_read_key(&ui, timeout, &k);
+		if (r == UI_READ_DEAD)
 			break;
-		if (r == READ_NONE) {
+		if (r == UI_READ_NONE) {
 			pending_timeout(&ui);
 			if (ui.search.dirty) {
 				ui_search_run(&ui);
@@ -832,18 +548,18 @@ int folio_ui_run(struct folio_store *st, const struct folio_keymap *km,
 			continue;
 		}
 		/* keys already typed are all handled before the screen is drawn once */
-		while (!ui.quit && (r == READ_KEY || r == READ_RESIZE)) {
-			if (r == READ_RESIZE) {
+		while (!ui.quit && (r == UI_READ_KEY || r == UI_READ_RESIZE)) {
+			if (r == UI_READ_RESIZE) {
 				layout(&ui);
 			} else {
 				ui.message[0] = '\0';
 				handle_key(&ui, k);
 			}
-			r = ui.quit ? READ_NONE : read_key(&ui, 0, &k);
+			r = ui.quit ? UI_READ_NONE : ui_read_key(&ui, 0, &k);
 		}
 		if (!ui.quit)
 			render(&ui);
-		if (r == READ_DEAD)
+		if (r == UI_READ_DEAD)
 			break;
 	}
 

@@ -333,7 +333,7 @@ void ui_article_action(struct ui *ui, enum folio_action a)
 	case FOLIO_ACT_BOTTOM: set_top(art, (long)max_top(art)); break;
 	case FOLIO_ACT_NEXT_MATCH: jump_match(ui, 1); break;
 	case FOLIO_ACT_PREV_MATCH: jump_match(ui, -1); break;
-	case FOLIO_ACT_BACK: ui_show_list(ui); break;
+	case FOLIO_ACT_BACK: ui->focus = UI_FOCUS_LIST; break;
 	default: break;
 	}
 }

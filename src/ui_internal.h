@@ -195,6 +195,7 @@ struct ui {
 	struct ui_article art;
 	struct ui_search search;
 	char message[256];
+	int fast_errors; /* get_wch failures in a row that came too soon */
 	folio_key seq[FOLIO_KEY_MAX_SEQ];
 	size_t nseq;
 	enum folio_action pending; /* what seq means alone, run if no longer binding follows */
@@ -209,6 +210,10 @@ struct ui {
 };
 
 /* ui.c */
+void ui_open_article(struct ui *ui, int64_t id, bool from_search);
+unsigned ui_current_context(const struct ui *ui);
+
+/* ui_draw.c */
 void ui_message(struct ui *ui, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void ui_store_error(struct ui *ui, char *err);
@@ -216,11 +221,17 @@ char *ui_display(const char *s);
 int ui_draw_text(WINDOW *w, int y, int x, const char *s, size_t len, int cols, attr_t attr,
                  const struct folio_span *spans, size_t nspans, attr_t hl,
                  const struct ui *ui);
-void ui_open_article(struct ui *ui, int64_t id, bool from_search);
-void ui_show_list(struct ui *ui);
+
+/* ui_status.c */
+void ui_status_draw(struct ui *ui);
+
+/* ui_input.c */
+enum ui_read { UI_READ_KEY, UI_READ_NONE, UI_READ_RESIZE, UI_READ_DEAD };
+enum ui_read ui_read_key(struct ui *ui, int timeout_ms, folio_key *key);
+long ui_elapsed_ms(const struct timespec *since);
 
 /* ui_sources.c */
-int ui_list_init(struct ui *ui);
+void ui_list_init(struct ui *ui);
 void ui_list_free(struct ui_list *l);
 void ui_list_draw(struct ui *ui, WINDOW *w);
 void ui_list_action(struct ui *ui, enum folio_action a);
@@ -251,6 +262,11 @@ int ui_search_draw_bar(struct ui *ui, WINDOW *w, int cols);
 void ui_search_status(struct ui *ui, char *buf, size_t size);
 void ui_search_set_state(struct ui *ui, int64_t id, bool read, bool flagged);
 bool ui_search_step(struct ui *ui, int dir, bool unread_only, int64_t *id);
+
+/* ui_history.c */
+void ui_history_load(struct ui_search *s);
+void ui_history_add(struct ui_search *s, const char *line);
+void ui_history_save(struct ui_search *s);
 
 /* ui_help.c */
 void ui_help_draw(struct ui *ui, WINDOW *w);

@@ -8,136 +8,19 @@
  * highlighted; Enter opens one with every match highlighted.  Esc (or q in
  * the results) puts the reader back where it was before '/'.
  *
- * The history is a small plain file, the last UI_HISTORY_MAX searches,
- * rewritten through a temporary file and rename so a crash never leaves
- * half of it; a history that cannot be written is simply not kept.
+ * Up and Down in the bar walk the history (ui_history.c).
  */
 #include "ui_internal.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "folio/text.h"
 
-#define UI_HISTORY_MAX 100
 #define SEARCH_PAGE 50
 #define SEARCH_COUNT_CAP 10000
 #define HIT_ROWS 3
-
-/* ---- history ---- */
-
-static char *history_path(void)
-{
-	const char *state = getenv("XDG_STATE_HOME");
-	const char *home = getenv("HOME");
-	const char *fmt;
-	const char *base;
-	if (state && state[0] == '/') {
-		base = state;
-		fmt = "%s/folio/history";
-	} else if (home && *home) {
-		base = home;
-		fmt = "%s/.local/state/folio/history";
-	} else {
-		return NULL;
-	}
-	size_t len = strlen(base) + strlen(fmt) + 1;
-	char *path = malloc(len);
-	if (path)
-		snprintf(path, len, fmt, base);
-	return path;
-}
-
-static void history_add(struct ui_search *s, const char *line)
-{
-	for (size_t i = 0; i < s->nhistory; i++) {
-		if (!strcmp(s->history[i], line)) {
-			free(s->history[i]);
-			memmove(s->history + i, s->history + i + 1,
-			        (s->nhistory - i - 1) * sizeof *s->history);
-			s->nhistory--;
-			break;
-		}
-	}
-	if (s->nhistory == UI_HISTORY_MAX) {
-		free(s->history[0]);
-		memmove(s->history, s->history + 1, (s->nhistory - 1) * sizeof *s->history);
-		s->nhistory--;
-	}
-	char *copy = strdup(line);
-	char **h = copy ? realloc(s->history, (s->nhistory + 1) * sizeof *h) : NULL;
-	if (!h) {
-		free(copy);
-		return;
-	}
-	s->history = h;
-	s->history[s->nhistory++] = copy;
-}
-
-static void history_load(struct ui_search *s)
-{
-	if (!s->history_path)
-		return;
-	FILE *f = fopen(s->history_path, "r");
-	if (!f)
-		return;
-	char *line = NULL;
-	size_t size = 0;
-	ssize_t n;
-	while ((n = getline(&line, &size, f)) > 0) {
-		if (line[n - 1] == '\n')
-			line[--n] = '\0';
-		if (n > 0 && n < 1000)
-			history_add(s, line);
-	}
-	free(line);
-	fclose(f);
-}
-
-static int mkdir_parents(char *path)
-{
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		int rc = mkdir(path, 0700);
-		*p = '/';
-		if (rc != 0 && errno != EEXIST)
-			return -1;
-	}
-	return 0;
-}
-
-static void history_save(struct ui_search *s)
-{
-	if (!s->history_path)
-		return;
-	size_t len = strlen(s->history_path);
-	char *tmp = malloc(len + 8);
-	if (!tmp)
-		return;
-	snprintf(tmp, len + 8, "%s.XXXXXX", s->history_path);
-	int fd = mkdir_parents(tmp) == 0 ? mkstemp(tmp) : -1;
-	if (fd < 0) {
-		free(tmp);
-		return;
-	}
-	FILE *f = fdopen(fd, "w");
-	bool ok = f != NULL;
-	for (size_t i = 0; ok && i < s->nhistory; i++)
-		ok = fprintf(f, "%s\n", s->history[i]) >= 0;
-	if (f)
-		ok = fclose(f) == 0 && ok;
-	else
-		close(fd);
-	if (!ok || rename(tmp, s->history_path) != 0)
-		unlink(tmp);
-	free(tmp);
-}
 
 /* ---- the results ---- */
 
@@ -174,8 +57,7 @@ static void clear_results(struct ui_search *s)
 void ui_search_init(struct ui *ui)
 {
 	struct ui_search *s = &ui->search;
-	s->history_path = history_path();
-	history_load(s);
+	ui_history_load(s);
 	s->hist_pos = s->nhistory;
 	s->at_end = true;
 }
@@ -534,8 +416,8 @@ bool ui_search_edit_action(struct ui *ui, enum folio_action a)
 		if (s->dirty)
 			ui_search_run(ui);
 		if (s->len) {
-			history_add(s, s->buf);
-			history_save(s);
+			ui_history_add(s, s->buf);
+			ui_history_save(s);
 			s->hist_pos = s->nhistory;
 		}
 		if (s->nhits == 0 && s->have_q && !s->q.empty)

@@ -385,13 +385,12 @@ void ui_list_reload_sources(struct ui *ui)
 	}
 }
 
-int ui_list_init(struct ui *ui)
+void ui_list_init(struct ui *ui)
 {
 	struct ui_list *l = &ui->list;
 	l->exp = -1;
 	l->cur = l->top = (struct ui_pos){ 0, UI_SOURCE_ROW };
 	ui_list_reload_sources(ui);
-	return l->nsrc ? 0 : -1;
 }
 
 static void expand(struct ui *ui, int src)
