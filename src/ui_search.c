@@ -1,5 +1,5 @@
 /*
- * ui_search.c: the search bar, its history and the results list.
+ * ui_search.c: the search bar and the results list.
  *
  * What is typed is parsed by the search module (the last word a prefix)
  * and run through the store when no key is waiting, so fast typing over a
