@@ -36,9 +36,10 @@
  *    length, headings, captions, teasers and navigation weigh against it,
  *    meta lines and end markers cut runs, and once 300 characters of prose
  *    are seen an end marker or copyright line ends the page.  The run is
- *    trimmed to start on prose and end on prose or an introduced list; if
- *    one of its first three paragraphs opens with a dateline, the body
- *    starts there (a standfirst above it is left out).  Inside the run,
+ *    trimmed to start on a paragraph (so a headline ending in '?' stays
+ *    out) and end on a sentence or an introduced list; if one of its first
+ *    three paragraphs opens with a dateline, the body starts there (a
+ *    standfirst above it is left out).  Inside the run,
  *    captions, teasers, repeats and furniture are dropped; headings between
  *    paragraphs, lists (one item a line, bullets written "• ") and tables
  *    stay; paragraphs are separated by one blank line; the dateline lead
@@ -49,13 +50,14 @@
  *      segments, an optional date segment (dropped), an optional wire credit
  *      in parentheses, then "--", an em or en dash, or " - ".  A place in
  *      mixed case counts only with a wire credit ("Paris (AFP) -").
- *    - byline: "By/BY/Par/Von/Por/FROM NAMES" with an optional role, date or
- *      " | ..." after; "NAME, ROLE"; a line of names (or "NAME in PLACE")
- *      right above a credit, date or outlet line; after the body "Contact
- *      NAME at", "NAME can be reached at", "NAME is a staff writer",
- *      "Reporting by NAME".  Names are split on ",", "and", "&", "und",
- *      "et", "y"; words before a name that are roles ("Bureau Chief",
- *      "Correspondent"), possessives ("Online's"), outlets or acronyms are
+ *    - byline: "By/BY/Par/Von/Por/FROM NAMES" with an optional role or
+ *      date after; "NAME, ROLE"; a line of names (or "NAME in PLACE") right
+ *      above a credit, date or outlet line; fields between bars
+ *      ("DATE|NAMES|TIMES STAFF WRITERS"); after the body "Contact NAME
+ *      at", "NAME can be reached at", "NAME is a staff writer", "Reporting
+ *      by NAME".  Names are split on ",", "and", "with", "&", "und", "et",
+ *      "y"; words before a name that are roles ("Bureau Chief",
+ *      "correspondent"), possessives ("Online's"), outlets or acronyms are
  *      dropped, and so is " in PLACE" after it.  A name is 2-5 capitalised
  *      words (particles such as "de", "van", "bin" and initials allowed);
  *      names in capitals are title-cased.
@@ -265,6 +267,8 @@ static bool ci_eq(const char *a, const char *b, size_t n)
 /* Does s (len bytes) start with phrase p, ending on a word boundary? */
 static bool starts_ci(const char *s, size_t len, const char *p)
 {
+	if (len == 0 || ascii_lower(s[0]) != ascii_lower(p[0]))
+		return false; /* the common case, before strlen */
 	size_t n = strlen(p);
 	if (n > len || !ci_eq(s, p, n))
 		return false;
@@ -274,8 +278,10 @@ static bool starts_ci(const char *s, size_t len, const char *p)
 static bool contains_ci(const char *s, size_t len, const char *p)
 {
 	size_t n = strlen(p);
+	char first = ascii_lower(p[0]);
 	for (size_t i = 0; i + n <= len; i++)
-		if (ci_eq(s + i, p, n) && (i == 0 || !word_byte(s[i - 1]) || !word_byte(p[0])) &&
+		if (ascii_lower(s[i]) == first && ci_eq(s + i, p, n) &&
+		    (i == 0 || !word_byte(s[i - 1]) || !word_byte(p[0])) &&
 		    (i + n == len || !word_byte(s[i + n]) || !word_byte(p[n - 1])))
 			return true;
 	return false;
@@ -283,18 +289,32 @@ static bool contains_ci(const char *s, size_t len, const char *p)
 
 static bool in_list_ci(const char *w, size_t n, const char *const *list)
 {
+	if (n == 0)
+		return false;
 	for (; *list; list++)
-		if (strlen(*list) == n && ci_eq(w, *list, n))
+		if (ascii_lower(w[0]) == (*list)[0] && strlen(*list) == n && ci_eq(w, *list, n))
 			return true;
 	return false;
 }
 
+/* Offset of p (n bytes) in s, or SIZE_MAX. */
+static size_t find_at(const char *s, size_t len, const char *p, size_t n)
+{
+	for (size_t i = 0; i + n <= len;) {
+		const char *hit = memchr(s + i, p[0], len - n + 1 - i);
+		if (!hit)
+			break;
+		i = (size_t)(hit - s);
+		if (memcmp(hit, p, n) == 0)
+			return i;
+		i++;
+	}
+	return SIZE_MAX;
+}
+
 static bool find_bytes(const char *s, size_t len, const char *p, size_t n)
 {
-	for (size_t i = 0; i + n <= len; i++)
-		if (memcmp(s + i, p, n) == 0)
-			return true;
-	return false;
+	return find_at(s, len, p, n) != SIZE_MAX;
 }
 
 /* ------------------------------------------------------------ buffers -- */
@@ -461,11 +481,15 @@ static const char *const role_words[] = {
 	"correspondents", "editor", "editors", "chief", "bureau", "service", "press", "news",
 	"online", "desk", "team", "agency", "wire", "times", "post", "associated", "special",
 	"contributor", "columnist", "photographer", "analyst", "producer", "senior", "political",
-	"foreign", "diplomatic", "the", "our", "and", "by", "with", "in", "for", "from", "at",
-	"of", "to", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"foreign", "diplomatic", "reports", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"sunday", "january", "february", "march", "april", "june", "july", "august",
 	"september", "october", "november", "december", "sept", "redaktion", "rédaction",
 	"envoyé", "spécial", "korrespondent", "corresponsal", "redacción", NULL
+};
+
+/* Small words between roles and names: "correspondent in Moscow", "Special to the Post". */
+static const char *const link_words[] = {
+	"the", "our", "and", "by", "with", "in", "for", "from", "at", "of", "to", NULL
 };
 
 /* Lower-case words allowed inside a name. */
@@ -571,9 +595,11 @@ static const struct outlet outlets[] = {
 /* The outlet whose alias is exactly s[0..n), or NULL. */
 static const char *outlet_exact(const char *s, size_t n)
 {
+	if (n == 0 || n > 48)
+		return NULL;
 	for (size_t i = 0; i < N_OUTLETS; i++)
 		for (const char *const *a = outlets[i].aliases; *a; a++)
-			if (strlen(*a) == n && ci_eq(s, *a, n))
+			if (ascii_lower(s[0]) == (*a)[0] && strlen(*a) == n && ci_eq(s, *a, n))
 				return outlets[i].name;
 	return NULL;
 }
@@ -633,6 +659,35 @@ static size_t split_words(const char *s, size_t len, struct word *w, size_t max)
 	return n;
 }
 
+/* Does the text end a sentence: ". ! ? …" or 。！？, perhaps inside quotes? */
+static bool ends_sentence(const char *s, size_t len)
+{
+	while (len > 0) {
+		unsigned char c = (unsigned char)s[len - 1];
+		if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*')
+			len--;
+		else if (len >= 3 && memcmp(s + len - 3, "\xEF\xBF\xBD", 3) == 0)
+			len -= 3; /* a broken character after the full stop */
+		else if (len >= 3 && (memcmp(s + len - 3, "\xE2\x80\x9D", 3) == 0 ||
+		                      memcmp(s + len - 3, "\xE2\x80\x99", 3) == 0 ||
+		                      memcmp(s + len - 3, "\xE3\x80\x8D", 3) == 0))
+			len -= 3;
+		else if (len >= 2 && memcmp(s + len - 2, "\xC2\xBB", 2) == 0)
+			len -= 2;
+		else
+			break;
+	}
+	if (len == 0)
+		return false;
+	char c = s[len - 1];
+	if (c == '.' || c == '!' || c == '?')
+		return true;
+	return len >= 3 && (memcmp(s + len - 3, "\xE2\x80\xA6", 3) == 0 ||
+	                    memcmp(s + len - 3, "\xE3\x80\x82", 3) == 0 ||
+	                    memcmp(s + len - 3, "\xEF\xBC\x81", 3) == 0 ||
+	                    memcmp(s + len - 3, "\xEF\xBC\x9F", 3) == 0);
+}
+
 /* ---------------------------------------------------------------- dates -- */
 
 struct month_name {
@@ -660,6 +715,8 @@ static int month_of(const char *w, size_t n)
 {
 	while (n > 0 && strchr(".,;", w[n - 1]))
 		n--;
+	if (n < 3 || n > 11 || is_digit(w[0]))
+		return 0;
 	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
 		if (strlen(months[i].name) == n && ci_eq(w, months[i].name, n))
 			return months[i].month;
@@ -825,6 +882,14 @@ static bool time_or_punct(const struct word *w)
 	return true;
 }
 
+static bool memchr_digit(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (is_digit(s[i]))
+			return true;
+	return false;
+}
+
 /* A time zone in capitals: "GMT", "HKT", "MSK". */
 static bool time_zone(const struct word *w)
 {
@@ -844,8 +909,8 @@ static bool time_zone(const struct word *w)
 static bool date_line(const char *s, size_t len, char out[11])
 {
 	struct word w[MAX_WORDS];
-	if (len > 160)
-		return false;
+	if (len > 160 || !memchr_digit(s, len))
+		return false; /* every date has a digit */
 	size_t n = split_words(s, len, w, MAX_WORDS);
 	int y, m, d;
 	size_t first, last;
@@ -968,13 +1033,15 @@ static int byline_part(const char *s, size_t len, struct names *out)
 	}
 	if (n == 0)
 		return 0;
-	/* cut at the first lower-case word that is not a particle: "in Moscow" */
+	/* cut at "in" or at the first lower-case word that is neither a particle
+	   nor a role: "Ana Ruiz in Moscow", not "Moscow correspondent Ana Ruiz" */
 	size_t end = n;
 	for (size_t i = 0; i < n; i++) {
 		size_t k;
 		uint32_t c = cp_at(w[i].s, w[i].len, &k);
 		bool in = i > 0 && w[i].len == 2 && ci_eq(w[i].s, "in", 2);
-		if (in || (!cp_upper(c) && !in_list_ci(w[i].s, w[i].len, name_particles))) {
+		if (in || (!cp_upper(c) && !in_list_ci(w[i].s, w[i].len, name_particles) &&
+		           !in_list_ci(w[i].s, w[i].len, role_words))) {
 			if (i == 0)
 				return -1;
 			end = i;
@@ -990,7 +1057,8 @@ static int byline_part(const char *s, size_t len, struct names *out)
 			st--;
 			continue;
 		}
-		enum name_case c = in_list_ci(x->s, x->len, role_words) || outlet_exact(x->s, x->len)
+		enum name_case c = in_list_ci(x->s, x->len, role_words) ||
+		                           in_list_ci(x->s, x->len, link_words) || outlet_exact(x->s, x->len)
 		                           ? NOT_NAME : name_word(x);
 		/* stop at a role, or at an acronym before a mixed-case name: "CNN" */
 		if (c == NOT_NAME || (c == NAME_CAPS && mixed))
@@ -1015,7 +1083,7 @@ static int byline_part(const char *s, size_t len, struct names *out)
 /* Length of a separator between names at s[i] (",", " and ", " & "...), or 0. */
 static size_t name_sep(const char *s, size_t len, size_t i)
 {
-	static const char *const joins[] = { " and ", " und ", " et ", " y ", " & ", NULL };
+	static const char *const joins[] = { " and ", " with ", " und ", " et ", " y ", " & ", NULL };
 	if (s[i] == ',' || s[i] == ';')
 		return 1;
 	for (const char *const *j = joins; *j; j++) {
@@ -1027,8 +1095,8 @@ static size_t name_sep(const char *s, size_t len, size_t i)
 }
 
 /*
- * A list of names with roles, split on ",", ";", "and", "&" (and "und",
- * "et", "y").  At least one name must come out and no part may be prose.
+ * A list of names with roles, split on ",", ";", "and", "with", "&" (and
+ * "und", "et", "y").  At least one name must come out and no part may be prose.
  */
 static bool parse_names(const char *s, size_t len, struct names *out)
 {
@@ -1050,14 +1118,9 @@ static bool parse_names(const char *s, size_t len, struct names *out)
 	return found > 0;
 }
 
-/* Cut a trailing " | date" or ", date" from a byline line; returns the new length. */
+/* Cut a trailing ", date" from a byline line; returns the new length. */
 static size_t byline_cut(const char *s, size_t len, char date[11])
 {
-	for (size_t i = 0; i + 2 < len; i++)
-		if (s[i] == ' ' && s[i + 1] == '|') {
-			date_line(s + i + 2, len - i - 2, date);
-			return i;
-		}
 	for (size_t i = 0; i + 1 < len; i++)
 		if (s[i] == ',' && date_line(s + i + 1, len - i - 1, date))
 			return i;
@@ -1092,7 +1155,7 @@ static bool byline_line(const char *s, size_t len, struct names *out, char date[
 static const char *const credit_ends[] = {
 	"staff writer", "staff writers", "staff reporter", "foreign service", "correspondent",
 	"writer", "reporter", "editor", "bureau chief", "bureau", "staff", "columnist",
-	"contributor", "special correspondent", NULL
+	"contributor", "special correspondent", "wire reports", "wire services", NULL
 };
 
 static bool ends_with_credit(const char *s, size_t len)
@@ -1118,7 +1181,8 @@ static bool credit_line(const char *s, size_t len)
 		return false;
 	for (size_t i = 0; i < n; i++) {
 		size_t k;
-		if (!cp_upper(cp_at(w[i].s, w[i].len, &k)) && !in_list_ci(w[i].s, w[i].len, role_words))
+		if (!cp_upper(cp_at(w[i].s, w[i].len, &k)) && !in_list_ci(w[i].s, w[i].len, role_words) &&
+		    !in_list_ci(w[i].s, w[i].len, link_words))
 			return false;
 	}
 	return true;
@@ -1171,7 +1235,7 @@ static bool trailer_byline(const char *s, size_t len, struct names *out)
 	}
 	for (const char *const *a = after; *a; a++)
 		for (size_t i = 0, n = strlen(*a); i + n <= len && i < 80; i++)
-			if (ci_eq(s + i, *a, n)) {
+			if (s[i] == ' ' && ci_eq(s + i, *a, n)) {
 				/* "NAME is the mayor" is not a byline; "NAME is the X editor" is */
 				if (strcmp(*a, " is the ") == 0 && !contains_ci(s, len, "correspondent") &&
 				    !contains_ci(s, len, "editor") && !contains_ci(s, len, "reporter") &&
@@ -1186,9 +1250,98 @@ static bool trailer_byline(const char *s, size_t len, struct names *out)
 	return false;
 }
 
+/* A line of names only, perhaps "in PLACE": "Ian Traynor in Moscow". */
+static bool names_only_line(const char *s, size_t len, struct names *out)
+{
+	struct word w[16];
+	size_t n = split_words(s, len, w, 16), end = n;
+	if (n == 0 || n > 10 || ends_sentence(s, len))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		size_t k;
+		if (i > 0 && i + 1 < n && i + 4 >= n && w[i].len == 2 && memcmp(w[i].s, "in", 2) == 0) {
+			end = i;
+			continue;
+		}
+		if (!cp_upper(cp_at(w[i].s, w[i].len, &k)) && i < end &&
+		    !in_list_ci(w[i].s, w[i].len, name_particles) &&
+		    !in_list_ci(w[i].s, w[i].len, ALIASES("and", "&")))
+			return false;
+		if (i > end && !cp_upper(cp_at(w[i].s, w[i].len, &k)))
+			return false;
+	}
+	size_t cut = end < n ? (size_t)(w[end].s - s) - 1 : len;
+	struct names tmp = *out;
+	if (!parse_names(s, cut, &tmp) || tmp.n > 3)
+		return false;
+	*out = tmp;
+	return true;
+}
+
+/*
+ * A byline in fields: "November 11, 2001|ROBYN DIXON|TIMES STAFF WRITER",
+ * "By Ana Ruiz | March 4, 2003".  A bare name counts beside a credit.
+ */
+static bool byline_fields(const char *s, size_t len, struct names *out, char date[11])
+{
+	struct word seg[6];
+	size_t n = 0;
+	bool credit = false, found = false;
+	for (size_t i = 0, st = 0; i <= len && n < 6; i++)
+		if (i == len || s[i] == '|') {
+			size_t a = st, b = i;
+			while (a < b && s[a] == ' ')
+				a++;
+			while (b > a && s[b - 1] == ' ')
+				b--;
+			seg[n].s = s + a;
+			seg[n++].len = b - a;
+			st = i + 1;
+		}
+	for (size_t k = 0; k < n; k++)
+		credit |= credit_line(seg[k].s, seg[k].len);
+	for (size_t k = 0; k < n; k++) {
+		char d[11];
+		if (seg[k].len == 0 || credit_line(seg[k].s, seg[k].len))
+			continue;
+		if (date_line(seg[k].s, seg[k].len, d))
+			memcpy(date, d, sizeof d);
+		else if (byline_line(seg[k].s, seg[k].len, out, d) ||
+		         name_role_line(seg[k].s, seg[k].len, out) ||
+		         (credit && names_only_line(seg[k].s, seg[k].len, out)))
+			found = true;
+	}
+	return found;
+}
+
+/* "November 11, 2001|From Times Wire Reports": a date beside credits only. */
+static bool dated_fields(const char *s, size_t len, char date[11])
+{
+	bool dated = false;
+	if (!memchr(s, '|', len))
+		return false;
+	for (size_t i = 0, st = 0; i <= len; i++)
+		if (i == len || s[i] == '|') {
+			size_t a = st, b = i;
+			while (a < b && s[a] == ' ')
+				a++;
+			while (b > a && s[b - 1] == ' ')
+				b--;
+			st = i + 1;
+			if (a == b || credit_line(s + a, b - a))
+				continue;
+			if (dated || !date_line(s + a, b - a, date))
+				return false;
+			dated = true;
+		}
+	return dated;
+}
+
 /* Any of the byline forms; the names go to *out, a date on the line to date. */
 static bool byline_names(const char *s, size_t len, struct names *out, char date[11])
 {
+	if (memchr(s, '|', len))
+		return byline_fields(s, len, out, date);
 	return byline_line(s, len, out, date) || name_role_line(s, len, out) ||
 	       trailer_byline(s, len, out);
 }
@@ -1413,33 +1566,6 @@ static enum list_marker list_marker(const char *s, size_t len, size_t *content)
 	return LIST_NONE;
 }
 
-static bool ends_sentence(const char *s, size_t len)
-{
-	while (len > 0) {
-		unsigned char c = (unsigned char)s[len - 1];
-		if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*')
-			len--;
-		else if (len >= 3 && memcmp(s + len - 3, "\xEF\xBF\xBD", 3) == 0)
-			len -= 3; /* a broken character after the full stop */
-		else if (len >= 3 && (memcmp(s + len - 3, "\xE2\x80\x9D", 3) == 0 ||
-		                      memcmp(s + len - 3, "\xE2\x80\x99", 3) == 0 ||
-		                      memcmp(s + len - 3, "\xE3\x80\x8D", 3) == 0))
-			len -= 3;
-		else if (len >= 2 && memcmp(s + len - 2, "\xC2\xBB", 2) == 0)
-			len -= 2;
-		else
-			break;
-	}
-	if (len == 0)
-		return false;
-	char c = s[len - 1];
-	if (c == '.' || c == '!' || c == '?')
-		return true;
-	return len >= 3 && (memcmp(s + len - 3, "\xE2\x80\xA6", 3) == 0 ||
-	                    memcmp(s + len - 3, "\xE3\x80\x82", 3) == 0 ||
-	                    memcmp(s + len - 3, "\xEF\xBC\x81", 3) == 0 ||
-	                    memcmp(s + len - 3, "\xEF\xBC\x9F", 3) == 0);
-}
 
 static void measure(struct unit *u)
 {
@@ -1480,7 +1606,8 @@ static size_t paper_name(const char *s, size_t len)
 	static const char *const small[] = { "of", "the", "and", "de", "la", "le", "el", "del",
 	                                     "der", "die", NULL };
 	static const char *const editions[] = { "edition", "english", "online", "digital",
-	                                        "international", "weekend", NULL };
+	                                        "international", "weekend", "articles",
+	                                        "archive", "archives", NULL };
 	static const char *const cjk_papers[] = { "新聞", "新闻", "日報", "日报", "時報", "时报", NULL };
 	struct word w[8];
 	if (len > 60)
@@ -1555,15 +1682,11 @@ static const char *headline_outlet(const char *s, size_t len, size_t *off, size_
 	if (len > 240)
 		return NULL;
 	for (const char *const *sep = seps; *sep; sep++) {
-		size_t n = strlen(*sep), first = SIZE_MAX, last = SIZE_MAX;
-		for (size_t i = 0; i + n <= len; i++)
-			if (memcmp(s + i, *sep, n) == 0) {
-				if (first == SIZE_MAX)
-					first = i;
-				last = i;
-			}
+		size_t n = strlen(*sep), first = find_at(s, len, *sep, n), last = first;
 		if (first == SIZE_MAX)
 			continue;
+		for (size_t at; (at = find_at(s + last + 1, len - last - 1, *sep, n)) != SIZE_MAX;)
+			last += at + 1;
 		const char *r;
 		size_t pl;
 		/* outlet after the headline */
@@ -1632,8 +1755,9 @@ static enum kind classify_line(struct unit *u)
 		u->date[0] = '\0';
 		if (byline_names(s, len, &names, u->date))
 			return K_BYLINE;
-		if (date_line(s, len, u->date))
+		if (date_line(s, len, u->date) || dated_fields(s, len, u->date))
 			return K_DATE;
+		u->date[0] = '\0';
 		if (credit_line(s, len))
 			return K_CREDIT;
 		if (!u->sentence && (outlet_exact(s, len) || paper_name(s, len)))
@@ -1921,7 +2045,8 @@ static long weight(const struct unit *u)
 	}
 }
 
-static bool can_start(const struct unit *u)
+/* A body ends on a sentence; it starts on a paragraph (a headline ending in '?' is short). */
+static bool can_end(const struct unit *u)
 {
 	return u->kind == K_PROSE || u->kind == K_SHORT;
 }
@@ -1934,7 +2059,8 @@ static bool kept_in_body(enum kind k)
 
 /*
  * The body: the run of units with the greatest weight, cut by meta lines
- * and end markers, trimmed to start on prose.  Returns false if none.
+ * and end markers, trimmed to start on a paragraph and end on a sentence or
+ * an introduced list.  Returns false if none.
  */
 static bool find_body(const struct page *pg, size_t *start, size_t *end)
 {
@@ -1963,12 +2089,7 @@ static bool find_body(const struct page *pg, size_t *start, size_t *end)
 			cur_start = i;
 		}
 		cur += weight(u);
-		if (cur > best && can_start(&pg->u[i]) ) {
-			best = cur;
-			bs = cur_start;
-			be = i;
-			found = true;
-		} else if (cur > best && (u->kind == K_LIST || u->kind == K_TABLE)) {
+		if (cur > best && (can_end(u) || u->kind == K_LIST || u->kind == K_TABLE)) {
 			best = cur;
 			bs = cur_start;
 			be = i;
@@ -1977,10 +2098,10 @@ static bool find_body(const struct page *pg, size_t *start, size_t *end)
 	}
 	if (!found)
 		return false;
-	while (bs <= be && !can_start(&pg->u[bs]))
+	while (bs <= be && pg->u[bs].kind != K_PROSE)
 		bs++;
 	/* end on prose, or on a list or table that a colon line introduced */
-	while (be > bs && !can_start(&pg->u[be])) {
+	while (be > bs && !can_end(&pg->u[be])) {
 		if (pg->u[be].kind == K_LIST || pg->u[be].kind == K_TABLE) {
 			size_t k = be;
 			while (k > bs && (pg->u[k].kind == K_LIST || pg->u[k].kind == K_TABLE))
@@ -1990,7 +2111,7 @@ static bool find_body(const struct page *pg, size_t *start, size_t *end)
 		}
 		be--;
 	}
-	if (bs > be || !can_start(&pg->u[bs]))
+	if (bs > be || pg->u[bs].kind != K_PROSE)
 		return false;
 	*start = bs;
 	*end = be;
@@ -2213,8 +2334,12 @@ static const char *find_source(const struct page *pg, size_t bs, size_t be,
 	/* an outlet line below the body */
 	for (size_t i = be + 1; i < bottom; i++) {
 		const struct unit *u = &pg->u[i];
+		size_t nl;
 		if (u->kind == K_BANNER && (r = outlet_exact(u->s, u->len)))
 			return r;
+		if (u->kind == K_BANNER && (nl = paper_name(u->s, u->len)) > 0 &&
+		    copy_name(u->s, nl, buf, cap))
+			return buf;
 		if ((r = outlet_line(u)))
 			return r;
 	}
@@ -2345,33 +2470,6 @@ static const struct unit *find_meta(const struct page *pg, size_t bs, size_t be,
 	return NULL;
 }
 
-/* A line of names only, perhaps "in PLACE": "Ian Traynor in Moscow". */
-static bool names_only_line(const char *s, size_t len, struct names *out)
-{
-	struct word w[16];
-	size_t n = split_words(s, len, w, 16), end = n;
-	if (n == 0 || n > 10 || ends_sentence(s, len))
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		size_t k;
-		if (i > 0 && i + 1 < n && i + 4 >= n && w[i].len == 2 && memcmp(w[i].s, "in", 2) == 0) {
-			end = i;
-			continue;
-		}
-		if (!cp_upper(cp_at(w[i].s, w[i].len, &k)) && i < end &&
-		    !in_list_ci(w[i].s, w[i].len, name_particles) &&
-		    !in_list_ci(w[i].s, w[i].len, ALIASES("and", "&")))
-			return false;
-		if (i > end && !cp_upper(cp_at(w[i].s, w[i].len, &k)))
-			return false;
-	}
-	size_t cut = end < n ? (size_t)(w[end].s - s) - 1 : len;
-	struct names tmp = *out;
-	if (!parse_names(s, cut, &tmp) || tmp.n > 3)
-		return false;
-	*out = tmp;
-	return true;
-}
 
 /*
  * A byline without "By": a line of names right above a credit, date or
