@@ -31,12 +31,13 @@ static unsigned first_context(unsigned contexts)
  * keys and help, each wrapped to its column; an entry takes as many rows
  * as its longer column needs.
  */
-enum { HELP_TITLE = -1, HELP_BLANK = -2, HELP_SEARCH_HEAD = -3 };
+enum { HELP_TITLE = -1, HELP_BLANK = -2, HELP_SEARCH_HEAD = -3, HELP_LEGEND = -4 };
 
 static const char *heading(long item)
 {
 	switch (item) {
 	case HELP_TITLE: return "folio keys: q or Esc closes this; your own keys go in ~/.config/folio/keys";
+	case HELP_LEGEND: return "In the lists N marks an unread article, ! a flagged one; counts are unread/total.";
 	case HELP_SEARCH_HEAD: return "In the search bar (/)";
 	default: return "";
 	}
@@ -47,6 +48,7 @@ static size_t help_entries(long *out, size_t max)
 {
 	size_t n = 0;
 	out[n++] = HELP_TITLE;
+	out[n++] = HELP_LEGEND;
 	out[n++] = HELP_BLANK;
 	for (int pass = 0; pass < 2; pass++) {
 		if (pass == 1 && n + 2 <= max) {
@@ -141,7 +143,7 @@ void ui_help_draw(struct ui *ui, WINDOW *w)
 			int y = (int)(row - ui->help_top);
 			if (items[i] < 0) {
 				ui_draw_text(w, y, 1, e->left + e->lw[r].start, e->lw[r].len, width - 1,
-				             A_BOLD, NULL, 0, 0, ui);
+				             items[i] == HELP_LEGEND ? A_NORMAL : A_BOLD, NULL, 0, 0, ui);
 				continue;
 			}
 			if (r < e->nl)

@@ -390,6 +390,8 @@ static void history_move(struct ui *ui, int dir)
 	}
 	if (s->hist_pos >= s->nhistory) {
 		/* past the newest: go down into the results */
+		if (s->dirty)
+			ui_search_run(ui);
 		if (s->nhits) {
 			s->editing = false;
 			select_hit(ui, 0);
@@ -428,6 +430,15 @@ bool ui_search_edit_action(struct ui *ui, enum folio_action a)
 	case FOLIO_ACT_SEARCH_CANCEL:
 	case FOLIO_ACT_BACK:
 		ui_search_close(ui);
+		return true;
+	case FOLIO_ACT_SWITCH_PANE:
+		/* Tab leaves the bar for the hits, as Down does past the newest search */
+		if (s->dirty)
+			ui_search_run(ui);
+		if (s->nhits) {
+			s->editing = false;
+			select_hit(ui, 0);
+		}
 		return true;
 	case FOLIO_ACT_HISTORY_PREV: history_move(ui, -1); return true;
 	case FOLIO_ACT_HISTORY_NEXT: history_move(ui, 1); return true;
