@@ -10,6 +10,7 @@
  */
 #include "ui_internal.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -264,6 +265,7 @@ static void set_top(struct ui_article *a, long top)
 
 static size_t match_line(const struct ui_article *a, const struct ui_match *m)
 {
+	assert(m->para < a->npara && m->span < a->paras[m->para].nspans);
 	size_t start = a->paras[m->para].spans[m->span].start;
 	size_t found = 0;
 	for (size_t i = 0; i < a->nlines; i++) {
@@ -392,6 +394,7 @@ void ui_article_draw(struct ui *ui, WINDOW *w)
 	/* a taller screen may show the end sooner; the anchor stays for the way back */
 	if (a->top > max_top(a))
 		a->top = max_top(a);
+	assert(a->cur_match < (long)a->nmatches);
 	const struct ui_match *cur = a->cur_match >= 0 ? &a->matches[a->cur_match] : NULL;
 	for (int y = 0; y < h && a->top + (size_t)y < a->nlines; y++) {
 		const struct ui_line *ln = &a->lines[a->top + (size_t)y];

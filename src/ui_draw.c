@@ -9,6 +9,7 @@
  */
 #include "ui_internal.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +56,7 @@ int ui_draw_text(WINDOW *w, int y, int x, const char *s, size_t len, int cols, a
 	bool cut = fit < len;
 	if (cut)
 		fit = folio_text_fit(s, len, cols - 1, &width);
+	assert(fit <= len);
 	if (wmove(w, y, x) == ERR)
 		return 0;
 	size_t pos = 0, si = 0;

@@ -12,6 +12,7 @@
  */
 #include "ui_internal.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -338,6 +339,7 @@ void ui_search_insert(struct ui *ui, folio_key k)
 		s->buf = b;
 		s->size = size;
 	}
+	assert(s->cursor <= s->len);
 	memmove(s->buf + s->cursor + n, s->buf + s->cursor, s->len - s->cursor + 1);
 	memcpy(s->buf + s->cursor, enc, n);
 	s->len += n;
@@ -364,6 +366,7 @@ static size_t char_after(const char *b, size_t len, size_t i)
 
 static void delete_range(struct ui_search *s, size_t from, size_t to)
 {
+	assert(to <= s->len);
 	if (from >= to)
 		return;
 	memmove(s->buf + from, s->buf + to, s->len - to + 1);

@@ -14,6 +14,7 @@
  */
 #include "ui_internal.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -305,6 +306,7 @@ static void trim(struct ui *ui)
 	}
 	size_t drop_front = (size_t)(lo - l->base);
 	size_t keep = (size_t)(hi - lo);
+	assert(drop_front + keep <= l->nrows);
 	for (size_t i = 0; i < drop_front; i++)
 		free(l->rows[i].title);
 	for (size_t i = drop_front + keep; i < l->nrows; i++)
@@ -411,6 +413,7 @@ static void expand(struct ui *ui, int src)
 static bool goto_id(struct ui *ui, int64_t id)
 {
 	struct ui_list *l = &ui->list;
+	assert(l->exp >= 0);
 	for (size_t i = 0; i < l->nrows; i++) {
 		if (l->rows[i].id == id) {
 			l->cur = (struct ui_pos){ l->exp, l->base + (int64_t)i };
