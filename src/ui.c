@@ -74,7 +74,7 @@ static int list_width(const struct ui *ui)
 	return lw > max ? max : lw;
 }
 
-/* Make the windows for the current size (and the search state). */
+/* Make the windows for the current size and focus; too small, only one for a message. */
 static void layout(struct ui *ui)
 {
 	delete_windows(ui);
