@@ -439,7 +439,7 @@ static int switch_to_wal(struct folio_store *st, char **err)
 			break;
 		sqlite3_sleep(10);
 	}
-	return rc == SQLITE_OK ? 0 : fail(st, rc, "switch it to WAL mode", err);
+	return rc == SQLITE_OK ? 0 : st_fail(st, rc, "switch it to WAL mode", err);
 }
 
 int folio_store_open(const char *path, int flags, struct folio_store **out, char **err)
