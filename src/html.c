@@ -773,28 +773,30 @@ static int find_body(xmlDoc *doc, bool by_name, char **body)
 	xmlNode *best = best_block(&sc);
 	struct buf b = { 0 };
 	bool ok = true;
+	xmlNode **sel = NULL;
+	size_t k = 0;
 	if (best) {
 		/* Decide the siblings before cleaning changes any of them. */
 		xmlNode *parent = best->parent;
 		size_t nsel = 0;
 		for (xmlNode *s = parent ? parent->children : best; s; s = s->next)
 			nsel += s->type == XML_ELEMENT_NODE;
-		xmlNode **sel = calloc(nsel ? nsel : 1, sizeof *sel);
+		sel = calloc(nsel ? nsel : 1, sizeof *sel);
 		ok = sel != NULL;
-		size_t k = 0;
 		for (xmlNode *s = parent ? parent->children : best; ok && s; s = s->next)
 			if (s->type == XML_ELEMENT_NODE && (s == best || joins(&sc, s, best)))
 				sel[k++] = s;
-		for (size_t i = 0; ok && i < k; i++) {
-			clean_body(sel[i]);
-			if (!markup_is(sel[i], "h1"))
-				ok = append_body(&b, sel[i]);
-		}
-		free(sel);
 	}
+	/* Unmark the scored nodes now: cleaning frees some of them. */
 	for (size_t i = 0; i < sc.n; i++)
 		sc.c[i].node->_private = NULL;
 	free(sc.c);
+	for (size_t i = 0; ok && i < k; i++) {
+		clean_body(sel[i]);
+		if (!markup_is(sel[i], "h1"))
+			ok = append_body(&b, sel[i]);
+	}
+	free(sel);
 	if (!ok) {
 		free(b.s);
 		return -1;
