@@ -86,3 +86,30 @@ if not problem and mode == "json":
 if problem: print(problem)
 PY
 }
+
+# raw_terminal_safe FILE [ascii]: prints what in the raw bytes a program sent
+# to its terminal did not come from a well-behaved screen library: OSC, DCS,
+# APC, PM or SOS sequences, BEL, C1 controls (8-bit or UTF-8 encoded),
+# invalid UTF-8, bidi controls and tag characters; with ascii, any byte >= 0x80.
+raw_terminal_safe() {
+	python3 - "$@" <<'PY'
+import re, sys
+data = open(sys.argv[1], "rb").read()
+if len(sys.argv) > 2 and sys.argv[2] == "ascii":
+    bad = [i for i, b in enumerate(data) if b >= 0x80]
+    if bad: print("a byte >= 0x80 at %d: %r" % (bad[0], data[max(0, bad[0] - 20):bad[0] + 10]))
+    sys.exit(0)
+m = re.search(rb"\x1b[\]P_^X]", data)
+if m: print("an OSC/DCS/APC/PM/SOS sequence at %d: %r" % (m.start(), data[m.start():m.start() + 30])); sys.exit(0)
+if b"\x07" in data: print("a BEL at %d" % data.index(b"\x07")); sys.exit(0)
+try:
+    text = data.decode("utf-8")
+except UnicodeDecodeError as e:
+    print("invalid UTF-8 (or 8-bit C1): %s" % e); sys.exit(0)
+for i, c in enumerate(text):
+    o = ord(c)
+    if 0x80 <= o <= 0x9f or o in (0x61c, 0x200e, 0x200f) or 0x202a <= o <= 0x202e \
+            or 0x2066 <= o <= 0x2069 or 0xe0000 <= o <= 0xe007f:
+        print("U+%04X at %d" % (o, i)); break
+PY
+}

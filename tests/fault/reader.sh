@@ -1,0 +1,213 @@
+#!/bin/sh
+# Promises 2, 4, 6 and 7 in the reader (beyond tests/ui/*.sh): hostile bytes
+# in the store never reach the terminal (the raw bytes are recorded with
+# tmux pipe-pane); LANG=C sends only ASCII; any TERM, any size, a storm of
+# resizes; HOME unset; SIGTERM and a closed terminal end it within a
+# second; an import running meanwhile never blocks or breaks it, and the
+# idle reader holds no read transaction.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/ui/tmux.sh"
+. "$top_srcdir/tests/fault/lib.sh"
+command -v python3 >/dev/null || skip_all "python3 is needed to check the bytes"
+
+make_store
+
+# Record every byte folio sends from now on, then redraw everything (^L).
+record() {
+	: >"$TMP/raw"
+	tmux_cmd pipe-pane -o "cat >>'$TMP/raw'"
+	keys C-l
+	settle
+}
+
+# ---- Promise 4: hostile bytes written straight into the store ----
+evil=$(python3 -c '
+import sys
+s = ("Evil \x1b]0;owned\x07 \x1b]52;c;aGVsbG8=\x07 \x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\ "
+     "\x1b[2J\x1bPqdcs\x1b\\ \x1b_apc\x1b\\ \x1b^pm\x1b\\ \u009b31m \x7f\x07\x08\r "
+     "\u202eevil\u202c \U000e0041 a" + "\u0301" * 60 + " \u4e2d\u6587")
+b = s.encode() + b" raw\x9b31m end"
+sys.stdout.write(b.hex())')
+id=$("$FOLIO" --db "$DB" list --limit 1 | cut -f1)
+sqlite3 "$DB" "UPDATE articles SET title = CAST(X'$evil' AS TEXT), byline = CAST(X'$evil' AS TEXT),
+	body = CAST(X'$evil' || X'0a0a' || X'$evil' AS TEXT) WHERE id = $id;
+	UPDATE sources SET name = CAST(X'$evil' AS TEXT) WHERE id = (SELECT source_id FROM articles WHERE id = $id);"
+title_before=$(tmux -L "folio-title-$$" -f /dev/null new-session -d -x 10 -y 2 'sleep 5' \; display -p '#{pane_title}' 2>/dev/null)
+tmux -L "folio-title-$$" kill-server 2>/dev/null
+
+start 80 24
+record
+# The hostile source sorts right after All articles: open it and its article.
+keys j Enter
+settle
+keys j Enter
+settle
+keys / o w n e d
+settle
+keys Enter
+settle
+screen >"$TMP/evil.screen"
+keys Escape q
+is "hostile store bytes: nothing but screen-library output reaches the terminal" \
+	"$(raw_terminal_safe "$TMP/raw")" ""
+like "the hostile article was on the screen" "$(cat "$TMP/evil.screen")" "Evil .*owned"
+is "no OSC 52 clipboard write reached tmux" "$(tmux_cmd list-buffers 2>/dev/null)" ""
+like "no OSC 0 retitled the pane" "$(tmux_cmd display -p '#{pane_title}')" "^${title_before:-[^o]*}$"
+sep=$(python3 -c '
+import sys, unicodedata
+cols = set()
+for line in open(sys.argv[1], encoding="utf-8"):
+    w = 0
+    for c in line.rstrip("\n"):
+        if c == "\u2502":
+            cols.add(w); break
+        w += 0 if unicodedata.combining(c) else (2 if unicodedata.east_asian_width(c) in "WF" else 1)
+print(len(cols))' "$TMP/evil.screen")
+is "Zalgo and wide text stay in their cells: the pane border is in one column" "$sep" 1
+
+# ---- Promise 6: LANG=C sends no byte >= 0x80, even for the hostile article ----
+LC_ALL=C start 80 24
+record
+keys j Enter
+settle
+keys j Enter
+settle
+keys G
+settle
+keys Q
+is "LC_ALL=C: not a byte >= 0x80 sent to the terminal" "$(raw_terminal_safe "$TMP/raw" ascii)" ""
+ok "LC_ALL=C: and something was sent" test -s "$TMP/raw"
+
+# ---- Promise 6: any terminal ----
+env -u TERM "$FOLIO" --db "$DB" >/dev/null 2>"$TMP/err" </dev/null
+script -qec "env -u TERM '$FOLIO' --db '$DB'" /dev/null >"$TMP/out" 2>&1 </dev/null; rc=$?
+is "TERM unset: exit 2" "$rc" 2
+like "TERM unset: says so" "$(cat "$TMP/out")" "TERM is not set"
+for term in dumb xyzzy-unknown "$(printf 'x\033]0;t\007')"; do
+	script -qec "TERM='$term' '$FOLIO' --db '$DB'" /dev/null >"$TMP/out" 2>&1 </dev/null; rc=$?
+	is "TERM=$(printf '%s' "$term" | od -An -c | tr -d ' \n'): exit 2" "$rc" 2
+	like "  with a one-line reason" "$(cat "$TMP/out")" "folio: .*(terminal|TERM)"
+	is "  and no raw escape in it" "$(raw_terminal_safe "$TMP/out")" ""
+done
+# vt52: no tmux speaks it, so run it under script(1) and read the raw bytes.
+(sleep 1; printf j; sleep 0.3; printf Q) | script -qfec "TERM=vt52 LC_ALL=C.UTF-8 '$FOLIO' --db '$DB'" "$TMP/vt52" >/dev/null 2>&1; rc=$?
+is "TERM=vt52: the reader runs and quits with 0" "$rc" 0
+like "TERM=vt52: it draws the source list" "$(tr -d '\033' <"$TMP/vt52")" "All articles"
+ok "TERM=vt52: with vt52 cursor addressing (ESC Y)" grep -q "$(printf '\033')Y" "$TMP/vt52"
+
+# Sizes from 2x2 to 400x120.
+for size in "2 2" "10 4" "400 120"; do
+	set -- $size
+	start "$1" "$2"
+	keys j Enter
+	settle
+	keys Enter
+	settle
+	s=$(screen)
+	ok "${1}x$2: still running" sh -c "! printf '%s' '$(printf '%s' "$s" | tr -d "'")' | grep -q 'folio exit'"
+	keys Q
+	wait_for '^\[folio exit' >/dev/null
+	# -J joins the lines a tiny pane wrapped, -S - takes the scrolled-off part too.
+	like "${1}x$2: quits cleanly" "$(tmux_cmd capture-pane -p -J -S - | tr -d '\n')" '\[folio exit 0\]'
+done
+start 400 120
+like "400x120: the whole list is drawn" "$(line 1)" "All articles"
+keys Q
+
+# A storm of resizes, in the article and with the search bar open: the end
+# screen is the one ^L draws.  folio works through the queued resizes for a
+# moment after the last, so wait for half a second without change.
+settle_long() {
+	_prev=$(screen)
+	_same=0 _i=0
+	while [ $_same -lt 10 ] && [ $_i -lt 200 ]; do
+		sleep 0.05
+		_cur=$(screen)
+		if [ "$_cur" = "$_prev" ]; then _same=$((_same + 1)); else _same=0; fi
+		_prev=$_cur
+		_i=$((_i + 1))
+	done
+}
+storm() { # ends at 80x24
+	awk 'BEGIN { srand(7); for (i = 0; i < 200; i++) printf "%d %d\n", 2 + int(rand() * 200), 2 + int(rand() * 60) }' |
+	while read -r c r; do
+		resize "$c" "$r"
+	done
+	resize 80 24
+}
+for where in article search; do
+	start 80 24
+	keys j j Enter
+	settle
+	keys j Enter
+	settle
+	[ "$where" = search ] && { keys / g r a n; settle; }
+	storm
+	settle_long
+	after_storm=$(screen)
+	keys C-l
+	settle
+	is "200 resizes in the $where view: the screen equals a fresh ^L redraw" "$after_storm" "$(screen)"
+	like "  and folio still runs" "$(screen)" '\?:help|gran'
+	keys Escape Q
+done
+
+# HOME unset: with --db the reader runs; without, a clear refusal.
+new_server
+tmux_cmd start-server \; set-option -g status off \; new-session -d -x 80 -y 24 \
+	"env -u HOME -u XDG_CONFIG_HOME -u XDG_DATA_HOME TERM=screen '$FOLIO' --db '$DB'; echo \"[folio exit \$?]\"; exec sleep 600"
+wait_for 'All articles' >/dev/null
+like "HOME unset: the reader runs with --db" "$(line 1)" "All articles"
+keys Q
+script -qec "env -u HOME -u XDG_DATA_HOME -u FOLIO_DB '$FOLIO'" /dev/null >"$TMP/out" 2>&1 </dev/null; rc=$?
+is "HOME unset, no --db: exit 2" "$rc" 2
+like "  saying what to do" "$(cat "$TMP/out")" "HOME is not set"
+
+# ---- Promise 7: within a second ----
+for sig in TERM INT HUP; do
+	start 80 24
+	pid=$(folio_pid)
+	kill -$sig "$pid"
+	i=0
+	while kill -0 "$pid" 2>/dev/null && [ $i -lt 20 ]; do sleep 0.05; i=$((i + 1)); done
+	ok "SIG$sig ends the reader within a second" sh -c "! kill -0 $pid 2>/dev/null"
+	is "SIG$sig: cursor visible again" "$(tmux_cmd display -p '#{cursor_flag}')" 1
+done
+start 80 24
+pid=$(folio_pid)
+tmux_cmd kill-server
+i=0
+while kill -0 "$pid" 2>/dev/null && [ $i -lt 20 ]; do sleep 0.05; i=$((i + 1)); done
+ok "a closed terminal ends the reader within a second (no spinning)" sh -c "! kill -0 $pid 2>/dev/null"
+
+# ---- Promise 2: an import while the reader runs ----
+gen_corpus "$TMP/more" 2000 m
+start 80 24
+before=$(line 1)
+"$FOLIO" --db "$DB" import --quiet "$TMP/more" >"$TMP/imp.out" 2>&1 &
+ipid=$!
+slow=0
+n=0
+while kill -0 "$ipid" 2>/dev/null && [ $n -lt 20 ]; do
+	n=$((n + 1))
+	keys j
+	wait_for '^(  |>|v) ' >/dev/null || slow=$((slow + 1))
+	keys k
+done
+wait "$ipid"; rc=$?
+is "the import alongside the reader succeeds" "$rc" 0
+echo "# $n key presses answered during the import"
+is "the reader answered every key during the import" "$slow" 0
+ok "  and never showed a lock error" sh -c "! tmux -L '$TMUX_SOCKET' capture-pane -p | grep -qi 'locked\|busy'"
+keys R
+settle
+like "R shows the new articles" "$(line 1)" "All articles +[0-9]+/$(sqlite3 "$DB" 'SELECT count(*) FROM articles;')"
+ok "  (more than before)" test "$(line 1)" != "$before"
+# The idle reader holds no read transaction: a checkpoint can truncate the WAL.
+"$FOLIO" --db "$DB" import --quiet "$top_srcdir/tests/data/articles/harbor-ferry.txt" >/dev/null 2>&1
+keys j Enter
+settle
+is "idle reader: a TRUNCATE checkpoint is not blocked by it" \
+	"$(sqlite3 "$DB" 'PRAGMA wal_checkpoint(TRUNCATE);')" "0|0|0"
+keys Q
+done_testing
