@@ -114,76 +114,83 @@ static size_t put_utf8(char *out, unsigned cp)
 	return 4;
 }
 
-/* A string at sc->p (just after its opening quote), unescaped into a new buffer. */
-static char *scan_string(struct scanner *sc)
+char *folio_json_string(const char **pos, const char *end, bool strict, const char **reason)
 {
 	/* Unescaped text is never longer than the escaped text. */
-	const char *start = sc->p;
+	const char *p = *pos;
 	size_t cap = 1;
-	for (const char *q = start; q < sc->end && *q != '"'; q++) {
+	for (const char *q = p; q < end && *q != '"'; q++) {
 		cap++;
-		if (*q == '\\' && q + 1 < sc->end)
+		if (*q == '\\' && q + 1 < end)
 			cap++, q++;
 	}
 	char *out = malloc(cap + 4);
 	size_t n = 0;
+	*reason = NULL;
 	if (!out)
 		return NULL;
-	while (sc->p < sc->end && *sc->p != '"') {
-		unsigned char c = (unsigned char)*sc->p++;
-		if (c < 0x20) {
-			sc->reason = "a control character inside a string";
+	while (p < end && *p != '"') {
+		unsigned char c = (unsigned char)*p++;
+		if (c < 0x20 && strict) {
+			*reason = "a control character inside a string";
 			goto bad;
 		}
 		if (c != '\\') {
 			out[n++] = (char)c;
 			continue;
 		}
-		if (sc->p >= sc->end)
+		if (p >= end)
 			break;
-		char e = *sc->p++;
+		char e = *p++;
 		switch (e) {
-		case '"': case '\\': case '/': out[n++] = e; break;
 		case 'b': out[n++] = '\b'; break;
 		case 'f': out[n++] = '\f'; break;
 		case 'n': out[n++] = '\n'; break;
 		case 'r': out[n++] = '\r'; break;
 		case 't': out[n++] = '\t'; break;
 		case 'u': {
-			int cp = sc->end - sc->p >= 4 ? hex4(sc->p) : -1;
+			int cp = end - p >= 4 ? hex4(p) : -1;
 			if (cp < 0) {
-				sc->reason = "a bad \\u escape";
+				*reason = "a bad \\u escape";
 				goto bad;
 			}
-			sc->p += 4;
-			if (cp >= 0xD800 && cp <= 0xDBFF && sc->end - sc->p >= 6 && sc->p[0] == '\\' &&
-			    sc->p[1] == 'u') {
-				int low = hex4(sc->p + 2);
+			p += 4;
+			if (cp >= 0xD800 && cp <= 0xDBFF && end - p >= 6 && p[0] == '\\' && p[1] == 'u') {
+				int low = hex4(p + 2);
 				if (low >= 0xDC00 && low <= 0xDFFF) {
 					cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-					sc->p += 6;
+					p += 6;
 				}
 			}
 			if (cp >= 0xD800 && cp <= 0xDFFF)
-				cp = 0xFFFD;
+				cp = 0xFFFD; /* a lone surrogate */
 			n += put_utf8(out + n, (unsigned)cp);
 			break;
 		}
 		default:
-			sc->reason = "a bad escape";
-			goto bad;
+			if (strict && e != '"' && e != '\\' && e != '/') {
+				*reason = "a bad escape";
+				goto bad;
+			}
+			out[n++] = e; /* \" \\ \/ (and, leniently, anything else) as itself */
 		}
 	}
-	if (sc->p >= sc->end) {
-		sc->reason = "a string that never ends";
+	if (p >= end) {
+		*reason = "a string that never ends";
 		goto bad;
 	}
-	sc->p++; /* the closing quote */
+	*pos = p + 1; /* past the closing quote */
 	out[n] = '\0';
 	return out;
 bad:
 	free(out);
 	return NULL;
+}
+
+/* A string at sc->p (just after its opening quote), strictly. */
+static char *scan_string(struct scanner *sc)
+{
+	return folio_json_string(&sc->p, sc->end, true, &sc->reason);
 }
 
 /* A value that is not a string: a number, true, false or null, copied as written. */

@@ -21,6 +21,16 @@ void folio_json_put_string(FILE *out, const char *s);
 /* "key": value, followed by ", " unless last. */
 void folio_json_put_field(FILE *out, const char *key, const char *value, bool last);
 
+/*
+ * The text of a JSON string: *pos points just after its opening quote and
+ * moves past the closing one.  Escapes are undone (surrogate pairs joined, a
+ * lone surrogate becomes U+FFFD).  strict refuses raw control characters
+ * and unknown escapes, as RFC 8259 does; lenient keeps them, for JSON found
+ * in web pages.  Returns malloc'd text, or NULL with *reason set (malformed)
+ * or NULL (out of memory).
+ */
+char *folio_json_string(const char **pos, const char *end, bool strict, const char **reason);
+
 /* One member of a flat object: value is the string's text (unescaped), the
  * number or true/false as written, or NULL for null. */
 struct folio_json_member {
