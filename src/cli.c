@@ -21,6 +21,7 @@
 #include "folio/extract.h"
 #include "folio/feed.h"
 #include "folio/import.h"
+#include "folio/json.h"
 #include "folio/search.h"
 #include "folio/text.h"
 
@@ -52,39 +53,6 @@ static void put_field(const char *s)
 	free(safe);
 }
 
-/* A JSON string (or null): cleaned text, with quotes, backslashes and controls escaped. */
-static void put_json(const char *s)
-{
-	if (!s) {
-		fputs("null", stdout);
-		return;
-	}
-	char *clean = folio_text_clean(s, strlen(s), true, NULL);
-	putchar('"');
-	for (const unsigned char *p = (const unsigned char *)(clean ? clean : ""); *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", stdout); break;
-		case '\\': fputs("\\\\", stdout); break;
-		case '\n': fputs("\\n", stdout); break;
-		case '\t': fputs("\\t", stdout); break;
-		default:
-			if (*p < 0x20)
-				printf("\\u%04x", *p);
-			else
-				putchar(*p);
-		}
-	}
-	putchar('"');
-	free(clean);
-}
-
-static void put_json_key(const char *key, const char *value, bool last)
-{
-	printf("\"%s\": ", key);
-	put_json(value);
-	fputs(last ? "" : ", ", stdout);
-}
-
 /* A date field: the store's "" means undated. */
 static const char *date_or_null(const char *date)
 {
@@ -114,7 +82,7 @@ enum folio_cli_result folio_cli_sources(struct folio_store *st, bool json)
 	for (size_t i = 0; i < n; i++) {
 		if (json) {
 			printf("%s\n  {\"name\": ", i ? "," : "");
-			put_json(rows[i].name);
+			folio_json_put_string(stdout, rows[i].name);
 			printf(", \"total\": %" PRId64 ", \"unread\": %" PRId64 "}", rows[i].total,
 			       rows[i].unread);
 		} else {
@@ -190,9 +158,9 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 			const struct folio_list_row *r = &rows[i];
 			if (json) {
 				printf("%s\n  {\"id\": %" PRId64 ", ", printed ? "," : "", r->id);
-				put_json_key("date", date_or_null(r->date), false);
-				put_json_key("source", r->source, false);
-				put_json_key("title", r->title, false);
+				folio_json_put_field(stdout, "date", date_or_null(r->date), false);
+				folio_json_put_field(stdout, "source", r->source, false);
+				folio_json_put_field(stdout, "title", r->title, false);
 				printf("\"read\": %s, \"flagged\": %s}", r->read ? "true" : "false",
 				       r->flagged ? "true" : "false");
 			} else {
@@ -243,6 +211,35 @@ static void put_header(const char *label, const char *value)
 	putchar('\n');
 }
 
+/* One whole article as a JSON object: the schema of show --json and export --json. */
+static void put_record_json(const struct folio_record *r)
+{
+	printf("{\"id\": %" PRId64 ", ", r->id);
+	folio_json_put_field(stdout, "source", r->source, false);
+	folio_json_put_field(stdout, "title", r->title, false);
+	folio_json_put_field(stdout, "byline", r->byline, false);
+	folio_json_put_field(stdout, "date", date_or_null(r->date), false);
+	folio_json_put_field(stdout, "dateline", r->dateline, false);
+	folio_json_put_field(stdout, "path", r->path, false);
+	printf("\"read\": %s, \"flagged\": %s, ", r->read ? "true" : "false",
+	       r->flagged ? "true" : "false");
+	folio_json_put_field(stdout, "body", r->body, true);
+	putchar('}');
+}
+
+/* One whole article for people: header lines, a blank line, the body. */
+static void put_record_text(const struct folio_record *r)
+{
+	put_header("Title", r->title);
+	put_header("Source", r->source);
+	put_header("By", r->byline);
+	put_header("Date", date_or_null(r->date));
+	put_header("Dateline", r->dateline);
+	put_header("File", r->path);
+	putchar('\n');
+	put_body(r->body);
+}
+
 enum folio_cli_result folio_cli_show(struct folio_store *st, int64_t id, bool json)
 {
 	struct folio_record r;
@@ -257,26 +254,10 @@ enum folio_cli_result folio_cli_show(struct folio_store *st, int64_t id, bool js
 		return FOLIO_CLI_PARTIAL;
 	}
 	if (json) {
-		printf("{\"id\": %" PRId64 ", ", r.id);
-		put_json_key("source", r.source, false);
-		put_json_key("title", r.title, false);
-		put_json_key("byline", r.byline, false);
-		put_json_key("date", date_or_null(r.date), false);
-		put_json_key("dateline", r.dateline, false);
-		put_json_key("path", r.path, false);
-		printf("\"read\": %s, \"flagged\": %s, ", r.read ? "true" : "false",
-		       r.flagged ? "true" : "false");
-		put_json_key("body", r.body, true);
-		fputs("}\n", stdout);
-	} else {
-		put_header("Title", r.title);
-		put_header("Source", r.source);
-		put_header("By", r.byline);
-		put_header("Date", date_or_null(r.date));
-		put_header("Dateline", r.dateline);
-		put_header("File", r.path);
+		put_record_json(&r);
 		putchar('\n');
-		put_body(r.body);
+	} else {
+		put_record_text(&r);
 	}
 	folio_record_free(&r);
 	return finish_output();
@@ -313,10 +294,10 @@ enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query
 		if (json) {
 			printf("%s\n  {\"id\": %" PRId64 ", \"score\": %.4f, ", i ? "," : "", h->id,
 			       relevance);
-			put_json_key("date", date_or_null(h->date), false);
-			put_json_key("source", h->source, false);
-			put_json_key("title", h->title, false);
-			put_json_key("snippet", h->snippet, true);
+			folio_json_put_field(stdout, "date", date_or_null(h->date), false);
+			folio_json_put_field(stdout, "source", h->source, false);
+			folio_json_put_field(stdout, "title", h->title, false);
+			folio_json_put_field(stdout, "snippet", h->snippet, true);
 			putchar('}');
 		} else {
 			printf("%" PRId64 "\t%.2f\t", h->id, relevance);
@@ -333,16 +314,141 @@ enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query
 	return finish_output();
 }
 
+/* Articles for export: writes each in the chosen form as it is read. */
+struct export_run {
+	struct folio_store *st;
+	bool json;
+	int64_t written;
+};
+
+static int export_one(struct export_run *run, int64_t id)
+{
+	struct folio_record r;
+	char *err;
+	int rc = folio_store_get(run->st, id, &r, &err);
+	if (rc < 0) {
+		folio_cli_error(err);
+		return -1;
+	}
+	if (rc > 0) /* gone since it was listed: nothing to write */
+		return 0;
+	if (run->json) {
+		fputs(run->written ? ",\n  " : "\n  ", stdout);
+		put_record_json(&r);
+	} else {
+		if (run->written)
+			fputs("%%\n", stdout);
+		put_record_text(&r);
+	}
+	run->written++;
+	folio_record_free(&r);
+	return ferror(stdout) ? -1 : 0;
+}
+
+/* Every article (of one source), newest first, a page at a time. */
+static int export_list(struct export_run *run, int64_t source_id)
+{
+	struct folio_list_key key;
+	bool have_key = false;
+	for (;;) {
+		struct folio_list_row *rows;
+		size_t n;
+		char *err;
+		if (folio_store_list(run->st, source_id, have_key ? &key : NULL, false, false,
+		                     LIST_PAGE, &rows, &n, &err) != 0) {
+			folio_cli_error(err);
+			return -1;
+		}
+		int rc = 0;
+		for (size_t i = 0; i < n && rc == 0; i++)
+			rc = export_one(run, rows[i].id);
+		if (n > 0) {
+			memcpy(key.date, rows[n - 1].date, sizeof key.date);
+			key.id = rows[n - 1].id;
+			have_key = true;
+		}
+		folio_store_rows_free(rows, n);
+		if (rc != 0)
+			return -1;
+		if (n < LIST_PAGE)
+			return 0;
+	}
+}
+
+/* Every match of a query, best first, a page at a time. */
+static int export_matches(struct export_run *run, const struct folio_query *q)
+{
+	for (size_t offset = 0;; offset += LIST_PAGE) {
+		struct folio_hit *hits;
+		size_t n;
+		char *err;
+		if (folio_store_search(run->st, q->match, q->after, q->before, LIST_PAGE, offset, &hits,
+		                       &n, &err) != 0) {
+			folio_cli_error(err);
+			return -1;
+		}
+		int rc = 0;
+		for (size_t i = 0; i < n && rc == 0; i++)
+			rc = export_one(run, hits[i].id);
+		folio_store_hits_free(hits, n);
+		if (rc != 0)
+			return -1;
+		if (n < LIST_PAGE)
+			return 0;
+	}
+}
+
+enum folio_cli_result folio_cli_export(struct folio_store *st, const char *source,
+                                       const char *query, bool json)
+{
+	struct export_run run = { st, json, 0 };
+	int64_t source_id = 0;
+	struct folio_query q;
+	bool searching = query && *query;
+	int rc;
+
+	if (source && !searching) {
+		bool failed;
+		if (!(source_id = source_named(st, source, &failed)))
+			return failed ? FOLIO_CLI_STORE : FOLIO_CLI_USAGE;
+	}
+	if (searching) {
+		/* --source narrows a query the way source: does. */
+		char *full = NULL;
+		if (source && asprintf(&full, "source:\"%s\" %s", source, query) < 0)
+			return FOLIO_CLI_STORE;
+		rc = folio_search_parse(full ? full : query, false, &q);
+		free(full);
+		if (rc != 0)
+			return FOLIO_CLI_STORE;
+		if (q.empty) {
+			folio_query_free(&q);
+			fputs("folio: export: the query has nothing to search for\n", stderr);
+			return FOLIO_CLI_USAGE;
+		}
+	}
+	if (json)
+		fputs("[", stdout);
+	rc = searching ? export_matches(&run, &q) : export_list(&run, source_id);
+	if (searching)
+		folio_query_free(&q);
+	if (json)
+		fputs(run.written ? "\n]\n" : "]\n", stdout);
+	if (rc != 0)
+		return FOLIO_CLI_STORE;
+	return finish_output();
+}
+
 static void put_extracted_json(const char *file, const struct folio_article *a, bool first)
 {
 	printf("%s\n  {", first ? "" : ",");
-	put_json_key("file", file, false);
-	put_json_key("source", a->source, false);
-	put_json_key("title", a->title, false);
-	put_json_key("byline", a->byline, false);
-	put_json_key("date", a->date, false);
-	put_json_key("dateline", a->dateline, false);
-	put_json_key("body", a->body, true);
+	folio_json_put_field(stdout, "file", file, false);
+	folio_json_put_field(stdout, "source", a->source, false);
+	folio_json_put_field(stdout, "title", a->title, false);
+	folio_json_put_field(stdout, "byline", a->byline, false);
+	folio_json_put_field(stdout, "date", a->date, false);
+	folio_json_put_field(stdout, "dateline", a->dateline, false);
+	folio_json_put_field(stdout, "body", a->body, true);
 	putchar('}');
 }
 

@@ -36,6 +36,7 @@
 #include "folio/feed.h"
 #include "folio/html.h"
 #include "folio/import.h"
+#include "folio/json.h"
 #include "folio/sniff.h"
 #include "folio/text.h"
 
@@ -229,6 +230,67 @@ static int read_raw(const char *path, char **raw, size_t *raw_len, const char **
 	return 0;
 }
 
+/* Articles gathered from `folio export --json` output. */
+struct export_items {
+	struct folio_feed_entry *v;
+	size_t n, cap;
+};
+
+static char *dup_member(const struct folio_json_member *m, size_t n, const char *key,
+                        bool *nomem)
+{
+	const char *value = folio_json_get(m, n, key);
+	char *copy = value ? strdup(value) : NULL;
+	if (value && !copy)
+		*nomem = true;
+	return copy;
+}
+
+static int export_object(void *ctx, const struct folio_json_member *m, size_t n)
+{
+	struct export_items *items = ctx;
+	if (!folio_json_has(m, n, "title") || !folio_json_get(m, n, "body"))
+		return 2; /* not ours: every exported article has a title (maybe null) and a body */
+	if (items->n == items->cap) {
+		size_t cap = items->cap ? items->cap * 2 : 16;
+		struct folio_feed_entry *grown = realloc(items->v, cap * sizeof *grown);
+		if (!grown)
+			return -1;
+		items->v = grown;
+		items->cap = cap;
+	}
+	bool nomem = false;
+	struct folio_feed_entry *e = &items->v[items->n++];
+	e->article.source = dup_member(m, n, "source", &nomem);
+	e->article.title = dup_member(m, n, "title", &nomem);
+	e->article.byline = dup_member(m, n, "byline", &nomem);
+	e->article.date = dup_member(m, n, "date", &nomem);
+	e->article.dateline = dup_member(m, n, "dateline", &nomem);
+	e->article.body = dup_member(m, n, "body", &nomem);
+	e->id = dup_member(m, n, "path", &nomem);
+	return nomem ? -1 : 0;
+}
+
+/*
+ * folio's own export read back: the fields are taken as they are (they were
+ * extracted once already), and each article keeps the path it was imported
+ * from, so an export imported into the store it came from changes nothing.
+ */
+static enum folio_extract_result exported_articles(const char *text, size_t len,
+                                                   struct folio_feed_entry **items, size_t *n)
+{
+	struct export_items got = { 0 };
+	const char *reason;
+	int rc = folio_json_objects(text, len, export_object, &got, &reason);
+	if (rc != 0 || got.n == 0) {
+		folio_feed_free(got.v, got.n);
+		return rc == -1 ? FOLIO_EXTRACT_NOMEM : FOLIO_EXTRACT_NO_ARTICLE;
+	}
+	*items = got.v;
+	*n = got.n;
+	return FOLIO_EXTRACT_OK;
+}
+
 /* One article in an array of one, for the page kinds. */
 static enum folio_extract_result one_item(enum folio_extract_result ex, struct folio_article *a,
                                           struct folio_feed_entry **items, size_t *n)
@@ -269,8 +331,16 @@ static enum folio_extract_result find_articles(const char *raw, size_t raw_len,
 	if (!text)
 		return FOLIO_EXTRACT_NOMEM;
 	if ((*reason = not_a_page(text, len))) {
+		enum folio_extract_result ex = FOLIO_EXTRACT_NO_ARTICLE;
+		if (text[strspn(text, " \t\r\n")] == '[') {
+			ex = exported_articles(text, len, items, n);
+			if (ex == FOLIO_EXTRACT_OK) {
+				*kind = FOLIO_KIND_EXPORT;
+				*reason = NULL;
+			}
+		}
 		free(text);
-		return FOLIO_EXTRACT_NO_ARTICLE;
+		return ex;
 	}
 	enum folio_extract_result ex = folio_extract(text, len, &a, reason);
 	free(text);
@@ -303,9 +373,12 @@ int folio_import_articles(const char *path, struct folio_feed_entry **items, siz
  * is a URI ("https://...", "tag:...", "urn:...") is unique on its own; a
  * bare one ("42") is unique only in its feed, so the feed's title goes in
  * front.  An entry with no id at all is known by its feed file and title.
+ * An article from an export keeps the path it had in the exporting store.
  */
 static char *identity(const char *file, enum folio_kind kind, const struct folio_feed_entry *item)
 {
+	if (kind == FOLIO_KIND_EXPORT)
+		return strdup(item->id ? item->id : "-");
 	const char *feed = item->article.source ? item->article.source : "";
 	const char *key = item->id ? item->id : item->article.title;
 	if (item->id && strchr(item->id, ':'))

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include "folio/json.h"
 #include "jsonld.h"
 
 #include <assert.h>
@@ -53,102 +54,16 @@ static void skip_ws(struct parser *ps)
 		ps->p++;
 }
 
-static int hex4(const char *s)
-{
-	int v = 0;
-	for (int i = 0; i < 4; i++) {
-		char c = s[i];
-		v <<= 4;
-		if (c >= '0' && c <= '9')
-			v |= c - '0';
-		else if (c >= 'a' && c <= 'f')
-			v |= c - 'a' + 10;
-		else if (c >= 'A' && c <= 'F')
-			v |= c - 'A' + 10;
-		else
-			return -1;
-	}
-	return v;
-}
-
-static size_t put_utf8(char *o, uint32_t c)
-{
-	if (c < 0x80) {
-		o[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		o[0] = (char)(0xC0 | c >> 6);
-		o[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		o[0] = (char)(0xE0 | c >> 12);
-		o[1] = (char)(0x80 | (c >> 6 & 0x3F));
-		o[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	o[0] = (char)(0xF0 | c >> 18);
-	o[1] = (char)(0x80 | (c >> 12 & 0x3F));
-	o[2] = (char)(0x80 | (c >> 6 & 0x3F));
-	o[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
-}
-
-/* A string at ps->p (the opening quote); NULL when broken or out of memory. */
+/* JSON-LD in real pages is often sloppy (raw newlines in strings): read it leniently. */
 static char *parse_string(struct parser *ps)
 {
+	const char *reason;
 	assert(ps->p < ps->end && *ps->p == '"');
-	const char *s = ++ps->p;
-	while (ps->p < ps->end && *ps->p != '"')
-		ps->p += *ps->p == '\\' ? 2 : 1;
-	if (ps->p >= ps->end)
-		return NULL;
-	/* Escapes only shrink the text (\uXXXX is 6 bytes for at most 4). */
-	char *out = malloc((size_t)(ps->p - s) + 1), *o = out;
-	if (!out) {
-		ps->oom = true;
-		return NULL;
-	}
-	for (const char *q = s; q < ps->p; q++) {
-		if (*q != '\\') {
-			*o++ = *q;
-			continue;
-		}
-		char e = *++q;
-		switch (e) {
-		case 'n': *o++ = '\n'; break;
-		case 't': *o++ = '\t'; break;
-		case 'r': *o++ = '\r'; break;
-		case 'b': *o++ = '\b'; break;
-		case 'f': *o++ = '\f'; break;
-		case 'u': {
-			int c = ps->p - q > 4 ? hex4(q + 1) : -1;
-			if (c < 0)
-				goto bad;
-			q += 4;
-			uint32_t cp = (uint32_t)c;
-			if (cp >= 0xD800 && cp < 0xDC00 && ps->p - q > 6 && q[1] == '\\' && q[2] == 'u') {
-				int lo = hex4(q + 3);
-				if (lo >= 0xDC00 && lo < 0xE000) {
-					cp = 0x10000 + ((cp - 0xD800) << 10) + ((uint32_t)lo - 0xDC00);
-					q += 6;
-				}
-			}
-			if (cp >= 0xD800 && cp < 0xE000)
-				cp = 0xFFFD; /* a lone surrogate */
-			o += put_utf8(o, cp);
-			break;
-		}
-		default: *o++ = e; break; /* \" \\ \/ and anything else as itself */
-		}
-	}
-	*o = '\0';
 	ps->p++;
-	return out;
-bad:
-	free(out);
-	return NULL;
+	char *text = folio_json_string(&ps->p, ps->end, false, &reason);
+	if (!text && !reason)
+		ps->oom = true;
+	return text;
 }
 
 static struct jnode *parse_value(struct parser *ps, int depth);

@@ -43,6 +43,7 @@ struct binding {
 struct folio_keymap {
 	struct binding *v;
 	size_t n, cap;
+	char *library; /* where the keymaps folio ships are installed, or NULL */
 };
 
 /* Keys with a name; the first entry for a key is the one folio_key_name() writes. */
@@ -281,7 +282,18 @@ void folio_keymap_free(struct folio_keymap *km)
 	if (!km)
 		return;
 	free(km->v);
+	free(km->library);
 	free(km);
+}
+
+int folio_keymap_set_library(struct folio_keymap *km, const char *dir)
+{
+	char *copy = dir ? strdup(dir) : NULL;
+	if (dir && !copy)
+		return -1;
+	free(km->library);
+	km->library = copy;
+	return 0;
 }
 
 static struct binding *find(const struct folio_keymap *km, unsigned context,
@@ -534,19 +546,37 @@ static void load_path(struct loader *ld, const char *path, const char *from, uns
 	free(text);
 }
 
-/* An include's path: absolute as written, else beside the including file. */
-static char *include_path(const char *from, const char *file)
+static char *join_path(const char *dir, size_t dirlen, const char *file)
+{
+	char *path = malloc(dirlen + 1 + strlen(file) + 1);
+	if (path) {
+		memcpy(path, dir, dirlen);
+		path[dirlen] = '/';
+		strcpy(path + dirlen + 1, file);
+	}
+	return path;
+}
+
+/*
+ * An include's path: absolute as written, else beside the including file,
+ * else in the keymap library, so `include vi.keys` finds the copy folio
+ * installed without the user knowing where that is.
+ */
+static char *include_path(const struct folio_keymap *km, const char *from, const char *file)
 {
 	const char *slash = strrchr(from, '/');
-	size_t dirlen = slash ? (size_t)(slash - from) + 1 : 0;
 	char *path;
 
-	if (file[0] == '/' || dirlen == 0)
+	if (file[0] == '/')
 		return strdup(file);
-	path = malloc(dirlen + strlen(file) + 1);
-	if (path) {
-		memcpy(path, from, dirlen);
-		strcpy(path + dirlen, file);
+	path = slash ? join_path(from, (size_t)(slash - from), file) : strdup(file);
+	if (path && km->library && access(path, F_OK) != 0) {
+		char *shipped = join_path(km->library, strlen(km->library), file);
+		if (shipped && access(shipped, F_OK) == 0) {
+			free(path);
+			return shipped;
+		}
+		free(shipped);
 	}
 	return path;
 }
@@ -580,7 +610,7 @@ static void directive(struct loader *ld, const char *name, unsigned line, char *
 			problem(ld, name, line, "include takes one file name");
 			return;
 		}
-		char *path = include_path(name, words[1]);
+		char *path = include_path(ld->km, name, words[1]);
 		if (!path) {
 			problem(ld, name, line, "out of memory");
 			return;

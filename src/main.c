@@ -28,6 +28,9 @@
 
 enum { EXIT_PARTIAL = 1, EXIT_USAGE = 2, EXIT_STORE = 3 };
 
+/* parse_command_options() printed the command's help: stop, with status 0. */
+#define HELP_SHOWN (-1)
+
 static const char usage_text[] =
 	"usage: folio [--db FILE] [--keys FILE]         open the reader\n"
 	"       folio --demo                            the reader on the sample articles\n"
@@ -37,6 +40,7 @@ static const char usage_text[] =
 	"       folio [--db FILE] list [--source NAME] [--limit N] [--json]\n"
 	"       folio [--db FILE] show [--json] ID\n"
 	"       folio [--db FILE] search [--limit N] [--json] QUERY...\n"
+	"       folio [--db FILE] export [--json|--text] [--source NAME] [QUERY...]\n"
 	"       folio --help | --version | --list-actions\n";
 
 static const char help_text[] =
@@ -48,6 +52,7 @@ static const char help_text[] =
 	"  list      id TAB date TAB source TAB title, newest first\n"
 	"  show      one article: header lines, a blank line, the body\n"
 	"  search    id TAB score TAB source TAB title, best first\n"
+	"  export    whole articles as text or JSON (which import reads back)\n"
 	"\n"
 	"Search: words (all must match), \"a phrase\", prefix*, a OR b, -word,\n"
 	"source:NAME, by:NAME, title:WORD, after:YYYY-MM-DD, before:YYYY-MM-DD.\n"
@@ -57,6 +62,48 @@ static const char help_text[] =
 	"$XDG_CONFIG_HOME/folio/keys, then --keys FILE.  In the reader, ? lists the keys.\n"
 	"\n"
 	"Exit status: 0 done, 1 some inputs skipped, 2 usage error, 3 store unusable.\n";
+
+/* What `folio COMMAND --help` prints. */
+static const struct {
+	const char *command;
+	const char *help;
+} command_help[] = {
+	{ "import",
+	  "usage: folio [--db FILE] import [--quiet] PATH...\n"
+	  "Read plain-text pages, HTML pages and RSS/Atom/RDF feeds, files and folders\n"
+	  "(recursively), into the store; - reads one page from standard input.\n"
+	  "Each skipped input gets one line on standard error with the reason.\n"
+	  "  --quiet   no summary line at the end\n"
+	  "Exit status: 0 all imported, 1 some inputs skipped, 3 the store failed.\n" },
+	{ "extract",
+	  "usage: folio extract [--json] FILE...\n"
+	  "Print what import would store for each file, without touching a store.\n"
+	  "  --json    one JSON array: file, source, title, byline, date, dateline, body\n" },
+	{ "sources",
+	  "usage: folio [--db FILE] sources [--json]\n"
+	  "Print each source as: count TAB name.\n" },
+	{ "list",
+	  "usage: folio [--db FILE] list [--source NAME] [--limit N] [--json]\n"
+	  "Print articles newest first as: id TAB date TAB source TAB title.\n"
+	  "  --source NAME   only this source (case is ignored)\n"
+	  "  --limit N       at most N articles\n" },
+	{ "show",
+	  "usage: folio [--db FILE] show [--json] ID\n"
+	  "Print one article: header lines, a blank line, the body.\n" },
+	{ "search",
+	  "usage: folio [--db FILE] search [--limit N] [--json] QUERY...\n"
+	  "Print the best matches first as: id TAB score TAB source TAB title.\n"
+	  "QUERY: words (all must match), \"a phrase\", prefix*, a OR b, -word,\n"
+	  "source:NAME, by:NAME, title:WORD, after:YYYY-MM-DD, before:YYYY-MM-DD.\n"
+	  "  --limit N       at most N results (default 50)\n" },
+	{ "export",
+	  "usage: folio [--db FILE] export [--json|--text] [--source NAME] [QUERY...]\n"
+	  "Write whole articles, newest first (or best first for a QUERY).\n"
+	  "  --text          header lines, a blank line, the body; a line %% between\n"
+	  "                  articles (the default)\n"
+	  "  --json          a JSON array of articles; folio import reads it back\n"
+	  "  --source NAME   only this source\n" },
+};
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -137,7 +184,7 @@ static int64_t parse_count(const char *text)
 	return v;
 }
 
-/* Options of one command: --json, --quiet, --source NAME, --limit N. */
+/* Options of one command: --json, --text, --quiet, --source NAME, --limit N. */
 struct command_options {
 	bool json, quiet;
 	const char *source;
@@ -161,8 +208,16 @@ static int parse_command_options(const char *command, const char *allowed, int a
 		}
 		if (a[0] != '-' || strcmp(a, "-") == 0)
 			break;
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			for (size_t c = 0; c < sizeof command_help / sizeof command_help[0]; c++)
+				if (strcmp(command_help[c].command, command) == 0)
+					fputs(command_help[c].help, stdout);
+			return HELP_SHOWN;
+		}
 		if (strcmp(a, "--json") == 0 && strstr(allowed, "json")) {
 			o->json = true;
+		} else if (strcmp(a, "--text") == 0 && strstr(allowed, "text")) {
+			o->json = false;
 		} else if (strcmp(a, "--quiet") == 0 && strstr(allowed, "quiet")) {
 			o->quiet = true;
 		} else if (strcmp(a, "--source") == 0 && strstr(allowed, "source")) {
@@ -185,6 +240,23 @@ static int parse_command_options(const char *command, const char *allowed, int a
 	return 0;
 }
 
+/* The words of a query given as several arguments, joined by spaces. */
+static char *join_words(char **words, int n)
+{
+	size_t len = 1;
+	for (int i = 0; i < n; i++)
+		len += strlen(words[i]) + 1;
+	char *joined = calloc(1, len);
+	if (!joined)
+		return NULL;
+	for (int i = 0; i < n; i++) {
+		if (i)
+			strcat(joined, " ");
+		strcat(joined, words[i]);
+	}
+	return joined;
+}
+
 static void report_keymap(void *ctx, const char *file, unsigned line, const char *reason)
 {
 	char **first = ctx;
@@ -204,12 +276,45 @@ static void report_keymap(void *ctx, const char *file, unsigned line, const char
 		free(msg);
 }
 
+/*
+ * Where the keymaps folio ships are: the folder configure chose, else the
+ * same place relative to the running binary, so an install moved to another
+ * prefix (or staged with DESTDIR) still finds them.
+ */
+static char *keymap_library(void)
+{
+	struct stat sb;
+	if (stat(FOLIO_KEYMAPDIR, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return strdup(FOLIO_KEYMAPDIR);
+	char *exe = realpath("/proc/self/exe", NULL);
+	char *slash = exe ? strrchr(exe, '/') : NULL;
+	char *dir = NULL;
+	if (slash) {
+		*slash = '\0';
+		if (asprintf(&dir, "%s/../share/%s/keymaps", exe, PACKAGE) < 0)
+			dir = NULL;
+	}
+	free(exe);
+	if (dir && (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
+		free(dir);
+		dir = NULL;
+	}
+	return dir;
+}
+
 /* The compiled-in default keys, then the user's file, then --keys FILE. */
 static struct folio_keymap *load_keymaps(const char *keys_option, char **first_problem)
 {
 	struct folio_keymap *km = folio_keymap_new();
 	if (!km)
 		return NULL;
+	char *library = keymap_library();
+	if (library && folio_keymap_set_library(km, library) != 0) {
+		free(library);
+		folio_keymap_free(km);
+		return NULL;
+	}
+	free(library);
 	folio_keymap_load_text(km, "default.keys", folio_default_keys, folio_default_keys_len,
 	                       report_keymap, first_problem);
 	const char *config = getenv("XDG_CONFIG_HOME");
@@ -275,14 +380,14 @@ static int run_command(const char *db, const char *command, int argc, char **arg
 
 	if (strcmp(command, "extract") == 0) {
 		if ((rc = parse_command_options(command, "json", argc, argv, &o)))
-			return rc;
+			return rc == HELP_SHOWN ? 0 : rc;
 		if (o.nargs == 0)
 			return usage_error("extract needs at least one FILE", NULL);
 		return exit_status(folio_cli_extract(o.args, (size_t)o.nargs, o.json));
 	}
 	if (strcmp(command, "import") == 0) {
 		if ((rc = parse_command_options(command, "quiet", argc, argv, &o)))
-			return rc;
+			return rc == HELP_SHOWN ? 0 : rc;
 		if (o.nargs == 0)
 			return usage_error("import needs at least one PATH", NULL);
 		if ((rc = open_store(db, FOLIO_STORE_CREATE, &st)))
@@ -290,7 +395,7 @@ static int run_command(const char *db, const char *command, int argc, char **arg
 		result = folio_cli_import(st, o.args, (size_t)o.nargs, o.quiet);
 	} else if (strcmp(command, "sources") == 0) {
 		if ((rc = parse_command_options(command, "json", argc, argv, &o)))
-			return rc;
+			return rc == HELP_SHOWN ? 0 : rc;
 		if (o.nargs)
 			return usage_error("sources takes no arguments", NULL);
 		if ((rc = open_store(db, FOLIO_STORE_READONLY, &st)))
@@ -298,7 +403,7 @@ static int run_command(const char *db, const char *command, int argc, char **arg
 		result = folio_cli_sources(st, o.json);
 	} else if (strcmp(command, "list") == 0) {
 		if ((rc = parse_command_options(command, "json source limit", argc, argv, &o)))
-			return rc;
+			return rc == HELP_SHOWN ? 0 : rc;
 		if (o.nargs)
 			return usage_error("list takes no arguments but options", NULL);
 		if ((rc = open_store(db, FOLIO_STORE_READONLY, &st)))
@@ -306,7 +411,7 @@ static int run_command(const char *db, const char *command, int argc, char **arg
 		result = folio_cli_list(st, o.source, o.limit, o.json);
 	} else if (strcmp(command, "show") == 0) {
 		if ((rc = parse_command_options(command, "json", argc, argv, &o)))
-			return rc;
+			return rc == HELP_SHOWN ? 0 : rc;
 		int64_t id = o.nargs == 1 ? parse_count(o.args[0]) : -1;
 		if (id < 0)
 			return usage_error("show needs one article ID (a number from folio list)", NULL);
@@ -315,25 +420,29 @@ static int run_command(const char *db, const char *command, int argc, char **arg
 		result = folio_cli_show(st, id, o.json);
 	} else if (strcmp(command, "search") == 0) {
 		if ((rc = parse_command_options(command, "json limit", argc, argv, &o)))
-			return rc;
+			return rc == HELP_SHOWN ? 0 : rc;
 		if (o.nargs == 0)
 			return usage_error("search needs a QUERY", NULL);
-		size_t len = 1;
-		for (int i = 0; i < o.nargs; i++)
-			len += strlen(o.args[i]) + 1;
-		char *query = calloc(1, len);
+		char *query = join_words(o.args, o.nargs);
 		if (!query)
 			return EXIT_STORE;
-		for (int i = 0; i < o.nargs; i++) {
-			if (i)
-				strcat(query, " ");
-			strcat(query, o.args[i]);
-		}
 		if ((rc = open_store(db, FOLIO_STORE_READONLY, &st))) {
 			free(query);
 			return rc;
 		}
 		result = folio_cli_search(st, query, o.limit, o.json);
+		free(query);
+	} else if (strcmp(command, "export") == 0) {
+		if ((rc = parse_command_options(command, "json text source", argc, argv, &o)))
+			return rc == HELP_SHOWN ? 0 : rc;
+		char *query = join_words(o.args, o.nargs);
+		if (!query)
+			return EXIT_STORE;
+		if ((rc = open_store(db, FOLIO_STORE_READONLY, &st))) {
+			free(query);
+			return rc;
+		}
+		result = folio_cli_export(st, o.source, query, o.json);
 		free(query);
 	} else {
 		char *escaped = folio_text_escape(command, strlen(command));
@@ -386,7 +495,9 @@ int main(int argc, char **argv)
 			fputs(help_text, stdout);
 			return 0;
 		} else if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
-			printf("folio %s\nSQLite %s\n", PACKAGE_VERSION, folio_store_sqlite_version());
+			printf("folio %s\nSQLite %s\n%s\nlibunistring %s\n", PACKAGE_VERSION,
+			       folio_store_sqlite_version(), folio_ui_curses_version(),
+			       folio_text_unistring_version());
 			return 0;
 		} else if (strcmp(a, "--list-actions") == 0) {
 			return list_actions();

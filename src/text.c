@@ -31,6 +31,7 @@
 #include <unicase.h>
 #include <uninorm.h>
 #include <unistr.h>
+#include <unistring/version.h>
 #include <uniwidth.h>
 
 /* libunistring's uc_width() treats ambiguous-width characters as wide only
@@ -721,4 +722,13 @@ char *folio_text_escape(const char *s, size_t len)
 		}
 	}
 	return sb_finish(&b, NULL);
+}
+
+const char *folio_text_unistring_version(void)
+{
+	/* (major << 16) + (minor << 8) + subminor, as unistring/version.h says */
+	static char version[24];
+	int v = _libunistring_version;
+	snprintf(version, sizeof version, "%d.%d.%d", v >> 16, (v >> 8) & 0xff, v & 0xff);
+	return version;
 }

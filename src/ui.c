@@ -573,3 +573,8 @@ out:
 	ui_free(&ui);
 	return rc;
 }
+
+const char *folio_ui_curses_version(void)
+{
+	return curses_version();
+}

@@ -36,6 +36,13 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 enum folio_cli_result folio_cli_show(struct folio_store *st, int64_t id, bool json);
 enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query,
                                        int64_t limit, bool json);
+/*
+ * Every article (of source, or matching query, or both) in full: JSON (an
+ * array in the schema of show --json, which `folio import` reads back), or
+ * text (show's form, articles separated by a line "%%").
+ */
+enum folio_cli_result folio_cli_export(struct folio_store *st, const char *source,
+                                       const char *query, bool json);
 enum folio_cli_result folio_cli_extract(char *const *files, size_t n, bool json);
 enum folio_cli_result folio_cli_import(struct folio_store *st, char *const *paths,
                                        size_t n, bool quiet);

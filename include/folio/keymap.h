@@ -93,6 +93,13 @@ struct folio_keymap *folio_keymap_new(void);
 void folio_keymap_free(struct folio_keymap *km);
 
 /*
+ * The folder holding the keymaps folio ships (vi.keys, emacs.keys).  An
+ * include of a relative name that is not beside the including file is looked
+ * for there.  Returns -1 when memory runs out.
+ */
+int folio_keymap_set_library(struct folio_keymap *km, const char *dir);
+
+/*
  * Called once for each bad line (or unreadable file); line is 0 for a
  * whole-file problem.  An include that cannot be read is reported at the
  * include line.  file and reason may hold bytes from the file: sanitise them

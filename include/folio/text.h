@@ -150,4 +150,7 @@ char *folio_text_fold(const char *s, size_t len, size_t *out_len, size_t **map);
  */
 char *folio_text_escape(const char *s, size_t len);
 
+/* The libunistring version in use ("1.0"), for --version. */
+const char *folio_text_unistring_version(void);
+
 #endif

@@ -21,4 +21,7 @@ struct folio_ui_options {
 int folio_ui_run(struct folio_store *st, const struct folio_keymap *km,
                  const struct folio_ui_options *opts, char **err);
 
+/* The ncurses version in use, for --version. */
+const char *folio_ui_curses_version(void);
+
 #endif

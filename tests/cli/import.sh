@@ -47,7 +47,7 @@ printf 'PK\003\004\000\000binary\000data' >"$bad/binary.zip"
 mkfifo "$bad/pipe"
 ln -s loop1 "$bad/loop2"; ln -s loop2 "$bad/loop1"
 printf 'Home | News | Sport | Weather\nContact us\nPrivacy\n' >"$bad/links.txt"
-printf '[\n  {"title": "A long title of some article", "body": "Long prose that goes on and on, sentence after sentence."}\n]\n' >"$bad/data.json"
+printf '[\n  {"headline": "A long title of some article", "text": "Long prose that goes on and on, sentence after sentence."}\n]\n' >"$bad/data.json"
 db3="$TMP/bad.db"
 timeout 20 "$FOLIO" --db "$db3" import "$bad" >"$TMP/out" 2>"$TMP/err"; rc=$?
 is "a folder with bad files exits 1" "$rc" 1

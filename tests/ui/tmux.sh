@@ -22,18 +22,20 @@
 command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
 
 # Each start gets a server of its own: reusing a socket while the old
-# server is still going away makes tmux fail at random.
+# server is still going away makes tmux fail at random.  The sockets live
+# in $TMP (tmux -S, like -L but with a path), so nothing is left behind.
 _tmux_n=0
-TMUX_SOCKET=folio-test-$$-0
+TMUX_SOCKET=$TMP/tmux.0
 unset TMUX
 tmux_cmd() {
-	tmux -L "$TMUX_SOCKET" -f /dev/null "$@"
+	tmux -S "$TMUX_SOCKET" -f /dev/null "$@"
 }
 # A fresh private server for the next session (the old one is killed).
 new_server() {
 	tmux_cmd kill-server >/dev/null 2>&1
+	rm -f "$TMUX_SOCKET"
 	_tmux_n=$((_tmux_n + 1))
-	TMUX_SOCKET=folio-test-$$-$_tmux_n
+	TMUX_SOCKET=$TMP/tmux.$_tmux_n
 }
 trap 'tmux_cmd kill-server >/dev/null 2>&1; rm -rf "$TMP"' EXIT
 

@@ -12,8 +12,9 @@
 #include <string.h>
 
 /* A whole file, NUL-terminated; NULL when it cannot be read. */
-static char *read_file(const char *path, size_t *len)
+static inline char *read_file(const char *path, size_t *len)
 {
+	*len = 0;
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return NULL;
@@ -44,7 +45,7 @@ static char *read_file(const char *path, size_t *len)
 }
 
 /* True when s is valid UTF-8 with no control bytes but newline. */
-static int valid_text(const char *s)
+static inline int valid_text(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
@@ -60,14 +61,14 @@ static int valid_text(const char *s)
 	return 1;
 }
 
-static int ends_with(const char *s, const char *t)
+static inline int ends_with(const char *s, const char *t)
 {
 	size_t a = strlen(s), b = strlen(t);
 	return a >= b && strcmp(s + a - b, t) == 0;
 }
 
 /* A copy of s with each "\n" written out turned into a newline. */
-static char *unescape(const char *s)
+static inline char *unescape(const char *s)
 {
 	char *out = malloc(strlen(s) + 1), *o = out;
 	if (!out)
@@ -85,7 +86,7 @@ static char *unescape(const char *s)
 }
 
 /* The .expect file split into lines in place; returns the number of lines. */
-static size_t split_lines(char *text, size_t len, char **lines, size_t max)
+static inline size_t split_lines(char *text, size_t len, char **lines, size_t max)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < len; i++)
@@ -97,14 +98,14 @@ static size_t split_lines(char *text, size_t len, char **lines, size_t max)
 }
 
 /* The value of "key: value", or NULL when line is not that key. */
-static const char *value_of(const char *line, const char *key)
+static inline const char *value_of(const char *line, const char *key)
 {
 	size_t k = strlen(key);
 	return strncmp(line, key, k) == 0 && line[k] == ':' && line[k + 1] == ' ' ? line + k + 2 : NULL;
 }
 
 /* One body_first / body_last / body_has line checked against body. */
-static void check_body_line(const char *name, const char *line, const char *body)
+static inline void check_body_line(const char *name, const char *line, const char *body)
 {
 	const char *v;
 	if ((v = value_of(line, "body_first"))) {
@@ -121,13 +122,13 @@ static void check_body_line(const char *name, const char *line, const char *body
 	}
 }
 
-static int by_name(const void *x, const void *y)
+static inline int by_name(const void *x, const void *y)
 {
 	return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
 /* The names in dir that have a NAME.expect beside them, without ".expect", sorted. */
-static size_t expect_names(const char *dir, char **names, size_t max)
+static inline size_t expect_names(const char *dir, char **names, size_t max)
 {
 	DIR *d = opendir(dir);
 	size_t n = 0;

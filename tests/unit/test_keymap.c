@@ -651,6 +651,33 @@ static unsigned next_rand(void)
 }
 
 /* Random keymap text: real words, broken names, random bytes. */
+/* include of a shipped keymap by bare name: beside the file first, then the library. */
+static void test_library(void)
+{
+	struct reports r = { 0 };
+	struct folio_keymap *km = folio_keymap_new();
+
+	if (mkdir(tmp_path("lib"), 0700) != 0 || mkdir(tmp_path("home"), 0700) != 0)
+		exit(99);
+	write_file("lib/shipped.keys", "bind global x quit\n");
+	write_file("lib/both.keys", "bind global y quit\n");
+	write_file("home/both.keys", "bind global y top\n");
+	write_file("home/keys", "include shipped.keys\ninclude both.keys\ninclude nowhere.keys\n");
+	is_int(folio_keymap_load_file(km, tmp_path("home/keys"), collect, &r), 2,
+	       "without a library, a bare name is only looked for beside the file");
+	is_int(bound(km, FOLIO_CTX_GLOBAL, "x"), FOLIO_ACT_NONE, "so shipped.keys is not found");
+
+	r.n = 0;
+	is_int(folio_keymap_set_library(km, tmp_path("lib")), 0, "the library is set");
+	is_int(folio_keymap_load_file(km, tmp_path("home/keys"), collect, &r), 1,
+	       "with a library, only the file that is nowhere is a problem");
+	is_int(r.line[0], 3, "and it is reported at its include line");
+	is_int(bound(km, FOLIO_CTX_GLOBAL, "x"), FOLIO_ACT_QUIT, "shipped.keys comes from the library");
+	is_int(bound(km, FOLIO_CTX_GLOBAL, "y"), FOLIO_ACT_TOP,
+	       "a file beside the including one wins over the library's copy");
+	folio_keymap_free(km);
+}
+
 static void test_torture(void)
 {
 	static const char *const pieces[] = {
@@ -709,6 +736,7 @@ int main(void)
 	test_includes();
 	test_bad_lines();
 	test_variants();
+	test_library();
 	test_torture();
 	char cmd[600];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
