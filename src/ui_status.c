@@ -71,6 +71,15 @@ void ui_status_draw(struct ui *ui)
 		folio_key_name(ui->seq[i], pending + n, sizeof pending - n);
 	}
 
+	if (ui->prompt.active && !ui->help) {
+		/* the command being typed has the whole line */
+		int x = ui_pipe_draw_prompt(ui, w, cols);
+		if (x >= 0) {
+			wmove(w, 0, x);
+			curs_set(1);
+		}
+		return;
+	}
 	bool editing = ui->search.editing && !ui->help;
 	if (editing && ui->message[0]) {
 		/* the bar has the left: a message ("No articles match") takes the counts' place */
