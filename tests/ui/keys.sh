@@ -44,4 +44,25 @@ like "the first key of a sequence is shown while folio waits for the next" "$(li
 keys z Enter
 wait_for '^v Valley Morning Herald' >/dev/null
 like "zz runs its action" "$(screen)" '^v Valley Morning Herald'
+
+# Arrows alone: Down, Right to expand and open, Left to go back.
+start 80 24
+keys Down Down Right
+wait_for '^v The Ledgerport Courier' >/dev/null
+like "Right expands a source" "$(line 3)" '^v The Ledgerport Courier'
+keys Down Right
+wait_for 'By Daniel Ruiz' >/dev/null
+like "Right opens the article" "$(line 1)" '│ Volunteers repaint the old north lighthouse'
+like "and the article has the keyboard" "$(line 24)" 'Space:page'
+keys Left
+wait_for 'Enter:open' >/dev/null
+like "Left goes back to the list" "$(line 24)" 'Enter:open'
+keys Left
+wait_for '^> The Ledgerport Courier' >/dev/null
+like "Left again folds the source" "$(line 3)" '^> The Ledgerport Courier'
+keys / Left
+wait_for '^/' >/dev/null
+keys q u a r r y Left Left X
+wait_for '^/quarXry' >/dev/null
+like "in the search bar Left still moves the cursor" "$(line 24)" '^/quarXry'
 done_testing
