@@ -28,6 +28,12 @@ bind sources
 KEYS
 start 80 24 --keys "$TMP/my.keys"
 like "a bad keymap line is shown as file:line: reason" "$(line 24)" 'my\.keys:4: '
+like "with several, the status line counts them and says where they all are" "$(line 24)" \
+	'^ ?keys: 2 problems, first: .*my\.keys:4: '
+
+printf 'bind sources x quit\nbind nowhere x quit\n' >"$TMP/one.keys"
+start 80 24 --keys "$TMP/one.keys"
+like "a single problem is shown alone" "$(line 24)" '^ ?[^ ]*one\.keys:2: '
 keys C-n
 wait_for '^> Bulk Daily' >/dev/null
 like "a key bound in the file works" "$(screen)" '^> Bulk Daily'
