@@ -5,7 +5,10 @@
  * status line; a help window over the panes) so each pane is drawn on its
  * own and curses sends only what changed: every frame is wnoutrefresh per
  * window and one doupdate, never clear().  Under UI_NARROW_COLS the list and
- * article windows share the screen and only the focused one is shown.
+ * article windows share the screen and only the focused one is shown; so
+ * they do under UI_READ_SPLIT_COLS while an article is read, because only a
+ * full-width pane lets curses scroll with the terminal (idlok) instead of
+ * repainting the pane for every line.
  *
  * Input is read from a 1x1 window that is never drawn on, with a timeout,
  * so the loop sees the flags set by signal handlers (SIGINT, SIGTERM,
@@ -74,13 +77,26 @@ static int list_width(const struct ui *ui)
 	return lw > max ? max : lw;
 }
 
+/*
+ * One pane at a time: on a narrow screen, and while an article is read on
+ * a screen too narrow for the list beside it to be worth what it costs (a
+ * pane that is not full width cannot use the terminal's scrolling, so each
+ * line scrolled repaints the pane).
+ */
+static bool single_pane(const struct ui *ui)
+{
+	if (ui->cols < UI_NARROW_COLS)
+		return true;
+	return ui->cols < UI_READ_SPLIT_COLS && ui->focus == UI_FOCUS_ARTICLE && ui->art.open;
+}
+
 /* Make the windows for the current size and focus; too small, only one for a message. */
 static void layout(struct ui *ui)
 {
 	delete_windows(ui);
 	getmaxyx(stdscr, ui->rows, ui->cols);
 	ui->too_small = ui->cols < UI_MIN_COLS || ui->rows < UI_MIN_ROWS;
-	ui->narrow = ui->cols < UI_NARROW_COLS;
+	ui->narrow = single_pane(ui);
 	if (ui->rows < 1 || ui->cols < 1)
 		return;
 	if (ui->too_small) {
@@ -126,7 +142,8 @@ static void render(struct ui *ui)
 		doupdate();
 		return;
 	}
-	if (!ui->narrow && getmaxx(ui->list_win) != list_width(ui)) {
+	if (single_pane(ui) != ui->narrow ||
+	    (!ui->narrow && getmaxx(ui->list_win) != list_width(ui))) {
 		layout(ui);
 		if (ui->too_small || !ui->list_win)
 			return;

@@ -23,6 +23,12 @@
 
 /* Below this width the panes are shown one at a time. */
 #define UI_NARROW_COLS 70
+/*
+ * Below this width an article being read takes the whole width (Tab or q
+ * brings the list back): a full-width pane scrolls with the terminal's own
+ * scrolling, a line for tens of bytes instead of a repaint of the pane.
+ */
+#define UI_READ_SPLIT_COLS 120
 /* The most columns of article text on a wide screen. */
 #define UI_TEXT_MAX_COLS 90
 /* Smaller than this, only "terminal too small" is shown. */
@@ -199,7 +205,7 @@ struct ui {
 	WINDOW *help_win;
 	int rows;
 	int cols;
-	bool narrow;
+	bool narrow; /* one pane at a time: a narrow screen, or reading under UI_READ_SPLIT_COLS */
 	bool too_small;
 	enum ui_focus focus;
 	bool help;

@@ -61,13 +61,13 @@ keys / quokka
 wait_for 'articles? match' >/dev/null
 keys Enter
 wait_for 'By Ane Berg' >/dev/null
-like "a dateline the body starts with is not in the header" "$(line 3)" '│ By Ane Berg *$'
-like "the body keeps it as written" "$(screen)" '│ Bergen,  NORWAY -- The quokka'
+like "a dateline the body starts with is not in the header" "$(line 3)" '^ By Ane Berg *$'
+like "the body keeps it as written" "$(screen)" '^ Bergen,  NORWAY -- The quokka'
 keys Escape
 wait_for '^> All articles' >/dev/null
 keys / zebracrossing
 wait_for 'articles? match' >/dev/null
 keys Enter
 wait_for 'By Ola Dahl' >/dev/null
-like "a dateline the body does not start with stays in the header" "$(line 3)" '│ By Ola Dahl · OSLO *$'
+like "a dateline the body does not start with stays in the header" "$(line 3)" '^ By Ola Dahl · OSLO *$'
 done_testing

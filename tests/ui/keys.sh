@@ -58,7 +58,7 @@ wait_for '^v The Ledgerport Courier' >/dev/null
 like "Right expands a source" "$(line 3)" '^v The Ledgerport Courier'
 keys Down Right
 wait_for 'By Daniel Ruiz' >/dev/null
-like "Right opens the article" "$(line 1)" '│ Volunteers repaint the old north lighthouse'
+like "Right opens the article" "$(line 1)" '^ Volunteers repaint the old north lighthouse'
 like "and the article has the keyboard" "$(line 24)" 'Space:page'
 keys Left
 wait_for 'Enter:open' >/dev/null
