@@ -37,6 +37,8 @@ const struct folio_action_info folio_actions[] = {
 	{ FOLIO_ACT_PREV_UNREAD, "prev-unread", PANES, "Go to the previous unread article" },
 	{ FOLIO_ACT_TOGGLE_READ, "toggle-read", PANES, "Mark the article read or unread" },
 	{ FOLIO_ACT_TOGGLE_FLAG, "toggle-flag", PANES, "Flag or unflag the article" },
+	{ FOLIO_ACT_PIPE, "pipe", PANES, "Pipe the article to a shell command (asked for on the bottom line)" },
+	{ FOLIO_ACT_PAGER, "pager", PANES, "Read the article in $PAGER (less if unset)" },
 	{ FOLIO_ACT_SEARCH, "search", PANES, "Open the search bar" },
 	{ FOLIO_ACT_NEXT_MATCH, "next-match", PANES, "Go to the next search match" },
 	{ FOLIO_ACT_PREV_MATCH, "prev-match", PANES, "Go to the previous search match" },

@@ -257,9 +257,17 @@ static char *join_words(char **words, int n)
 	return joined;
 }
 
+/* Every keymap problem goes to stderr; the reader's status line gets the first and a count. */
+struct keymap_problems {
+	char *first;
+	unsigned count;
+};
+
 static void report_keymap(void *ctx, const char *file, unsigned line, const char *reason)
 {
-	char **first = ctx;
+	struct keymap_problems *problems = ctx;
+	problems->count++;
+	char **first = &problems->first;
 	char *escaped = folio_text_escape(file, strlen(file));
 	char *msg = NULL;
 	if (line && asprintf(&msg, "%s:%u: %s", escaped ? escaped : "?", line, reason) < 0)
@@ -303,7 +311,8 @@ static char *keymap_library(void)
 }
 
 /* The compiled-in default keys, then the user's file, then --keys FILE. */
-static struct folio_keymap *load_keymaps(const char *keys_option, char **first_problem)
+static struct folio_keymap *load_keymaps(const char *keys_option,
+                                         struct keymap_problems *problems)
 {
 	struct folio_keymap *km = folio_keymap_new();
 	if (!km)
@@ -316,7 +325,7 @@ static struct folio_keymap *load_keymaps(const char *keys_option, char **first_p
 	}
 	free(library);
 	folio_keymap_load_text(km, "default.keys", folio_default_keys, folio_default_keys_len,
-	                       report_keymap, first_problem);
+	                       report_keymap, problems);
 	const char *config = getenv("XDG_CONFIG_HOME");
 	const char *home = getenv("HOME");
 	char *user = NULL;
@@ -328,20 +337,31 @@ static struct folio_keymap *load_keymaps(const char *keys_option, char **first_p
 			user = NULL;
 	}
 	if (user && access(user, F_OK) == 0)
-		folio_keymap_load_file(km, user, report_keymap, first_problem);
+		folio_keymap_load_file(km, user, report_keymap, problems);
 	free(user);
 	if (keys_option)
-		folio_keymap_load_file(km, keys_option, report_keymap, first_problem);
+		folio_keymap_load_file(km, keys_option, report_keymap, problems);
 	return km;
 }
 
 static int run_reader(struct folio_store *st, const char *keys_option)
 {
-	char *problem = NULL;
-	struct folio_keymap *km = load_keymaps(keys_option, &problem);
+	struct keymap_problems problems = { NULL, 0 };
+	struct folio_keymap *km = load_keymaps(keys_option, &problems);
 	if (!km) {
+		free(problems.first);
 		fputs("folio: out of memory\n", stderr);
 		return EXIT_STORE;
+	}
+	char *problem = problems.first;
+	if (problems.count > 1 && problem) {
+		/* the status line has room for one: say there are more, and where they all are */
+		char *summary = NULL;
+		if (asprintf(&summary, "keys: %u problems, first: %s (all on stderr)", problems.count,
+		             problem) >= 0) {
+			free(problem);
+			problem = summary;
+		}
 	}
 	struct folio_ui_options opts = { .startup_message = problem };
 	char *err = NULL;

@@ -487,7 +487,7 @@ static unsigned char *word_bounds(const char *s, size_t n)
  * Whether term matches the folded text f at i (a word start); *end gets
  * the end of the match.  A phrase's words may be separated by any run of
  * non-word characters; every word but a prefix term's last must end where
- * a word ends.
+ * a word ends, and a prefix term's last runs on to the end of its word.
  */
 static bool match_at(const struct folio_term *term, const char *f, size_t n,
                      const unsigned char *flags, size_t i, size_t *end)
@@ -503,6 +503,9 @@ static bool match_at(const struct folio_term *term, const char *f, size_t n,
 		if (!space) {
 			if (!term->prefix && !(flags[i] & WORD_END))
 				return false;
+			/* a prefix covers the whole word it matched: "gran*" marks "Granite" */
+			while (i < n && !(flags[i] & WORD_END))
+				i++;
 			*end = i;
 			return true;
 		}

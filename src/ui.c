@@ -5,7 +5,10 @@
  * status line; a help window over the panes) so each pane is drawn on its
  * own and curses sends only what changed: every frame is wnoutrefresh per
  * window and one doupdate, never clear().  Under UI_NARROW_COLS the list and
- * article windows share the screen and only the focused one is shown.
+ * article windows share the screen and only the focused one is shown; so
+ * they do under UI_READ_SPLIT_COLS while an article is read, because only a
+ * full-width pane lets curses scroll with the terminal (idlok) instead of
+ * repainting the pane for every line.
  *
  * Input is read from a 1x1 window that is never drawn on, with a timeout,
  * so the loop sees the flags set by signal handlers (SIGINT, SIGTERM,
@@ -74,13 +77,26 @@ static int list_width(const struct ui *ui)
 	return lw > max ? max : lw;
 }
 
+/*
+ * One pane at a time: on a narrow screen, and while an article is read on
+ * a screen too narrow for the list beside it to be worth what it costs (a
+ * pane that is not full width cannot use the terminal's scrolling, so each
+ * line scrolled repaints the pane).
+ */
+static bool single_pane(const struct ui *ui)
+{
+	if (ui->cols < UI_NARROW_COLS)
+		return true;
+	return ui->cols < UI_READ_SPLIT_COLS && ui->focus == UI_FOCUS_ARTICLE && ui->art.open;
+}
+
 /* Make the windows for the current size and focus; too small, only one for a message. */
 static void layout(struct ui *ui)
 {
 	delete_windows(ui);
 	getmaxyx(stdscr, ui->rows, ui->cols);
 	ui->too_small = ui->cols < UI_MIN_COLS || ui->rows < UI_MIN_ROWS;
-	ui->narrow = ui->cols < UI_NARROW_COLS;
+	ui->narrow = single_pane(ui);
 	if (ui->rows < 1 || ui->cols < 1)
 		return;
 	if (ui->too_small) {
@@ -126,7 +142,8 @@ static void render(struct ui *ui)
 		doupdate();
 		return;
 	}
-	if (!ui->narrow && getmaxx(ui->list_win) != list_width(ui)) {
+	if (single_pane(ui) != ui->narrow ||
+	    (!ui->narrow && getmaxx(ui->list_win) != list_width(ui))) {
 		layout(ui);
 		if (ui->too_small || !ui->list_win)
 			return;
@@ -191,34 +208,44 @@ void ui_open_article(struct ui *ui, int64_t id, bool from_search)
 		           ui->art.nmatches == 1 ? "" : "es");
 }
 
+bool ui_target_article(const struct ui *ui, int64_t *id, bool *read, bool *flagged)
+{
+	bool r, f;
+	if (ui->focus == UI_FOCUS_ARTICLE && ui->art.open) {
+		*id = ui->art.id;
+		r = ui->art.read;
+		f = ui->art.flagged;
+	} else if (ui->search.active) {
+		if (ui->search.sel >= ui->search.nhits)
+			return false;
+		const struct ui_hit *h = &ui->search.hits[ui->search.sel];
+		*id = h->id;
+		r = h->read;
+		f = h->flagged;
+	} else {
+		const struct ui_list *l = &ui->list;
+		if (l->cur.art == UI_SOURCE_ROW || l->cur.src != l->exp)
+			return false;
+		const struct ui_row *row = &l->rows[l->cur.art - l->base];
+		*id = row->id;
+		r = row->read;
+		f = row->flagged;
+	}
+	if (read)
+		*read = r;
+	if (flagged)
+		*flagged = f;
+	return true;
+}
+
 /* r and F: on the open article in the article pane, else on the selected row. */
 static void toggle_state(struct ui *ui, bool flag)
 {
 	int64_t id;
 	bool read, flagged;
-	if (ui->focus == UI_FOCUS_ARTICLE && ui->art.open) {
-		id = ui->art.id;
-		read = ui->art.read;
-		flagged = ui->art.flagged;
-	} else if (ui->search.active) {
-		if (ui->search.sel >= ui->search.nhits) {
-			ui_message(ui, "No article selected");
-			return;
-		}
-		const struct ui_hit *h = &ui->search.hits[ui->search.sel];
-		id = h->id;
-		read = h->read;
-		flagged = h->flagged;
-	} else {
-		const struct ui_list *l = &ui->list;
-		if (l->cur.art == UI_SOURCE_ROW || l->cur.src != l->exp) {
-			ui_message(ui, "No article selected");
-			return;
-		}
-		const struct ui_row *r = &l->rows[l->cur.art - l->base];
-		id = r->id;
-		read = r->read;
-		flagged = r->flagged;
+	if (!ui_target_article(ui, &id, &read, &flagged)) {
+		ui_message(ui, "No article selected");
+		return;
 	}
 	char *err = NULL;
 	int rc = flag ? folio_store_set_flagged(ui->st, id, !flagged, &err)
@@ -279,6 +306,13 @@ static void dispatch(struct ui *ui, enum folio_action a)
 		ui_help_action(ui, a);
 		return;
 	}
+	if (ui->prompt.active) {
+		if (a == FOLIO_ACT_REDRAW)
+			clearok(curscr, TRUE);
+		else
+			ui_pipe_action(ui, a);
+		return;
+	}
 	switch (a) {
 	case FOLIO_ACT_QUIT:
 		ui->quit = true;
@@ -310,6 +344,10 @@ static void dispatch(struct ui *ui, enum folio_action a)
 	case FOLIO_ACT_TOGGLE_FLAG:
 		toggle_state(ui, a == FOLIO_ACT_TOGGLE_FLAG);
 		return;
+	case FOLIO_ACT_PIPE:
+	case FOLIO_ACT_PAGER:
+		ui_pipe_open(ui, a);
+		return;
 	case FOLIO_ACT_NEXT_ARTICLE:
 	case FOLIO_ACT_PREV_ARTICLE:
 	case FOLIO_ACT_NEXT_UNREAD:
@@ -337,7 +375,7 @@ static void dispatch(struct ui *ui, enum folio_action a)
 
 unsigned ui_current_context(const struct ui *ui)
 {
-	if (ui->search.editing && !ui->help)
+	if ((ui->search.editing || ui->prompt.active) && !ui->help)
 		return FOLIO_CTX_SEARCH;
 	if (ui->focus == UI_FOCUS_ARTICLE && !ui->help)
 		return FOLIO_CTX_ARTICLE;
@@ -352,10 +390,13 @@ static bool is_text_key(folio_key k)
 static void handle_key(struct ui *ui, folio_key k)
 {
 	enum folio_action a = FOLIO_ACT_NONE;
-	if (ui->search.editing && !ui->help && ui->nseq == 0 && is_text_key(k)) {
+	bool typing = ui->search.editing || ui->prompt.active;
+	if (typing && !ui->help && ui->nseq == 0 && is_text_key(k)) {
 		/* a character types itself unless the search context binds it */
 		if (folio_keymap_lookup(ui->km, FOLIO_CTX_SEARCH, &k, 1, &a) == FOLIO_KEY_BOUND)
 			dispatch(ui, a);
+		else if (ui->prompt.active)
+			ui_pipe_insert(ui, k);
 		else
 			ui_search_insert(ui, k);
 		return;
@@ -388,6 +429,8 @@ static void handle_key(struct ui *ui, folio_key k)
 		ui->nseq = 0;
 		if (ui->help) {
 			ui->help = false;
+		} else if (k == FOLIO_KEY_ESC && ui->prompt.active) {
+			ui->prompt.active = false;
 		} else if (k == FOLIO_KEY_ESC && ui->search.active) {
 			/* Esc leaves a search even where no keymap says so */
 			ui_search_close(ui);
@@ -465,6 +508,7 @@ static void ui_free(struct ui *ui)
 	ui_list_free(&ui->list);
 	ui_article_free(&ui->art);
 	ui_search_free(&ui->search);
+	ui_pipe_free(&ui->prompt);
 }
 
 int folio_ui_run(struct folio_store *st, const struct folio_keymap *km,

@@ -2,7 +2,8 @@
  * ui_article.c: the article pane.
  *
  * An opened article is turned once into display paragraphs (title, two
- * header lines, then each line of the body: paragraphs, blank lines and
+ * header lines (the dateline only when the body does not start with it),
+ * then each line of the body: paragraphs, blank lines and
  * list items as written), with the search matches of each paragraph found
  * once.  Wrapping to the pane's width is cached and redone only when the
  * width changes; the first line shown is remembered as a place in the text,
@@ -104,6 +105,48 @@ static char *join_fields(const char *const *fields, size_t n, const char *sep)
 	return out;
 }
 
+/*
+ * Whether the body starts with the dateline ("MOSCOW, Russia (CNN) -- ..."),
+ * compared folded and with runs of spaces as one, ending on a word boundary.
+ * Extract keeps a dateline lead in the body as written, so the header need
+ * not say it again.
+ */
+static bool body_starts_with(const char *body, const char *dateline)
+{
+	while (*body == ' ' || *body == '\t' || *body == '\n' || *body == '\r')
+		body++;
+	size_t dlen = strlen(dateline), blen = strcspn(body, "\n");
+	if (dlen == 0 || blen < dlen)
+		return false;
+	char *d = folio_text_fold(dateline, dlen, &dlen, NULL);
+	char *b = folio_text_fold(body, blen, &blen, NULL);
+	bool same = d && b;
+	size_t i = 0, j = 0;
+	while (same && i < dlen) {
+		bool di = d[i] == ' ' || d[i] == '\t', bj = j < blen && (b[j] == ' ' || b[j] == '\t');
+		if (di && bj) {
+			while (i < dlen && (d[i] == ' ' || d[i] == '\t'))
+				i++;
+			while (j < blen && (b[j] == ' ' || b[j] == '\t'))
+				j++;
+		} else if (j < blen && d[i] == b[j]) {
+			i++;
+			j++;
+		} else {
+			same = false;
+		}
+	}
+	/* "OSLO" is not the start of "OSLOFJORD": the body's word must end there */
+	if (same && j < blen) {
+		unsigned char c = (unsigned char)b[j];
+		same = !(c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		         (c >= 'A' && c <= 'Z'));
+	}
+	free(d);
+	free(b);
+	return same;
+}
+
 static bool build_paras(struct para_list *pl, const struct folio_record *r,
                         const struct folio_query *q, const char *sep)
 {
@@ -117,7 +160,10 @@ static bool build_paras(struct para_list *pl, const struct folio_record *r,
 		strcat(by, r->byline);
 	}
 	const char *line1[] = { r->source, r->date };
-	const char *line2[] = { by, r->dateline };
+	const char *dateline = r->dateline;
+	if (dateline && r->body && body_starts_with(r->body, dateline))
+		dateline = NULL;
+	const char *line2[] = { by, dateline };
 	char *meta1 = join_fields(line1, 2, sep), *meta2 = join_fields(line2, 2, sep);
 	bool ok = meta1 && meta2 && add_para(pl, title, strlen(title), UI_PARA_TITLE, q) &&
 	          (!*meta1 || add_para(pl, meta1, strlen(meta1), UI_PARA_META, q)) &&

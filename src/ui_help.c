@@ -93,8 +93,10 @@ static bool entry_make(struct ui *ui, long item, int width, int keys_cols, struc
 	}
 	const struct folio_action_info *info = &folio_actions[item];
 	char keys[128];
-	if (folio_keymap_describe(ui->km, first_context(info->contexts), info->action, keys,
-	                          sizeof keys) == 0)
+	/* a pane action's keys as the list takes them: its own (<Right>) and the global ones */
+	unsigned ctx = info->contexts & FOLIO_CTX_SOURCES ? FOLIO_CTX_SOURCES
+	                                                   : first_context(info->contexts);
+	if (folio_keymap_describe(ui->km, ctx, info->action, keys, sizeof keys) == 0)
 		strcpy(keys, "-");
 	e->left = ui_display(keys);
 	e->right = ui_display(info->help);

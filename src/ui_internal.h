@@ -23,6 +23,12 @@
 
 /* Below this width the panes are shown one at a time. */
 #define UI_NARROW_COLS 70
+/*
+ * Below this width an article being read takes the whole width (Tab or q
+ * brings the list back): a full-width pane scrolls with the terminal's own
+ * scrolling, a line for tens of bytes instead of a repaint of the pane.
+ */
+#define UI_READ_SPLIT_COLS 120
 /* The most columns of article text on a wide screen. */
 #define UI_TEXT_MAX_COLS 90
 /* Smaller than this, only "terminal too small" is shown. */
@@ -123,6 +129,15 @@ struct ui_article {
 	long cur_match; /* -1 before the first n */
 };
 
+/* ---- a line typed on the bottom line (ui_edit.c) ---- */
+
+struct ui_edit {
+	char *buf; /* UTF-8, NUL-terminated; NULL until first set */
+	size_t len;
+	size_t size;
+	size_t cursor; /* byte offset in buf, on a character boundary */
+};
+
 /* ---- search bar and results (ui_search.c) ---- */
 
 struct ui_hit {
@@ -143,10 +158,7 @@ struct ui_search {
 	bool active;  /* results replace the source list */
 	bool editing; /* the bar has the keyboard */
 	bool dirty;   /* the text changed since the last search */
-	char *buf;    /* what is typed, UTF-8 */
-	size_t len;
-	size_t size;
-	size_t cursor; /* byte offset in buf */
+	struct ui_edit line; /* what is typed */
 	char **history;
 	size_t nhistory;
 	size_t hist_pos; /* == nhistory when not browsing */
@@ -171,6 +183,15 @@ struct ui_search {
 	size_t saved_anchor_off;
 };
 
+/* ---- the pipe prompt (ui_pipe.c) ---- */
+
+struct ui_prompt {
+	bool active; /* the bottom line asks for a command and has the keyboard */
+	struct ui_edit line;
+	struct ui_edit last; /* the last command run, for Up */
+	int64_t id;          /* the article it will get */
+};
+
 /* ---- the whole reader ---- */
 
 struct ui {
@@ -184,7 +205,7 @@ struct ui {
 	WINDOW *help_win;
 	int rows;
 	int cols;
-	bool narrow;
+	bool narrow; /* one pane at a time: a narrow screen, or reading under UI_READ_SPLIT_COLS */
 	bool too_small;
 	enum ui_focus focus;
 	bool help;
@@ -194,6 +215,7 @@ struct ui {
 	struct ui_list list;
 	struct ui_article art;
 	struct ui_search search;
+	struct ui_prompt prompt;
 	char message[256];
 	int fast_errors; /* get_wch failures in a row that came too soon */
 	folio_key seq[FOLIO_KEY_MAX_SEQ];
@@ -212,6 +234,8 @@ struct ui {
 /* ui.c */
 void ui_open_article(struct ui *ui, int64_t id, bool from_search);
 unsigned ui_current_context(const struct ui *ui);
+/* The article an action on "this article" means: the open one, else the selected row or hit. */
+bool ui_target_article(const struct ui *ui, int64_t *id, bool *read, bool *flagged);
 
 /* ui_draw.c */
 void ui_message(struct ui *ui, const char *fmt, ...)
@@ -263,10 +287,31 @@ void ui_search_status(struct ui *ui, char *buf, size_t size);
 void ui_search_set_state(struct ui *ui, int64_t id, bool read, bool flagged);
 bool ui_search_step(struct ui *ui, int dir, bool unread_only, int64_t *id);
 
+/* ui_edit.c */
+/* the byte offset of the UTF-8 character after the one at i (len at the end) */
+size_t ui_char_after(const char *b, size_t len, size_t i);
+void ui_edit_free(struct ui_edit *e);
+bool ui_edit_set(struct ui_edit *e, const char *text);
+const char *ui_edit_text(const struct ui_edit *e);
+/* 1 typed, 0 not typeable (or the line is full), -1 out of memory */
+int ui_edit_insert(struct ui_edit *e, folio_key k);
+/* 1 the text changed, 0 only the cursor moved, -1 not an editing action */
+int ui_edit_action(struct ui_edit *e, enum folio_action a);
+/* prompt then the text, scrolled to keep the cursor; returns the cursor column or -1 */
+int ui_edit_draw(struct ui *ui, WINDOW *w, const struct ui_edit *e, const char *prompt,
+                 int cols, attr_t attr, bool editing);
+
 /* ui_history.c */
 void ui_history_load(struct ui_search *s);
 void ui_history_add(struct ui_search *s, const char *line);
 void ui_history_save(struct ui_search *s);
+
+/* ui_pipe.c */
+void ui_pipe_open(struct ui *ui, enum folio_action a); /* pipe: the prompt; pager: runs it */
+void ui_pipe_insert(struct ui *ui, folio_key k);
+void ui_pipe_action(struct ui *ui, enum folio_action a);
+int ui_pipe_draw_prompt(struct ui *ui, WINDOW *w, int cols);
+void ui_pipe_free(struct ui_prompt *p);
 
 /* ui_help.c */
 void ui_help_draw(struct ui *ui, WINDOW *w);

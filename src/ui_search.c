@@ -71,7 +71,7 @@ void ui_search_free(struct ui_search *s)
 	free(s->history);
 	free(s->history_path);
 	free(s->hist_saved);
-	free(s->buf);
+	ui_edit_free(&s->line);
 	free(s->error);
 	memset(s, 0, sizeof *s);
 }
@@ -142,7 +142,7 @@ void ui_search_run(struct ui *ui)
 	struct ui_search *s = &ui->search;
 	s->dirty = false;
 	clear_results(s);
-	if (folio_search_parse(s->buf ? s->buf : "", true, &s->q) != 0) {
+	if (folio_search_parse(ui_edit_text(&s->line), true, &s->q) != 0) {
 		ui_message(ui, "out of memory");
 		return;
 	}
@@ -249,23 +249,16 @@ void ui_search_open(struct ui *ui)
 	s->editing = true;
 	s->hist_pos = s->nhistory;
 	ui->focus = UI_FOCUS_LIST;
-	if (!s->buf) {
-		s->size = 64;
-		s->buf = calloc(s->size, 1);
-		if (!s->buf) {
-			s->size = 0;
+	/* a new search starts empty (Up recalls the last); '/' on shown results refines them */
+	if (!s->line.buf || (fresh && s->line.len)) {
+		if (!ui_edit_set(&s->line, "")) {
 			s->active = s->editing = false;
 			ui_message(ui, "out of memory");
 			return;
 		}
-	}
-	/* a new search starts empty (Up recalls the last); '/' on shown results refines them */
-	if (fresh && s->len) {
-		s->buf[0] = '\0';
-		s->len = 0;
 		clear_results(s);
 	}
-	s->cursor = s->len;
+	s->line.cursor = s->line.len;
 }
 
 void ui_search_close(struct ui *ui)
@@ -286,16 +279,8 @@ void ui_search_close(struct ui *ui)
 
 static bool set_text(struct ui_search *s, const char *text)
 {
-	size_t len = strlen(text);
-	if (len + 1 > s->size) {
-		char *b = realloc(s->buf, len + 1);
-		if (!b)
-			return false;
-		s->buf = b;
-		s->size = len + 1;
-	}
-	memcpy(s->buf, text, len + 1);
-	s->len = s->cursor = len;
+	if (!ui_edit_set(&s->line, text))
+		return false;
 	s->dirty = true;
 	return true;
 }
@@ -303,76 +288,15 @@ static bool set_text(struct ui_search *s, const char *text)
 void ui_search_insert(struct ui *ui, folio_key k)
 {
 	struct ui_search *s = &ui->search;
-	char enc[4];
-	size_t n;
-	uint32_t c = (uint32_t)k;
-	if (c >= 0xD800 && c <= 0xDFFF)
+	int rc = ui_edit_insert(&s->line, k);
+	if (rc < 0) {
+		ui_message(ui, "out of memory");
 		return;
-	if (c < 0x80) {
-		enc[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		enc[0] = (char)(0xC0 | c >> 6);
-		enc[1] = (char)(0x80 | (c & 0x3F));
-		n = 2;
-	} else if (c < 0x10000) {
-		enc[0] = (char)(0xE0 | c >> 12);
-		enc[1] = (char)(0x80 | (c >> 6 & 0x3F));
-		enc[2] = (char)(0x80 | (c & 0x3F));
-		n = 3;
-	} else {
-		enc[0] = (char)(0xF0 | c >> 18);
-		enc[1] = (char)(0x80 | (c >> 12 & 0x3F));
-		enc[2] = (char)(0x80 | (c >> 6 & 0x3F));
-		enc[3] = (char)(0x80 | (c & 0x3F));
-		n = 4;
 	}
-	if (s->len + n >= 1000)
-		return;
-	if (s->len + n + 1 > s->size) {
-		size_t size = (s->len + n + 1) * 2;
-		char *b = realloc(s->buf, size);
-		if (!b) {
-			ui_message(ui, "out of memory");
-			return;
-		}
-		s->buf = b;
-		s->size = size;
+	if (rc > 0) {
+		s->dirty = true;
+		s->hist_pos = s->nhistory;
 	}
-	assert(s->cursor <= s->len);
-	memmove(s->buf + s->cursor + n, s->buf + s->cursor, s->len - s->cursor + 1);
-	memcpy(s->buf + s->cursor, enc, n);
-	s->len += n;
-	s->cursor += n;
-	s->dirty = true;
-	s->hist_pos = s->nhistory;
-}
-
-static size_t char_before(const char *b, size_t i)
-{
-	while (i > 0 && ((unsigned char)b[--i] & 0xC0) == 0x80)
-		;
-	return i;
-}
-
-static size_t char_after(const char *b, size_t len, size_t i)
-{
-	if (i < len)
-		i++;
-	while (i < len && ((unsigned char)b[i] & 0xC0) == 0x80)
-		i++;
-	return i;
-}
-
-static void delete_range(struct ui_search *s, size_t from, size_t to)
-{
-	assert(to <= s->len);
-	if (from >= to)
-		return;
-	memmove(s->buf + from, s->buf + to, s->len - to + 1);
-	s->len -= to - from;
-	s->cursor = from;
-	s->dirty = true;
 }
 
 static void history_move(struct ui *ui, int dir)
@@ -385,7 +309,7 @@ static void history_move(struct ui *ui, int dir)
 		}
 		if (s->hist_pos == s->nhistory) {
 			free(s->hist_saved);
-			s->hist_saved = strdup(s->buf);
+			s->hist_saved = strdup(ui_edit_text(&s->line));
 		}
 		s->hist_pos--;
 		set_text(s, s->history[s->hist_pos]);
@@ -413,15 +337,15 @@ bool ui_search_edit_action(struct ui *ui, enum folio_action a)
 	switch (a) {
 	case FOLIO_ACT_SEARCH_SUBMIT:
 	case FOLIO_ACT_OPEN:
-		if (s->len == 0) {
+		if (s->line.len == 0) {
 			/* Enter on an empty bar: nothing to search, go back as Esc does */
 			ui_search_close(ui);
 			return true;
 		}
 		if (s->dirty)
 			ui_search_run(ui);
-		if (s->len) {
-			ui_history_add(s, s->buf);
+		if (s->line.len) {
+			ui_history_add(s, s->line.buf);
 			ui_history_save(s);
 			s->hist_pos = s->nhistory;
 		}
@@ -445,34 +369,19 @@ bool ui_search_edit_action(struct ui *ui, enum folio_action a)
 		return true;
 	case FOLIO_ACT_HISTORY_PREV: history_move(ui, -1); return true;
 	case FOLIO_ACT_HISTORY_NEXT: history_move(ui, 1); return true;
-	case FOLIO_ACT_CURSOR_LEFT: s->cursor = char_before(s->buf, s->cursor); return true;
-	case FOLIO_ACT_CURSOR_RIGHT: s->cursor = char_after(s->buf, s->len, s->cursor); return true;
-	case FOLIO_ACT_LINE_START: s->cursor = 0; return true;
-	case FOLIO_ACT_LINE_END: s->cursor = s->len; return true;
 	case FOLIO_ACT_DELETE_BACK:
-		if (s->len == 0)
+		if (s->line.len == 0) {
 			ui_search_close(ui);
-		else
-			delete_range(s, char_before(s->buf, s->cursor), s->cursor);
-		return true;
-	case FOLIO_ACT_DELETE_FORWARD:
-		delete_range(s, s->cursor, char_after(s->buf, s->len, s->cursor));
-		return true;
-	case FOLIO_ACT_DELETE_WORD: {
-		size_t i = s->cursor;
-		while (i > 0 && s->buf[i - 1] == ' ')
-			i--;
-		while (i > 0 && s->buf[i - 1] != ' ')
-			i--;
-		delete_range(s, i, s->cursor);
-		return true;
-	}
-	case FOLIO_ACT_DELETE_LINE:
-		delete_range(s, 0, s->len);
-		return true;
+			return true;
+		}
+		break;
 	default:
-		return false;
+		break;
 	}
+	int rc = ui_edit_action(&s->line, a);
+	if (rc > 0)
+		s->dirty = true;
+	return rc >= 0;
 }
 
 /* Actions on the results list (the bar closed, the results still shown). */
@@ -542,7 +451,7 @@ static void draw_snippet(struct ui *ui, WINDOW *w, int y, int x, int cols,
 			/* keep about a quarter of the line before the match */
 			int drop = before - cols / 4;
 			while (skip < first->start && drop > 0) {
-				size_t next = char_after(text, len, skip);
+				size_t next = ui_char_after(text, len, skip);
 				drop -= folio_text_width(text + skip, next - skip);
 				skip = next;
 			}
@@ -624,34 +533,7 @@ void ui_search_draw_results(struct ui *ui, WINDOW *w)
 int ui_search_draw_bar(struct ui *ui, WINDOW *w, int cols)
 {
 	struct ui_search *s = &ui->search;
-	if (cols < 2)
-		return -1;
-	size_t dlen = 0, clen = 0;
-	char *shown = folio_text_display(s->buf ? s->buf : "", s->len, &dlen);
-	char *before = folio_text_display(s->buf ? s->buf : "", s->cursor, &clen);
-	if (!shown || !before) {
-		free(shown);
-		free(before);
-		return -1;
-	}
-	int cursor_col = folio_text_width(before, clen);
-	free(before);
-	/* scroll the text left so the cursor stays on the line */
-	size_t skip = 0;
-	int room = cols - 2;
-	while (cursor_col > room && skip < dlen) {
-		size_t next = char_after(shown, dlen, skip);
-		cursor_col -= folio_text_width(shown + skip, next - skip);
-		skip = next;
-	}
-	attr_t attr = ui->attr_status | (s->editing ? A_BOLD : A_NORMAL);
-	ui_draw_text(w, 0, 0, "/", 1, cols, attr, NULL, 0, 0, ui);
-	size_t fit = folio_text_fit(shown + skip, dlen - skip, cols - 1, NULL);
-	wattrset(w, ui->attr_status);
-	mvwaddnstr(w, 0, 1, shown + skip, (int)fit);
-	wattrset(w, A_NORMAL);
-	free(shown);
-	return s->editing ? 1 + cursor_col : -1;
+	return ui_edit_draw(ui, w, &s->line, "/", cols, ui->attr_status, s->editing);
 }
 
 void ui_search_status(struct ui *ui, char *buf, size_t size)

@@ -15,22 +15,50 @@
 
 #include "folio/text.h"
 
+/* Whether the ", "-separated list holds the key name name[0..n) as a whole item. */
+static bool in_list(const char *list, const char *name, size_t n)
+{
+	while (*list) {
+		size_t len = strcspn(list, ",");
+		if (len == n && memcmp(list, name, n) == 0)
+			return true;
+		list += len;
+		while (*list == ',' || *list == ' ')
+			list++;
+	}
+	return false;
+}
+
 /*
- * Append "KEY:label" for the first key bound to action ("<Enter>" shown as
- * "Enter"); nothing when the action has no key.
+ * Append "KEY:label" for a key bound to action ("<Enter>" shown as "Enter");
+ * nothing when the action has no key.  Of the keys that work here, a global
+ * one is preferred: it works everywhere (Enter, not the Right arrow the
+ * panes also take).
  */
 static void key_hint(const struct ui *ui, unsigned ctx, enum folio_action action,
                      const char *label, char *buf, size_t size)
 {
-	char keys[64];
+	char keys[64], global[64];
 	if (folio_keymap_describe(ui->km, ctx, action, keys, sizeof keys) == 0)
 		return;
-	size_t n = strcspn(keys, ",");
-	keys[n] = '\0';
-	const char *k = keys;
-	if (n > 2 && keys[0] == '<' && keys[n - 1] == '>') {
-		keys[n - 1] = '\0';
-		k = keys + 1;
+	if (folio_keymap_describe(ui->km, FOLIO_CTX_GLOBAL, action, global, sizeof global) == 0)
+		global[0] = '\0';
+	char *k = keys;
+	for (char *p = keys; *p;) {
+		size_t n = strcspn(p, ",");
+		if (in_list(global, p, n)) {
+			k = p;
+			break;
+		}
+		p += n;
+		while (*p == ',' || *p == ' ')
+			p++;
+	}
+	size_t n = strcspn(k, ",");
+	k[n] = '\0';
+	if (n > 2 && k[0] == '<' && k[n - 1] == '>') {
+		k[n - 1] = '\0';
+		k++;
 	}
 	size_t used = strlen(buf);
 	snprintf(buf + used, size - used, "%s:%s", k, label);
@@ -71,6 +99,15 @@ void ui_status_draw(struct ui *ui)
 		folio_key_name(ui->seq[i], pending + n, sizeof pending - n);
 	}
 
+	if (ui->prompt.active && !ui->help) {
+		/* the command being typed has the whole line */
+		int x = ui_pipe_draw_prompt(ui, w, cols);
+		if (x >= 0) {
+			wmove(w, 0, x);
+			curs_set(1);
+		}
+		return;
+	}
 	bool editing = ui->search.editing && !ui->help;
 	if (editing && ui->message[0]) {
 		/* the bar has the left: a message ("No articles match") takes the counts' place */

@@ -25,7 +25,7 @@
 /* A positive term to highlight, already folded with folio_text_fold(). */
 struct folio_term {
 	char *text;   /* one word, or a phrase's words separated by single spaces */
-	bool prefix;  /* matches any word that starts with text */
+	bool prefix;  /* matches any word that starts with text; highlights that whole word */
 };
 
 struct folio_query {
@@ -54,7 +54,9 @@ struct folio_span {
 
 /*
  * Every match of q's terms in text (folded the same way as the index: "cafe"
- * finds "Café"), in order and not overlapping.  Returns the count and sets
+ * finds "Café"), in order and not overlapping.  A prefix term's span covers
+ * the whole word it matched ("gran*" marks all of "Granite"), so the reader
+ * sees which word was found, not only the letters typed.  Returns the count and sets
  * *spans to a malloc'd array (NULL when there are none).
  */
 size_t folio_search_highlight(const struct folio_query *q, const char *text, size_t len,

@@ -1,12 +1,14 @@
 #!/bin/sh
-# Reading at 80x24: expanding a source, opening and paging an article,
-# J/K, read and flag marks with counts updated at once, a 250-article
-# source paged both ways, and the position kept across resizes (down to 1x1).
+# Reading with the list beside the article (120x24; under 120 columns an
+# article is read full width, see narrow.sh): expanding a source, opening
+# and paging an article, J/K, read and flag marks with counts updated at
+# once, a 250-article source paged both ways, and the position kept across
+# resizes (down to 1x1).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/ui/tmux.sh"
 
 make_store
-start 80 24
+start 120 24
 
 # The sources are by name: All, Bulk Daily, The Ledgerport Courier,
 # The Northern Times, Valley Morning Herald.
@@ -32,7 +34,11 @@ keys Space
 wait_for 'Harbor pilots|stonemasons|Stonemasons' >/dev/null
 like "Space pages down" "$(screen | sed -n 1,23p)" 'Harbor pilots say'
 like "the list items are kept as lines" "$(screen)" '│ [-•] primer on Saturday morning, when the wind'
-like "a list item's next line hangs under its text" "$(screen)" '│   dropped,'
+resize 50 24
+wait_for '^   dropped,' >/dev/null
+like "a list item's next line hangs under its text" "$(screen)" '^   dropped,'
+resize 120 24
+wait_for '^.{40}│' >/dev/null
 isnt_title=$(line 1 | grep -c 'Volunteers repaint the old' )
 is "after a page the title is off the screen" "$isnt_title" 0
 keys G
@@ -56,7 +62,7 @@ wait_for 'Marked unread' >/dev/null
 like "r marks the open article unread" "$(line 3)" 'Ledgerport Courier +1/2'
 keys F
 wait_for 'Flagged' >/dev/null
-like "F flags it: the list shows the mark" "$(line 4)" '^  ! 03-05-10 Volunteers'
+like "F flags it: the list shows the mark" "$(line 4)" '^  ! (20)?03-05-10 Volunteers'
 keys J
 wait_for '│ Granite quarry reopens' >/dev/null
 keys [
@@ -81,10 +87,10 @@ resize 1 1
 settle
 resize 30 5
 settle
-resize 80 24
+resize 120 24
 wait_for '^.{30}│ ' >/dev/null
 settle
-is "back at 80x24 the same line is on top" "$(line 1 | sed 's/.*│ //')" "$top"
+is "back at 120x24 the same line is on top" "$(line 1 | sed 's/.*│ //')" "$top"
 ok "folio survived 2x2 and 1x1" kill -0 "$(folio_pid)"
 
 # A long source is paged from the store in both directions.

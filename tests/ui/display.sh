@@ -42,4 +42,32 @@ is "ASCII-only: nothing but printable ASCII on the screen" $? 1
 keys q
 wait_for '^v The Northern' >/dev/null
 keys q q
+
+# The dateline is said once: dropped from the header when the body starts
+# with it (folded, spaces collapsed), kept when it does not.
+cat >"$TMP/datelines.json" <<'EOF'
+[
+  {"source": "Dateline Desk", "title": "Quokka census in the western fjords", "byline": "Ane Berg",
+   "date": "2004-06-01", "dateline": "BERGEN, Norway",
+   "body": "Bergen,  NORWAY -- The quokka count came in low this spring.\n\nMore next week."},
+  {"source": "Dateline Desk", "title": "Zebracrossing rules change downtown", "byline": "Ola Dahl",
+   "date": "2004-06-02", "dateline": "OSLO",
+   "body": "OSLOFJORD ferries will wait at the new zebracrossing.\n\nNothing else changes."}
+]
+EOF
+"$FOLIO" --db "$DB" import --quiet "$TMP/datelines.json" >/dev/null 2>&1
+start 80 24
+keys / quokka
+wait_for 'articles? match' >/dev/null
+keys Enter
+wait_for 'By Ane Berg' >/dev/null
+like "a dateline the body starts with is not in the header" "$(line 3)" '^ By Ane Berg *$'
+like "the body keeps it as written" "$(screen)" '^ Bergen,  NORWAY -- The quokka'
+keys Escape
+wait_for '^> All articles' >/dev/null
+keys / zebracrossing
+wait_for 'articles? match' >/dev/null
+keys Enter
+wait_for 'By Ola Dahl' >/dev/null
+like "a dateline the body does not start with stays in the header" "$(line 3)" '^ By Ola Dahl · OSLO *$'
 done_testing

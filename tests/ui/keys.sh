@@ -28,6 +28,12 @@ bind sources
 KEYS
 start 80 24 --keys "$TMP/my.keys"
 like "a bad keymap line is shown as file:line: reason" "$(line 24)" 'my\.keys:4: '
+like "with several, the status line counts them and says where they all are" "$(line 24)" \
+	'^ ?keys: 2 problems, first: .*my\.keys:4: '
+
+printf 'bind sources x quit\nbind nowhere x quit\n' >"$TMP/one.keys"
+start 80 24 --keys "$TMP/one.keys"
+like "a single problem is shown alone" "$(line 24)" '^ ?[^ ]*one\.keys:2: '
 keys C-n
 wait_for '^> Bulk Daily' >/dev/null
 like "a key bound in the file works" "$(screen)" '^> Bulk Daily'
@@ -44,4 +50,25 @@ like "the first key of a sequence is shown while folio waits for the next" "$(li
 keys z Enter
 wait_for '^v Valley Morning Herald' >/dev/null
 like "zz runs its action" "$(screen)" '^v Valley Morning Herald'
+
+# Arrows alone: Down, Right to expand and open, Left to go back.
+start 80 24
+keys Down Down Right
+wait_for '^v The Ledgerport Courier' >/dev/null
+like "Right expands a source" "$(line 3)" '^v The Ledgerport Courier'
+keys Down Right
+wait_for 'By Daniel Ruiz' >/dev/null
+like "Right opens the article" "$(line 1)" '^ Volunteers repaint the old north lighthouse'
+like "and the article has the keyboard" "$(line 24)" 'Space:page'
+keys Left
+wait_for 'Enter:open' >/dev/null
+like "Left goes back to the list" "$(line 24)" 'Enter:open'
+keys Left
+wait_for '^> The Ledgerport Courier' >/dev/null
+like "Left again folds the source" "$(line 3)" '^> The Ledgerport Courier'
+keys / Left
+wait_for '^/' >/dev/null
+keys q u a r r y Left Left X
+wait_for '^/quarXry' >/dev/null
+like "in the search bar Left still moves the cursor" "$(line 24)" '^/quarXry'
 done_testing

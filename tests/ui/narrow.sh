@@ -1,6 +1,8 @@
 #!/bin/sh
 # At 40x12 one pane is shown at a time: Enter goes into the article, q back
-# out; the article uses the whole width.
+# out; the article uses the whole width.  At 80x24 the list stands beside
+# the article until it is opened; then the article reads full width (so
+# the terminal can scroll it) and q or Tab bring the list back.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/ui/tmux.sh"
 
@@ -51,4 +53,21 @@ like "Esc goes back to the sources" "$(line 1)" '^> All articles'
 keys q
 wait_for '^\[folio exit 0\]' >/dev/null
 like "and q quits" "$(screen)" '^\[folio exit 0\]'
+
+start 80 24
+keys j j Enter
+wait_for '^v The Ledgerport Courier' >/dev/null
+like "80x24: the list has the article pane beside it" "$(line 1)" '│'
+keys j Enter
+wait_for 'By Daniel Ruiz' >/dev/null
+like "80x24: an opened article takes the whole width" "$(line 1)" '^ Volunteers repaint the old north lighthouse'
+is "80x24: no list beside it" "$(screen | grep -c '│')" 0
+keys Tab
+wait_for '^v The Ledgerport Courier' >/dev/null
+like "80x24: Tab brings the list back beside the article" "$(line 1)" '│ Volunteers repaint'
+keys Tab
+wait_for '^ Volunteers repaint' >/dev/null
+keys q
+wait_for '^v The Ledgerport Courier' >/dev/null
+like "80x24: so does q" "$(line 3)" '^v The Ledgerport Courier'
 done_testing

@@ -97,7 +97,7 @@ static void test_actions(void)
 		"down", "up", "page-down", "page-up", "half-page-down", "half-page-up", "top",
 		"bottom", "open", "back", "quit", "switch-pane", "help", "redraw", "refresh",
 		"next-article", "prev-article", "next-unread", "prev-unread", "toggle-read",
-		"toggle-flag", "search", "next-match", "prev-match", "search-submit",
+		"toggle-flag", "pipe", "pager", "search", "next-match", "prev-match", "search-submit",
 		"search-cancel", "history-prev", "history-next", "cursor-left", "cursor-right",
 		"line-start", "line-end", "delete-back", "delete-forward", "delete-word",
 		"delete-line",
@@ -341,6 +341,11 @@ static void test_defaults(void)
 		{ FOLIO_CTX_ARTICLE, "J", FOLIO_ACT_NEXT_ARTICLE },
 		{ FOLIO_CTX_ARTICLE, "<C-u>", FOLIO_ACT_HALF_UP },
 		{ FOLIO_CTX_SOURCES, "<Enter>", FOLIO_ACT_OPEN },
+		/* arrows alone drive the panes; in the search bar they move the cursor */
+		{ FOLIO_CTX_SOURCES, "<Right>", FOLIO_ACT_OPEN },
+		{ FOLIO_CTX_SOURCES, "<Left>", FOLIO_ACT_BACK },
+		{ FOLIO_CTX_ARTICLE, "<Right>", FOLIO_ACT_OPEN },
+		{ FOLIO_CTX_ARTICLE, "<Left>", FOLIO_ACT_BACK },
 		/* the search bar */
 		{ FOLIO_CTX_SEARCH, "<Enter>", FOLIO_ACT_SEARCH_SUBMIT },
 		{ FOLIO_CTX_SEARCH, "<Esc>", FOLIO_ACT_SEARCH_CANCEL },

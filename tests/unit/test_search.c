@@ -288,9 +288,13 @@ static void test_highlight(void)
 	       "a phrase matches across punctuation and runs of spaces");
 	is_str(spans_of("\"new york\"", false, "new\n\nyork"), "0+9", "and across lines");
 	is_str(spans_of("\"new york\"", false, "new yorker"), "", "a phrase's last word is whole");
-	is_str(spans_of("\"new yo\"*", false, "new yorker"), "0+6", "unless it is a prefix");
-	is_str(spans_of("art*", false, "start artist art"), "6+3,13+3",
-	       "a prefix matches the starts of words only");
+	is_str(spans_of("\"new yo\"*", false, "new yorker"), "0+10",
+	       "unless it is a prefix, which covers the whole last word");
+	is_str(spans_of("art*", false, "start artist art"), "6+6,13+3",
+	       "a prefix matches the starts of words only, and covers the word it matched");
+	is_str(spans_of("gran*", false, "Granite, granola."), "0+7,9+7",
+	       "a prefix's span ends where its word ends, not at punctuation after it");
+	is_str(spans_of("stra*", false, "Straße"), "0+7", "a prefix covers a word with ß to its end");
 	is_str(spans_of("art", false, "start artist art art."), "13+3,17+3",
 	       "a word matches whole words only");
 	is_str(spans_of("b a", false, "a b a"), "0+1,2+1,4+1", "spans are sorted");
@@ -302,7 +306,8 @@ static void test_highlight(void)
 	is_str(spans_of("by:putin title:plan", false, "Putin's plan"), "0+5,8+4",
 	       "by: and title: are");
 	is_str(spans_of("plan OR putin", false, "Putin's plan"), "0+5,8+4", "OR terms are");
-	is_str(spans_of("pla", true, "Putin's plan"), "8+3", "the typed prefix is");
+	is_str(spans_of("pla", true, "Putin's plan"), "8+4",
+	       "the word being typed is a prefix: the whole word it matched is highlighted");
 	is_str(spans_of("u.s.", false, "the U.S. and us"), "4+3", "a phrase of initials");
 	is_str(spans_of("x", false, ""), "", "empty text");
 	is_str(spans_of("", false, "some text"), "", "empty query");
