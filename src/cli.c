@@ -19,6 +19,7 @@
 
 #include "folio/cli.h"
 #include "folio/extract.h"
+#include "folio/format.h"
 #include "folio/feed.h"
 #include "folio/import.h"
 #include "folio/json.h"
@@ -40,17 +41,6 @@ void folio_cli_skipped(const char *name, const char *reason)
 	char *escaped = folio_text_escape(name, strlen(name));
 	fprintf(stderr, "folio: %s: %s\n", escaped ? escaped : "?", reason);
 	free(escaped);
-}
-
-/* One field of a plain line: safe for any terminal, no TAB or newline in it. */
-static void put_field(const char *s)
-{
-	if (!s)
-		return;
-	char *safe = folio_text_display(s, strlen(s), NULL);
-	if (safe)
-		fputs(safe, stdout);
-	free(safe);
 }
 
 /* A date field: the store's "" means undated. */
@@ -87,7 +77,7 @@ enum folio_cli_result folio_cli_sources(struct folio_store *st, bool json)
 			       rows[i].unread);
 		} else {
 			printf("%" PRId64 "\t", rows[i].total);
-			put_field(rows[i].name);
+			folio_format_field(stdout, rows[i].name);
 			putchar('\n');
 		}
 	}
@@ -165,9 +155,9 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 				       r->flagged ? "true" : "false");
 			} else {
 				printf("%" PRId64 "\t%s\t", r->id, r->date);
-				put_field(r->source);
+				folio_format_field(stdout, r->source);
 				putchar('\t');
-				put_field(r->title);
+				folio_format_field(stdout, r->title);
 				putchar('\n');
 			}
 			printed++;
@@ -186,60 +176,6 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 	return finish_output();
 }
 
-/* The body, line by line through the display rule, paragraphs kept. */
-static void put_body(const char *body)
-{
-	const char *p = body;
-	while (p && *p) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		char *safe = folio_text_display(p, len, NULL);
-		if (safe)
-			fputs(safe, stdout);
-		free(safe);
-		putchar('\n');
-		p = nl ? nl + 1 : NULL;
-	}
-}
-
-static void put_header(const char *label, const char *value)
-{
-	if (!value || !*value)
-		return;
-	printf("%s: ", label);
-	put_field(value);
-	putchar('\n');
-}
-
-/* One whole article as a JSON object: the schema of show --json and export --json. */
-static void put_record_json(const struct folio_record *r)
-{
-	printf("{\"id\": %" PRId64 ", ", r->id);
-	folio_json_put_field(stdout, "source", r->source, false);
-	folio_json_put_field(stdout, "title", r->title, false);
-	folio_json_put_field(stdout, "byline", r->byline, false);
-	folio_json_put_field(stdout, "date", date_or_null(r->date), false);
-	folio_json_put_field(stdout, "dateline", r->dateline, false);
-	folio_json_put_field(stdout, "path", r->path, false);
-	printf("\"read\": %s, \"flagged\": %s, ", r->read ? "true" : "false",
-	       r->flagged ? "true" : "false");
-	folio_json_put_field(stdout, "body", r->body, true);
-	putchar('}');
-}
-
-/* One whole article for people: header lines, a blank line, the body. */
-static void put_record_text(const struct folio_record *r)
-{
-	put_header("Title", r->title);
-	put_header("Source", r->source);
-	put_header("By", r->byline);
-	put_header("Date", date_or_null(r->date));
-	put_header("Dateline", r->dateline);
-	put_header("File", r->path);
-	putchar('\n');
-	put_body(r->body);
-}
-
 enum folio_cli_result folio_cli_show(struct folio_store *st, int64_t id, bool json)
 {
 	struct folio_record r;
@@ -254,10 +190,10 @@ enum folio_cli_result folio_cli_show(struct folio_store *st, int64_t id, bool js
 		return FOLIO_CLI_PARTIAL;
 	}
 	if (json) {
-		put_record_json(&r);
+		folio_format_record_json(stdout, &r);
 		putchar('\n');
 	} else {
-		put_record_text(&r);
+		folio_format_record_text(stdout, &r);
 	}
 	folio_record_free(&r);
 	return finish_output();
@@ -301,9 +237,9 @@ enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query
 			putchar('}');
 		} else {
 			printf("%" PRId64 "\t%.2f\t", h->id, relevance);
-			put_field(h->source);
+			folio_format_field(stdout, h->source);
 			putchar('\t');
-			put_field(h->title);
+			folio_format_field(stdout, h->title);
 			putchar('\n');
 		}
 	}
@@ -334,11 +270,11 @@ static int export_one(struct export_run *run, int64_t id)
 		return 0;
 	if (run->json) {
 		fputs(run->written ? ",\n  " : "\n  ", stdout);
-		put_record_json(&r);
+		folio_format_record_json(stdout, &r);
 	} else {
 		if (run->written)
 			fputs("%%\n", stdout);
-		put_record_text(&r);
+		folio_format_record_text(stdout, &r);
 	}
 	run->written++;
 	folio_record_free(&r);
@@ -456,14 +392,14 @@ static void put_extracted_text(const char *file, const struct folio_article *a, 
 {
 	if (!first)
 		putchar('\n');
-	put_header("File", file);
-	put_header("Source", a->source);
-	put_header("Title", a->title);
-	put_header("By", a->byline);
-	put_header("Date", a->date);
-	put_header("Dateline", a->dateline);
+	folio_format_header(stdout, "File", file);
+	folio_format_header(stdout, "Source", a->source);
+	folio_format_header(stdout, "Title", a->title);
+	folio_format_header(stdout, "By", a->byline);
+	folio_format_header(stdout, "Date", a->date);
+	folio_format_header(stdout, "Dateline", a->dateline);
 	putchar('\n');
-	put_body(a->body);
+	folio_format_body(stdout, a->body);
 }
 
 enum folio_cli_result folio_cli_extract(char *const *files, size_t n, bool json)

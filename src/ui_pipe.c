@@ -28,29 +28,12 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "folio/text.h"
+#include "folio/format.h"
 
 /* How long a terminal may take to say where its cursor is. */
 #define UI_DSR_TIMEOUT_MS 500
 
 /* ---- the article as `folio show` prints it ---- */
-
-static void put_line(FILE *f, const char *label, const char *s, size_t len)
-{
-	char *safe = folio_text_display(s, len, NULL);
-	if (label)
-		fprintf(f, "%s: ", label);
-	if (safe)
-		fputs(safe, f);
-	fputc('\n', f);
-	free(safe);
-}
-
-static void put_header(FILE *f, const char *label, const char *value)
-{
-	if (value && *value)
-		put_line(f, label, value, strlen(value));
-}
 
 /* The whole text in a malloc'd buffer; NULL (and a message) when it cannot be had. */
 static char *article_text(struct ui *ui, int64_t id, size_t *len)
@@ -73,19 +56,7 @@ static char *article_text(struct ui *ui, int64_t id, size_t *len)
 		ui_message(ui, "out of memory");
 		return NULL;
 	}
-	put_header(f, "Title", r.title);
-	put_header(f, "Source", r.source);
-	put_header(f, "By", r.byline);
-	put_header(f, "Date", r.date);
-	put_header(f, "Dateline", r.dateline);
-	put_header(f, "File", r.path);
-	fputc('\n', f);
-	for (const char *p = r.body; p && *p;) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		put_line(f, NULL, p, n);
-		p = nl ? nl + 1 : NULL;
-	}
+	folio_format_record_text(f, &r);
 	folio_record_free(&r);
 	bool bad = ferror(f) != 0;
 	if (fclose(f) != 0 || bad) {

@@ -93,7 +93,8 @@ keys '|' "no-such-command-folio-test" Enter
 wait_for 'Press Enter' >/dev/null
 like "a command that does not exist: the shell's message shows" "$(screen)" 'no-such-command-folio-test'
 keys Enter
-wait_for 'not found' >/dev/null
+# (the shell's own "not found" is on the screen until folio repaints)
+wait_for 'command not found \(status 127\)' >/dev/null
 like "and the status line says it was not found" "$(line 24)" 'command not found \(status 127\)'
 pid=$(folio_pid)
 ok "folio is still running" kill -0 "$pid"

@@ -1,0 +1,75 @@
+/*
+ * format.c: one definition of "an article as text", so `folio show`,
+ * `folio export` and the reader's pipe and pager can never disagree.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "folio/format.h"
+#include "folio/json.h"
+#include "folio/text.h"
+
+void folio_format_field(FILE *out, const char *s)
+{
+	if (!s)
+		return;
+	char *safe = folio_text_display(s, strlen(s), NULL);
+	if (safe)
+		fputs(safe, out);
+	free(safe);
+}
+
+void folio_format_header(FILE *out, const char *label, const char *value)
+{
+	if (!value || !*value)
+		return;
+	fprintf(out, "%s: ", label);
+	folio_format_field(out, value);
+	putc('\n', out);
+}
+
+void folio_format_body(FILE *out, const char *body)
+{
+	const char *p = body;
+	while (p && *p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char *safe = folio_text_display(p, len, NULL);
+		if (safe)
+			fputs(safe, out);
+		free(safe);
+		putc('\n', out);
+		p = nl ? nl + 1 : NULL;
+	}
+}
+
+void folio_format_record_text(FILE *out, const struct folio_record *r)
+{
+	folio_format_header(out, "Title", r->title);
+	folio_format_header(out, "Source", r->source);
+	folio_format_header(out, "By", r->byline);
+	folio_format_header(out, "Date", r->date);
+	folio_format_header(out, "Dateline", r->dateline);
+	folio_format_header(out, "File", r->path);
+	putc('\n', out);
+	folio_format_body(out, r->body);
+}
+
+void folio_format_record_json(FILE *out, const struct folio_record *r)
+{
+	fprintf(out, "{\"id\": %" PRId64 ", ", r->id);
+	folio_json_put_field(out, "source", r->source, false);
+	folio_json_put_field(out, "title", r->title, false);
+	folio_json_put_field(out, "byline", r->byline, false);
+	/* The store's "" means undated. */
+	folio_json_put_field(out, "date", r->date && *r->date ? r->date : NULL, false);
+	folio_json_put_field(out, "dateline", r->dateline, false);
+	folio_json_put_field(out, "path", r->path, false);
+	fprintf(out, "\"read\": %s, \"flagged\": %s, ", r->read ? "true" : "false",
+	        r->flagged ? "true" : "false");
+	folio_json_put_field(out, "body", r->body, true);
+	putc('}', out);
+}
