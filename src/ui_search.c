@@ -496,8 +496,9 @@ void ui_search_draw_results(struct ui *ui, WINDOW *w)
 	if (s->nhits == 0)
 		snprintf(head, sizeof head, "No articles match");
 	else
-		snprintf(head, sizeof head, "%lld%s article%s match", (long long)s->count,
-		         s->count_capped ? "+" : "", s->count == 1 ? "" : "s");
+		snprintf(head, sizeof head, "%lld%s %s", (long long)s->count,
+		         s->count_capped ? "+" : "",
+		         s->count == 1 && !s->count_capped ? "article matches" : "articles match");
 	ui_draw_text(w, 0, 1, head, strlen(head), width - 1, A_BOLD, NULL, 0, 0, ui);
 	size_t per = (size_t)results_height(ui);
 	if (s->sel >= s->top + per)

@@ -38,7 +38,7 @@ like "N from the first match wraps to the last" "$(line 24)" 'Search wrapped to 
 like "and scrolls to it" "$(screen)" 'landing'
 keys q
 wait_for 'articles? match' >/dev/null
-like "q goes back to the results" "$(screen)" '1 article match'
+like "q goes back to the results" "$(screen)" '1 article matches'
 keys Escape
 wait_for '^> All articles' >/dev/null
 like "Esc returns to where the reader was" "$(line 1)" '^> All articles'
