@@ -537,9 +537,11 @@ static void print_queries(const struct vocab *v)
 	printf("rare\t%s\n", v->words[20000 + 1]);
 	printf("common\t%s\n", v->words[NFUNCTION + 10]);
 	printf("phrase\t\"%s %s\"\n", v->words[NFUNCTION], v->words[NFUNCTION + 1]);
-	char prefix[8];
-	snprintf(prefix, sizeof prefix, "%.3s", v->words[NFUNCTION + 60]);
-	printf("prefix\t%s*\n", prefix);
+	/* a prefix that stops inside a frequent word, as typing does */
+	unsigned r = NFUNCTION + 60;
+	while (strlen(v->words[r]) < 4 || (unsigned char)v->words[r][0] >= 0x80)
+		r++;
+	printf("prefix\t%.3s*\n", v->words[r]);
 	printf("source\tsource:%s %s\n", outlets[0].name, v->words[NFUNCTION + 200]);
 }
 
