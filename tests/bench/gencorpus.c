@@ -20,6 +20,7 @@
  *
  * Files go 1000 to a folder: DIR/0000/0000000.txt, DIR/0001/0001000.txt...
  */
+#define _DEFAULT_SOURCE  /* strdup, mkdir under -std=c11 */
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>

@@ -124,6 +124,9 @@ reader() {
 	tmx capture-pane -p -t bench > "$bench/screen-first-$n.txt"
 	grep -q '[[:alnum:]]' "$bench/screen-first-$n.txt" || die "folio drew nothing at $n (see $bench/screen-first-$n.txt)"
 	fig "first_screen.peak_rss_kb@$n" "$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status")"
+	# what tmux itself adds to every keystroke time below (its client starting)
+	"$bin/measure" run 10 tmux -L "$sock" -f /dev/null display-message -p x > "$bench/m.txt"
+	fig "keys.tmux_client_ms@$n" "$(field p50_ms < "$bench/m.txt")"
 
 	# keystrokes, in the order a reader would press them (default keys)
 	press list_down j                  # move the selection in the list
