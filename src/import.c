@@ -143,6 +143,33 @@ static const char *file_type_reason(mode_t mode)
 	return "is not a regular file";
 }
 
+/*
+ * Text that is plainly not a page of prose: structured data exported by some
+ * other tool.  Saying so is better than letting the extractor find a
+ * "headline" among JSON keys or markup.
+ */
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static const char *not_a_page(const char *text, size_t len)
+{
+	size_t start = 0, end = len;
+	while (start < end && is_blank(text[start]))
+		start++;
+	while (end > start && is_blank(text[end - 1]))
+		end--;
+	if (start == end)
+		return "nothing but white space";
+	char first = text[start], last = text[end - 1];
+	if ((first == '{' && last == '}') || (first == '[' && last == ']'))
+		return "JSON data, not an article page";
+	if (first == '<' && last == '>')
+		return "HTML or XML markup; folio imports plain-text pages";
+	return NULL;
+}
+
 int folio_import_read(const char *path, char **text, size_t *len, const char **reason)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
@@ -191,7 +218,11 @@ int folio_import_read(const char *path, char **text, size_t *len, const char **r
 		*reason = "binary file, not text";
 	} else {
 		*text = folio_text_decode(raw, raw_len, len);
-		*reason = *text ? NULL : "out of memory";
+		*reason = *text ? not_a_page(*text, *len) : "out of memory";
+		if (*reason) {
+			free(*text);
+			*text = NULL;
+		}
 	}
 	free(raw);
 	return *text ? 0 : -1;

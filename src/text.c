@@ -1,2 +1,724 @@
-/* text: not written yet; see include/folio/text.h. */
+/*
+ * text: the one gate between untrusted bytes and the store or the screen.
+ *
+ * Everything Unicode comes from libunistring (decoding, NFC, widths, UAX #14
+ * line breaks, case folding); this file only decides policy:
+ *
+ *  - which code points may reach a terminal (see drop_from_clean());
+ *  - what a "cluster" is for cutting text: one code point plus every
+ *    following zero-width or combining one, so a cut never strands a mark
+ *    or a joiner away from its base;
+ *  - how a file's encoding is guessed (see folio_text_decode() in the
+ *    header).
+ *
+ * Clean runs in up to three passes: filter (decode, drop, map newlines),
+ * NFC, cap combining runs.  Text with no code point at or above U+0300 is
+ * already NFC and has no combining marks, so it stops after the first pass;
+ * that keeps the common (Latin) case to one linear copy.
+ *
+ * The only global is the ASCII-only flag, set once at start-up.
+ */
 #include "folio/text.h"
+
+#include <assert.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+#include <unilbrk.h>
+#include <unicase.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+/* libunistring's uc_width() treats ambiguous-width characters as wide only
+ * for CJK legacy encodings; naming UTF-8 makes widths locale-independent. */
+#define WIDTH_ENCODING "UTF-8"
+
+#define REPLACEMENT 0xFFFD
+#define BINARY_SCAN_LIMIT (64 * 1024)
+
+static bool ascii_only;
+
+/* ---- growable byte buffer ------------------------------------------- */
+
+struct sbuf {
+	uint8_t *p;
+	size_t len, cap;
+	bool oom;
+};
+
+static bool sb_reserve(struct sbuf *b, size_t extra)
+{
+	if (b->oom)
+		return false;
+	if (b->len + extra + 1 <= b->cap)
+		return true;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < b->len + extra + 1) {
+		if (cap > SIZE_MAX / 2) {
+			b->oom = true;
+			return false;
+		}
+		cap *= 2;
+	}
+	uint8_t *p = realloc(b->p, cap);
+	if (!p) {
+		b->oom = true;
+		return false;
+	}
+	b->p = p;
+	b->cap = cap;
+	return true;
+}
+
+static void sb_init(struct sbuf *b, size_t hint)
+{
+	b->p = NULL;
+	b->len = b->cap = 0;
+	b->oom = false;
+	sb_reserve(b, hint);
+}
+
+static void sb_put(struct sbuf *b, const void *s, size_t n)
+{
+	if (!sb_reserve(b, n))
+		return;
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+}
+
+static void sb_byte(struct sbuf *b, uint8_t c)
+{
+	if (!sb_reserve(b, 1))
+		return;
+	b->p[b->len++] = c;
+}
+
+static void sb_uc(struct sbuf *b, ucs4_t uc)
+{
+	if (!sb_reserve(b, 4))
+		return;
+	int n = u8_uctomb(b->p + b->len, uc, 4);
+	assert(n > 0);
+	b->len += (size_t)n;
+}
+
+/* NUL-terminate and hand over the buffer, or NULL if memory ran out. */
+static char *sb_finish(struct sbuf *b, size_t *out_len)
+{
+	if (!sb_reserve(b, 0)) {
+		free(b->p);
+		return NULL;
+	}
+	b->p[b->len] = '\0';
+	if (out_len)
+		*out_len = b->len;
+	return (char *)b->p;
+}
+
+/* ---- character classes ---------------------------------------------- */
+
+static bool is_bidi_control(ucs4_t uc)
+{
+	return uc == 0x061C || uc == 0x200E || uc == 0x200F ||
+	       (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069);
+}
+
+static bool is_noncharacter(ucs4_t uc)
+{
+	return (uc >= 0xFDD0 && uc <= 0xFDEF) || (uc & 0xFFFE) == 0xFFFE;
+}
+
+static bool is_tag(ucs4_t uc)
+{
+	return uc >= 0xE0000 && uc <= 0xE007F;
+}
+
+/*
+ * Code points clean() removes: controls (newline and tab are handled by the
+ * caller), DEL, C1, bidi controls that can make text read differently from
+ * how it is stored, tag characters that hide text, a BOM inside text, and
+ * noncharacters (never meant for interchange).  Private-use characters are
+ * kept: they are printable in the fonts that define them.
+ */
+static bool drop_from_clean(ucs4_t uc)
+{
+	if (uc < 0x20 || (uc >= 0x7F && uc <= 0x9F))
+		return true;
+	if (uc < 0x300)
+		return false;
+	return is_bidi_control(uc) || is_tag(uc) || uc == 0xFEFF || is_noncharacter(uc);
+}
+
+/* Counted towards FOLIO_TEXT_MAX_COMBINING: marks, and ZWJ, which stacks
+ * on the same cell just as well when repeated. */
+static bool counts_as_combining(ucs4_t uc)
+{
+	return uc >= 0x300 && (uc == 0x200D || uc_is_general_category(uc, UC_CATEGORY_M));
+}
+
+static int char_width(ucs4_t uc)
+{
+	if (uc < 0x80)
+		return uc >= 0x20 && uc < 0x7F ? 1 : 0;
+	int w = uc_width(uc, WIDTH_ENCODING);
+	return w < 0 ? 0 : w;
+}
+
+/* Stays with the character before it when text is cut. */
+static bool is_attached(ucs4_t uc)
+{
+	if (uc < 0xA0)
+		return false;
+	return uc_width(uc, WIDTH_ENCODING) == 0 || uc_is_general_category(uc, UC_CATEGORY_M);
+}
+
+/* Decode one code point; invalid bytes read as U+FFFD, always progressing. */
+static size_t next_uc(const uint8_t *s, size_t len, size_t pos, ucs4_t *uc)
+{
+	assert(pos < len);
+	if (s[pos] < 0x80) {
+		*uc = s[pos];
+		return 1;
+	}
+	int n = u8_mbtouc(uc, s + pos, len - pos);
+	assert(n > 0);
+	return (size_t)n;
+}
+
+/* End of the cluster starting at pos; *width gets its columns. */
+static size_t cluster_end(const uint8_t *s, size_t len, size_t pos, int *width)
+{
+	ucs4_t uc;
+	pos += next_uc(s, len, pos, &uc);
+	int w = char_width(uc);
+	while (pos < len && s[pos] >= 0x80) {
+		size_t n = next_uc(s, len, pos, &uc);
+		if (!is_attached(uc))
+			break;
+		w += char_width(uc);
+		pos += n;
+	}
+	*width = w;
+	return pos;
+}
+
+/* ---- clean ------------------------------------------------------------ */
+
+/*
+ * Pass 1: invalid -> U+FFFD, drop what drop_from_clean() says, newlines and
+ * tabs kept or turned to spaces.  With crlf, CR LF and a lone CR read as a
+ * newline (for files; clean() on its own removes CR like any control).
+ * *needs_nfc is set when a code point may change under NFC or be a mark.
+ */
+static char *filter(const uint8_t *s, size_t len, bool keep_newlines, bool crlf,
+                    size_t *out_len, bool *needs_nfc)
+{
+	struct sbuf b;
+	sb_init(&b, len);
+	*needs_nfc = false;
+	for (size_t i = 0; i < len;) {
+		ucs4_t uc;
+		i += next_uc(s, len, i, &uc);
+		if (uc == '\r' && crlf) {
+			if (i < len && s[i] == '\n')
+				i++;
+			uc = '\n';
+		}
+		if (uc == 0x2028 || uc == 0x2029)
+			uc = '\n';  /* Unicode's own line and paragraph separators */
+		if (uc == '\n' || uc == '\t') {
+			sb_byte(&b, keep_newlines ? (uint8_t)uc : ' ');
+			continue;
+		}
+		if (drop_from_clean(uc))
+			continue;
+		if (uc >= 0x300)
+			*needs_nfc = true;
+		sb_uc(&b, uc);
+	}
+	return sb_finish(&b, out_len);
+}
+
+/* Pass 3: keep at most FOLIO_TEXT_MAX_COMBINING marks after each base. */
+static char *cap_combining(const uint8_t *s, size_t len, size_t *out_len)
+{
+	struct sbuf b;
+	sb_init(&b, len);
+	int run = 0;
+	for (size_t i = 0; i < len;) {
+		ucs4_t uc;
+		size_t n = next_uc(s, len, i, &uc);
+		if (counts_as_combining(uc)) {
+			if (++run <= FOLIO_TEXT_MAX_COMBINING)
+				sb_put(&b, s + i, n);
+		} else {
+			run = 0;
+			sb_put(&b, s + i, n);
+		}
+		i += n;
+	}
+	return sb_finish(&b, out_len);
+}
+
+static char *clean(const char *s, size_t len, bool keep_newlines, bool crlf, size_t *out_len)
+{
+	size_t flen;
+	bool needs_nfc;
+	char *filtered = filter((const uint8_t *)s, len, keep_newlines, crlf, &flen, &needs_nfc);
+	if (!filtered || !needs_nfc) {
+		if (filtered && out_len)
+			*out_len = flen;
+		return filtered;
+	}
+	size_t nlen;
+	uint8_t *nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)filtered, flen, NULL, &nlen);
+	free(filtered);
+	if (!nfc)
+		return NULL;
+	char *capped = cap_combining(nfc, nlen, out_len);
+	free(nfc);
+	return capped;
+}
+
+char *folio_text_clean(const char *s, size_t len, bool keep_newlines, size_t *out_len)
+{
+	return clean(s, len, keep_newlines, false, out_len);
+}
+
+/* ---- decode ----------------------------------------------------------- */
+
+/* Windows-1252 0x80-0x9F; 0 marks the five bytes it leaves undefined. */
+static const uint16_t cp1252_high[32] = {
+	0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+	0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+};
+
+static void from_cp1252(struct sbuf *b, const uint8_t *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		uint8_t c = s[i];
+		if (c < 0x80)
+			sb_byte(b, c);
+		else if (c < 0xA0)
+			sb_uc(b, cp1252_high[c - 0x80] ? cp1252_high[c - 0x80] : REPLACEMENT);
+		else
+			sb_uc(b, c);
+	}
+}
+
+/* UTF-16 after its BOM: unpaired surrogates and an odd last byte -> U+FFFD. */
+static void from_utf16(struct sbuf *b, const uint8_t *s, size_t len, bool big_endian)
+{
+	size_t i = 0;
+	while (i + 1 < len) {
+		ucs4_t u = big_endian ? (ucs4_t)(s[i] << 8 | s[i + 1]) : (ucs4_t)(s[i + 1] << 8 | s[i]);
+		i += 2;
+		if (u >= 0xD800 && u <= 0xDBFF && i + 1 < len) {
+			ucs4_t lo = big_endian ? (ucs4_t)(s[i] << 8 | s[i + 1])
+			                       : (ucs4_t)(s[i + 1] << 8 | s[i]);
+			if (lo >= 0xDC00 && lo <= 0xDFFF) {
+				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+				i += 2;
+			}
+		}
+		sb_uc(b, u >= 0xD800 && u <= 0xDFFF ? REPLACEMENT : u);
+	}
+	if (i < len)
+		sb_uc(b, REPLACEMENT);
+}
+
+/*
+ * Invalid UTF-8 is read as Windows-1252 only when invalid sequences
+ * outnumber valid multibyte ones: a 1252 file's accented letters are almost
+ * all invalid UTF-8, while a damaged UTF-8 file has far more good sequences
+ * than bad ones and is better repaired with U+FFFD.
+ */
+static bool looks_like_cp1252(const uint8_t *s, size_t len)
+{
+	size_t valid = 0, invalid = 0;
+	for (size_t i = 0; i < len;) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		ucs4_t uc;
+		if (u8_mbtoucr(&uc, s + i, len - i) > 0)
+			valid++;
+		else
+			invalid++;
+		/* step over a bad sequence the way the repair will, so it counts once */
+		i += (size_t)u8_mbtouc(&uc, s + i, len - i);
+	}
+	return invalid > valid;
+}
+
+char *folio_text_decode(const char *bytes, size_t len, size_t *out_len)
+{
+	const uint8_t *s = (const uint8_t *)bytes;
+	bool le = len >= 2 && s[0] == 0xFF && s[1] == 0xFE;
+	bool be = len >= 2 && s[0] == 0xFE && s[1] == 0xFF;
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+		return clean(bytes + 3, len - 3, true, true, out_len);
+	if (!le && !be && (u8_check(s, len) == NULL || !looks_like_cp1252(s, len)))
+		return clean(bytes, len, true, true, out_len);
+
+	struct sbuf b;
+	sb_init(&b, len + len / 2);
+	if (le || be)
+		from_utf16(&b, s + 2, len - 2, be);
+	else
+		from_cp1252(&b, s, len);
+	size_t ulen;
+	char *utf8 = sb_finish(&b, &ulen);
+	if (!utf8)
+		return NULL;
+	char *out = clean(utf8, ulen, true, true, out_len);
+	free(utf8);
+	return out;
+}
+
+bool folio_text_is_binary(const char *bytes, size_t len)
+{
+	const uint8_t *s = (const uint8_t *)bytes;
+	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
+		return false;  /* UTF-16: its NUL bytes are text */
+	size_t n = len < BINARY_SCAN_LIMIT ? len : BINARY_SCAN_LIMIT;
+	size_t controls = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == 0)
+			return true;
+		if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\f')
+			controls++;
+	}
+	return controls * 10 > n;
+}
+
+/* ---- display and measuring -------------------------------------------- */
+
+void folio_text_set_ascii_only(bool on)
+{
+	ascii_only = on;
+}
+
+/* A cluster with an ASCII base keeps the base and loses its marks; any
+ * other cluster becomes one '?'. */
+static char *to_ascii(const uint8_t *s, size_t len, size_t *out_len)
+{
+	struct sbuf b;
+	sb_init(&b, len);
+	for (size_t i = 0; i < len;) {
+		int w;
+		size_t end = cluster_end(s, len, i, &w);
+		sb_byte(&b, s[i] < 0x80 ? s[i] : '?');
+		i = end;
+	}
+	return sb_finish(&b, out_len);
+}
+
+char *folio_text_display(const char *s, size_t len, size_t *out_len)
+{
+	size_t clen;
+	char *cleaned = clean(s, len, false, false, &clen);
+	if (!cleaned || !ascii_only) {
+		if (cleaned && out_len)
+			*out_len = clen;
+		return cleaned;
+	}
+	char *ascii = to_ascii((const uint8_t *)cleaned, clen, out_len);
+	free(cleaned);
+	return ascii;
+}
+
+int folio_text_width(const char *s, size_t len)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	int width = 0;
+	for (size_t i = 0; i < len;) {
+		ucs4_t uc;
+		i += next_uc(u, len, i, &uc);
+		width += char_width(uc);
+	}
+	return width;
+}
+
+size_t folio_text_fit(const char *s, size_t len, int cols, int *width)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	size_t pos = 0;
+	int used = 0;
+	while (pos < len && cols > 0) {
+		int w;
+		size_t end = cluster_end(u, len, pos, &w);
+		if (used + w > cols)
+			break;
+		used += w;
+		pos = end;
+	}
+	if (width)
+		*width = used;
+	return pos;
+}
+
+char *folio_text_truncate(const char *s, size_t len, int cols)
+{
+	static const char ellipsis[] = "\xE2\x80\xA6";
+	struct sbuf b;
+	sb_init(&b, 16);
+	if (cols > 0) {
+		size_t whole = folio_text_fit(s, len, cols, NULL);
+		if (whole == len) {
+			sb_put(&b, s, len);
+		} else {
+			sb_put(&b, s, folio_text_fit(s, len, cols - 1, NULL));
+			sb_put(&b, ellipsis, sizeof ellipsis - 1);
+		}
+	}
+	return sb_finish(&b, NULL);
+}
+
+/* ---- wrap ------------------------------------------------------------- */
+
+struct line_list {
+	struct folio_line *v;
+	size_t n, cap;
+	bool oom;
+};
+
+/* Add [start, end) without its trailing spaces; empty lines are skipped
+ * unless forced (a mandatory break). */
+static void add_line(struct line_list *l, const uint8_t *s, size_t start, size_t end,
+                     int width, bool force)
+{
+	while (end > start && s[end - 1] == ' ') {
+		end--;
+		width--;
+	}
+	if ((end == start && !force) || l->oom)
+		return;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		struct folio_line *v = realloc(l->v, cap * sizeof *v);
+		if (!v) {
+			l->oom = true;
+			return;
+		}
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = (struct folio_line){ .start = start, .len = end - start, .width = width };
+}
+
+/*
+ * Greedy, one pass: spaces hang past the margin (they are trimmed anyway);
+ * anything else that would overflow breaks the line at the last opportunity
+ * UAX #14 gave, or, with none on the line, right here.  A cluster wider than
+ * the whole line still goes on one, so the loop always progresses.
+ */
+size_t folio_text_wrap(const char *para, size_t len, int cols, struct folio_line **lines)
+{
+	const uint8_t *s = (const uint8_t *)para;
+	struct line_list l = { 0 };
+	char *breaks = NULL;
+	*lines = NULL;
+	if (cols < 1)
+		cols = 1;
+	if (len > 0) {
+		breaks = malloc(len);
+		if (!breaks)
+			return 0;
+		u8_possible_linebreaks(s, len, WIDTH_ENCODING, breaks);
+	}
+
+	size_t start = 0, last_break = 0;
+	int width = 0, width_at_break = 0;
+	for (size_t pos = 0; pos < len;) {
+		int w;
+		size_t end = cluster_end(s, len, pos, &w);
+		if (breaks[pos] == UC_BREAK_MANDATORY) {
+			add_line(&l, s, start, pos, width, true);
+			start = pos = end;
+			last_break = start;
+			width = width_at_break = 0;
+			continue;
+		}
+		if (pos > start && (breaks[pos] == UC_BREAK_POSSIBLE ||
+		                    breaks[pos] == UC_BREAK_HYPHENATION)) {
+			last_break = pos;
+			width_at_break = width;
+		}
+		bool hanging_space = s[pos] == ' ' && end == pos + 1;
+		if (!hanging_space && width + w > cols) {
+			if (last_break > start) {
+				add_line(&l, s, start, last_break, width_at_break, false);
+				start = last_break;
+				width -= width_at_break;
+			}
+			if (width + w > cols && pos > start) {
+				add_line(&l, s, start, pos, width, false);
+				start = pos;
+				width = 0;
+			}
+			last_break = start;
+			width_at_break = 0;
+		}
+		width += w;
+		pos = end;
+	}
+	add_line(&l, s, start, len, width, l.n == 0);
+	free(breaks);
+	if (l.oom) {
+		free(l.v);
+		return 0;
+	}
+	assert(l.n > 0);
+	*lines = l.v;
+	return l.n;
+}
+
+/* ---- fold ------------------------------------------------------------- */
+
+struct fold_out {
+	struct sbuf b;
+	size_t *map;
+	size_t map_cap;
+	bool want_map;
+};
+
+static void fold_put(struct fold_out *f, const uint8_t *s, size_t n, size_t src)
+{
+	size_t before = f->b.len;
+	sb_put(&f->b, s, n);
+	if (!f->want_map || f->b.oom)
+		return;
+	if (f->b.len + 1 > f->map_cap) {
+		size_t cap = f->b.cap;  /* the buffer already grew geometrically */
+		size_t *m = realloc(f->map, cap * sizeof *m);
+		if (!m) {
+			f->b.oom = true;
+			return;
+		}
+		f->map = m;
+		f->map_cap = cap;
+	}
+	for (size_t i = before; i < f->b.len; i++)
+		f->map[i] = src;
+}
+
+/*
+ * One source character at a time: full case folding with compatibility
+ * decomposition (so "ß" -> "ss", "ﬁ" -> "fi", "É" -> "e" + U+0301), then
+ * nonspacing and enclosing marks dropped.  Folding each character on its
+ * own is what makes the map exact: every folded byte comes from one source
+ * character, and offsets only grow.
+ */
+static void fold_one(struct fold_out *f, const uint8_t *s, size_t n, ucs4_t uc, size_t src)
+{
+	uint8_t small[64];
+	size_t flen = sizeof small;
+	uint8_t tmp[4];
+	if (uc == REPLACEMENT) {  /* invalid input: fold the character it became */
+		n = (size_t)u8_uctomb(tmp, uc, sizeof tmp);
+		s = tmp;
+	}
+	uint8_t *folded = u8_casefold(s, n, NULL, UNINORM_NFKD, small, &flen);
+	if (!folded) {
+		f->b.oom = true;
+		return;
+	}
+	for (size_t i = 0; i < flen;) {
+		ucs4_t c;
+		size_t k = next_uc(folded, flen, i, &c);
+		if (!uc_is_general_category(c, UC_CATEGORY_Mn) &&
+		    !uc_is_general_category(c, UC_CATEGORY_Me))
+			fold_put(f, folded + i, k, src);
+		i += k;
+	}
+	if (folded != small)
+		free(folded);
+}
+
+char *folio_text_fold(const char *s, size_t len, size_t *out_len, size_t **map)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	struct fold_out f = { .want_map = map != NULL };
+	sb_init(&f.b, len);
+	for (size_t i = 0; i < len && !f.b.oom;) {
+		ucs4_t uc;
+		size_t n = next_uc(u, len, i, &uc);
+		if (uc < 0x80) {
+			uint8_t c = (uint8_t)(uc >= 'A' && uc <= 'Z' ? uc + ('a' - 'A') : uc);
+			fold_put(&f, &c, 1, i);
+		} else {
+			fold_one(&f, u + i, n, uc, i);
+		}
+		i += n;
+	}
+	fold_put(&f, (const uint8_t *)"", 0, len);  /* make room for map[len] */
+	size_t flen;
+	char *out = sb_finish(&f.b, &flen);
+	if (!out || (map && !f.map)) {
+		free(out);
+		free(f.map);
+		return NULL;
+	}
+	if (map) {
+		f.map[flen] = len;
+		*map = f.map;
+	}
+	if (out_len)
+		*out_len = flen;
+	return out;
+}
+
+/* ---- escape ----------------------------------------------------------- */
+
+static bool needs_unicode_escape(ucs4_t uc)
+{
+	return (uc >= 0x80 && uc <= 0x9F) || is_bidi_control(uc) || is_tag(uc) ||
+	       uc == 0xFEFF || uc == 0x2028 || uc == 0x2029 || is_noncharacter(uc);
+}
+
+char *folio_text_escape(const char *s, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const uint8_t *u = (const uint8_t *)s;
+	struct sbuf b;
+	sb_init(&b, len + 8);
+	for (size_t i = 0; i < len;) {
+		ucs4_t uc;
+		int n = u8_mbtoucr(&uc, u + i, len - i);
+		if (n < 0) {  /* invalid or cut short: one byte at a time */
+			char esc[4] = { '\\', 'x', hex[u[i] >> 4], hex[u[i] & 15] };
+			sb_put(&b, esc, 4);
+			i++;
+			continue;
+		}
+		i += (size_t)n;
+		if (uc == '\n')
+			sb_put(&b, "\\n", 2);
+		else if (uc == '\t')
+			sb_put(&b, "\\t", 2);
+		else if (uc == '\r')
+			sb_put(&b, "\\r", 2);
+		else if (uc == '\\')
+			sb_put(&b, "\\\\", 2);
+		else if (uc < 0x20 || uc == 0x7F) {
+			char esc[4] = { '\\', 'x', hex[uc >> 4], hex[uc & 15] };
+			sb_put(&b, esc, 4);
+		} else if (needs_unicode_escape(uc)) {
+			char esc[16];
+			int k = snprintf(esc, sizeof esc, "\\u{%04X}", (unsigned)uc);
+			assert(k > 0 && (size_t)k < sizeof esc);
+			sb_put(&b, esc, (size_t)k);
+		} else {
+			sb_put(&b, u + i - (size_t)n, (size_t)n);
+		}
+	}
+	return sb_finish(&b, NULL);
+}

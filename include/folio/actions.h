@@ -78,7 +78,7 @@ extern const size_t folio_action_count;
 const struct folio_action_info *folio_action_info(enum folio_action action);
 const struct folio_action_info *folio_action_by_name(const char *name);
 
-/* "global", "sources", "article", "search" <-> the bit; 0 when unknown. */
+/* "global", "sources", "article", "search" <-> the bit; 0 (or NULL) when unknown. */
 unsigned folio_context_by_name(const char *name);
 const char *folio_context_name(unsigned context);
 

@@ -5,13 +5,37 @@
  * are their control code, <C-d> == 4, <Tab> == 9, <Esc> == 27), one of the
  * FOLIO_KEY_* values for the keys that have no character, and the
  * FOLIO_KEY_META bit for <M-x>.  The UI turns curses input into these, so
- * this module knows nothing of curses.
+ * this module knows nothing of curses: Enter (\r, \n, KEY_ENTER) is
+ * FOLIO_KEY_ENTER, Backspace (127, KEY_BACKSPACE) is FOLIO_KEY_BACKSPACE,
+ * and Alt-x (an Esc followed at once by x) is FOLIO_KEY_META | 'x'.
  *
- * Keymap files hold one directive a line ('#' starts a comment):
+ * Keymap files hold one directive a line; a '#' at the start of a word
+ * starts a comment:
  *     bind CONTEXT KEY ACTION
- *     unbind CONTEXT KEY
- *     include FILE          (relative to the including file)
- * A bad line is reported as "file:line: reason" and skipped.
+ *     unbind CONTEXT KEY    (unbinding a key that is not bound is no error)
+ *     include FILE          (relative to the including file; 8 deep at most)
+ * A bad line is reported as "file:line: reason" and skipped.  A later bind of
+ * the same CONTEXT and KEY replaces the earlier one.
+ *
+ * KEY names: a printable character as itself ("j", "G", "/", "é"), or one
+ * of <C-x> <M-x> <Enter> <Esc> <Tab> <S-Tab> <Space> <Backspace> <Delete>
+ * <Up> <Down> <Left> <Right> <PgUp> <PgDn> <Home> <End> <F1>..<F12>
+ * <lt> ('<') <Hash> ('#') <U+XXXX>; names are case-blind except the
+ * character in <M-x>.  A KEY can be a sequence of up to FOLIO_KEY_MAX_SEQ
+ * keys: "gg", "<Esc>x", "<C-x><C-c>".
+ *
+ * Sequences that share a start (vim-style): when one binding is the start
+ * of a longer one ("g" and "gg"), typing "g" waits for the next key.  If
+ * that key continues the longer binding, the longer one runs; otherwise
+ * the shorter binding's action runs and the new key is read afresh.
+ * folio_keymap_lookup() reports this as FOLIO_KEY_PARTIAL with *action set
+ * to what the keys so far would do alone.
+ *
+ * Contexts: a key is looked up in the current context, then in global.  A
+ * context's binding hides a global binding of the same keys and any global
+ * binding that starts with them.  In the search context a printable
+ * character types itself: global bindings that start with one are ignored
+ * there (only the search context's own bindings apply to them).
  */
 #ifndef FOLIO_KEYMAP_H
 #define FOLIO_KEYMAP_H
@@ -53,22 +77,35 @@ enum {
  */
 size_t folio_key_parse(const char *text, folio_key *seq, size_t max);
 
-/* The name of one key as a keymap file writes it ("j", "<C-d>", "<Enter>"). */
+/*
+ * The name of one key as a keymap file writes it ("j", "<C-d>", "<Enter>");
+ * folio_key_parse() reads every name back to the same key.  16 bytes hold
+ * any name.
+ */
 void folio_key_name(folio_key key, char *buf, size_t size);
+
+/* The names of n keys run together ("gg", "<C-x><C-c>"); returns the length written. */
+size_t folio_key_seq_name(const folio_key *seq, size_t n, char *buf, size_t size);
 
 struct folio_keymap;
 
 struct folio_keymap *folio_keymap_new(void);
 void folio_keymap_free(struct folio_keymap *km);
 
-/* Called once for each bad line (or unreadable file); line is 0 for a whole-file problem. */
+/*
+ * Called once for each bad line (or unreadable file); line is 0 for a
+ * whole-file problem.  An include that cannot be read is reported at the
+ * include line.  file and reason may hold bytes from the file: sanitise them
+ * before they reach a terminal.
+ */
 typedef void folio_keymap_report_fn(void *ctx, const char *file, unsigned line,
                                     const char *reason);
 
 /*
  * Read directives from text (the compiled-in default) or from a file.
  * Bad lines are reported and skipped; the rest take effect.  Return the
- * number of problems reported (0 when all was well).
+ * number of problems reported (0 when all was well).  With load_text an
+ * include is found beside name (in the current folder if name has no '/').
  */
 int folio_keymap_load_text(struct folio_keymap *km, const char *name, const char *text,
                            size_t len, folio_keymap_report_fn *report, void *ctx);
@@ -83,7 +120,10 @@ enum folio_key_match {
 
 /*
  * What the sequence means in context (one FOLIO_CTX_* bit): bindings of that
- * context win over global ones.
+ * context win over global ones (see "Contexts" above).  On FOLIO_KEY_BOUND
+ * *action is the action; on FOLIO_KEY_PARTIAL it is the action the keys so
+ * far mean alone (FOLIO_ACT_NONE if none), to run when the next key does not
+ * continue the sequence; on FOLIO_KEY_UNBOUND it is FOLIO_ACT_NONE.
  */
 enum folio_key_match folio_keymap_lookup(const struct folio_keymap *km, unsigned context,
                                          const folio_key *seq, size_t n,
@@ -91,7 +131,9 @@ enum folio_key_match folio_keymap_lookup(const struct folio_keymap *km, unsigned
 
 /*
  * The keys bound to action in context (and global), as "j, <Down>", for the
- * help screen.  Returns the length written (0 when unbound).
+ * help screen: exactly the keys that do action when typed in context, the
+ * context's own first, each in file order.  Names that do not fit in size
+ * are left off whole.  Returns the length written (0 when unbound).
  */
 size_t folio_keymap_describe(const struct folio_keymap *km, unsigned context,
                              enum folio_action action, char *buf, size_t size);

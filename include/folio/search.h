@@ -6,6 +6,15 @@
  * "phrases", prefix*, OR, -word, source:NAME, by:NAME, title:WORD,
  * after:YYYY-MM-DD and before:YYYY-MM-DD, and every term is re-quoted, so no
  * input can produce an SQL or FTS5 syntax error.
+ *
+ * Words are cut as FTS5's unicode61 tokenizer cuts them (anything but a
+ * letter or digit separates), so "U.S." is the phrase "U S".  Items are
+ * ANDed; OR (upper case) joins the positive items beside it: `a OR b c` is
+ * (a OR b) AND c.  FTS5 cannot search for "not x" alone, so a query of
+ * only -items has no match expression (match NULL).  An after:/before:
+ * that is not a real YYYY-MM-DD date is ignored; -after:D means before:D.
+ * While typing, the last item is a prefix if it runs to the end of the
+ * input and is not negative or a closed "quote".
  */
 #ifndef FOLIO_SEARCH_H
 #define FOLIO_SEARCH_H

@@ -29,7 +29,10 @@ enum folio_store_flags {
  * Open the store at path.  A file that is not a folio store, a store with a
  * newer schema, a damaged file, or a location that cannot be created is
  * refused with a message that names the file, and nothing is written to it.
- * Older schemas are migrated in order, each step in a transaction.
+ * Older schemas are migrated in order, each step in a transaction (a store
+ * opened FOLIO_STORE_READONLY is never migrated: an older one is refused).
+ * An existing empty file, or an SQLite file with nothing in it, becomes a
+ * new store.  FOLIO_STORE_CREATE makes missing folders with mode 0700.
  */
 int folio_store_open(const char *path, int flags, struct folio_store **out, char **err);
 void folio_store_close(struct folio_store *st);
@@ -52,7 +55,16 @@ enum folio_put_result {
 	FOLIO_PUT_UNCHANGED  /* the same content is already stored */
 };
 
-/* Store one article read from path (a file name, or "-" for stdin). */
+/*
+ * Store one article read from path (a file name, or "-" for stdin).
+ * - The content (source, title, byline, date, dateline, body) is hashed: the
+ *   same content already stored, at any path, is FOLIO_PUT_UNCHANGED.
+ * - Otherwise an article from the same path (never "-") is replaced in place:
+ *   FOLIO_PUT_UPDATED, keeping its id and its read and flagged marks.
+ * - An article with no source is stored under the source "Unknown source";
+ *   a date not shaped "YYYY-MM-DD" is stored as undated.  A source left
+ *   with no articles by an update is removed.
+ */
 int folio_store_put(struct folio_store *st, const struct folio_article *a,
                     const char *path, enum folio_put_result *result, char **err);
 
@@ -124,6 +136,7 @@ struct folio_record {
 int folio_store_get(struct folio_store *st, int64_t id, struct folio_record *out, char **err);
 void folio_record_free(struct folio_record *r);
 
+/* Mark an article; a missing id is an error. */
 int folio_store_set_read(struct folio_store *st, int64_t id, bool read, char **err);
 int folio_store_set_flagged(struct folio_store *st, int64_t id, bool flagged, char **err);
 
@@ -151,7 +164,10 @@ struct folio_hit {
  * Ranked full-text search.  match is an FTS5 expression built by
  * folio_search_parse(), never user text; NULL means no words, only date
  * limits, in which case the newest come first.  after/before are
- * "YYYY-MM-DD" or NULL (after is inclusive, before exclusive).
+ * "YYYY-MM-DD" or NULL (after is inclusive, before exclusive); a date limit
+ * leaves out undated articles.  With neither words nor limits every
+ * article matches, undated last.  A snippet is never NULL: the text around
+ * the best match in the body, else the start of the body ("" without one).
  */
 int folio_store_search(struct folio_store *st, const char *match, const char *after,
                        const char *before, size_t limit, size_t offset,

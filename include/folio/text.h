@@ -24,8 +24,15 @@
 /*
  * Decode the raw bytes of a file: a UTF-8 BOM is dropped, UTF-16 with a BOM
  * is converted, valid UTF-8 is kept, anything else is read as Windows-1252.
- * Line endings become "\n".  The result is clean in the sense of
- * folio_text_clean() with newlines kept.
+ * Line endings (CR LF, lone CR) become "\n".  The result is clean in the
+ * sense of folio_text_clean() with newlines kept.
+ *
+ * Invalid UTF-8 without a BOM is read as Windows-1252 only when its invalid
+ * sequences outnumber its valid multibyte ones (a 1252 file's accents are
+ * nearly all invalid UTF-8); otherwise it is UTF-8 with some damage, and
+ * each bad sequence becomes U+FFFD.  After a UTF-8 BOM, never 1252.  The
+ * five bytes 1252 leaves undefined, unpaired UTF-16 surrogates and an odd
+ * last byte of UTF-16 become U+FFFD.
  */
 char *folio_text_decode(const char *bytes, size_t len, size_t *out_len);
 
@@ -35,10 +42,22 @@ char *folio_text_decode(const char *bytes, size_t len, size_t *out_len);
  * controls, DEL, C1, bidi controls and tag characters are removed, and runs
  * of combining marks are capped.  With keep_newlines false, newlines and
  * tabs become spaces (for one-line fields such as titles).
+ *
+ * In detail: removed are U+0000-U+001F except \n and \t (so CR too; only
+ * folio_text_decode() reads CR as a line end), U+007F-U+009F, U+061C,
+ * U+200E, U+200F, U+202A-U+202E, U+2066-U+2069, U+E0000-U+E007F, U+FEFF
+ * and the noncharacters (U+FDD0-U+FDEF, U+xxFFFE, U+xxFFFF).  U+2028 and
+ * U+2029 count as newlines.  Private-use characters, ZWJ and variation
+ * selectors are kept.  The cap counts marks (category M) and ZWJ after
+ * each base.  clean(clean(x)) == clean(x).
  */
 char *folio_text_clean(const char *s, size_t len, bool keep_newlines, size_t *out_len);
 
-/* True when the bytes are not text: a NUL byte, or mostly control bytes. */
+/*
+ * True when the bytes are not text: a NUL byte, or more than 10% control
+ * bytes other than \t \n \r \f, in the first 64 KiB.  Bytes starting with a
+ * UTF-16 BOM are text, NULs and all.
+ */
 bool folio_text_is_binary(const char *bytes, size_t len);
 
 /*
@@ -52,10 +71,19 @@ void folio_text_set_ascii_only(bool ascii_only);
  * The display rule: folio_text_clean() with newlines and tabs turned into
  * spaces, then, in an ASCII-only locale, every non-ASCII character replaced
  * by '?'.  Whatever this returns can be written to the terminal as is.
+ *
+ * "Character" here and below is a cluster: one code point plus the
+ * zero-width and combining code points after it.  In ASCII-only mode a
+ * cluster with a non-ASCII base becomes one '?' (so a wide CJK character
+ * becomes one column); an ASCII base keeps itself and loses its marks.
  */
 char *folio_text_display(const char *s, size_t len, size_t *out_len);
 
-/* Columns that clean UTF-8 text takes on the screen (CJK and emoji count 2). */
+/*
+ * Columns that clean UTF-8 text takes on the screen (CJK and emoji count 2),
+ * the sum of uc_width() over its code points as a terminal adds them up;
+ * controls count 0 and invalid bytes 1 (as U+FFFD).  Locale-independent.
+ */
 int folio_text_width(const char *s, size_t len);
 
 /*
@@ -65,7 +93,11 @@ int folio_text_width(const char *s, size_t len);
  */
 size_t folio_text_fit(const char *s, size_t len, int cols, int *width);
 
-/* s cut to at most cols columns, ending with "…" when anything was cut. */
+/*
+ * s cut to at most cols columns, ending with "…" (one column) when anything
+ * was cut; "" when cols <= 0.  A wide character that would straddle the
+ * limit is left out whole.
+ */
 char *folio_text_truncate(const char *s, size_t len, int cols);
 
 /* One screen line of a wrapped paragraph: a byte range of the paragraph. */
@@ -81,6 +113,12 @@ struct folio_line {
  * character boundary.  Trailing spaces are left off each line.  Returns the
  * number of lines and sets *lines to a malloc'd array (an empty paragraph is
  * one empty line).  Returns 0 with *lines NULL when memory runs out.
+ *
+ * cols < 1 counts as 1.  Only a single character wider than cols (a CJK
+ * character in one column) makes a line wider than cols; it goes on a line
+ * of its own.  Spaces between lines belong to no line, and apart from those
+ * every byte is in exactly one line.  Should a newline slip in anyway, the
+ * line ends there and the newline belongs to no line.  Linear time.
  */
 size_t folio_text_wrap(const char *para, size_t len, int cols, struct folio_line **lines);
 
@@ -90,13 +128,25 @@ size_t folio_text_wrap(const char *para, size_t len, int cols, struct folio_line
  * of *out_len + 1 entries: map[i] is the byte offset in s of the character
  * that produced folded byte i (map[*out_len] == len), so a match in the
  * folded text can be turned back into a byte range of s.
+ *
+ * Full case folding plus compatibility decomposition, with nonspacing and
+ * enclosing marks dropped.  That matches what FTS5's unicode61
+ * remove_diacritics=2 matches for case and accents ("CAFÉ", "Café",
+ * "Cafe" + U+0301 -> "cafe"), and a little more: "ß"/"ss", ligatures
+ * ("ﬁ"/"fi"), Greek final sigma, which the index keeps apart.  So a
+ * highlight may mark "Straße" in an article that FTS5 found by "strasse",
+ * but FTS5 will not find an article by "strasse" if it only says "Straße".
+ * The map never decreases; one source character may give several bytes
+ * ("ß" -> "ss") or none (a combining mark).  Returns NULL (and sets no map)
+ * when memory runs out.
  */
 char *folio_text_fold(const char *s, size_t len, size_t *out_len, size_t **map);
 
 /*
  * A one-line, printable form of a name for messages (file names in errors):
- * control bytes and invalid UTF-8 become \n, \t, \xHH; a backslash becomes
- * "\\".  Valid printable UTF-8 is kept.
+ * control bytes and invalid UTF-8 become \n, \t, \r, \xHH; a backslash
+ * becomes "\\".  C1, bidi and tag characters, U+FEFF, U+2028, U+2029 and
+ * noncharacters become \u{XXXX}.  Valid printable UTF-8 is kept.
  */
 char *folio_text_escape(const char *s, size_t len);
 

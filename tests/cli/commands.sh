@@ -2,7 +2,7 @@
 # The printing commands: formats, --json, usage errors, hostile text.
 . "$top_srcdir/tests/lib.sh"
 db="$TMP/store.db"
-"$FOLIO" --db "$db" import --quiet "$top_srcdir/tests/data/articles" 2>/dev/null
+"$FOLIO" --db "$db" import --quiet "$top_srcdir"/tests/data/articles/*.txt 2>/dev/null
 
 # Usage.
 "$FOLIO" --help >"$TMP/out"; rc=$?

@@ -5,12 +5,13 @@ seeds="$SHARED/seeds"
 [ -d "$seeds" ] || skip_all "no ../shared/seeds beside the source tree"
 
 db="$TMP/seeds.db"
-out=$("$FOLIO" --db "$db" import "$seeds" 2>&1); rc=$?
-is "importing the seeds exits 0" "$rc" 0
-like "five articles, nothing skipped" "$out" "^imported 5 new, 0 updated, 0 unchanged, 0 skipped$"
+out=$("$FOLIO" --db "$db" import "$seeds" 2>"$TMP/err"); rc=$?
+is "importing the seeds folder exits 1: gold.json is no article" "$rc" 1
+like "gold.json is skipped as data" "$(cat "$TMP/err")" "gold.json: JSON data"
+like "five articles" "$out" "^imported 5 new, 0 updated, 0 unchanged, 1 skipped$"
 is "four sources, CNN has two" "$("$FOLIO" --db "$db" sources | sort)" "$(printf '1\tBBC News\n1\tLos Angeles Times\n1\tWashington Post\n2\tCNN' | sort)"
 out=$("$FOLIO" --db "$db" import "$seeds" 2>&1)
-like "importing again adds nothing" "$out" "^imported 0 new, 0 updated, 5 unchanged, 0 skipped$"
+like "importing again adds nothing" "$out" "imported 0 new, 0 updated, 5 unchanged, 1 skipped$"
 is "still five articles" "$("$FOLIO" --db "$db" list | wc -l | tr -d ' ')" 5
 
 hits=$("$FOLIO" --db "$db" search tajikistan)

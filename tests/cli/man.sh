@@ -1,0 +1,27 @@
+#!/bin/sh
+# The man pages: they render without warnings, and folio-keys(5) lists
+# exactly the actions of the action table, with the same help text.
+. "$top_srcdir/tests/lib.sh"
+command -v groff >/dev/null || skip_all "groff is not installed"
+
+for page in folio.1 folio-keys.5; do
+	out=$(groff -ww -z -t -man "$top_srcdir/doc/$page" 2>&1)
+	is "$page renders with no warning" "$out" ""
+done
+
+# "name|help|contexts" from the table and from the page, in table order.
+from_table=$("$FOLIO" --list-actions | awk -F'\t' '{
+	split($1, a, " +"); name = a[1]; ctx = a[2]; gsub(",", ", ", ctx)
+	print name "|" $2 "|" ctx }')
+from_page=$(sed -n '/^\.SH ACTIONS/,/^\.SH /p' "$top_srcdir/doc/folio-keys.5" | awk '
+	/^\.TP/ { want = 1; next }
+	want == 1 && /^\.B / { name = substr($0, 4); gsub(/\\-/, "-", name); want = 2; next }
+	want == 2 { help = $0; sub(/\.$/, "", help); want = 3; next }
+	want == 3 { ctx = $0; gsub(/[()]/, "", ctx); print name "|" help "|" ctx; want = 0 }')
+is "folio-keys(5) lists every action with its help and contexts" "$from_page" "$from_table"
+
+# Every command of --help is in folio(1).
+for cmd in import extract sources list show search; do
+	ok "folio(1) documents $cmd" grep -q "^\.BI\? $cmd\b\|^\.B $cmd$\|^\.BI $cmd " "$top_srcdir/doc/folio.1"
+done
+done_testing
