@@ -61,7 +61,8 @@ fig machine.sqlite "$(sqlite3 --version 2>/dev/null | cut -d' ' -f1 || echo unkn
 fig folio.version "$("$FOLIO" --version | head -1 | tr ' ' '_')"
 
 # ---- corpus: one per seed, grown to the largest N asked for ----
-corpus=$bench/corpus-s$seed
+# named by the generator's checksum too, so a changed generator starts afresh
+corpus=$bench/corpus-s$seed-$(cksum < "$here/gencorpus.c" | cut -d' ' -f1)
 have=$(cat "$corpus/.count" 2>/dev/null || echo 0)
 max=0
 for n in $sizes; do [ "$n" -gt "$max" ] && max=$n; done
