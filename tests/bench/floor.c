@@ -11,7 +11,8 @@
  * no parsing, no hashing, no decoding, no savepoints.  The pragmas are
  * folio's (WAL, synchronous NORMAL, a 32 MiB page cache), so the gap is
  * folio's own work, not a setting.  It prints
- * "articles N", "bytes N", "seconds S", "articles_per_s R", "mb_per_s R".
+ * "articles N", "bytes N", "seconds S", "articles_per_s R", "mb_per_s R"
+ * and "cpu_s S" (user + system).
  *
  * `search` runs one FTS5 MATCH expression RUNS times (default 20), best 50
  * by bm25, reading rowid and score of every row, and prints p50 and p95 in
@@ -26,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -169,6 +171,10 @@ static int cmd_import(const char *dbpath, char **paths, int npaths)
 	printf("articles %lld\nbytes %lld\nseconds %.3f\n", l.articles, l.bytes, seconds);
 	printf("articles_per_s %.0f\nmb_per_s %.2f\n", l.articles / seconds,
 	       (double)l.bytes / 1e6 / seconds);
+	struct rusage ru;
+	if (getrusage(RUSAGE_SELF, &ru) == 0)
+		printf("cpu_s %.3f\n", (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+		                        (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6);
 	return 0;
 }
 

@@ -58,6 +58,8 @@ fig machine.nproc "$(nproc)"
 fig machine.cpu "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1 | tr ' ' '_')"
 fig machine.mem_mb "$(awk '/^MemTotal/ { printf "%d", $2 / 1024 }' /proc/meminfo)"
 fig machine.sqlite "$(sqlite3 --version 2>/dev/null | cut -d' ' -f1 || echo unknown)"
+# other work on the machine skews every time below: say how busy it was
+fig machine.loadavg_at_start "$(cut -d' ' -f1 /proc/loadavg)"
 fig folio.version "$("$FOLIO" --version | head -1 | tr ' ' '_')"
 
 # ---- corpus: one per seed, grown to the largest N asked for ----
@@ -168,6 +170,7 @@ for n in $sizes; do
 	fig "import.floor.articles_per_s@$n" "$(field articles_per_s < "$bench/floor.txt")"
 	fig "import.floor.mb_per_s@$n" "$(field mb_per_s < "$bench/floor.txt")"
 	fig "import.floor.seconds@$n" "$(field seconds < "$bench/floor.txt")"
+	fig "import.floor.cpu_s@$n" "$(field cpu_s < "$bench/floor.txt")"
 
 	store=$bench/folio-$n.db
 	rm -f "$store" "$store-wal" "$store-shm"
@@ -176,12 +179,16 @@ for n in $sizes; do
 	secs=$(awk '$1 == "p50_ms" { printf "%.3f", $2 / 1000 }' "$bench/import.txt")
 	stored=$("$FOLIO" --db "$store" list --limit 1000000000 | wc -l)
 	fig "import.folio.seconds@$n" "$secs"
+	fig "import.folio.cpu_s@$n" "$(awk '$1 == "cpu_ms" { printf "%.3f", $2 / 1000 }' "$bench/import.txt")"
 	fig "import.folio.articles_stored@$n" "$stored"
 	fig "import.folio.articles_per_s@$n" "$(awk -v n="$n" -v s="$secs" 'BEGIN { printf "%.0f", n / s }')"
 	fig "import.folio.articles_per_min@$n" "$(awk -v n="$n" -v s="$secs" 'BEGIN { printf "%.0f", 60 * n / s }')"
 	fig "import.folio.mb_per_s@$n" "$(awk -v b="$bytes" -v s="$secs" 'BEGIN { printf "%.2f", b / 1e6 / s }')"
 	fig "import.folio.peak_rss_kb@$n" "$(field peak_rss_kb < "$bench/import.txt")"
 	fig "import.folio_over_floor@$n" "$(ratio "$(field seconds < "$bench/floor.txt")" "$secs")"
+	# the same ratio by CPU time, which other work on the machine disturbs less
+	fig "import.folio_over_floor_by_cpu@$n" "$(ratio "$(field "import.floor.cpu_s@$n" < "$out")" \
+		"$(field "import.folio.cpu_s@$n" < "$out")")"
 	fig "store.folio.mb@$n" "$(du -sm "$store" | cut -f1)"
 	fig "store.floor.mb@$n" "$(du -sm "$floordb" | cut -f1)"
 
@@ -220,4 +227,5 @@ if [ "$first_n" != "$last_n" ]; then
 	growth import.folio.peak_rss_kb
 	growth import.folio.articles_per_s
 fi
+fig machine.loadavg_at_end "$(cut -d' ' -f1 /proc/loadavg)"
 echo "# figures kept in $out" >&2
