@@ -19,6 +19,7 @@
 
 #include "folio/cli.h"
 #include "folio/extract.h"
+#include "folio/feed.h"
 #include "folio/import.h"
 #include "folio/search.h"
 #include "folio/text.h"
@@ -362,37 +363,35 @@ static void put_extracted_text(const char *file, const struct folio_article *a, 
 enum folio_cli_result folio_cli_extract(char *const *files, size_t n, bool json)
 {
 	enum folio_cli_result result = FOLIO_CLI_OK;
+	bool first = true;
 	if (json)
 		fputs("[", stdout);
 	for (size_t i = 0; i < n; i++) {
-		char *text;
-		size_t len;
-		const char *reason;
-		struct folio_article a = { 0 };
-		if (folio_import_read(files[i], &text, &len, &reason) == 0) {
-			enum folio_extract_result ex = folio_extract(text, len, &a, &reason);
-			free(text);
-			if (ex != FOLIO_EXTRACT_OK) {
-				memset(&a, 0, sizeof a);
-				if (ex == FOLIO_EXTRACT_NOMEM)
-					reason = "out of memory";
-			} else {
-				reason = NULL;
-			}
-		}
-		if (reason) {
+		struct folio_feed_entry *items = NULL;
+		size_t nitems = 0;
+		const char *reason = NULL;
+		if (folio_import_articles(files[i], &items, &nitems, &reason) != 0) {
 			folio_cli_skipped(files[i], reason);
 			result = FOLIO_CLI_PARTIAL;
+			/* Every input gets a record, so the output lines up with the input list. */
+			if (json) {
+				struct folio_article none = { 0 };
+				put_extracted_json(files[i], &none, first);
+				first = false;
+			}
+			continue;
 		}
-		/* Every input gets a record, so the output lines up with the input list. */
-		if (json)
-			put_extracted_json(files[i], &a, i == 0);
-		else if (!reason)
-			put_extracted_text(files[i], &a, i == 0);
-		folio_article_free(&a);
+		/* A feed gives one record per entry, each naming its file. */
+		for (size_t k = 0; k < nitems; k++, first = false) {
+			if (json)
+				put_extracted_json(files[i], &items[k].article, first);
+			else
+				put_extracted_text(files[i], &items[k].article, first);
+		}
+		folio_feed_free(items, nitems);
 	}
 	if (json)
-		fputs(n ? "\n]\n" : "]\n", stdout);
+		fputs(first ? "]\n" : "\n]\n", stdout);
 	return finish_output() == FOLIO_CLI_OK ? result : FOLIO_CLI_STORE;
 }
 

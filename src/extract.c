@@ -5,6 +5,12 @@
  * them, so there are no per-site rules: every page goes through the same
  * steps, which look at the shape of lines and at their neighbours.
  *
+ * This file runs the steps below and builds the article.  The word lists
+ * (furniture, navigation, end markers, roles, outlets, months...) and the
+ * UTF-8 and case helpers are in extract_lexicon.c; the parsers that read
+ * one line as a date, byline, credit line, dateline, outlet title or
+ * copyright owner are in extract_fields.c; extract_internal.h joins them.
+ *
  * 1. Clean.  Invalid UTF-8 becomes U+FFFD, controls and invisible format
  *    characters go, tabs and odd spaces become one space, lines are trimmed.
  *    Everything after this can trust the bytes, and every output string is
@@ -36,9 +42,10 @@
  *    length, headings, captions, teasers and navigation weigh against it,
  *    meta lines and end markers cut runs, and once 300 characters of prose
  *    are seen an end marker or copyright line ends the page.  The run is
- *    trimmed to start on prose and end on prose or an introduced list; if
- *    one of its first three paragraphs opens with a dateline, the body
- *    starts there (a standfirst above it is left out).  Inside the run,
+ *    trimmed to start on a paragraph (so a headline ending in '?' stays
+ *    out) and end on a sentence or an introduced list; if one of its first
+ *    three paragraphs opens with a dateline, the body starts there (a
+ *    standfirst above it is left out).  Inside the run,
  *    captions, teasers, repeats and furniture are dropped; headings between
  *    paragraphs, lists (one item a line, bullets written "• ") and tables
  *    stay; paragraphs are separated by one blank line; the dateline lead
@@ -49,13 +56,14 @@
  *      segments, an optional date segment (dropped), an optional wire credit
  *      in parentheses, then "--", an em or en dash, or " - ".  A place in
  *      mixed case counts only with a wire credit ("Paris (AFP) -").
- *    - byline: "By/BY/Par/Von/Por/FROM NAMES" with an optional role, date or
- *      " | ..." after; "NAME, ROLE"; a line of names (or "NAME in PLACE")
- *      right above a credit, date or outlet line; after the body "Contact
- *      NAME at", "NAME can be reached at", "NAME is a staff writer",
- *      "Reporting by NAME".  Names are split on ",", "and", "&", "und",
- *      "et", "y"; words before a name that are roles ("Bureau Chief",
- *      "Correspondent"), possessives ("Online's"), outlets or acronyms are
+ *    - byline: "By/BY/Par/Von/Por/FROM NAMES" with an optional role or
+ *      date after; "NAME, ROLE"; a line of names (or "NAME in PLACE") right
+ *      above a credit, date or outlet line; fields between bars
+ *      ("DATE|NAMES|TIMES STAFF WRITERS"); after the body "Contact NAME
+ *      at", "NAME can be reached at", "NAME is a staff writer", "Reporting
+ *      by NAME".  Names are split on ",", "and", "with", "&", "und", "et",
+ *      "y"; words before a name that are roles ("Bureau Chief",
+ *      "correspondent"), possessives ("Online's"), outlets or acronyms are
  *      dropped, and so is " in PLACE" after it.  A name is 2-5 capitalised
  *      words (particles such as "de", "van", "bin" and initials allowed);
  *      names in capitals are title-cased.
@@ -104,198 +112,13 @@
  */
 #include "folio/extract.h"
 
+#include "extract_internal.h"
+
 #include <assert.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ---------------------------------------------------------------- UTF-8 -- */
-
-/* Length of the valid UTF-8 sequence at s, or 0 when it is not valid. */
-static int u8_decode(const unsigned char *s, size_t len, uint32_t *cp)
-{
-	unsigned char c = s[0];
-	uint32_t v;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c < 0xC2 || c > 0xF4)
-		return 0;
-	if (c < 0xE0) {
-		if (len < 2 || (s[1] & 0xC0) != 0x80)
-			return 0;
-		*cp = ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
-		return 2;
-	}
-	if (c < 0xF0) {
-		if (len < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		v = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-		if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))
-			return 0;
-		*cp = v;
-		return 3;
-	}
-	if (len < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-		return 0;
-	v = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
-	    ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-	if (v < 0x10000 || v > 0x10FFFF)
-		return 0;
-	*cp = v;
-	return 4;
-}
-
-/* Decode text already known to be valid (after clean_text). */
-static uint32_t cp_at(const char *s, size_t len, size_t *n)
-{
-	uint32_t cp = 0xFFFD;
-	int k = u8_decode((const unsigned char *)s, len, &cp);
-	*n = k > 0 ? (size_t)k : 1;
-	return cp;
-}
-
-static size_t u8_encode(uint32_t cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
-/* Case for the scripts whose bylines and datelines we can read. */
-static bool latin_ext_upper(uint32_t c)
-{
-	if (c >= 0x100 && c <= 0x137)
-		return (c & 1) == 0;
-	if (c >= 0x139 && c <= 0x148)
-		return (c & 1) == 1;
-	if (c >= 0x14A && c <= 0x177)
-		return (c & 1) == 0;
-	return c == 0x178 || (c >= 0x179 && c <= 0x17E && (c & 1) == 1);
-}
-
-static bool cp_upper(uint32_t c)
-{
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z';
-	if (c >= 0xC0 && c <= 0xDE)
-		return c != 0xD7;
-	return latin_ext_upper(c) || (c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F);
-}
-
-static bool cp_lower(uint32_t c)
-{
-	if (c < 0x80)
-		return c >= 'a' && c <= 'z';
-	if (c >= 0xDF && c <= 0xFF)
-		return c != 0xF7;
-	if (c >= 0x100 && c <= 0x17F)
-		return !latin_ext_upper(c);
-	return (c >= 0x3AC && c <= 0x3CE) || (c >= 0x430 && c <= 0x45F);
-}
-
-static uint32_t cp_tolower(uint32_t c)
-{
-	if (c < 0x80)
-		return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
-		return c + 0x20;
-	if (c == 0x178)
-		return 0xFF;
-	if (latin_ext_upper(c))
-		return c + 1;
-	if ((c >= 0x391 && c <= 0x3A9) || (c >= 0x410 && c <= 0x42F))
-		return c + 0x20;
-	if (c >= 0x400 && c <= 0x40F)
-		return c + 0x50;
-	return c;
-}
-
-static bool cp_cjk(uint32_t c)
-{
-	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-	       (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-	       (c >= 0xF900 && c <= 0xFAFF);
-}
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static char ascii_lower(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-}
-
-/* A byte that continues a word: ASCII letters and digits, any non-ASCII. */
-static bool word_byte(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) ||
-	       (unsigned char)c >= 0x80;
-}
-
-static bool ci_eq(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (ascii_lower(a[i]) != ascii_lower(b[i]))
-			return false;
-	return true;
-}
-
-/* Does s (len bytes) start with phrase p, ending on a word boundary? */
-static bool starts_ci(const char *s, size_t len, const char *p)
-{
-	size_t n = strlen(p);
-	if (n > len || !ci_eq(s, p, n))
-		return false;
-	return n == len || !word_byte(p[n - 1]) || !word_byte(s[n]);
-}
-
-static bool contains_ci(const char *s, size_t len, const char *p)
-{
-	size_t n = strlen(p);
-	for (size_t i = 0; i + n <= len; i++)
-		if (ci_eq(s + i, p, n) && (i == 0 || !word_byte(s[i - 1]) || !word_byte(p[0])) &&
-		    (i + n == len || !word_byte(s[i + n]) || !word_byte(p[n - 1])))
-			return true;
-	return false;
-}
-
-static bool in_list_ci(const char *w, size_t n, const char *const *list)
-{
-	for (; *list; list++)
-		if (strlen(*list) == n && ci_eq(w, *list, n))
-			return true;
-	return false;
-}
-
-static bool find_bytes(const char *s, size_t len, const char *p, size_t n)
-{
-	for (size_t i = 0; i + n <= len; i++)
-		if (memcmp(s + i, p, n) == 0)
-			return true;
-	return false;
-}
 
 /* ------------------------------------------------------------ buffers -- */
 
@@ -373,7 +196,7 @@ static char *clean_text(const char *in, size_t len, size_t *out_len)
 	size_t o = 0;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
-		int n = u8_decode((const unsigned char *)in + i, len - i, &cp);
+		int n = ex_u8_decode((const unsigned char *)in + i, len - i, &cp);
 		if (n == 0) {
 			cp = 0xFFFD;
 			n = 1;
@@ -394,7 +217,7 @@ static char *clean_text(const char *in, size_t len, size_t *out_len)
 			if (o > 0 && out[o - 1] != ' ' && out[o - 1] != '\n')
 				out[o++] = ' ';
 		} else if (!cp_invisible(cp)) {
-			o += u8_encode(cp, out + o);
+			o += ex_u8_encode(cp, out + o);
 		}
 	}
 	while (o > 0 && (out[o - 1] == ' ' || out[o - 1] == '\n'))
@@ -402,942 +225,6 @@ static char *clean_text(const char *in, size_t len, size_t *out_len)
 	out[o] = '\0';
 	*out_len = o;
 	return out;
-}
-
-/* -------------------------------------------------------------- lexicons -- */
-
-/*
- * Furniture.  Phrases match at the start of a line of up to 12 words;
- * single words only as a line of their own (give or take a count or a
- * colon: "Comments (12)"), so a headline "Print media in decline" is safe.
- */
-/* Lines that end the article when enough of it has been seen. */
-static const char *const end_phrases[] = {
-	"back to the top", "back to top", "top of page", "return to top", "e-mail this story",
-	"email this story", "e-mail this article", "email this article", "send this story",
-	"print this story", "print this article", "printable version", "see also",
-	"see related", "related stories", "related articles", "related links", "related content",
-	"related coverage", "internet links", "links to more", "more on this story", "more from",
-	"most read", "most popular", "most viewed", "most shared", "you may also like",
-	"recommended for you", "recommended stories", "leave a comment", "show comments",
-	"join the conversation", "sign up for", "subscribe to our newsletter",
-	"all rights reserved", "external sites are not", "note: pages will open",
-	"the bbc is not responsible", "about us", "contact us", "terms of use",
-	"privacy policy", "site map", "lire aussi", "mehr zum thema", "ver también", "関連記事", NULL
-};
-static const char *const end_words[] = {
-	"related", "comments", "newsletter", "tags", "topics", "sitemap", "trackback", NULL
-};
-
-/* Furniture that is dropped wherever it stands. */
-static const char *const drop_phrases[] = {
-	"share this", "share on", "share:", "tweet this", "follow us", "read more", "read next",
-	"continue reading", "story continues below", "article continues below", "click here",
-	"watch:", "listen:", "photo:", "image:", "caption:", "video:", "play video",
-	"enlarge this image", "cookie policy", "cookie settings", "manage cookies",
-	"accept cookies", "accept all", "related:", "see more:", "more:", "also read",
-	"font size", "text size", "a a a", "sponsored content", "skip advertisement",
-	"next page", "previous page", "continued on page", "continued from page", NULL
-};
-static const char *const drop_words[] = {
-	"advertisement", "advertising", "sponsored", "print", "e-mail", "email", "save",
-	"share", "reprints", "loading", "anzeige", "publicité", "publicidad", "video", "photo",
-	"listen", "close", "next", "previous", "more", NULL
-};
-
-/* Navigation lines. */
-static const char *const nav_phrases[] = {
-	"skip to", "jump to", "you are in", "you are here", "main menu", "sign in", "log in",
-	"go to", "top stories", "latest news", "in depth", "back to", NULL
-};
-static const char *const nav_words[] = {
-	"home", "menu", "navigation", "search", "login", "register", "subscribe", "sections",
-	"breadcrumb", "index", "archive", "archives", NULL
-};
-
-/* Words that end a role or credit before a name, never part of a name. */
-static const char *const role_words[] = {
-	"staff", "writer", "writers", "reporter", "reporters", "correspondent",
-	"correspondents", "editor", "editors", "chief", "bureau", "service", "press", "news",
-	"online", "desk", "team", "agency", "wire", "times", "post", "associated", "special",
-	"contributor", "columnist", "photographer", "analyst", "producer", "senior", "political",
-	"foreign", "diplomatic", "the", "our", "and", "by", "with", "in", "for", "from", "at",
-	"of", "to", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-	"sunday", "january", "february", "march", "april", "june", "july", "august",
-	"september", "october", "november", "december", "sept", "redaktion", "rédaction",
-	"envoyé", "spécial", "korrespondent", "corresponsal", "redacción", NULL
-};
-
-/* Lower-case words allowed inside a name. */
-static const char *const name_particles[] = {
-	"de", "da", "del", "della", "di", "van", "von", "der", "den", "du", "la", "le",
-	"bin", "ibn", "al", "el", "dos", "das", "ter", "y", "st.", NULL
-};
-
-/* The last word of a paper's name. */
-static const char *const paper_words[] = {
-	"times", "post", "news", "herald", "courier", "tribune", "journal", "gazette",
-	"chronicle", "guardian", "observer", "telegraph", "express", "mail", "star", "sun",
-	"globe", "daily", "press", "record", "register", "review", "monitor", "examiner",
-	"independent", "inquirer", "bulletin", "dispatch", "standard", "mirror", "echo",
-	"sentinel", "advocate", "ledger", "mercury", "beacon", "clarion", "enquirer",
-	"leader", "argus", "banner", "dealer", "weekly", "magazine", "radio", "television",
-	"wire", "agency", "zeitung", "rundschau", "allgemeine", "kurier", "anzeiger",
-	"presse", "quotidien", "courrier", "matin", "soir", "diario", "noticias", "correo",
-	"heraldo", "periódico", "gaceta", "notícias", "nouvelles", NULL
-};
-
-/* Words that make a line a section name rather than a paper's name. */
-static const char *const section_words[] = {
-	"world", "local", "other", "more", "latest", "top", "breaking", "national",
-	"international", "business", "sports", "sport", "politics", "today's", "home",
-	"front", "page", "section", "regional", "metro", "science", "health", NULL
-};
-
-struct outlet {
-	const char *name;           /* how we show it */
-	const char *const *aliases; /* how pages write it, lower case */
-};
-
-#define ALIASES(...) ((const char *const[]){ __VA_ARGS__, NULL })
-static const struct outlet outlets[] = {
-	{ "CNN", ALIASES("cnn", "cnn.com", "cnn interactive", "cable news network") },
-	{ "BBC News", ALIASES("bbc news", "bbc news online", "bbc", "bbc.co.uk", "news.bbc.co.uk") },
-	{ "Reuters", ALIASES("reuters", "thomson reuters", "reuters.com") },
-	{ "Associated Press", ALIASES("associated press", "the associated press", "ap") },
-	{ "AFP", ALIASES("afp", "agence france-presse", "agence france presse") },
-	{ "New York Times", ALIASES("new york times", "the new york times", "nytimes.com") },
-	{ "Washington Post", ALIASES("washington post", "the washington post", "washingtonpost.com") },
-	{ "Los Angeles Times", ALIASES("los angeles times", "latimes.com") },
-	{ "The Guardian", ALIASES("the guardian", "guardian", "guardian unlimited", "theguardian.com") },
-	{ "The Times", ALIASES("the times", "times online", "thetimes.co.uk") },
-	{ "Wall Street Journal", ALIASES("wall street journal", "the wall street journal", "wsj.com") },
-	{ "USA Today", ALIASES("usa today", "usatoday.com") },
-	{ "NPR", ALIASES("npr", "national public radio", "npr.org") },
-	{ "Bloomberg", ALIASES("bloomberg", "bloomberg news", "bloomberg.com") },
-	{ "Al Jazeera", ALIASES("al jazeera", "aljazeera.net", "aljazeera.com", "al jazeera english") },
-	{ "The Independent", ALIASES("the independent", "independent.co.uk") },
-	{ "Daily Telegraph", ALIASES("daily telegraph", "the daily telegraph", "the telegraph", "telegraph", "telegraph.co.uk") },
-	{ "Chicago Tribune", ALIASES("chicago tribune") },
-	{ "Boston Globe", ALIASES("boston globe", "the boston globe") },
-	{ "ABC News", ALIASES("abc news", "abcnews.com") },
-	{ "CBS News", ALIASES("cbs news", "cbsnews.com") },
-	{ "NBC News", ALIASES("nbc news", "nbcnews.com", "msnbc") },
-	{ "Fox News", ALIASES("fox news", "foxnews.com") },
-	{ "Sky News", ALIASES("sky news") },
-	{ "The Economist", ALIASES("the economist", "economist.com") },
-	{ "Financial Times", ALIASES("financial times", "the financial times", "ft.com") },
-	{ "Le Monde", ALIASES("le monde", "lemonde.fr") },
-	{ "Le Figaro", ALIASES("le figaro") },
-	{ "Der Spiegel", ALIASES("der spiegel", "spiegel online") },
-	{ "Süddeutsche Zeitung", ALIASES("süddeutsche zeitung") },
-	{ "Frankfurter Allgemeine", ALIASES("frankfurter allgemeine", "frankfurter allgemeine zeitung", "faz") },
-	{ "El País", ALIASES("el país", "el pais") },
-	{ "Deutsche Welle", ALIASES("deutsche welle", "dw") },
-	{ "Xinhua", ALIASES("xinhua", "xinhua news agency") },
-	{ "Kyodo News", ALIASES("kyodo", "kyodo news") },
-	{ "Interfax", ALIASES("interfax") },
-	{ "TASS", ALIASES("tass", "itar-tass") },
-	{ "UPI", ALIASES("upi", "united press international") },
-	{ "Voice of America", ALIASES("voice of america", "voa") },
-	{ "The Observer", ALIASES("the observer") },
-	{ "Daily Mail", ALIASES("daily mail", "the daily mail", "mail online") },
-	{ "The Irish Times", ALIASES("the irish times", "irish times") },
-	{ "Times of India", ALIASES("the times of india", "times of india") },
-	{ "The Hindu", ALIASES("the hindu") },
-	{ "Sydney Morning Herald", ALIASES("sydney morning herald", "the sydney morning herald") },
-	{ "The Globe and Mail", ALIASES("the globe and mail", "globe and mail") },
-	{ "Toronto Star", ALIASES("toronto star", "the toronto star") },
-	{ "CBC News", ALIASES("cbc news", "cbc") },
-	{ "South China Morning Post", ALIASES("south china morning post", "scmp") },
-	{ "The Japan Times", ALIASES("the japan times", "japan times") },
-	{ "Haaretz", ALIASES("haaretz") },
-	{ "Jerusalem Post", ALIASES("jerusalem post", "the jerusalem post") },
-	{ "Christian Science Monitor", ALIASES("christian science monitor", "the christian science monitor") },
-	{ "San Francisco Chronicle", ALIASES("san francisco chronicle") },
-	{ "Houston Chronicle", ALIASES("houston chronicle") },
-	{ "Miami Herald", ALIASES("miami herald", "the miami herald") },
-	{ "Philadelphia Inquirer", ALIASES("philadelphia inquirer", "the philadelphia inquirer") },
-	{ "Seattle Times", ALIASES("seattle times", "the seattle times") },
-	{ "Dallas Morning News", ALIASES("dallas morning news", "the dallas morning news") },
-	{ "Newsweek", ALIASES("newsweek") },
-	{ "Time", ALIASES("time magazine", "time.com") },
-	{ "Politico", ALIASES("politico") },
-	{ "Euronews", ALIASES("euronews") },
-	{ "Radio Free Europe", ALIASES("radio free europe", "rfe/rl", "radio free europe/radio liberty") },
-};
-#define N_OUTLETS (sizeof outlets / sizeof outlets[0])
-
-/* The outlet whose alias is exactly s[0..n), or NULL. */
-static const char *outlet_exact(const char *s, size_t n)
-{
-	for (size_t i = 0; i < N_OUTLETS; i++)
-		for (const char *const *a = outlets[i].aliases; *a; a++)
-			if (strlen(*a) == n && ci_eq(s, *a, n))
-				return outlets[i].name;
-	return NULL;
-}
-
-/*
- * The outlet whose alias starts s as a whole word.  Short one-word aliases
- * ("ap", "bbc") only count in capitals and three letters or more, so "Apple"
- * or a sentence is not an outlet.  *used gets the alias length.
- */
-static const char *outlet_prefix(const char *s, size_t n, size_t *used)
-{
-	const char *best = NULL;
-	size_t best_len = 0;
-	for (size_t i = 0; i < N_OUTLETS; i++)
-		for (const char *const *a = outlets[i].aliases; *a; a++) {
-			size_t al = strlen(*a);
-			if (al <= best_len || !starts_ci(s, n, *a))
-				continue;
-			if (!strchr(*a, ' ') && !strchr(*a, '.')) {
-				bool caps = al >= 3;
-				for (size_t k = 0; k < al && caps; k++)
-					caps = !(s[k] >= 'a' && s[k] <= 'z');
-				if (!caps && al != n)
-					continue;
-			}
-			best = outlets[i].name;
-			best_len = al;
-		}
-	if (used)
-		*used = best_len;
-	return best;
-}
-
-/* ---------------------------------------------------------------- words -- */
-
-struct word {
-	const char *s;
-	size_t len;
-};
-
-/* Split on spaces into at most max words; returns the count (capped). */
-static size_t split_words(const char *s, size_t len, struct word *w, size_t max)
-{
-	size_t n = 0, i = 0;
-	while (i < len && n < max) {
-		while (i < len && s[i] == ' ')
-			i++;
-		if (i >= len)
-			break;
-		size_t st = i;
-		while (i < len && s[i] != ' ')
-			i++;
-		w[n].s = s + st;
-		w[n].len = i - st;
-		n++;
-	}
-	return n;
-}
-
-/* ---------------------------------------------------------------- dates -- */
-
-struct month_name {
-	const char *name;
-	int month;
-};
-
-static const struct month_name months[] = {
-	{ "january", 1 }, { "jan", 1 }, { "february", 2 }, { "feb", 2 }, { "march", 3 },
-	{ "mar", 3 }, { "april", 4 }, { "apr", 4 }, { "may", 5 }, { "june", 6 }, { "jun", 6 },
-	{ "july", 7 }, { "jul", 7 }, { "august", 8 }, { "aug", 8 }, { "september", 9 },
-	{ "sept", 9 }, { "sep", 9 }, { "october", 10 }, { "oct", 10 }, { "november", 11 },
-	{ "nov", 11 }, { "december", 12 }, { "dec", 12 },
-	{ "janvier", 1 }, { "février", 2 }, { "fevrier", 2 }, { "mars", 3 }, { "avril", 4 },
-	{ "mai", 5 }, { "juin", 6 }, { "juillet", 7 }, { "août", 8 }, { "aout", 8 },
-	{ "septembre", 9 }, { "octobre", 10 }, { "novembre", 11 }, { "décembre", 12 },
-	{ "januar", 1 }, { "jänner", 1 }, { "februar", 2 }, { "märz", 3 }, { "juni", 6 },
-	{ "juli", 7 }, { "oktober", 10 }, { "dezember", 12 },
-	{ "enero", 1 }, { "febrero", 2 }, { "marzo", 3 }, { "abril", 4 }, { "mayo", 5 },
-	{ "junio", 6 }, { "julio", 7 }, { "agosto", 8 }, { "septiembre", 9 },
-	{ "setiembre", 9 }, { "octubre", 10 }, { "noviembre", 11 }, { "diciembre", 12 },
-};
-
-static int month_of(const char *w, size_t n)
-{
-	while (n > 0 && strchr(".,;", w[n - 1]))
-		n--;
-	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
-		if (strlen(months[i].name) == n && ci_eq(w, months[i].name, n))
-			return months[i].month;
-	return 0;
-}
-
-/* Words that may stand beside a date in a date line. */
-static const char *const date_words[] = {
-	"monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu",
-	"thur", "thurs", "friday", "fri", "saturday", "sat", "sunday", "sun", "lundi", "mardi",
-	"mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag",
-	"mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes",
-	"miércoles", "jueves", "viernes", "sábado", "domingo", "gmt", "utc", "bst", "est",
-	"edt", "et", "pt", "pst", "pdt", "cst", "cdt", "mst", "mdt", "cet", "cest", "uk",
-	"am", "pm", "a", "m", "p", "h", "updated", "update", "published", "posted", "last",
-	"modified", "on", "at", "date", "dated", "le", "de", "del", "mis", "à", "jour",
-	"publié", "actualizado", "publicado", "aktualisiert", "veröffentlicht", "stand",
-	"um", "uhr", "time", "filed", "page", "edition", "final", "late", "the", "of", "el", "y", NULL
-};
-
-static bool leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static bool valid_date(int y, int m, int d)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1)
-		return false;
-	return d <= mdays[m - 1] + (m == 2 && leap(y));
-}
-
-/* A number at the start of a word ("21", "1st", "3."), or -1. */
-static int word_number(const struct word *w, int *digits)
-{
-	int v = 0, nd = 0;
-	size_t i = 0;
-	while (i < w->len && is_digit(w->s[i]) && nd < 5) {
-		v = v * 10 + (w->s[i] - '0');
-		i++;
-		nd++;
-	}
-	if (nd == 0 || (i < w->len && is_digit(w->s[i])))
-		return -1;
-	*digits = nd;
-	size_t rest = w->len - i;
-	const char *r = w->s + i;
-	if (rest == 0)
-		return v;
-	/* 1st 2nd 3rd 4th, 1er, "15," "2001;" "3." */
-	if ((rest >= 2 && (ci_eq(r, "st", 2) || ci_eq(r, "nd", 2) || ci_eq(r, "rd", 2) ||
-	                   ci_eq(r, "th", 2) || ci_eq(r, "er", 2))) ||
-	    strchr(".,;:", r[0]))
-		return v;
-	return -1;
-}
-
-/* Numeric forms inside one word: 2001-09-15, 15.09.2001, 15/9/2001, 2003年3月4日. */
-static bool numeric_date(const char *s, size_t len, int *y, int *m, int *d)
-{
-	int v[3] = { 0, 0, 0 }, nd[3] = { 0, 0, 0 }, k = 0;
-	char sep[2] = { 0, 0 };
-	size_t i = 0;
-	while (k < 3) {
-		while (i < len && is_digit(s[i]) && nd[k] < 5) {
-			v[k] = v[k] * 10 + (s[i] - '0');
-			nd[k]++;
-			i++;
-		}
-		if (nd[k] == 0)
-			return false;
-		if (k == 2)
-			break;
-		if (i < len && (s[i] == '-' || s[i] == '/' || s[i] == '.')) {
-			sep[k] = s[i];
-			i++;
-		} else if (i + 3 <= len && (memcmp(s + i, "年", 3) == 0 || memcmp(s + i, "月", 3) == 0)) {
-			sep[k] = 'j';
-			i += 3;
-		} else {
-			return false;
-		}
-		k++;
-	}
-	if (sep[0] != sep[1])
-		return false;
-	if (nd[0] == 4) {
-		*y = v[0], *m = v[1], *d = v[2];
-	} else if (nd[2] == 4 && sep[0] != 'j') {
-		*y = v[2];
-		if (sep[0] == '.' || v[0] > 12 || v[0] == v[1]) /* D.M.YYYY, 25/12/2003 */
-			*d = v[0], *m = v[1];
-		else if (v[1] > 12) /* 10/22/2001 */
-			*m = v[0], *d = v[1];
-		else
-			return false; /* 03/04/2003: March or April, we cannot tell */
-	} else {
-		return false;
-	}
-	return valid_date(*y, *m, *d);
-}
-
-#define MAX_WORDS 64
-
-/*
- * Find a date among words w[0..n).  On success the date words are
- * w[*first..*last] inclusive.
- */
-static bool find_date(const struct word *w, size_t n, int *y, int *m, int *d,
-                      size_t *first, size_t *last)
-{
-	for (size_t i = 0; i < n; i++) {
-		int nd, mo, v;
-		if (numeric_date(w[i].s, w[i].len, y, m, d)) {
-			*first = *last = i;
-			return true;
-		}
-		/* D [de] Month [de] YYYY */
-		v = word_number(&w[i], &nd);
-		if (v > 0 && nd <= 2) {
-			size_t j = i + 1;
-			if (j < n && in_list_ci(w[j].s, w[j].len, ALIASES("de")))
-				j++;
-			if (j < n && (mo = month_of(w[j].s, w[j].len)) > 0) {
-				size_t k = j + 1;
-				if (k < n && in_list_ci(w[k].s, w[k].len, ALIASES("de", "del")))
-					k++;
-				int yy, yd;
-				if (k < n && (yy = word_number(&w[k], &yd)) > 0 && yd == 4 &&
-				    valid_date(yy, mo, v)) {
-					*y = yy, *m = mo, *d = v;
-					*first = i, *last = k;
-					return true;
-				}
-			}
-		}
-		/* Month D[,] YYYY */
-		if ((mo = month_of(w[i].s, w[i].len)) > 0 && i + 2 < n) {
-			int dd = word_number(&w[i + 1], &nd), yd, yy;
-			if (dd > 0 && nd <= 2 && (yy = word_number(&w[i + 2], &yd)) > 0 &&
-			    yd == 4 && valid_date(yy, mo, dd)) {
-				*y = yy, *m = mo, *d = dd;
-				*first = i, *last = i + 2;
-				return true;
-			}
-		}
-	}
-	return false;
-}
-
-/* A word made of a time (18:52, 3:04, 18h52) or of punctuation. */
-static bool time_or_punct(const struct word *w)
-{
-	for (size_t i = 0; i < w->len; i++) {
-		char c = w->s[i];
-		if (i + 3 <= w->len && (memcmp(w->s + i, "\xE2\x80\x93", 3) == 0 ||
-		                        memcmp(w->s + i, "\xE2\x80\x94", 3) == 0))
-			i += 2; /* a dash */
-		else if (!is_digit(c) && (c == '\0' || !strchr(":.,;|-()/h", c)))
-			return false;
-	}
-	return true;
-}
-
-/* A time zone in capitals: "GMT", "HKT", "MSK". */
-static bool time_zone(const struct word *w)
-{
-	if (w->len < 2 || w->len > 4)
-		return false;
-	for (size_t i = 0; i < w->len; i++)
-		if (w->s[i] < 'A' || w->s[i] > 'Z')
-			return false;
-	return true;
-}
-
-/*
- * Is the line only a date, with the words that go with a date?  ("Sunday,
- * 21 October, 2001, 18:52 GMT 19:52 UK", "Saturday, September 15, 2001;
- * Page A06", "Updated 3:04 PM ET, Mon October 1, 2001")
- */
-static bool date_line(const char *s, size_t len, char out[11])
-{
-	struct word w[MAX_WORDS];
-	if (len > 160)
-		return false;
-	size_t n = split_words(s, len, w, MAX_WORDS);
-	int y, m, d;
-	size_t first, last;
-	if (n == 0 || n > 18 || !find_date(w, n, &y, &m, &d, &first, &last))
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		if (i >= first && i <= last)
-			continue;
-		struct word t = w[i];
-		while (t.len > 0 && strchr(",.;:|()", t.s[t.len - 1]))
-			t.len--;
-		while (t.len > 0 && strchr(",.;:|()", t.s[0]))
-			t.s++, t.len--;
-		if (t.len == 0 || time_or_punct(&t) || in_list_ci(t.s, t.len, date_words) ||
-		    time_zone(&t))
-			continue;
-		/* "Page A06": the word after "page" */
-		if (i > 0 && starts_ci(w[i - 1].s, w[i - 1].len, "page"))
-			continue;
-		return false;
-	}
-	out[0] = (char)('0' + y / 1000);
-	out[1] = (char)('0' + y / 100 % 10);
-	out[2] = (char)('0' + y / 10 % 10);
-	out[3] = (char)('0' + y % 10);
-	out[4] = '-';
-	out[5] = (char)('0' + m / 10);
-	out[6] = (char)('0' + m % 10);
-	out[7] = '-';
-	out[8] = (char)('0' + d / 10);
-	out[9] = (char)('0' + d % 10);
-	out[10] = '\0';
-	return true;
-}
-
-/* -------------------------------------------------------------- bylines -- */
-
-#define MAX_NAMES 6
-#define NAME_CAP 96
-
-struct names {
-	char v[MAX_NAMES][NAME_CAP];
-	int n;
-};
-
-enum name_case { NOT_NAME, NAME_MIXED, NAME_CAPS, NAME_INITIAL };
-
-/* A word of a name: "Jill", "O'Neill", "Jean-Paul", "MULVEY", or "B.". */
-static enum name_case name_word(const struct word *w)
-{
-	size_t k;
-	if (!cp_upper(cp_at(w->s, w->len, &k)))
-		return NOT_NAME;
-	bool lower = false, upper = false;
-	for (size_t i = k; i < w->len;) {
-		size_t n;
-		uint32_t d = cp_at(w->s + i, w->len - i, &n);
-		if (cp_lower(d) || d == 0xFFFD) /* a broken letter is still a letter */
-			lower = true;
-		else if (cp_upper(d))
-			upper = true;
-		else if (!(d == '.' || d == '-' || d == '\'' || d == 0x2019))
-			return NOT_NAME;
-		i += n;
-	}
-	/* 's ends a possessive ("Online's"), never a name */
-	if (w->len > 2 && (ci_eq(w->s + w->len - 2, "'s", 2) ||
-	                   (w->len > 4 && memcmp(w->s + w->len - 4, "\xE2\x80\x99s", 4) == 0)))
-		return NOT_NAME;
-	if (lower)
-		return NAME_MIXED;
-	return upper && w->s[w->len - 1] != '.' ? NAME_CAPS : NAME_INITIAL;
-}
-
-/* Append a name, title-casing it when it is all capitals. */
-static void add_name(struct names *out, const struct word *w, size_t n, bool caps)
-{
-	if (out->n >= MAX_NAMES)
-		return;
-	char *dst = out->v[out->n];
-	size_t o = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (o + w[i].len + 2 >= NAME_CAP)
-			return;
-		if (i)
-			dst[o++] = ' ';
-		bool start = true;
-		for (size_t j = 0; j < w[i].len;) {
-			size_t k;
-			uint32_t c = cp_at(w[i].s + j, w[i].len - j, &k);
-			if (caps && !start)
-				c = cp_tolower(c);
-			o += u8_encode(c, dst + o);
-			start = c == '-' || c == '\'' || c == 0x2019;
-			j += k;
-		}
-	}
-	dst[o] = '\0';
-	for (int i = 0; i < out->n; i++)
-		if (strcmp(out->v[i], dst) == 0)
-			return;
-	out->n++;
-}
-
-/*
- * One part of a byline between separators: "Jill Dougherty", "CNN Moscow
- * Bureau Chief Jill Dougherty", "Courier Staff Writer".  Returns 1 when a
- * name was added, 0 when the part is a role only, -1 when it is not a
- * byline part at all.
- */
-static int byline_part(const char *s, size_t len, struct names *out)
-{
-	struct word w[MAX_WORDS];
-	size_t n = split_words(s, len, w, MAX_WORDS);
-	while (n > 0 && w[n - 1].len > 0 && strchr(",.;:", w[n - 1].s[w[n - 1].len - 1]) &&
-	       !(w[n - 1].len <= 3 && w[n - 1].s[w[n - 1].len - 1] == '.')) {
-		w[n - 1].len--;
-		if (w[n - 1].len == 0)
-			n--;
-	}
-	if (n == 0)
-		return 0;
-	/* cut at the first lower-case word that is not a particle: "in Moscow" */
-	size_t end = n;
-	for (size_t i = 0; i < n; i++) {
-		size_t k;
-		uint32_t c = cp_at(w[i].s, w[i].len, &k);
-		bool in = i > 0 && w[i].len == 2 && ci_eq(w[i].s, "in", 2);
-		if (in || (!cp_upper(c) && !in_list_ci(w[i].s, w[i].len, name_particles))) {
-			if (i == 0)
-				return -1;
-			end = i;
-			break;
-		}
-	}
-	/* the name is the run of name words at the end, after any role words */
-	bool mixed = false, caps = false;
-	size_t st = end;
-	while (st > 0) {
-		const struct word *x = &w[st - 1];
-		if (in_list_ci(x->s, x->len, name_particles)) {
-			st--;
-			continue;
-		}
-		enum name_case c = in_list_ci(x->s, x->len, role_words) || outlet_exact(x->s, x->len)
-		                           ? NOT_NAME : name_word(x);
-		/* stop at a role, or at an acronym before a mixed-case name: "CNN" */
-		if (c == NOT_NAME || (c == NAME_CAPS && mixed))
-			break;
-		mixed |= c == NAME_MIXED;
-		caps |= c == NAME_CAPS;
-		st--;
-	}
-	while (st < end && in_list_ci(w[st].s, w[st].len, name_particles))
-		st++;
-	size_t count = end - st;
-	if (count == 0)
-		return st == 0 ? -1 : 0;
-	if (count < 2 || count > 5)
-		return -1;
-	if (outlet_exact(w[st].s, (size_t)(w[end - 1].s + w[end - 1].len - w[st].s)))
-		return 0;
-	add_name(out, w + st, count, caps && !mixed);
-	return 1;
-}
-
-/* Length of a separator between names at s[i] (",", " and ", " & "...), or 0. */
-static size_t name_sep(const char *s, size_t len, size_t i)
-{
-	static const char *const joins[] = { " and ", " und ", " et ", " y ", " & ", NULL };
-	if (s[i] == ',' || s[i] == ';')
-		return 1;
-	for (const char *const *j = joins; *j; j++) {
-		size_t n = strlen(*j);
-		if (i + n <= len && ci_eq(s + i, *j, n))
-			return n;
-	}
-	return 0;
-}
-
-/*
- * A list of names with roles, split on ",", ";", "and", "&" (and "und",
- * "et", "y").  At least one name must come out and no part may be prose.
- */
-static bool parse_names(const char *s, size_t len, struct names *out)
-{
-	int found = 0;
-	size_t st = 0;
-	for (size_t i = 0; i <= len;) {
-		size_t sep = i == len ? 1 : name_sep(s, len, i);
-		if (!sep) {
-			i++;
-			continue;
-		}
-		int r = byline_part(s + st, i - st, out);
-		if (r < 0)
-			return false;
-		found += r;
-		i += sep;
-		st = i;
-	}
-	return found > 0;
-}
-
-/* Cut a trailing " | date" or ", date" from a byline line; returns the new length. */
-static size_t byline_cut(const char *s, size_t len, char date[11])
-{
-	for (size_t i = 0; i + 2 < len; i++)
-		if (s[i] == ' ' && s[i + 1] == '|') {
-			date_line(s + i + 2, len - i - 2, date);
-			return i;
-		}
-	for (size_t i = 0; i + 1 < len; i++)
-		if (s[i] == ',' && date_line(s + i + 1, len - i - 1, date))
-			return i;
-	return len;
-}
-
-/* "By NAME", "Par NAME", ...: the names, and a date on the same line. */
-static bool byline_line(const char *s, size_t len, struct names *out, char date[11])
-{
-	static const char *const leads[] = { "by ", "par ", "von ", "por ", "written by ", "from ", NULL };
-	if (len > 200)
-		return false;
-	for (const char *const *l = leads; *l; l++) {
-		size_t n = strlen(*l);
-		if (len > n && ci_eq(s, *l, n)) {
-			/* "BY" in capitals or "By": a sentence "by the way" is lower case */
-			if (s[0] >= 'a' && s[0] <= 'z')
-				return false;
-			size_t cut = byline_cut(s + n, len - n, date);
-			struct names tmp = *out;
-			if (parse_names(s + n, cut, &tmp)) {
-				*out = tmp;
-				return true;
-			}
-			return false;
-		}
-	}
-	return false;
-}
-
-/* Credit roles that may follow a name: "Jill Dougherty, Staff Writer". */
-static const char *const credit_ends[] = {
-	"staff writer", "staff writers", "staff reporter", "foreign service", "correspondent",
-	"writer", "reporter", "editor", "bureau chief", "bureau", "staff", "columnist",
-	"contributor", "special correspondent", NULL
-};
-
-static bool ends_with_credit(const char *s, size_t len)
-{
-	while (len > 0 && strchr(" .,", s[len - 1]))
-		len--;
-	for (const char *const *c = credit_ends; *c; c++) {
-		size_t n = strlen(*c);
-		if (len >= n && ci_eq(s + len - n, *c, n) && (len == n || s[len - n - 1] == ' '))
-			return true;
-	}
-	return false;
-}
-
-/* A credit line: "Washington Post Foreign Service", "Courier Staff Writer". */
-static bool credit_line(const char *s, size_t len)
-{
-	struct word w[MAX_WORDS];
-	size_t n = split_words(s, len, w, MAX_WORDS);
-	if (n >= 3 && n <= 7 && starts_ci(s, len, "special to "))
-		return true;
-	if (n == 0 || n > 7 || len > 80 || !ends_with_credit(s, len))
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		size_t k;
-		if (!cp_upper(cp_at(w[i].s, w[i].len, &k)) && !in_list_ci(w[i].s, w[i].len, role_words))
-			return false;
-	}
-	return true;
-}
-
-/* "Jill Dougherty, Staff Writer" */
-static bool name_role_line(const char *s, size_t len, struct names *out)
-{
-	const char *comma = memchr(s, ',', len);
-	if (!comma || len > 100 || !ends_with_credit(s, len))
-		return false;
-	struct names tmp = *out;
-	if (parse_names(s, len, &tmp)) {
-		*out = tmp;
-		return true;
-	}
-	return false;
-}
-
-/* Bylines after the body: "Contact NAME at ...", "Reporting by NAME; ...". */
-static bool trailer_byline(const char *s, size_t len, struct names *out)
-{
-	static const char *const after[] = { " can be reached at", " can be reached by",
-	                                     " is a staff writer", " is a reporter",
-	                                     " is a correspondent", " is the ", " writes for",
-	                                     NULL };
-	struct names tmp = *out;
-	if (len > 200)
-		return false;
-	if (starts_ci(s, len, "contact ") || starts_ci(s, len, "e-mail ") ||
-	    starts_ci(s, len, "email ")) {
-		const char *sp = memchr(s, ' ', len);
-		size_t st = (size_t)(sp - s) + 1;
-		for (size_t i = st; i + 4 <= len; i++)
-			if (memcmp(s + i, " at ", 4) == 0 && parse_names(s + st, i - st, &tmp)) {
-				*out = tmp;
-				return true;
-			}
-		return false;
-	}
-	if (starts_ci(s, len, "reporting by ")) {
-		size_t st = 13, e = st;
-		while (e < len && s[e] != ';' && s[e] != '.')
-			e++;
-		if (parse_names(s + st, e - st, &tmp)) {
-			*out = tmp;
-			return true;
-		}
-		return false;
-	}
-	for (const char *const *a = after; *a; a++)
-		for (size_t i = 0, n = strlen(*a); i + n <= len && i < 80; i++)
-			if (ci_eq(s + i, *a, n)) {
-				/* "NAME is the mayor" is not a byline; "NAME is the X editor" is */
-				if (strcmp(*a, " is the ") == 0 && !contains_ci(s, len, "correspondent") &&
-				    !contains_ci(s, len, "editor") && !contains_ci(s, len, "reporter") &&
-				    !contains_ci(s, len, "writer"))
-					return false;
-				if (parse_names(s, i, &tmp)) {
-					*out = tmp;
-					return true;
-				}
-				return false;
-			}
-	return false;
-}
-
-/* Any of the byline forms; the names go to *out, a date on the line to date. */
-static bool byline_names(const char *s, size_t len, struct names *out, char date[11])
-{
-	return byline_line(s, len, out, date) || name_role_line(s, len, out) ||
-	       trailer_byline(s, len, out);
-}
-
-static char *format_names(const struct names *nm, bool *oom)
-{
-	struct sbuf b = { 0 };
-	for (int i = 0; i < nm->n; i++) {
-		if (i)
-			sb_str(&b, i == nm->n - 1 ? " and " : ", ");
-		sb_str(&b, nm->v[i]);
-	}
-	if (b.oom) {
-		free(b.p);
-		*oom = true;
-		return NULL;
-	}
-	return b.p;
-}
-
-/* ------------------------------------------------------------- datelines -- */
-
-static size_t dash_at(const char *s, size_t len, size_t i)
-{
-	if (i + 1 < len && s[i] == '-' && s[i + 1] == '-')
-		return 2;
-	if (i + 3 <= len && (memcmp(s + i, "\xE2\x80\x94", 3) == 0 || memcmp(s + i, "\xE2\x80\x93", 3) == 0))
-		return 3;
-	return 0;
-}
-
-/* A word of a place in capitals: "MOSCOW", "ST.", "SÃO", "WINSTON-SALEM". */
-static bool caps_word(const char *s, size_t len, bool *mixed)
-{
-	int letters = 0;
-	bool lower = false;
-	for (size_t i = 0; i < len;) {
-		size_t n;
-		uint32_t c = cp_at(s + i, len - i, &n);
-		if (cp_upper(c))
-			letters++;
-		else if (cp_lower(c))
-			lower = true, letters++;
-		else if (!(c == '.' || c == '-' || c == '\'' || c == 0x2019 || c == '/'))
-			return false;
-		i += n;
-	}
-	*mixed = lower;
-	return letters > 0;
-}
-
-/*
- * The dateline lead of a first paragraph: "MOSCOW, Russia (CNN) -- ",
- * "MOSCOW, Sept. 14 -- ", "MOSCOW — ", "NEW YORK (Reuters) - ".  Returns the
- * place in place[] and the wire credit (if any) in credit[].
- */
-static bool parse_dateline(const char *s, size_t len, char *place, size_t place_cap,
-                           char *credit, size_t credit_cap)
-{
-	size_t i = 0, lim = len < 100 ? len : 100;
-	size_t place_end = 0, words = 0;
-	bool mixed_city = false, in_city = true, have_credit = false;
-	int segments = 0;
-	credit[0] = '\0';
-	while (i < lim) {
-		/* a word */
-		size_t st = i;
-		while (i < lim && s[i] != ' ' && s[i] != ',' && s[i] != '(' && !dash_at(s, len, i))
-			i++;
-		bool mixed;
-		if (i == st)
-			return false;
-		if (in_city) {
-			if (!caps_word(s + st, i - st, &mixed) || ++words > 4)
-				return false;
-			mixed_city |= mixed;
-			place_end = i;
-		} else {
-			struct word w = { s + st, i - st };
-			int nd;
-			if (++words > 10)
-				return false;
-			/* a region word is capitalised, a date word is a month or a number */
-			size_t k;
-			if (month_of(w.s, w.len) == 0 && word_number(&w, &nd) < 0 &&
-			    !cp_upper(cp_at(w.s, w.len, &k)))
-				return false;
-		}
-		while (i < lim && s[i] == ' ')
-			i++;
-		if (i >= lim)
-			return false;
-		size_t dl = dash_at(s, len, i);
-		if (s[i] == ',' || s[i] == '(' || dl || (s[i] == '-' && i + 1 < len && s[i + 1] == ' ')) {
-			if (!in_city) {
-				/* close the segment that just ended: keep it unless it is a date */
-				struct word w[8];
-				size_t seg_start = place_end;
-				while (seg_start < len && (s[seg_start] == ',' || s[seg_start] == ' '))
-					seg_start++;
-				size_t n = split_words(s + seg_start, i - seg_start, w, 8);
-				bool is_date = n > 0 && (month_of(w[0].s, w[0].len) > 0 ||
-				                         (n > 1 && month_of(w[1].s, w[1].len) > 0));
-				if (!is_date && segments <= 2)
-					place_end = i;
-				while (place_end > 0 && s[place_end - 1] == ' ')
-					place_end--;
-			}
-			in_city = false;
-		}
-		if (s[i] == ',') {
-			if (++segments > 3)
-				return false;
-			i++;
-			while (i < lim && s[i] == ' ')
-				i++;
-			continue;
-		}
-		if (s[i] == '(') {
-			const char *close = memchr(s + i, ')', lim - i);
-			if (!close || close - (s + i) > 40 || close == s + i + 1)
-				return false;
-			size_t cl = (size_t)(close - (s + i)) - 1;
-			if (cl + 1 > credit_cap)
-				return false;
-			memcpy(credit, s + i + 1, cl);
-			credit[cl] = '\0';
-			have_credit = true;
-			i = (size_t)(close - s) + 1;
-			while (i < lim && s[i] == ' ')
-				i++;
-			dl = dash_at(s, len, i);
-			if (!dl && !(i < lim && s[i] == '-'))
-				return false;
-		}
-		if (dl || (i < lim && s[i] == '-' && (i + 1 >= len || s[i + 1] == ' '))) {
-			size_t after = i + (dl ? dl : 1);
-			while (after < len && s[after] == ' ')
-				after++;
-			if (after >= len || (mixed_city && !have_credit))
-				return false;
-			if (place_end + 1 > place_cap)
-				return false;
-			memcpy(place, s, place_end);
-			place[place_end] = '\0';
-			return true;
-		}
-	}
-	return false;
 }
 
 /* ---------------------------------------------------------------- units -- */
@@ -1402,7 +289,7 @@ static enum list_marker list_marker(const char *s, size_t len, size_t *content)
 		}
 	}
 	size_t i = s[0] == '(' ? 1 : 0, d = 0;
-	while (i < len && is_digit(s[i]) && d < 3)
+	while (i < len && ex_is_digit(s[i]) && d < 3)
 		i++, d++;
 	if (d == 0 && i < len && s[i] >= 'a' && s[i] <= 'h' && i + 1 < len && s[i + 1] == ')')
 		i++, d++;
@@ -1411,34 +298,6 @@ static enum list_marker list_marker(const char *s, size_t len, size_t *content)
 		return LIST_NUMBER;
 	}
 	return LIST_NONE;
-}
-
-static bool ends_sentence(const char *s, size_t len)
-{
-	while (len > 0) {
-		unsigned char c = (unsigned char)s[len - 1];
-		if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*')
-			len--;
-		else if (len >= 3 && memcmp(s + len - 3, "\xEF\xBF\xBD", 3) == 0)
-			len -= 3; /* a broken character after the full stop */
-		else if (len >= 3 && (memcmp(s + len - 3, "\xE2\x80\x9D", 3) == 0 ||
-		                      memcmp(s + len - 3, "\xE2\x80\x99", 3) == 0 ||
-		                      memcmp(s + len - 3, "\xE3\x80\x8D", 3) == 0))
-			len -= 3;
-		else if (len >= 2 && memcmp(s + len - 2, "\xC2\xBB", 2) == 0)
-			len -= 2;
-		else
-			break;
-	}
-	if (len == 0)
-		return false;
-	char c = s[len - 1];
-	if (c == '.' || c == '!' || c == '?')
-		return true;
-	return len >= 3 && (memcmp(s + len - 3, "\xE2\x80\xA6", 3) == 0 ||
-	                    memcmp(s + len - 3, "\xE3\x80\x82", 3) == 0 ||
-	                    memcmp(s + len - 3, "\xEF\xBC\x81", 3) == 0 ||
-	                    memcmp(s + len - 3, "\xEF\xBC\x9F", 3) == 0);
 }
 
 static void measure(struct unit *u)
@@ -1451,11 +310,11 @@ static void measure(struct unit *u)
 	bool in_word = false;
 	for (size_t i = 0; i < u->len;) {
 		size_t n;
-		uint32_t c = cp_at(u->s + i, u->len - i, &n);
+		uint32_t c = ex_cp_at(u->s + i, u->len - i, &n);
 		u->cps++;
-		if (cp_cjk(c))
+		if (ex_cp_cjk(c))
 			u->cjk++;
-		if (c < 0x80 && is_digit((char)c))
+		if (c < 0x80 && ex_is_digit((char)c))
 			u->digit = true;
 		if (c == ' ')
 			in_word = false;
@@ -1465,125 +324,9 @@ static void measure(struct unit *u)
 	}
 	/* a CJK sentence has no spaces: count two characters a word */
 	u->words += u->cjk / 2;
-	u->sentence = ends_sentence(u->s, u->len);
+	u->sentence = ex_ends_sentence(u->s, u->len);
 	u->colon = u->len > 0 && (u->s[u->len - 1] == ':' ||
 	                          (u->len >= 3 && memcmp(u->s + u->len - 3, "\xEF\xBC\x9A", 3) == 0));
-}
-
-/*
- * Does the line look like the name of a paper: "The Ledgerport Courier",
- * "Montemar Noticias English Edition"?  Returns the length of the name
- * (without an edition word after it), or 0.
- */
-static size_t paper_name(const char *s, size_t len)
-{
-	static const char *const small[] = { "of", "the", "and", "de", "la", "le", "el", "del",
-	                                     "der", "die", NULL };
-	static const char *const editions[] = { "edition", "english", "online", "digital",
-	                                        "international", "weekend", NULL };
-	static const char *const cjk_papers[] = { "新聞", "新闻", "日報", "日报", "時報", "时报", NULL };
-	struct word w[8];
-	if (len > 60)
-		return 0;
-	size_t n = split_words(s, len, w, 8);
-	if (n == 0 || n > 6)
-		return 0;
-	for (const char *const *p = cjk_papers; *p; p++) {
-		size_t pl = strlen(*p);
-		if (n == 1 && len > pl && len <= 30 && memcmp(s + len - pl, *p, pl) == 0)
-			return len;
-	}
-	while (n > 2 && in_list_ci(w[n - 1].s, w[n - 1].len, editions))
-		n--;
-	if (n < 2)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t k;
-		uint32_t c = cp_at(w[i].s, w[i].len, &k);
-		/* "World News", "Other Sports News" are sections, not papers */
-		if (in_list_ci(w[i].s, w[i].len, section_words))
-			return 0;
-		if (!cp_upper(c) && !in_list_ci(w[i].s, w[i].len, small))
-			return 0;
-		for (size_t j = 0; j < w[i].len; j++)
-			if (!word_byte(w[i].s[j]) && w[i].s[j] != '-' && w[i].s[j] != '\'')
-				return 0;
-	}
-	if (!in_list_ci(w[n - 1].s, w[n - 1].len, paper_words))
-		return 0;
-	return (size_t)(w[n - 1].s + w[n - 1].len - s);
-}
-
-/*
- * Copy a paper's name, title-cased if it is written in capitals ("THE
- * NORTHMOOR GAZETTE" -> "The Northmoor Gazette").
- */
-static bool copy_name(const char *s, size_t len, char *buf, size_t cap)
-{
-	bool lower = false;
-	for (size_t i = 0; i < len;) {
-		size_t n;
-		lower |= cp_lower(cp_at(s + i, len - i, &n));
-		i += n;
-	}
-	if (len * 2 + 1 > cap)
-		return false;
-	size_t o = 0;
-	bool start = true;
-	for (size_t i = 0; i < len;) {
-		size_t n;
-		uint32_t c = cp_at(s + i, len - i, &n);
-		if (!lower && !start)
-			c = cp_tolower(c);
-		o += u8_encode(c, buf + o);
-		start = c == ' ' || c == '-';
-		i += n;
-	}
-	buf[o] = '\0';
-	return true;
-}
-
-/*
- * "Ferry strike ends | The Guardian", "CNN.com - Ferry strike ends": a page
- * title with the outlet beside it.  Returns the outlet (static, or copied
- * into buf) and the headline's span, or NULL.
- */
-static const char *headline_outlet(const char *s, size_t len, size_t *off, size_t *hlen,
-                                   char *buf, size_t cap)
-{
-	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", NULL };
-	if (len > 240)
-		return NULL;
-	for (const char *const *sep = seps; *sep; sep++) {
-		size_t n = strlen(*sep), first = SIZE_MAX, last = SIZE_MAX;
-		for (size_t i = 0; i + n <= len; i++)
-			if (memcmp(s + i, *sep, n) == 0) {
-				if (first == SIZE_MAX)
-					first = i;
-				last = i;
-			}
-		if (first == SIZE_MAX)
-			continue;
-		const char *r;
-		size_t pl;
-		/* outlet after the headline */
-		const char *right = s + last + n;
-		size_t rl = len - last - n;
-		if ((r = outlet_exact(right, rl)) ||
-		    ((pl = paper_name(right, rl)) == rl && copy_name(right, rl, buf, cap) && (r = buf))) {
-			*off = 0;
-			*hlen = last;
-			return r;
-		}
-		/* outlet before it: "CNN.com - Ferry strike ends" */
-		if ((r = outlet_exact(s, first)) ||
-		    ((pl = paper_name(s, first)) == first && first && copy_name(s, first, buf, cap) && (r = buf))) {
-			*off = first + n;
-			*hlen = len - first - n;
-			return r;
-		}
-	}
-	return NULL;
 }
 
 /*
@@ -1594,12 +337,12 @@ static bool marker_line(const char *s, size_t len, const char *const *list, bool
 {
 	for (; *list; list++) {
 		size_t n = strlen(*list);
-		if (!starts_ci(s, len, *list))
+		if (!ex_starts_ci(s, len, *list))
 			continue;
 		if (!alone)
 			return true;
 		size_t i = n;
-		while (i < len && (strchr(" :()[]|-", s[i]) || is_digit(s[i])))
+		while (i < len && (strchr(" :()[]|-", s[i]) || ex_is_digit(s[i])))
 			i++;
 		if (i == len)
 			return true;
@@ -1614,46 +357,47 @@ static enum kind classify_line(struct unit *u)
 	size_t len = u->len;
 	if (len == 0)
 		return K_DROP;
-	if (find_bytes(s, len < 40 ? len : 40, "\xC2\xA9", 2) || starts_ci(s, len, "copyright") ||
-	    starts_ci(s, len, "(c) "))
+	if (ex_find_bytes(s, len < 40 ? len : 40, "\xC2\xA9", 2) || ex_starts_ci(s, len, "copyright") ||
+	    ex_starts_ci(s, len, "(c) "))
 		return K_COPYRIGHT;
-	if (u->words <= 5 && starts_ci(s, len, "page") && len > 5 && is_digit(s[5]))
+	if (u->words <= 5 && ex_starts_ci(s, len, "page") && len > 5 && ex_is_digit(s[5]))
 		return K_DROP; /* "Page 1 of 2" */
 	if (u->words <= 12) {
-		if (marker_line(s, len, end_phrases, false) ||
-		    (u->words <= 3 && !u->sentence && marker_line(s, len, end_words, true)))
+		if (marker_line(s, len, ex_end_phrases, false) ||
+		    (u->words <= 3 && !u->sentence && marker_line(s, len, ex_end_words, true)))
 			return K_END;
-		if (marker_line(s, len, drop_phrases, false) ||
-		    (u->words <= 3 && !u->sentence && marker_line(s, len, drop_words, true)))
+		if (marker_line(s, len, ex_drop_phrases, false) ||
+		    (u->words <= 3 && !u->sentence && marker_line(s, len, ex_drop_words, true)))
 			return K_DROP;
 	}
 	if (u->words <= 25) {
 		struct names names = { .n = 0 };
 		u->date[0] = '\0';
-		if (byline_names(s, len, &names, u->date))
+		if (ex_byline_names(s, len, &names, u->date))
 			return K_BYLINE;
-		if (date_line(s, len, u->date))
+		if (ex_date_line(s, len, u->date) || ex_dated_fields(s, len, u->date))
 			return K_DATE;
-		if (credit_line(s, len))
+		u->date[0] = '\0';
+		if (ex_credit_line(s, len))
 			return K_CREDIT;
-		if (!u->sentence && (outlet_exact(s, len) || paper_name(s, len)))
+		if (!u->sentence && (ex_outlet_exact(s, len) || ex_paper_name(s, len)))
 			return K_BANNER;
 	}
 	char scratch[128];
 	if (!u->sentence && u->words <= 30 &&
-	    headline_outlet(s, len, &u->head_off, &u->head_len, scratch, sizeof scratch)) {
+	    ex_headline_outlet(s, len, &u->head_off, &u->head_len, scratch, sizeof scratch)) {
 		struct word w[4];
-		if (split_words(s + u->head_off, u->head_len, w, 4) >= 2)
+		if (ex_split_words(s + u->head_off, u->head_len, w, 4) >= 2)
 			return K_HEADING;
 		u->head_off = 0;
 		u->head_len = len;
 	}
-	if (u->words <= 12 && (marker_line(s, len, nav_phrases, false) ||
-	                       (u->words <= 3 && marker_line(s, len, nav_words, true))))
+	if (u->words <= 12 && (marker_line(s, len, ex_nav_phrases, false) ||
+	                       (u->words <= 3 && marker_line(s, len, ex_nav_words, true))))
 		return K_NAV;
 	if (!u->sentence && u->words <= 40 &&
-	    (find_bytes(s, len, " | ", 3) || find_bytes(s, len, "\xC2\xBB", 2) ||
-	     find_bytes(s, len, "\xE2\x80\xBA", 3) || find_bytes(s, len, " > ", 3) || s[0] == '/' ||
+	    (ex_find_bytes(s, len, " | ", 3) || ex_find_bytes(s, len, "\xC2\xBB", 2) ||
+	     ex_find_bytes(s, len, "\xE2\x80\xBA", 3) || ex_find_bytes(s, len, " > ", 3) || s[0] == '/' ||
 	     s[0] == '|'))
 		return K_NAV;
 	if (u->list != LIST_NONE)
@@ -1722,16 +466,16 @@ static int build_units(struct page *pg, size_t buflen)
 		size_t lower_starts = 0;
 		for (size_t k = a; k + 1 < b; k++) {
 			size_t n;
-			ends += ends_sentence(ln[k].s, ln[k].len);
+			ends += ex_ends_sentence(ln[k].s, ln[k].len);
 			shortl += ln[k].cps * 4 < maxc * 3;
-			lower_starts += cp_lower(cp_at(ln[k + 1].s, ln[k + 1].len, &n));
+			lower_starts += ex_cp_lower(ex_cp_at(ln[k + 1].s, ln[k + 1].len, &n));
 		}
 		/* wrapped prose: even lines that run on into the next; a list of
 		   headlines is even too, but its lines all start with capitals */
 		size_t inner = b - a - 1;
 		bool wrapped = inner >= 1 && !marked && maxc >= 40 && maxc <= 100 && shortl == 0 &&
 		               ends * 2 <= inner &&
-		               (ends_sentence(ln[b - 1].s, ln[b - 1].len) ||
+		               (ex_ends_sentence(ln[b - 1].s, ln[b - 1].len) ||
 		                (inner >= 2 && lower_starts * 2 >= inner));
 		if (wrapped) {
 			for (size_t k = a; k + 1 < b; k++)
@@ -1921,7 +665,8 @@ static long weight(const struct unit *u)
 	}
 }
 
-static bool can_start(const struct unit *u)
+/* A body ends on a sentence; it starts on a paragraph (a headline ending in '?' is short). */
+static bool can_end(const struct unit *u)
 {
 	return u->kind == K_PROSE || u->kind == K_SHORT;
 }
@@ -1934,7 +679,8 @@ static bool kept_in_body(enum kind k)
 
 /*
  * The body: the run of units with the greatest weight, cut by meta lines
- * and end markers, trimmed to start on prose.  Returns false if none.
+ * and end markers, trimmed to start on a paragraph and end on a sentence or
+ * an introduced list.  Returns false if none.
  */
 static bool find_body(const struct page *pg, size_t *start, size_t *end)
 {
@@ -1963,12 +709,7 @@ static bool find_body(const struct page *pg, size_t *start, size_t *end)
 			cur_start = i;
 		}
 		cur += weight(u);
-		if (cur > best && can_start(&pg->u[i]) ) {
-			best = cur;
-			bs = cur_start;
-			be = i;
-			found = true;
-		} else if (cur > best && (u->kind == K_LIST || u->kind == K_TABLE)) {
+		if (cur > best && (can_end(u) || u->kind == K_LIST || u->kind == K_TABLE)) {
 			best = cur;
 			bs = cur_start;
 			be = i;
@@ -1977,10 +718,10 @@ static bool find_body(const struct page *pg, size_t *start, size_t *end)
 	}
 	if (!found)
 		return false;
-	while (bs <= be && !can_start(&pg->u[bs]))
+	while (bs <= be && pg->u[bs].kind != K_PROSE)
 		bs++;
 	/* end on prose, or on a list or table that a colon line introduced */
-	while (be > bs && !can_start(&pg->u[be])) {
+	while (be > bs && !can_end(&pg->u[be])) {
 		if (pg->u[be].kind == K_LIST || pg->u[be].kind == K_TABLE) {
 			size_t k = be;
 			while (k > bs && (pg->u[k].kind == K_LIST || pg->u[k].kind == K_TABLE))
@@ -1990,7 +731,7 @@ static bool find_body(const struct page *pg, size_t *start, size_t *end)
 		}
 		be--;
 	}
-	if (bs > be || !can_start(&pg->u[bs]))
+	if (bs > be || pg->u[bs].kind != K_PROSE)
 		return false;
 	*start = bs;
 	*end = be;
@@ -2091,60 +832,15 @@ static const struct unit *find_title(const struct page *pg, size_t body_start,
 
 /* --------------------------------------------------------------- source -- */
 
-/* "© 2001 The Washington Post Company" -> "Washington Post". */
-static const char *copyright_owner(const char *s, size_t len, char *buf, size_t cap)
-{
-	struct word w[MAX_WORDS];
-	size_t n = split_words(s, len, w, MAX_WORDS), o = 0;
-	static const char *const skip[] = { "copyright", "(c)", "©", "company", "co.", "inc.",
-		"inc", "ltd", "ltd.", "limited", "llc", "plc", "corporation", "corp.", "group", "gmbh", "s.a.",
-		"newspapers", "media", "publishing", "holdings", NULL };
-	for (size_t i = 0; i < n; i++) {
-		struct word t = w[i];
-		if (starts_ci(t.s, t.len, "all") && i + 1 < n && starts_ci(w[i + 1].s, w[i + 1].len, "rights"))
-			break;
-		while (t.len > 0 && strchr(",.;:", t.s[t.len - 1]) &&
-		       !(t.len == 3 && ci_eq(t.s, "co.", 3)))
-			t.len--;
-		bool number = t.len > 0;
-		for (size_t k = 0; k < t.len; k++)
-			number &= is_digit(t.s[k]) || t.s[k] == '-' || t.s[k] == '/';
-		bool roman = t.len > 1;
-		for (size_t k = 0; k < t.len; k++)
-			roman &= strchr("MDCLXVI", t.s[k]) != NULL;
-		if (t.len == 0 || number || roman || in_list_ci(t.s, t.len, skip) ||
-		    (o == 0 && in_list_ci(t.s, t.len, ALIASES("of", "by"))) ||
-		    (t.len == 2 && memcmp(t.s, "\xC2\xA9", 2) == 0))
-			continue;
-		if (o + t.len + 2 > cap)
-			return NULL;
-		if (o)
-			buf[o++] = ' ';
-		memcpy(buf + o, t.s, t.len);
-		o += t.len;
-		if (t.len < w[i].len && w[i].s[t.len] == '.')
-			break; /* "The Ledgerport Courier. All ..." */
-	}
-	buf[o] = '\0';
-	if (o == 0)
-		return NULL;
-	const char *known = outlet_exact(buf, o);
-	if (known)
-		return known;
-	o = paper_name(buf, o);
-	buf[o] = '\0';
-	return o ? buf : NULL;
-}
-
 /* A known outlet at the start of a line that is not a sentence. */
 static const char *outlet_line(const struct unit *u)
 {
 	if (u->sentence || u->words > 25 || u->kind == K_PROSE)
 		return NULL;
 	size_t used, i = 0;
-	while (i < u->len && (u->s[i] == '-' || u->s[i] == ' ' || dash_at(u->s, u->len, i)))
-		i += dash_at(u->s, u->len, i) ? dash_at(u->s, u->len, i) : 1;
-	return outlet_prefix(u->s + i, u->len - i, &used);
+	while (i < u->len && (u->s[i] == '-' || u->s[i] == ' ' || ex_dash_at(u->s, u->len, i)))
+		i += ex_dash_at(u->s, u->len, i) ? ex_dash_at(u->s, u->len, i) : 1;
+	return ex_outlet_prefix(u->s + i, u->len - i, &used);
 }
 
 static const char *find_source(const struct page *pg, size_t bs, size_t be,
@@ -2158,16 +854,16 @@ static const char *find_source(const struct page *pg, size_t bs, size_t be,
 		const struct unit *u = &pg->u[i];
 		size_t ho, hl;
 		if (u->kind == K_HEADING && u->head_len < u->len &&
-		    (r = headline_outlet(u->s, u->len, &ho, &hl, buf, cap)))
+		    (r = ex_headline_outlet(u->s, u->len, &ho, &hl, buf, cap)))
 			return r;
 		if (u == title)
 			continue;
 		if (u->kind == K_BANNER) {
-			r = outlet_exact(u->s, u->len);
+			r = ex_outlet_exact(u->s, u->len);
 			if (r)
 				return r;
-			size_t nl = paper_name(u->s, u->len);
-			if (nl > 0 && copy_name(u->s, nl, buf, cap))
+			size_t nl = ex_paper_name(u->s, u->len);
+			if (nl > 0 && ex_copy_name(u->s, nl, buf, cap))
 				return buf;
 		}
 		if (u->kind != K_BYLINE && u->kind != K_CREDIT && (r = outlet_line(u)))
@@ -2177,14 +873,14 @@ static const char *find_source(const struct page *pg, size_t bs, size_t be,
 			size_t e = 0;
 			while (e + 2 < u->len && !(u->s[e] == ' ' && strchr("|>", u->s[e + 1])))
 				e++;
-			if (e + 2 < u->len && paper_name(u->s, e) && copy_name(u->s, e, buf, cap))
+			if (e + 2 < u->len && ex_paper_name(u->s, e) && ex_copy_name(u->s, e, buf, cap))
 				return buf;
 		}
 	}
 	/* a copyright line anywhere */
 	for (size_t i = 0; i < pg->n; i++)
 		if (pg->u[i].kind == K_COPYRIGHT &&
-		    (r = copyright_owner(pg->u[i].s, pg->u[i].len, buf, cap)))
+		    (r = ex_copyright_owner(pg->u[i].s, pg->u[i].len, buf, cap)))
 			return r;
 	/* a credit line: "Washington Post Foreign Service" */
 	for (size_t i = top; i < bottom; i++)
@@ -2192,20 +888,20 @@ static const char *find_source(const struct page *pg, size_t bs, size_t be,
 			const struct unit *u = &pg->u[i];
 			const char *s = u->s;
 			size_t len = u->len;
-			if (u->kind == K_BYLINE && starts_ci(s, len, "by "))
+			if (u->kind == K_BYLINE && ex_starts_ci(s, len, "by "))
 				s += 3, len -= 3;
 			/* "Washington Post Foreign Service", "Ana Ruiz, CNN Staff Writer",
 			   "Scott Peter | Staff writer of The Christian Science Monitor" */
 			for (size_t k = 0; k < len; k++)
-				if ((k == 0 || s[k - 1] == ' ') && (r = outlet_prefix(s + k, len - k, NULL)))
+				if ((k == 0 || s[k - 1] == ' ') && (r = ex_outlet_prefix(s + k, len - k, NULL)))
 					return r;
 		}
 	/* the wire credit of the dateline */
 	if (credit && credit[0]) {
-		r = outlet_exact(credit, strlen(credit));
+		r = ex_outlet_exact(credit, strlen(credit));
 		if (r)
 			return r;
-		if (paper_name(credit, strlen(credit)) && strlen(credit) < cap) {
+		if (ex_paper_name(credit, strlen(credit)) && strlen(credit) < cap) {
 			strcpy(buf, credit);
 			return buf;
 		}
@@ -2213,8 +909,12 @@ static const char *find_source(const struct page *pg, size_t bs, size_t be,
 	/* an outlet line below the body */
 	for (size_t i = be + 1; i < bottom; i++) {
 		const struct unit *u = &pg->u[i];
-		if (u->kind == K_BANNER && (r = outlet_exact(u->s, u->len)))
+		size_t nl;
+		if (u->kind == K_BANNER && (r = ex_outlet_exact(u->s, u->len)))
 			return r;
+		if (u->kind == K_BANNER && (nl = ex_paper_name(u->s, u->len)) > 0 &&
+		    ex_copy_name(u->s, nl, buf, cap))
+			return buf;
 		if ((r = outlet_line(u)))
 			return r;
 	}
@@ -2286,8 +986,8 @@ static const char *junk_page(const char *body, size_t len, const struct unit *ti
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
 		int seen = 0;
 		for (size_t i = 0; i < 8 && kinds[k].signs[i]; i++)
-			seen += contains_ci(body, len, kinds[k].signs[i]) ||
-			        (title && contains_ci(title->s, title->len, kinds[k].signs[i]));
+			seen += ex_contains_ci(body, len, kinds[k].signs[i]) ||
+			        (title && ex_contains_ci(title->s, title->len, kinds[k].signs[i]));
 		if (seen >= 2)
 			return kinds[k].reason;
 	}
@@ -2319,9 +1019,9 @@ static const struct unit *find_meta(const struct page *pg, size_t bs, size_t be,
 		if (u->kind != want || (need_date && !u->date[0]))
 			continue;
 		/* the article's date is when it was published, not last updated */
-		if (want == K_DATE && (starts_ci(u->s, u->len, "updated") ||
-		                       starts_ci(u->s, u->len, "last updated") ||
-		                       starts_ci(u->s, u->len, "last modified"))) {
+		if (want == K_DATE && (ex_starts_ci(u->s, u->len, "updated") ||
+		                       ex_starts_ci(u->s, u->len, "last updated") ||
+		                       ex_starts_ci(u->s, u->len, "last modified"))) {
 			if (!updated)
 				updated = u;
 			continue;
@@ -2335,42 +1035,14 @@ static const struct unit *find_meta(const struct page *pg, size_t bs, size_t be,
 		if (u->kind != want || (need_date && !u->date[0]))
 			continue;
 		/* below the body a date counts only when it says it is the date */
-		if (want == K_DATE && !(starts_ci(u->s, u->len, "published") ||
-		                        starts_ci(u->s, u->len, "posted") ||
-		                        starts_ci(u->s, u->len, "updated") ||
-		                        starts_ci(u->s, u->len, "date")))
+		if (want == K_DATE && !(ex_starts_ci(u->s, u->len, "published") ||
+		                        ex_starts_ci(u->s, u->len, "posted") ||
+		                        ex_starts_ci(u->s, u->len, "updated") ||
+		                        ex_starts_ci(u->s, u->len, "date")))
 			continue;
 		return u;
 	}
 	return NULL;
-}
-
-/* A line of names only, perhaps "in PLACE": "Ian Traynor in Moscow". */
-static bool names_only_line(const char *s, size_t len, struct names *out)
-{
-	struct word w[16];
-	size_t n = split_words(s, len, w, 16), end = n;
-	if (n == 0 || n > 10 || ends_sentence(s, len))
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		size_t k;
-		if (i > 0 && i + 1 < n && i + 4 >= n && w[i].len == 2 && memcmp(w[i].s, "in", 2) == 0) {
-			end = i;
-			continue;
-		}
-		if (!cp_upper(cp_at(w[i].s, w[i].len, &k)) && i < end &&
-		    !in_list_ci(w[i].s, w[i].len, name_particles) &&
-		    !in_list_ci(w[i].s, w[i].len, ALIASES("and", "&")))
-			return false;
-		if (i > end && !cp_upper(cp_at(w[i].s, w[i].len, &k)))
-			return false;
-	}
-	size_t cut = end < n ? (size_t)(w[end].s - s) - 1 : len;
-	struct names tmp = *out;
-	if (!parse_names(s, cut, &tmp) || tmp.n > 3)
-		return false;
-	*out = tmp;
-	return true;
 }
 
 /*
@@ -2384,10 +1056,26 @@ static const struct unit *name_over_meta(const struct page *pg, size_t bs, struc
 	for (size_t i = bs; i-- > top + 1;) {
 		const struct unit *u = &pg->u[i], *up = &pg->u[i - 1];
 		if ((u->kind == K_CREDIT || u->kind == K_DATE || u->kind == K_BANNER) &&
-		    up->group == u->group && content_kind(up->kind) && names_only_line(up->s, up->len, out))
+		    up->group == u->group && content_kind(up->kind) && ex_names_only_line(up->s, up->len, out))
 			return up;
 	}
 	return NULL;
+}
+
+static char *format_names(const struct names *nm, bool *oom)
+{
+	struct sbuf b = { 0 };
+	for (int i = 0; i < nm->n; i++) {
+		if (i)
+			sb_str(&b, i == nm->n - 1 ? " and " : ", ");
+		sb_str(&b, nm->v[i]);
+	}
+	if (b.oom) {
+		free(b.p);
+		*oom = true;
+		return NULL;
+	}
+	return b.p;
 }
 
 enum folio_extract_result folio_extract(const char *text, size_t len,
@@ -2425,7 +1113,7 @@ enum folio_extract_result folio_extract(const char *text, size_t len,
 		if (pg.u[i].kind != K_PROSE && pg.u[i].kind != K_SHORT)
 			continue;
 		seen++;
-		if (parse_dateline(pg.u[i].s, pg.u[i].len, place, sizeof place, credit, sizeof credit)) {
+		if (ex_parse_dateline(pg.u[i].s, pg.u[i].len, place, sizeof place, credit, sizeof credit)) {
 			bs = i;
 			have_dateline = true;
 			break;
@@ -2447,7 +1135,7 @@ enum folio_extract_result folio_extract(const char *text, size_t len,
 	char by_date[11];
 	const struct unit *by = find_meta(&pg, bs, be, K_BYLINE, false), *name_line = NULL;
 	if (by)
-		byline_names(by->s, by->len, &names, by_date);
+		ex_byline_names(by->s, by->len, &names, by_date);
 	else
 		name_line = name_over_meta(&pg, bs, &names);
 	const struct unit *title = find_title(&pg, bs, name_line);

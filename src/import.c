@@ -9,6 +9,11 @@
  * between the check and the read.  Folders already visited (by device and
  * inode) are not entered again, so symlink cycles end.
  *
+ * What a file holds is told by its content (folio_sniff()), not its name: a
+ * feed goes to feed (one article per entry, each kept under the entry's own
+ * id), a web page to html, anything else is decoded as text for extract.
+ * Markup is handed the raw bytes, so the charset it declares is honoured.
+ *
  * Writes are batched: one transaction holds many files (the store puts each
  * in its own savepoint), and counts only move into the caller's stats when
  * their batch commits, so the summary never claims an article the store
@@ -28,7 +33,10 @@
 #include <unistd.h>
 
 #include "folio/extract.h"
+#include "folio/feed.h"
+#include "folio/html.h"
 #include "folio/import.h"
+#include "folio/sniff.h"
 #include "folio/text.h"
 
 /* Files per transaction: large enough to amortise the commit, small enough
@@ -146,7 +154,8 @@ static const char *file_type_reason(mode_t mode)
 /*
  * Text that is plainly not a page of prose: structured data exported by some
  * other tool.  Saying so is better than letting the extractor find a
- * "headline" among JSON keys or markup.
+ * "headline" among JSON keys or markup.  (Web pages and feeds never get
+ * here: folio_sniff() sends them to html and feed.)
  */
 static bool is_blank(char c)
 {
@@ -166,17 +175,17 @@ static const char *not_a_page(const char *text, size_t len)
 	if ((first == '{' && last == '}') || (first == '[' && last == ']'))
 		return "JSON data, not an article page";
 	if (first == '<' && last == '>')
-		return "HTML or XML markup; folio imports plain-text pages";
+		return "XML or markup that is neither a web page nor a feed";
 	return NULL;
 }
 
-int folio_import_read(const char *path, char **text, size_t *len, const char **reason)
+/* Read the raw bytes of one input: a regular file, at most the limit, text. */
+static int read_raw(const char *path, char **raw, size_t *raw_len, const char **reason)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	int fd = is_stdin ? STDIN_FILENO
 	                  : open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	*text = NULL;
-	*len = 0;
+	*raw = NULL;
 	if (fd < 0) {
 		*reason = strerror(errno);
 		return -1;
@@ -200,9 +209,7 @@ int folio_import_read(const char *path, char **text, size_t *len, const char **r
 			return -1;
 		}
 	}
-	char *raw;
-	size_t raw_len;
-	int rc = read_capped(fd, FOLIO_IMPORT_MAX_BYTES, &raw, &raw_len);
+	int rc = read_capped(fd, FOLIO_IMPORT_MAX_BYTES, raw, raw_len);
 	int saved = errno;
 	if (!is_stdin)
 		close(fd);
@@ -210,31 +217,118 @@ int folio_import_read(const char *path, char **text, size_t *len, const char **r
 		*reason = strerror(saved);
 		return -1;
 	}
-	if (raw_len > FOLIO_IMPORT_MAX_BYTES) {
-		*reason = "larger than 16 MiB, too large to be an article";
-	} else if (raw_len == 0) {
-		*reason = "empty file";
-	} else if (folio_text_is_binary(raw, raw_len)) {
-		*reason = "binary file, not text";
-	} else {
-		*text = folio_text_decode(raw, raw_len, len);
-		*reason = *text ? not_a_page(*text, *len) : "out of memory";
-		if (*reason) {
-			free(*text);
-			*text = NULL;
-		}
+	*reason = *raw_len > FOLIO_IMPORT_MAX_BYTES ? "larger than 16 MiB, too large to be an article"
+	        : *raw_len == 0 ? "empty file"
+	        : folio_text_is_binary(*raw, *raw_len) ? "binary file, not text"
+	        : NULL;
+	if (*reason) {
+		free(*raw);
+		*raw = NULL;
+		return -1;
 	}
-	free(raw);
-	return *text ? 0 : -1;
+	return 0;
 }
 
-/* Extract and store one decoded text; skips are counted, store failures returned. */
-static int import_text(struct import_run *run, const char *name, const char *stored_path,
-                       const char *text, size_t len)
+/* One article in an array of one, for the page kinds. */
+static enum folio_extract_result one_item(enum folio_extract_result ex, struct folio_article *a,
+                                          struct folio_feed_entry **items, size_t *n)
 {
-	struct folio_article article;
-	const char *reason = NULL;
-	enum folio_extract_result ex = folio_extract(text, len, &article, &reason);
+	if (ex != FOLIO_EXTRACT_OK)
+		return ex;
+	if (!(*items = calloc(1, sizeof **items))) {
+		folio_article_free(a);
+		return FOLIO_EXTRACT_NOMEM;
+	}
+	(*items)[0].article = *a;
+	*n = 1;
+	return FOLIO_EXTRACT_OK;
+}
+
+/*
+ * The articles in the raw bytes of one input, by what its content is: a
+ * feed gives one per entry, a web page or a plain-text page one.  Markup
+ * gets the raw bytes so its own charset declaration is honoured; only
+ * plain text goes through folio_text_decode().
+ */
+static enum folio_extract_result find_articles(const char *raw, size_t raw_len,
+                                               enum folio_kind *kind,
+                                               struct folio_feed_entry **items, size_t *n,
+                                               const char **reason)
+{
+	struct folio_article a;
+	*items = NULL;
+	*n = 0;
+	*reason = NULL;
+	*kind = folio_sniff(raw, raw_len);
+	if (*kind == FOLIO_KIND_FEED)
+		return folio_feed_parse(raw, raw_len, items, n, reason);
+	if (*kind == FOLIO_KIND_HTML)
+		return one_item(folio_html_extract(raw, raw_len, &a, reason), &a, items, n);
+	size_t len;
+	char *text = folio_text_decode(raw, raw_len, &len);
+	if (!text)
+		return FOLIO_EXTRACT_NOMEM;
+	if ((*reason = not_a_page(text, len))) {
+		free(text);
+		return FOLIO_EXTRACT_NO_ARTICLE;
+	}
+	enum folio_extract_result ex = folio_extract(text, len, &a, reason);
+	free(text);
+	return one_item(ex, &a, items, n);
+}
+
+int folio_import_articles(const char *path, struct folio_feed_entry **items, size_t *n,
+                          const char **reason)
+{
+	char *raw;
+	size_t raw_len;
+	enum folio_kind kind;
+	*items = NULL;
+	*n = 0;
+	if (read_raw(path, &raw, &raw_len, reason) != 0)
+		return -1;
+	enum folio_extract_result ex = find_articles(raw, raw_len, &kind, items, n, reason);
+	free(raw);
+	if (ex == FOLIO_EXTRACT_NOMEM)
+		*reason = "out of memory";
+	else if (ex != FOLIO_EXTRACT_OK && !*reason)
+		*reason = "no article found";
+	return ex == FOLIO_EXTRACT_OK ? 0 : -1;
+}
+
+/*
+ * Where an article is kept in the store, so that importing it again finds
+ * it: a page by its file; a feed entry by its own id, so a newer copy of
+ * the feed, under any file name, updates the entries it shares.  An id that
+ * is a URI ("https://...", "tag:...", "urn:...") is unique on its own; a
+ * bare one ("42") is unique only in its feed, so the feed's title goes in
+ * front.  An entry with no id at all is known by its feed file and title.
+ */
+static char *identity(const char *file, enum folio_kind kind, const struct folio_feed_entry *item)
+{
+	const char *feed = item->article.source ? item->article.source : "";
+	const char *key = item->id ? item->id : item->article.title;
+	if (item->id && strchr(item->id, ':'))
+		return strdup(item->id);
+	if (kind != FOLIO_KIND_FEED || !key)
+		return strdup(file);
+	const char *scope = item->id ? feed : file;
+	size_t need = strlen(scope) + strlen(key) + 2;
+	char *path = malloc(need);
+	if (path)
+		snprintf(path, need, "%s#%s", scope, key);
+	return path;
+}
+
+/* Find and store the articles of one input; skips are counted, store failures returned. */
+static int import_bytes(struct import_run *run, const char *name, const char *file,
+                        const char *raw, size_t raw_len)
+{
+	struct folio_feed_entry *items;
+	size_t n;
+	const char *reason;
+	enum folio_kind kind;
+	enum folio_extract_result ex = find_articles(raw, raw_len, &kind, &items, &n, &reason);
 	if (ex == FOLIO_EXTRACT_NOMEM) {
 		run->err = strdup("out of memory while reading articles");
 		return -1;
@@ -243,34 +337,45 @@ static int import_text(struct import_run *run, const char *name, const char *sto
 		skip(run, name, reason ? reason : "no article found");
 		return 0;
 	}
-	enum folio_put_result put;
-	int rc = folio_store_put(run->st, &article, stored_path, &put, &run->err);
-	folio_article_free(&article);
-	if (rc != 0)
-		return -1;
-	switch (put) {
-	case FOLIO_PUT_NEW: run->pending.imported++; break;
-	case FOLIO_PUT_UPDATED: run->pending.updated++; break;
-	case FOLIO_PUT_UNCHANGED: run->pending.unchanged++; break;
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char *stored_path = identity(file, kind, &items[i]);
+		enum folio_put_result put;
+		if (!stored_path) {
+			run->err = strdup("out of memory while reading articles");
+			rc = -1;
+			break;
+		}
+		rc = folio_store_put(run->st, &items[i].article, stored_path, &put, &run->err);
+		free(stored_path);
+		if (rc != 0)
+			break;
+		switch (put) {
+		case FOLIO_PUT_NEW: run->pending.imported++; break;
+		case FOLIO_PUT_UPDATED: run->pending.updated++; break;
+		case FOLIO_PUT_UNCHANGED: run->pending.unchanged++; break;
+		}
+		run->in_batch++;
 	}
-	return 0;
+	folio_feed_free(items, n);
+	return rc;
 }
 
 static int import_file(struct import_run *run, const char *path)
 {
-	char *text;
-	size_t len;
+	char *raw;
+	size_t raw_len;
 	const char *reason;
-	if (folio_import_read(path, &text, &len, &reason) != 0) {
+	if (read_raw(path, &raw, &raw_len, &reason) != 0) {
 		skip(run, path, reason);
 		return 0;
 	}
 	/* The same file named two ways is one article: key it by its real path. */
 	char *real = strcmp(path, "-") == 0 ? NULL : realpath(path, NULL);
-	int rc = import_text(run, path, real ? real : path, text, len);
+	int rc = import_bytes(run, path, real ? real : path, raw, raw_len);
 	free(real);
-	free(text);
-	if (rc == 0 && ++run->in_batch >= IMPORT_BATCH) {
+	free(raw);
+	if (rc == 0 && run->in_batch >= IMPORT_BATCH) {
 		if (commit_batch(run) != 0 || folio_store_begin(run->st, &run->err) != 0)
 			return -1;
 		run->in_transaction = true;
@@ -424,16 +529,8 @@ int folio_import_buffer(struct folio_store *st, const char *name, const char *by
 		skip(&run, name, len == 0 ? "empty file" : "binary file, not text");
 		return 0;
 	}
-	size_t text_len;
-	char *text = folio_text_decode(bytes, len, &text_len);
-	if (!text) {
-		if (err)
-			*err = strdup("out of memory");
-		return -1;
-	}
 	/* The caller owns the transaction. */
-	int rc = import_text(&run, name, name, text, text_len);
-	free(text);
+	int rc = import_bytes(&run, name, name, bytes, len);
 	stats->imported += run.pending.imported;
 	stats->updated += run.pending.updated;
 	stats->unchanged += run.pending.unchanged;

@@ -1,6 +1,6 @@
 /*
- * import: walk paths, read and decode files, extract articles, write them
- * through the store.
+ * import: walk paths, read files, find their articles (plain-text pages, web
+ * pages, feeds), write them through the store.
  *
  * A bad input is skipped with its name and a reason and the rest goes on.
  * Only regular files are read (FIFOs, devices, sockets and symlink loops are
@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "folio/feed.h"
 #include "folio/store.h"
 
 #define FOLIO_IMPORT_MAX_BYTES (16u << 20)
@@ -43,15 +44,18 @@ int folio_import(struct folio_store *st, char *const *paths, size_t npaths,
                  struct folio_import_stats *stats, char **err);
 
 /*
- * Read one input ("-" for stdin) for extraction: regular files only, at most
- * FOLIO_IMPORT_MAX_BYTES, not binary, decoded to clean UTF-8 by
- * folio_text_decode().  Returns 0 with *text malloc'd, or -1 with *reason
- * (static text, or errno's message) saying why it was skipped.
+ * Read one input ("-" for stdin) and find its articles, as import would:
+ * regular files only, at most FOLIO_IMPORT_MAX_BYTES, not binary; then by
+ * content (folio_sniff()) a feed gives one article per entry (with its id),
+ * a web page or a plain-text page one (id NULL).  Returns 0 with *items (n
+ * >= 1, free with folio_feed_free()), or -1 with *reason (static text, or
+ * errno's message) saying why it was skipped.
  */
-int folio_import_read(const char *path, char **text, size_t *len, const char **reason);
+int folio_import_articles(const char *path, struct folio_feed_entry **items, size_t *n,
+                          const char **reason);
 
 /*
- * Import one article from bytes in memory (named name in messages), as if
+ * Import the articles in bytes in memory (named name in messages), as if
  * read from a file of that name.  The caller may wrap many calls in
  * folio_store_begin()/folio_store_commit().  Same return as folio_import().
  */

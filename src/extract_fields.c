@@ -1,0 +1,845 @@
+/*
+ * extract_fields: the parsers that read one line (or the start of one
+ * paragraph) as a field: dates and date lines, bylines in all their forms,
+ * credit lines, AP datelines, page titles with an outlet beside them, and
+ * the owner named in a copyright line.
+ *
+ * Each takes a span of cleaned text and answers from that span alone, with
+ * a bounded look at its prefix, so it can be tested and reasoned about one
+ * line at a time; where a line sits in the page, and which of several
+ * candidates wins, is the pipeline's business (extract.c).  The words they
+ * match against are in extract_lexicon.c.
+ */
+#include "extract_internal.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- dates -- */
+
+static bool leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static bool valid_date(int y, int m, int d)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1)
+		return false;
+	return d <= mdays[m - 1] + (m == 2 && leap(y));
+}
+
+/* A number at the start of a word ("21", "1st", "3."), or -1. */
+static int word_number(const struct word *w, int *digits)
+{
+	int v = 0, nd = 0;
+	size_t i = 0;
+	while (i < w->len && ex_is_digit(w->s[i]) && nd < 5) {
+		v = v * 10 + (w->s[i] - '0');
+		i++;
+		nd++;
+	}
+	if (nd == 0 || (i < w->len && ex_is_digit(w->s[i])))
+		return -1;
+	*digits = nd;
+	size_t rest = w->len - i;
+	const char *r = w->s + i;
+	if (rest == 0)
+		return v;
+	/* 1st 2nd 3rd 4th, 1er, "15," "2001;" "3." */
+	if ((rest >= 2 && (ex_ci_eq(r, "st", 2) || ex_ci_eq(r, "nd", 2) || ex_ci_eq(r, "rd", 2) ||
+	                   ex_ci_eq(r, "th", 2) || ex_ci_eq(r, "er", 2))) ||
+	    strchr(".,;:", r[0]))
+		return v;
+	return -1;
+}
+
+/* Numeric forms inside one word: 2001-09-15, 15.09.2001, 15/9/2001, 2003年3月4日. */
+static bool numeric_date(const char *s, size_t len, int *y, int *m, int *d)
+{
+	int v[3] = { 0, 0, 0 }, nd[3] = { 0, 0, 0 }, k = 0;
+	char sep[2] = { 0, 0 };
+	size_t i = 0;
+	while (k < 3) {
+		while (i < len && ex_is_digit(s[i]) && nd[k] < 5) {
+			v[k] = v[k] * 10 + (s[i] - '0');
+			nd[k]++;
+			i++;
+		}
+		if (nd[k] == 0)
+			return false;
+		if (k == 2)
+			break;
+		if (i < len && (s[i] == '-' || s[i] == '/' || s[i] == '.')) {
+			sep[k] = s[i];
+			i++;
+		} else if (i + 3 <= len && (memcmp(s + i, "年", 3) == 0 || memcmp(s + i, "月", 3) == 0)) {
+			sep[k] = 'j';
+			i += 3;
+		} else {
+			return false;
+		}
+		k++;
+	}
+	if (sep[0] != sep[1])
+		return false;
+	if (nd[0] == 4) {
+		*y = v[0], *m = v[1], *d = v[2];
+	} else if (nd[2] == 4 && sep[0] != 'j') {
+		*y = v[2];
+		if (sep[0] == '.' || v[0] > 12 || v[0] == v[1]) /* D.M.YYYY, 25/12/2003 */
+			*d = v[0], *m = v[1];
+		else if (v[1] > 12) /* 10/22/2001 */
+			*m = v[0], *d = v[1];
+		else
+			return false; /* 03/04/2003: March or April, we cannot tell */
+	} else {
+		return false;
+	}
+	return valid_date(*y, *m, *d);
+}
+
+/*
+ * Find a date among words w[0..n).  On success the date words are
+ * w[*first..*last] inclusive.
+ */
+static bool find_date(const struct word *w, size_t n, int *y, int *m, int *d,
+                      size_t *first, size_t *last)
+{
+	for (size_t i = 0; i < n; i++) {
+		int nd, mo, v;
+		if (numeric_date(w[i].s, w[i].len, y, m, d)) {
+			*first = *last = i;
+			return true;
+		}
+		/* D [de] Month [de] YYYY */
+		v = word_number(&w[i], &nd);
+		if (v > 0 && nd <= 2) {
+			size_t j = i + 1;
+			if (j < n && ex_in_list_ci(w[j].s, w[j].len, ALIASES("de")))
+				j++;
+			if (j < n && (mo = ex_month_of(w[j].s, w[j].len)) > 0) {
+				size_t k = j + 1;
+				if (k < n && ex_in_list_ci(w[k].s, w[k].len, ALIASES("de", "del")))
+					k++;
+				int yy, yd;
+				if (k < n && (yy = word_number(&w[k], &yd)) > 0 && yd == 4 &&
+				    valid_date(yy, mo, v)) {
+					*y = yy, *m = mo, *d = v;
+					*first = i, *last = k;
+					return true;
+				}
+			}
+		}
+		/* Month D[,] YYYY */
+		if ((mo = ex_month_of(w[i].s, w[i].len)) > 0 && i + 2 < n) {
+			int dd = word_number(&w[i + 1], &nd), yd, yy;
+			if (dd > 0 && nd <= 2 && (yy = word_number(&w[i + 2], &yd)) > 0 &&
+			    yd == 4 && valid_date(yy, mo, dd)) {
+				*y = yy, *m = mo, *d = dd;
+				*first = i, *last = i + 2;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* A word made of a time (18:52, 3:04, 18h52) or of punctuation. */
+static bool time_or_punct(const struct word *w)
+{
+	for (size_t i = 0; i < w->len; i++) {
+		char c = w->s[i];
+		if (i + 3 <= w->len && (memcmp(w->s + i, "\xE2\x80\x93", 3) == 0 ||
+		                        memcmp(w->s + i, "\xE2\x80\x94", 3) == 0))
+			i += 2; /* a dash */
+		else if (!ex_is_digit(c) && (c == '\0' || !strchr(":.,;|-()/h", c)))
+			return false;
+	}
+	return true;
+}
+
+static bool memchr_digit(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (ex_is_digit(s[i]))
+			return true;
+	return false;
+}
+
+/* A time zone in capitals: "GMT", "HKT", "MSK". */
+static bool time_zone(const struct word *w)
+{
+	if (w->len < 2 || w->len > 4)
+		return false;
+	for (size_t i = 0; i < w->len; i++)
+		if (w->s[i] < 'A' || w->s[i] > 'Z')
+			return false;
+	return true;
+}
+
+/*
+ * Is the line only a date, with the words that go with a date?  ("Sunday,
+ * 21 October, 2001, 18:52 GMT 19:52 UK", "Saturday, September 15, 2001;
+ * Page A06", "Updated 3:04 PM ET, Mon October 1, 2001")
+ */
+bool ex_date_line(const char *s, size_t len, char out[11])
+{
+	struct word w[MAX_WORDS];
+	if (len > 160 || !memchr_digit(s, len))
+		return false; /* every date has a digit */
+	size_t n = ex_split_words(s, len, w, MAX_WORDS);
+	int y, m, d;
+	size_t first, last;
+	if (n == 0 || n > 18 || !find_date(w, n, &y, &m, &d, &first, &last))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (i >= first && i <= last)
+			continue;
+		struct word t = w[i];
+		while (t.len > 0 && strchr(",.;:|()", t.s[t.len - 1]))
+			t.len--;
+		while (t.len > 0 && strchr(",.;:|()", t.s[0]))
+			t.s++, t.len--;
+		if (t.len == 0 || time_or_punct(&t) || ex_in_list_ci(t.s, t.len, ex_date_words) ||
+		    time_zone(&t))
+			continue;
+		/* "Page A06": the word after "page" */
+		if (i > 0 && ex_starts_ci(w[i - 1].s, w[i - 1].len, "page"))
+			continue;
+		return false;
+	}
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+	return true;
+}
+
+/* -------------------------------------------------------------- bylines -- */
+
+enum name_case { NOT_NAME, NAME_MIXED, NAME_CAPS, NAME_INITIAL };
+
+/* A word of a name: "Jill", "O'Neill", "Jean-Paul", "MULVEY", or "B.". */
+static enum name_case name_word(const struct word *w)
+{
+	size_t k;
+	if (!ex_cp_upper(ex_cp_at(w->s, w->len, &k)))
+		return NOT_NAME;
+	bool lower = false, upper = false;
+	for (size_t i = k; i < w->len;) {
+		size_t n;
+		uint32_t d = ex_cp_at(w->s + i, w->len - i, &n);
+		if (ex_cp_lower(d) || d == 0xFFFD) /* a broken letter is still a letter */
+			lower = true;
+		else if (ex_cp_upper(d))
+			upper = true;
+		else if (!(d == '.' || d == '-' || d == '\'' || d == 0x2019))
+			return NOT_NAME;
+		i += n;
+	}
+	/* 's ends a possessive ("Online's"), never a name */
+	if (w->len > 2 && (ex_ci_eq(w->s + w->len - 2, "'s", 2) ||
+	                   (w->len > 4 && memcmp(w->s + w->len - 4, "\xE2\x80\x99s", 4) == 0)))
+		return NOT_NAME;
+	if (lower)
+		return NAME_MIXED;
+	return upper && w->s[w->len - 1] != '.' ? NAME_CAPS : NAME_INITIAL;
+}
+
+/* Append a name, title-casing it when it is all capitals. */
+static void add_name(struct names *out, const struct word *w, size_t n, bool caps)
+{
+	if (out->n >= MAX_NAMES)
+		return;
+	char *dst = out->v[out->n];
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (o + w[i].len + 2 >= NAME_CAP)
+			return;
+		if (i)
+			dst[o++] = ' ';
+		bool start = true;
+		for (size_t j = 0; j < w[i].len;) {
+			size_t k;
+			uint32_t c = ex_cp_at(w[i].s + j, w[i].len - j, &k);
+			if (caps && !start)
+				c = ex_cp_tolower(c);
+			o += ex_u8_encode(c, dst + o);
+			start = c == '-' || c == '\'' || c == 0x2019;
+			j += k;
+		}
+	}
+	dst[o] = '\0';
+	for (int i = 0; i < out->n; i++)
+		if (strcmp(out->v[i], dst) == 0)
+			return;
+	out->n++;
+}
+
+/*
+ * One part of a byline between separators: "Jill Dougherty", "CNN Moscow
+ * Bureau Chief Jill Dougherty", "Courier Staff Writer".  Returns 1 when a
+ * name was added, 0 when the part is a role only, -1 when it is not a
+ * byline part at all.
+ */
+static int byline_part(const char *s, size_t len, struct names *out)
+{
+	struct word w[MAX_WORDS];
+	size_t n = ex_split_words(s, len, w, MAX_WORDS);
+	while (n > 0 && w[n - 1].len > 0 && strchr(",.;:", w[n - 1].s[w[n - 1].len - 1]) &&
+	       !(w[n - 1].len <= 3 && w[n - 1].s[w[n - 1].len - 1] == '.')) {
+		w[n - 1].len--;
+		if (w[n - 1].len == 0)
+			n--;
+	}
+	if (n == 0)
+		return 0;
+	/* cut at "in" or at the first lower-case word that is neither a particle
+	   nor a role: "Ana Ruiz in Moscow", not "Moscow correspondent Ana Ruiz" */
+	size_t end = n;
+	for (size_t i = 0; i < n; i++) {
+		size_t k;
+		uint32_t c = ex_cp_at(w[i].s, w[i].len, &k);
+		bool in = i > 0 && w[i].len == 2 && ex_ci_eq(w[i].s, "in", 2);
+		if (in || (!ex_cp_upper(c) && !ex_in_list_ci(w[i].s, w[i].len, ex_name_particles) &&
+		           !ex_in_list_ci(w[i].s, w[i].len, ex_role_words))) {
+			if (i == 0)
+				return -1;
+			end = i;
+			break;
+		}
+	}
+	/* the name is the run of name words at the end, after any role words */
+	bool mixed = false, caps = false;
+	size_t st = end;
+	while (st > 0) {
+		const struct word *x = &w[st - 1];
+		if (ex_in_list_ci(x->s, x->len, ex_name_particles)) {
+			st--;
+			continue;
+		}
+		enum name_case c = ex_in_list_ci(x->s, x->len, ex_role_words) ||
+		                           ex_in_list_ci(x->s, x->len, ex_link_words) || ex_outlet_exact(x->s, x->len)
+		                           ? NOT_NAME : name_word(x);
+		/* stop at a role, or at an acronym before a mixed-case name: "CNN" */
+		if (c == NOT_NAME || (c == NAME_CAPS && mixed))
+			break;
+		mixed |= c == NAME_MIXED;
+		caps |= c == NAME_CAPS;
+		st--;
+	}
+	while (st < end && ex_in_list_ci(w[st].s, w[st].len, ex_name_particles))
+		st++;
+	size_t count = end - st;
+	if (count == 0)
+		return st == 0 ? -1 : 0;
+	if (count < 2 || count > 5)
+		return -1;
+	if (ex_outlet_exact(w[st].s, (size_t)(w[end - 1].s + w[end - 1].len - w[st].s)))
+		return 0;
+	add_name(out, w + st, count, caps && !mixed);
+	return 1;
+}
+
+/* Length of a separator between names at s[i] (",", " and ", " & "...), or 0. */
+static size_t name_sep(const char *s, size_t len, size_t i)
+{
+	static const char *const joins[] = { " and ", " with ", " und ", " et ", " y ", " & ", NULL };
+	if (s[i] == ',' || s[i] == ';')
+		return 1;
+	for (const char *const *j = joins; *j; j++) {
+		size_t n = strlen(*j);
+		if (i + n <= len && ex_ci_eq(s + i, *j, n))
+			return n;
+	}
+	return 0;
+}
+
+/*
+ * A list of names with roles, split on ",", ";", "and", "with", "&" (and
+ * "und", "et", "y").  At least one name must come out and no part may be prose.
+ */
+static bool parse_names(const char *s, size_t len, struct names *out)
+{
+	int found = 0;
+	size_t st = 0;
+	for (size_t i = 0; i <= len;) {
+		size_t sep = i == len ? 1 : name_sep(s, len, i);
+		if (!sep) {
+			i++;
+			continue;
+		}
+		int r = byline_part(s + st, i - st, out);
+		if (r < 0)
+			return false;
+		found += r;
+		i += sep;
+		st = i;
+	}
+	return found > 0;
+}
+
+/* Cut a trailing ", date" from a byline line; returns the new length. */
+static size_t byline_cut(const char *s, size_t len, char date[11])
+{
+	for (size_t i = 0; i + 1 < len; i++)
+		if (s[i] == ',' && ex_date_line(s + i + 1, len - i - 1, date))
+			return i;
+	return len;
+}
+
+/* "By NAME", "Par NAME", ...: the names, and a date on the same line. */
+static bool byline_line(const char *s, size_t len, struct names *out, char date[11])
+{
+	static const char *const leads[] = { "by ", "par ", "von ", "por ", "written by ", "from ", NULL };
+	if (len > 200)
+		return false;
+	for (const char *const *l = leads; *l; l++) {
+		size_t n = strlen(*l);
+		if (len > n && ex_ci_eq(s, *l, n)) {
+			/* "BY" in capitals or "By": a sentence "by the way" is lower case */
+			if (s[0] >= 'a' && s[0] <= 'z')
+				return false;
+			size_t cut = byline_cut(s + n, len - n, date);
+			struct names tmp = *out;
+			if (parse_names(s + n, cut, &tmp)) {
+				*out = tmp;
+				return true;
+			}
+			return false;
+		}
+	}
+	return false;
+}
+
+/* A credit line: "Washington Post Foreign Service", "Courier Staff Writer". */
+bool ex_credit_line(const char *s, size_t len)
+{
+	struct word w[MAX_WORDS];
+	size_t n = ex_split_words(s, len, w, MAX_WORDS);
+	if (n >= 3 && n <= 7 && ex_starts_ci(s, len, "special to "))
+		return true;
+	if (n == 0 || n > 7 || len > 80 || !ex_ends_with_credit(s, len))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		size_t k;
+		if (!ex_cp_upper(ex_cp_at(w[i].s, w[i].len, &k)) && !ex_in_list_ci(w[i].s, w[i].len, ex_role_words) &&
+		    !ex_in_list_ci(w[i].s, w[i].len, ex_link_words))
+			return false;
+	}
+	return true;
+}
+
+/* "Jill Dougherty, Staff Writer" */
+static bool name_role_line(const char *s, size_t len, struct names *out)
+{
+	const char *comma = memchr(s, ',', len);
+	if (!comma || len > 100 || !ex_ends_with_credit(s, len))
+		return false;
+	struct names tmp = *out;
+	if (parse_names(s, len, &tmp)) {
+		*out = tmp;
+		return true;
+	}
+	return false;
+}
+
+/* Bylines after the body: "Contact NAME at ...", "Reporting by NAME; ...". */
+static bool trailer_byline(const char *s, size_t len, struct names *out)
+{
+	static const char *const after[] = { " can be reached at", " can be reached by",
+	                                     " is a staff writer", " is a reporter",
+	                                     " is a correspondent", " is the ", " writes for",
+	                                     NULL };
+	struct names tmp = *out;
+	if (len > 200)
+		return false;
+	if (ex_starts_ci(s, len, "contact ") || ex_starts_ci(s, len, "e-mail ") ||
+	    ex_starts_ci(s, len, "email ")) {
+		const char *sp = memchr(s, ' ', len);
+		size_t st = (size_t)(sp - s) + 1;
+		for (size_t i = st; i + 4 <= len; i++)
+			if (memcmp(s + i, " at ", 4) == 0 && parse_names(s + st, i - st, &tmp)) {
+				*out = tmp;
+				return true;
+			}
+		return false;
+	}
+	if (ex_starts_ci(s, len, "reporting by ")) {
+		size_t st = 13, e = st;
+		while (e < len && s[e] != ';' && s[e] != '.')
+			e++;
+		if (parse_names(s + st, e - st, &tmp)) {
+			*out = tmp;
+			return true;
+		}
+		return false;
+	}
+	for (const char *const *a = after; *a; a++)
+		for (size_t i = 0, n = strlen(*a); i + n <= len && i < 80; i++)
+			if (s[i] == ' ' && ex_ci_eq(s + i, *a, n)) {
+				/* "NAME is the mayor" is not a byline; "NAME is the X editor" is */
+				if (strcmp(*a, " is the ") == 0 && !ex_contains_ci(s, len, "correspondent") &&
+				    !ex_contains_ci(s, len, "editor") && !ex_contains_ci(s, len, "reporter") &&
+				    !ex_contains_ci(s, len, "writer"))
+					return false;
+				if (parse_names(s, i, &tmp)) {
+					*out = tmp;
+					return true;
+				}
+				return false;
+			}
+	return false;
+}
+
+/* A line of names only, perhaps "in PLACE": "Ian Traynor in Moscow". */
+bool ex_names_only_line(const char *s, size_t len, struct names *out)
+{
+	struct word w[16];
+	size_t n = ex_split_words(s, len, w, 16), end = n;
+	if (n == 0 || n > 10 || ex_ends_sentence(s, len))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		size_t k;
+		if (i > 0 && i + 1 < n && i + 4 >= n && w[i].len == 2 && memcmp(w[i].s, "in", 2) == 0) {
+			end = i;
+			continue;
+		}
+		if (!ex_cp_upper(ex_cp_at(w[i].s, w[i].len, &k)) && i < end &&
+		    !ex_in_list_ci(w[i].s, w[i].len, ex_name_particles) &&
+		    !ex_in_list_ci(w[i].s, w[i].len, ALIASES("and", "&")))
+			return false;
+		if (i > end && !ex_cp_upper(ex_cp_at(w[i].s, w[i].len, &k)))
+			return false;
+	}
+	size_t cut = end < n ? (size_t)(w[end].s - s) - 1 : len;
+	struct names tmp = *out;
+	if (!parse_names(s, cut, &tmp) || tmp.n > 3)
+		return false;
+	*out = tmp;
+	return true;
+}
+
+/*
+ * A byline in fields: "November 11, 2001|ROBYN DIXON|TIMES STAFF WRITER",
+ * "By Ana Ruiz | March 4, 2003".  A bare name counts beside a credit.
+ */
+static bool byline_fields(const char *s, size_t len, struct names *out, char date[11])
+{
+	struct word seg[6];
+	size_t n = 0;
+	bool credit = false, found = false;
+	for (size_t i = 0, st = 0; i <= len && n < 6; i++)
+		if (i == len || s[i] == '|') {
+			size_t a = st, b = i;
+			while (a < b && s[a] == ' ')
+				a++;
+			while (b > a && s[b - 1] == ' ')
+				b--;
+			seg[n].s = s + a;
+			seg[n++].len = b - a;
+			st = i + 1;
+		}
+	for (size_t k = 0; k < n; k++)
+		credit |= ex_credit_line(seg[k].s, seg[k].len);
+	for (size_t k = 0; k < n; k++) {
+		char d[11];
+		if (seg[k].len == 0 || ex_credit_line(seg[k].s, seg[k].len))
+			continue;
+		if (ex_date_line(seg[k].s, seg[k].len, d))
+			memcpy(date, d, sizeof d);
+		else if (byline_line(seg[k].s, seg[k].len, out, d) ||
+		         name_role_line(seg[k].s, seg[k].len, out) ||
+		         (credit && ex_names_only_line(seg[k].s, seg[k].len, out)))
+			found = true;
+	}
+	return found;
+}
+
+/* "November 11, 2001|From Times Wire Reports": a date beside credits only. */
+bool ex_dated_fields(const char *s, size_t len, char date[11])
+{
+	bool dated = false;
+	if (!memchr(s, '|', len))
+		return false;
+	for (size_t i = 0, st = 0; i <= len; i++)
+		if (i == len || s[i] == '|') {
+			size_t a = st, b = i;
+			while (a < b && s[a] == ' ')
+				a++;
+			while (b > a && s[b - 1] == ' ')
+				b--;
+			st = i + 1;
+			if (a == b || ex_credit_line(s + a, b - a))
+				continue;
+			if (dated || !ex_date_line(s + a, b - a, date))
+				return false;
+			dated = true;
+		}
+	return dated;
+}
+
+/* Any of the byline forms; the names go to *out, a date on the line to date. */
+bool ex_byline_names(const char *s, size_t len, struct names *out, char date[11])
+{
+	if (memchr(s, '|', len))
+		return byline_fields(s, len, out, date);
+	return byline_line(s, len, out, date) || name_role_line(s, len, out) ||
+	       trailer_byline(s, len, out);
+}
+
+/* ------------------------------------------------------------- datelines -- */
+
+size_t ex_dash_at(const char *s, size_t len, size_t i)
+{
+	if (i + 1 < len && s[i] == '-' && s[i + 1] == '-')
+		return 2;
+	if (i + 3 <= len && (memcmp(s + i, "\xE2\x80\x94", 3) == 0 || memcmp(s + i, "\xE2\x80\x93", 3) == 0))
+		return 3;
+	return 0;
+}
+
+/* A word of a place in capitals: "MOSCOW", "ST.", "SÃO", "WINSTON-SALEM". */
+static bool caps_word(const char *s, size_t len, bool *mixed)
+{
+	int letters = 0;
+	bool lower = false;
+	for (size_t i = 0; i < len;) {
+		size_t n;
+		uint32_t c = ex_cp_at(s + i, len - i, &n);
+		if (ex_cp_upper(c))
+			letters++;
+		else if (ex_cp_lower(c))
+			lower = true, letters++;
+		else if (!(c == '.' || c == '-' || c == '\'' || c == 0x2019 || c == '/'))
+			return false;
+		i += n;
+	}
+	*mixed = lower;
+	return letters > 0;
+}
+
+/*
+ * The dateline lead of a first paragraph: "MOSCOW, Russia (CNN) -- ",
+ * "MOSCOW, Sept. 14 -- ", "MOSCOW — ", "NEW YORK (Reuters) - ".  Returns the
+ * place in place[] and the wire credit (if any) in credit[].
+ */
+bool ex_parse_dateline(const char *s, size_t len, char *place, size_t place_cap,
+                       char *credit, size_t credit_cap)
+{
+	size_t i = 0, lim = len < 100 ? len : 100;
+	size_t place_end = 0, words = 0;
+	bool mixed_city = false, in_city = true, have_credit = false;
+	int segments = 0;
+	credit[0] = '\0';
+	while (i < lim) {
+		/* a word */
+		size_t st = i;
+		while (i < lim && s[i] != ' ' && s[i] != ',' && s[i] != '(' && !ex_dash_at(s, len, i))
+			i++;
+		bool mixed;
+		if (i == st)
+			return false;
+		if (in_city) {
+			if (!caps_word(s + st, i - st, &mixed) || ++words > 4)
+				return false;
+			mixed_city |= mixed;
+			place_end = i;
+		} else {
+			struct word w = { s + st, i - st };
+			int nd;
+			if (++words > 10)
+				return false;
+			/* a region word is capitalised, a date word is a month or a number */
+			size_t k;
+			if (ex_month_of(w.s, w.len) == 0 && word_number(&w, &nd) < 0 &&
+			    !ex_cp_upper(ex_cp_at(w.s, w.len, &k)))
+				return false;
+		}
+		while (i < lim && s[i] == ' ')
+			i++;
+		if (i >= lim)
+			return false;
+		size_t dl = ex_dash_at(s, len, i);
+		if (s[i] == ',' || s[i] == '(' || dl || (s[i] == '-' && i + 1 < len && s[i + 1] == ' ')) {
+			if (!in_city) {
+				/* close the segment that just ended: keep it unless it is a date */
+				struct word w[8];
+				size_t seg_start = place_end;
+				while (seg_start < len && (s[seg_start] == ',' || s[seg_start] == ' '))
+					seg_start++;
+				size_t n = ex_split_words(s + seg_start, i - seg_start, w, 8);
+				bool is_date = n > 0 && (ex_month_of(w[0].s, w[0].len) > 0 ||
+				                         (n > 1 && ex_month_of(w[1].s, w[1].len) > 0));
+				if (!is_date && segments <= 2)
+					place_end = i;
+				while (place_end > 0 && s[place_end - 1] == ' ')
+					place_end--;
+			}
+			in_city = false;
+		}
+		if (s[i] == ',') {
+			if (++segments > 3)
+				return false;
+			i++;
+			while (i < lim && s[i] == ' ')
+				i++;
+			continue;
+		}
+		if (s[i] == '(') {
+			const char *close = memchr(s + i, ')', lim - i);
+			if (!close || close - (s + i) > 40 || close == s + i + 1)
+				return false;
+			size_t cl = (size_t)(close - (s + i)) - 1;
+			if (cl + 1 > credit_cap)
+				return false;
+			memcpy(credit, s + i + 1, cl);
+			credit[cl] = '\0';
+			have_credit = true;
+			i = (size_t)(close - s) + 1;
+			while (i < lim && s[i] == ' ')
+				i++;
+			dl = ex_dash_at(s, len, i);
+			if (!dl && !(i < lim && s[i] == '-'))
+				return false;
+		}
+		if (dl || (i < lim && s[i] == '-' && (i + 1 >= len || s[i + 1] == ' '))) {
+			size_t after = i + (dl ? dl : 1);
+			while (after < len && s[after] == ' ')
+				after++;
+			if (after >= len || (mixed_city && !have_credit))
+				return false;
+			if (place_end + 1 > place_cap)
+				return false;
+			memcpy(place, s, place_end);
+			place[place_end] = '\0';
+			return true;
+		}
+	}
+	return false;
+}
+
+/* --------------------------------------------------------- source lines -- */
+
+/*
+ * Copy a paper's name, title-cased if it is written in capitals ("THE
+ * NORTHMOOR GAZETTE" -> "The Northmoor Gazette").
+ */
+bool ex_copy_name(const char *s, size_t len, char *buf, size_t cap)
+{
+	bool lower = false;
+	for (size_t i = 0; i < len;) {
+		size_t n;
+		lower |= ex_cp_lower(ex_cp_at(s + i, len - i, &n));
+		i += n;
+	}
+	if (len * 2 + 1 > cap)
+		return false;
+	size_t o = 0;
+	bool start = true;
+	for (size_t i = 0; i < len;) {
+		size_t n;
+		uint32_t c = ex_cp_at(s + i, len - i, &n);
+		if (!lower && !start)
+			c = ex_cp_tolower(c);
+		o += ex_u8_encode(c, buf + o);
+		start = c == ' ' || c == '-';
+		i += n;
+	}
+	buf[o] = '\0';
+	return true;
+}
+
+/*
+ * "Ferry strike ends | The Guardian", "CNN.com - Ferry strike ends": a page
+ * title with the outlet beside it.  Returns the outlet (static, or copied
+ * into buf) and the headline's span, or NULL.
+ */
+const char *ex_headline_outlet(const char *s, size_t len, size_t *off, size_t *hlen,
+                               char *buf, size_t cap)
+{
+	static const char *const seps[] = { " | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", NULL };
+	if (len > 240)
+		return NULL;
+	for (const char *const *sep = seps; *sep; sep++) {
+		size_t n = strlen(*sep), first = ex_find_at(s, len, *sep, n), last = first;
+		if (first == SIZE_MAX)
+			continue;
+		for (size_t at; (at = ex_find_at(s + last + 1, len - last - 1, *sep, n)) != SIZE_MAX;)
+			last += at + 1;
+		const char *r;
+		size_t pl;
+		/* outlet after the headline */
+		const char *right = s + last + n;
+		size_t rl = len - last - n;
+		if ((r = ex_outlet_exact(right, rl)) ||
+		    ((pl = ex_paper_name(right, rl)) == rl && ex_copy_name(right, rl, buf, cap) && (r = buf))) {
+			*off = 0;
+			*hlen = last;
+			return r;
+		}
+		/* outlet before it: "CNN.com - Ferry strike ends" */
+		if ((r = ex_outlet_exact(s, first)) ||
+		    ((pl = ex_paper_name(s, first)) == first && first && ex_copy_name(s, first, buf, cap) && (r = buf))) {
+			*off = first + n;
+			*hlen = len - first - n;
+			return r;
+		}
+	}
+	return NULL;
+}
+
+/* "© 2001 The Washington Post Company" -> "Washington Post". */
+const char *ex_copyright_owner(const char *s, size_t len, char *buf, size_t cap)
+{
+	struct word w[MAX_WORDS];
+	size_t n = ex_split_words(s, len, w, MAX_WORDS), o = 0;
+	static const char *const skip[] = { "copyright", "(c)", "©", "company", "co.", "inc.",
+		"inc", "ltd", "ltd.", "limited", "llc", "plc", "corporation", "corp.", "group", "gmbh", "s.a.",
+		"newspapers", "media", "publishing", "holdings", NULL };
+	for (size_t i = 0; i < n; i++) {
+		struct word t = w[i];
+		if (ex_starts_ci(t.s, t.len, "all") && i + 1 < n && ex_starts_ci(w[i + 1].s, w[i + 1].len, "rights"))
+			break;
+		while (t.len > 0 && strchr(",.;:", t.s[t.len - 1]) &&
+		       !(t.len == 3 && ex_ci_eq(t.s, "co.", 3)))
+			t.len--;
+		bool number = t.len > 0;
+		for (size_t k = 0; k < t.len; k++)
+			number &= ex_is_digit(t.s[k]) || t.s[k] == '-' || t.s[k] == '/';
+		bool roman = t.len > 1;
+		for (size_t k = 0; k < t.len; k++)
+			roman &= strchr("MDCLXVI", t.s[k]) != NULL;
+		if (t.len == 0 || number || roman || ex_in_list_ci(t.s, t.len, skip) ||
+		    (o == 0 && ex_in_list_ci(t.s, t.len, ALIASES("of", "by"))) ||
+		    (t.len == 2 && memcmp(t.s, "\xC2\xA9", 2) == 0))
+			continue;
+		if (o + t.len + 2 > cap)
+			return NULL;
+		if (o)
+			buf[o++] = ' ';
+		memcpy(buf + o, t.s, t.len);
+		o += t.len;
+		if (t.len < w[i].len && w[i].s[t.len] == '.')
+			break; /* "The Ledgerport Courier. All ..." */
+	}
+	buf[o] = '\0';
+	if (o == 0)
+		return NULL;
+	const char *known = ex_outlet_exact(buf, o);
+	if (known)
+		return known;
+	o = ex_paper_name(buf, o);
+	buf[o] = '\0';
+	return o ? buf : NULL;
+}

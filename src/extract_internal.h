@@ -1,0 +1,86 @@
+/*
+ * extract_internal.h: what the three parts of extract share, and nothing
+ * else includes.  extract.c runs the pipeline; extract_lexicon.c holds the
+ * word lists and the character tests they rest on; extract_fields.c parses
+ * single lines into fields.  Everything here is pure, like the module.
+ * Shared names carry an ex_ prefix so they cannot meet another module's in
+ * the library.
+ */
+#ifndef FOLIO_EXTRACT_INTERNAL_H
+#define FOLIO_EXTRACT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define ALIASES(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+/* A word of a line: a span of it, not a copy. */
+struct word {
+	const char *s;
+	size_t len;
+};
+
+#define MAX_WORDS 64
+
+/* The names of a byline, title-cased. */
+#define MAX_NAMES 6
+#define NAME_CAP 96
+
+struct names {
+	char v[MAX_NAMES][NAME_CAP];
+	int n;
+};
+/* ---------------------------------------- extract_lexicon.c: characters -- */
+
+int ex_u8_decode(const unsigned char *s, size_t len, uint32_t *cp);
+uint32_t ex_cp_at(const char *s, size_t len, size_t *n);
+size_t ex_u8_encode(uint32_t cp, char *out);
+bool ex_cp_upper(uint32_t c);
+bool ex_cp_lower(uint32_t c);
+uint32_t ex_cp_tolower(uint32_t c);
+bool ex_cp_cjk(uint32_t c);
+bool ex_is_digit(char c);
+bool ex_ci_eq(const char *a, const char *b, size_t n);
+bool ex_starts_ci(const char *s, size_t len, const char *p);
+bool ex_contains_ci(const char *s, size_t len, const char *p);
+bool ex_in_list_ci(const char *w, size_t n, const char *const *list);
+size_t ex_find_at(const char *s, size_t len, const char *p, size_t n);
+bool ex_find_bytes(const char *s, size_t len, const char *p, size_t n);
+size_t ex_split_words(const char *s, size_t len, struct word *w, size_t max);
+bool ex_ends_sentence(const char *s, size_t len);
+
+/* ------------------------------------------ extract_lexicon.c: lexicons -- */
+
+extern const char *const ex_end_phrases[];
+extern const char *const ex_end_words[];
+extern const char *const ex_drop_phrases[];
+extern const char *const ex_drop_words[];
+extern const char *const ex_nav_phrases[];
+extern const char *const ex_nav_words[];
+extern const char *const ex_role_words[];
+extern const char *const ex_link_words[];
+extern const char *const ex_name_particles[];
+extern const char *const ex_date_words[];
+bool ex_ends_with_credit(const char *s, size_t len);
+const char *ex_outlet_exact(const char *s, size_t n);
+const char *ex_outlet_prefix(const char *s, size_t n, size_t *used);
+size_t ex_paper_name(const char *s, size_t len);
+int ex_month_of(const char *w, size_t n);
+
+/* ----------------------------------------------------- extract_fields.c -- */
+
+bool ex_date_line(const char *s, size_t len, char out[11]);
+bool ex_dated_fields(const char *s, size_t len, char date[11]);
+bool ex_credit_line(const char *s, size_t len);
+bool ex_names_only_line(const char *s, size_t len, struct names *out);
+bool ex_byline_names(const char *s, size_t len, struct names *out, char date[11]);
+size_t ex_dash_at(const char *s, size_t len, size_t i);
+bool ex_parse_dateline(const char *s, size_t len, char *place, size_t place_cap,
+                       char *credit, size_t credit_cap);
+bool ex_copy_name(const char *s, size_t len, char *buf, size_t cap);
+const char *ex_headline_outlet(const char *s, size_t len, size_t *off, size_t *hlen,
+                               char *buf, size_t cap);
+const char *ex_copyright_owner(const char *s, size_t len, char *buf, size_t cap);
+
+#endif

@@ -1,0 +1,596 @@
+/*
+ * extract_lexicon: the word lists extract reads pages with, the small
+ * lookups over them, and the character tests they rest on.
+ *
+ * Furniture, navigation and end markers, the role words and particles of
+ * bylines, the words beside a date, month names in four languages, the
+ * known outlets with their spellings, and the words that make a paper's
+ * name.  They live apart from the pipeline (extract.c) and the line parsers
+ * (extract_fields.c) because they are data: they grow a word at a time when
+ * a new kind of page turns up, and a reader of the pipeline should not have
+ * to scroll past them.  The UTF-8, case and ASCII matching helpers are here
+ * because the lookups need them and every other part of extract uses them
+ * too.  Matching is ASCII case-insensitive on whole words; outlet aliases
+ * and most lists are written in lower case for that reason.
+ */
+#include "extract_internal.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- UTF-8 -- */
+
+/* Length of the valid UTF-8 sequence at s, or 0 when it is not valid. */
+int ex_u8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	unsigned char c = s[0];
+	uint32_t v;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c < 0xC2 || c > 0xF4)
+		return 0;
+	if (c < 0xE0) {
+		if (len < 2 || (s[1] & 0xC0) != 0x80)
+			return 0;
+		*cp = ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
+		return 2;
+	}
+	if (c < 0xF0) {
+		if (len < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+			return 0;
+		v = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+		if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))
+			return 0;
+		*cp = v;
+		return 3;
+	}
+	if (len < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+		return 0;
+	v = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
+	    ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+	if (v < 0x10000 || v > 0x10FFFF)
+		return 0;
+	*cp = v;
+	return 4;
+}
+
+/* Decode text already known to be valid (after clean_text). */
+uint32_t ex_cp_at(const char *s, size_t len, size_t *n)
+{
+	uint32_t cp = 0xFFFD;
+	int k = ex_u8_decode((const unsigned char *)s, len, &cp);
+	*n = k > 0 ? (size_t)k : 1;
+	return cp;
+}
+
+size_t ex_u8_encode(uint32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* Case for the scripts whose bylines and datelines we can read. */
+static bool latin_ext_upper(uint32_t c)
+{
+	if (c >= 0x100 && c <= 0x137)
+		return (c & 1) == 0;
+	if (c >= 0x139 && c <= 0x148)
+		return (c & 1) == 1;
+	if (c >= 0x14A && c <= 0x177)
+		return (c & 1) == 0;
+	return c == 0x178 || (c >= 0x179 && c <= 0x17E && (c & 1) == 1);
+}
+
+bool ex_cp_upper(uint32_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	if (c >= 0xC0 && c <= 0xDE)
+		return c != 0xD7;
+	return latin_ext_upper(c) || (c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F);
+}
+
+bool ex_cp_lower(uint32_t c)
+{
+	if (c < 0x80)
+		return c >= 'a' && c <= 'z';
+	if (c >= 0xDF && c <= 0xFF)
+		return c != 0xF7;
+	if (c >= 0x100 && c <= 0x17F)
+		return !latin_ext_upper(c);
+	return (c >= 0x3AC && c <= 0x3CE) || (c >= 0x430 && c <= 0x45F);
+}
+
+uint32_t ex_cp_tolower(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+		return c + 0x20;
+	if (c == 0x178)
+		return 0xFF;
+	if (latin_ext_upper(c))
+		return c + 1;
+	if ((c >= 0x391 && c <= 0x3A9) || (c >= 0x410 && c <= 0x42F))
+		return c + 0x20;
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 0x50;
+	return c;
+}
+
+bool ex_cp_cjk(uint32_t c)
+{
+	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	       (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+	       (c >= 0xF900 && c <= 0xFAFF);
+}
+
+bool ex_is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static char ascii_lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+}
+
+/* A byte that continues a word: ASCII letters and digits, any non-ASCII. */
+static bool word_byte(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || ex_is_digit(c) ||
+	       (unsigned char)c >= 0x80;
+}
+
+bool ex_ci_eq(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ascii_lower(a[i]) != ascii_lower(b[i]))
+			return false;
+	return true;
+}
+
+/* Does s (len bytes) start with phrase p, ending on a word boundary? */
+bool ex_starts_ci(const char *s, size_t len, const char *p)
+{
+	if (len == 0 || ascii_lower(s[0]) != ascii_lower(p[0]))
+		return false; /* the common case, before strlen */
+	size_t n = strlen(p);
+	if (n > len || !ex_ci_eq(s, p, n))
+		return false;
+	return n == len || !word_byte(p[n - 1]) || !word_byte(s[n]);
+}
+
+bool ex_contains_ci(const char *s, size_t len, const char *p)
+{
+	size_t n = strlen(p);
+	char first = ascii_lower(p[0]);
+	for (size_t i = 0; i + n <= len; i++)
+		if (ascii_lower(s[i]) == first && ex_ci_eq(s + i, p, n) &&
+		    (i == 0 || !word_byte(s[i - 1]) || !word_byte(p[0])) &&
+		    (i + n == len || !word_byte(s[i + n]) || !word_byte(p[n - 1])))
+			return true;
+	return false;
+}
+
+bool ex_in_list_ci(const char *w, size_t n, const char *const *list)
+{
+	if (n == 0)
+		return false;
+	for (; *list; list++)
+		if (ascii_lower(w[0]) == (*list)[0] && strlen(*list) == n && ex_ci_eq(w, *list, n))
+			return true;
+	return false;
+}
+
+/* Offset of p (n bytes) in s, or SIZE_MAX. */
+size_t ex_find_at(const char *s, size_t len, const char *p, size_t n)
+{
+	for (size_t i = 0; i + n <= len;) {
+		const char *hit = memchr(s + i, p[0], len - n + 1 - i);
+		if (!hit)
+			break;
+		i = (size_t)(hit - s);
+		if (memcmp(hit, p, n) == 0)
+			return i;
+		i++;
+	}
+	return SIZE_MAX;
+}
+
+bool ex_find_bytes(const char *s, size_t len, const char *p, size_t n)
+{
+	return ex_find_at(s, len, p, n) != SIZE_MAX;
+}
+
+/* -------------------------------------------------------------- lexicons -- */
+
+/*
+ * Furniture.  Phrases match at the start of a line of up to 12 words;
+ * single words only as a line of their own (give or take a count or a
+ * colon: "Comments (12)"), so a headline "Print media in decline" is safe.
+ */
+/* Lines that end the article when enough of it has been seen. */
+const char *const ex_end_phrases[] = {
+	"back to the top", "back to top", "top of page", "return to top", "e-mail this story",
+	"email this story", "e-mail this article", "email this article", "send this story",
+	"print this story", "print this article", "printable version", "see also",
+	"see related", "related stories", "related articles", "related links", "related content",
+	"related coverage", "internet links", "links to more", "more on this story", "more from",
+	"most read", "most popular", "most viewed", "most shared", "you may also like",
+	"recommended for you", "recommended stories", "leave a comment", "show comments",
+	"join the conversation", "sign up for", "subscribe to our newsletter",
+	"all rights reserved", "external sites are not", "note: pages will open",
+	"the bbc is not responsible", "about us", "contact us", "terms of use",
+	"privacy policy", "site map", "lire aussi", "mehr zum thema", "ver también", "関連記事", NULL
+};
+const char *const ex_end_words[] = {
+	"related", "comments", "newsletter", "tags", "topics", "sitemap", "trackback", NULL
+};
+
+/* Furniture that is dropped wherever it stands. */
+const char *const ex_drop_phrases[] = {
+	"share this", "share on", "share:", "tweet this", "follow us", "read more", "read next",
+	"continue reading", "story continues below", "article continues below", "click here",
+	"watch:", "listen:", "photo:", "image:", "caption:", "video:", "play video",
+	"enlarge this image", "cookie policy", "cookie settings", "manage cookies",
+	"accept cookies", "accept all", "related:", "see more:", "more:", "also read",
+	"font size", "text size", "a a a", "sponsored content", "skip advertisement",
+	"next page", "previous page", "continued on page", "continued from page", NULL
+};
+const char *const ex_drop_words[] = {
+	"advertisement", "advertising", "sponsored", "print", "e-mail", "email", "save",
+	"share", "reprints", "loading", "anzeige", "publicité", "publicidad", "video", "photo",
+	"listen", "close", "next", "previous", "more", NULL
+};
+
+/* Navigation lines. */
+const char *const ex_nav_phrases[] = {
+	"skip to", "jump to", "you are in", "you are here", "main menu", "sign in", "log in",
+	"go to", "top stories", "latest news", "in depth", "back to", NULL
+};
+const char *const ex_nav_words[] = {
+	"home", "menu", "navigation", "search", "login", "register", "subscribe", "sections",
+	"breadcrumb", "index", "archive", "archives", NULL
+};
+
+/* Words that end a role or credit before a name, never part of a name. */
+const char *const ex_role_words[] = {
+	"staff", "writer", "writers", "reporter", "reporters", "correspondent",
+	"correspondents", "editor", "editors", "chief", "bureau", "service", "press", "news",
+	"online", "desk", "team", "agency", "wire", "times", "post", "associated", "special",
+	"contributor", "columnist", "photographer", "analyst", "producer", "senior", "political",
+	"foreign", "diplomatic", "reports", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "january", "february", "march", "april", "june", "july", "august",
+	"september", "october", "november", "december", "sept", "redaktion", "rédaction",
+	"envoyé", "spécial", "korrespondent", "corresponsal", "redacción", NULL
+};
+
+/* Small words between roles and names: "correspondent in Moscow", "Special to the Post". */
+const char *const ex_link_words[] = {
+	"the", "our", "and", "by", "with", "in", "for", "from", "at", "of", "to", NULL
+};
+
+/* Lower-case words allowed inside a name. */
+const char *const ex_name_particles[] = {
+	"de", "da", "del", "della", "di", "van", "von", "der", "den", "du", "la", "le",
+	"bin", "ibn", "al", "el", "dos", "das", "ter", "y", "st.", NULL
+};
+
+/* Credit roles that may follow a name: "Jill Dougherty, Staff Writer". */
+static const char *const credit_ends[] = {
+	"staff writer", "staff writers", "staff reporter", "foreign service", "correspondent",
+	"writer", "reporter", "editor", "bureau chief", "bureau", "staff", "columnist",
+	"contributor", "special correspondent", "wire reports", "wire services", NULL
+};
+
+bool ex_ends_with_credit(const char *s, size_t len)
+{
+	while (len > 0 && strchr(" .,", s[len - 1]))
+		len--;
+	for (const char *const *c = credit_ends; *c; c++) {
+		size_t n = strlen(*c);
+		if (len >= n && ex_ci_eq(s + len - n, *c, n) && (len == n || s[len - n - 1] == ' '))
+			return true;
+	}
+	return false;
+}
+
+/* The last word of a paper's name. */
+static const char *const paper_words[] = {
+	"times", "post", "news", "herald", "courier", "tribune", "journal", "gazette",
+	"chronicle", "guardian", "observer", "telegraph", "express", "mail", "star", "sun",
+	"globe", "daily", "press", "record", "register", "review", "monitor", "examiner",
+	"independent", "inquirer", "bulletin", "dispatch", "standard", "mirror", "echo",
+	"sentinel", "advocate", "ledger", "mercury", "beacon", "clarion", "enquirer",
+	"leader", "argus", "banner", "dealer", "weekly", "magazine", "radio", "television",
+	"wire", "agency", "zeitung", "rundschau", "allgemeine", "kurier", "anzeiger",
+	"presse", "quotidien", "courrier", "matin", "soir", "diario", "noticias", "correo",
+	"heraldo", "periódico", "gaceta", "notícias", "nouvelles", NULL
+};
+
+/* Words that make a line a section name rather than a paper's name. */
+static const char *const section_words[] = {
+	"world", "local", "other", "more", "latest", "top", "breaking", "national",
+	"international", "business", "sports", "sport", "politics", "today's", "home",
+	"front", "page", "section", "regional", "metro", "science", "health", NULL
+};
+
+struct outlet {
+	const char *name;           /* how we show it */
+	const char *const *aliases; /* how pages write it, lower case */
+};
+
+static const struct outlet outlets[] = {
+	{ "CNN", ALIASES("cnn", "cnn.com", "cnn interactive", "cable news network") },
+	{ "BBC News", ALIASES("bbc news", "bbc news online", "bbc", "bbc.co.uk", "news.bbc.co.uk") },
+	{ "Reuters", ALIASES("reuters", "thomson reuters", "reuters.com") },
+	{ "Associated Press", ALIASES("associated press", "the associated press", "ap") },
+	{ "AFP", ALIASES("afp", "agence france-presse", "agence france presse") },
+	{ "New York Times", ALIASES("new york times", "the new york times", "nytimes.com") },
+	{ "Washington Post", ALIASES("washington post", "the washington post", "washingtonpost.com") },
+	{ "Los Angeles Times", ALIASES("los angeles times", "latimes.com") },
+	{ "The Guardian", ALIASES("the guardian", "guardian", "guardian unlimited", "theguardian.com") },
+	{ "The Times", ALIASES("the times", "times online", "thetimes.co.uk") },
+	{ "Wall Street Journal", ALIASES("wall street journal", "the wall street journal", "wsj.com") },
+	{ "USA Today", ALIASES("usa today", "usatoday.com") },
+	{ "NPR", ALIASES("npr", "national public radio", "npr.org") },
+	{ "Bloomberg", ALIASES("bloomberg", "bloomberg news", "bloomberg.com") },
+	{ "Al Jazeera", ALIASES("al jazeera", "aljazeera.net", "aljazeera.com", "al jazeera english") },
+	{ "The Independent", ALIASES("the independent", "independent.co.uk") },
+	{ "Daily Telegraph", ALIASES("daily telegraph", "the daily telegraph", "the telegraph", "telegraph", "telegraph.co.uk") },
+	{ "Chicago Tribune", ALIASES("chicago tribune") },
+	{ "Boston Globe", ALIASES("boston globe", "the boston globe") },
+	{ "ABC News", ALIASES("abc news", "abcnews.com") },
+	{ "CBS News", ALIASES("cbs news", "cbsnews.com") },
+	{ "NBC News", ALIASES("nbc news", "nbcnews.com", "msnbc") },
+	{ "Fox News", ALIASES("fox news", "foxnews.com") },
+	{ "Sky News", ALIASES("sky news") },
+	{ "The Economist", ALIASES("the economist", "economist.com") },
+	{ "Financial Times", ALIASES("financial times", "the financial times", "ft.com") },
+	{ "Le Monde", ALIASES("le monde", "lemonde.fr") },
+	{ "Le Figaro", ALIASES("le figaro") },
+	{ "Der Spiegel", ALIASES("der spiegel", "spiegel online") },
+	{ "Süddeutsche Zeitung", ALIASES("süddeutsche zeitung") },
+	{ "Frankfurter Allgemeine", ALIASES("frankfurter allgemeine", "frankfurter allgemeine zeitung", "faz") },
+	{ "El País", ALIASES("el país", "el pais") },
+	{ "Deutsche Welle", ALIASES("deutsche welle", "dw") },
+	{ "Xinhua", ALIASES("xinhua", "xinhua news agency") },
+	{ "Kyodo News", ALIASES("kyodo", "kyodo news") },
+	{ "Interfax", ALIASES("interfax") },
+	{ "TASS", ALIASES("tass", "itar-tass") },
+	{ "UPI", ALIASES("upi", "united press international") },
+	{ "Voice of America", ALIASES("voice of america", "voa") },
+	{ "The Observer", ALIASES("the observer") },
+	{ "Daily Mail", ALIASES("daily mail", "the daily mail", "mail online") },
+	{ "The Irish Times", ALIASES("the irish times", "irish times") },
+	{ "Times of India", ALIASES("the times of india", "times of india") },
+	{ "The Hindu", ALIASES("the hindu") },
+	{ "Sydney Morning Herald", ALIASES("sydney morning herald", "the sydney morning herald") },
+	{ "The Globe and Mail", ALIASES("the globe and mail", "globe and mail") },
+	{ "Toronto Star", ALIASES("toronto star", "the toronto star") },
+	{ "CBC News", ALIASES("cbc news", "cbc") },
+	{ "South China Morning Post", ALIASES("south china morning post", "scmp") },
+	{ "The Japan Times", ALIASES("the japan times", "japan times") },
+	{ "Haaretz", ALIASES("haaretz") },
+	{ "Jerusalem Post", ALIASES("jerusalem post", "the jerusalem post") },
+	{ "Christian Science Monitor", ALIASES("christian science monitor", "the christian science monitor") },
+	{ "San Francisco Chronicle", ALIASES("san francisco chronicle") },
+	{ "Houston Chronicle", ALIASES("houston chronicle") },
+	{ "Miami Herald", ALIASES("miami herald", "the miami herald") },
+	{ "Philadelphia Inquirer", ALIASES("philadelphia inquirer", "the philadelphia inquirer") },
+	{ "Seattle Times", ALIASES("seattle times", "the seattle times") },
+	{ "Dallas Morning News", ALIASES("dallas morning news", "the dallas morning news") },
+	{ "Newsweek", ALIASES("newsweek") },
+	{ "Time", ALIASES("time magazine", "time.com") },
+	{ "Politico", ALIASES("politico") },
+	{ "Euronews", ALIASES("euronews") },
+	{ "Radio Free Europe", ALIASES("radio free europe", "rfe/rl", "radio free europe/radio liberty") },
+};
+#define N_OUTLETS (sizeof outlets / sizeof outlets[0])
+
+/* The outlet whose alias is exactly s[0..n), or NULL. */
+const char *ex_outlet_exact(const char *s, size_t n)
+{
+	if (n == 0 || n > 48)
+		return NULL;
+	for (size_t i = 0; i < N_OUTLETS; i++)
+		for (const char *const *a = outlets[i].aliases; *a; a++)
+			if (ascii_lower(s[0]) == (*a)[0] && strlen(*a) == n && ex_ci_eq(s, *a, n))
+				return outlets[i].name;
+	return NULL;
+}
+
+/*
+ * The outlet whose alias starts s as a whole word.  Short one-word aliases
+ * ("ap", "bbc") only count in capitals and three letters or more, so "Apple"
+ * or a sentence is not an outlet.  *used gets the alias length.
+ */
+const char *ex_outlet_prefix(const char *s, size_t n, size_t *used)
+{
+	const char *best = NULL;
+	size_t best_len = 0;
+	for (size_t i = 0; i < N_OUTLETS; i++)
+		for (const char *const *a = outlets[i].aliases; *a; a++) {
+			size_t al = strlen(*a);
+			if (al <= best_len || !ex_starts_ci(s, n, *a))
+				continue;
+			if (!strchr(*a, ' ') && !strchr(*a, '.')) {
+				bool caps = al >= 3;
+				for (size_t k = 0; k < al && caps; k++)
+					caps = !(s[k] >= 'a' && s[k] <= 'z');
+				if (!caps && al != n)
+					continue;
+			}
+			best = outlets[i].name;
+			best_len = al;
+		}
+	if (used)
+		*used = best_len;
+	return best;
+}
+
+/*
+ * Does the line look like the name of a paper: "The Ledgerport Courier",
+ * "Montemar Noticias English Edition"?  Returns the length of the name
+ * (without an edition word after it), or 0.
+ */
+size_t ex_paper_name(const char *s, size_t len)
+{
+	static const char *const small[] = { "of", "the", "and", "de", "la", "le", "el", "del",
+	                                     "der", "die", NULL };
+	static const char *const editions[] = { "edition", "english", "online", "digital",
+	                                        "international", "weekend", "articles",
+	                                        "archive", "archives", NULL };
+	static const char *const cjk_papers[] = { "新聞", "新闻", "日報", "日报", "時報", "时报", NULL };
+	struct word w[8];
+	if (len > 60)
+		return 0;
+	size_t n = ex_split_words(s, len, w, 8);
+	if (n == 0 || n > 6)
+		return 0;
+	for (const char *const *p = cjk_papers; *p; p++) {
+		size_t pl = strlen(*p);
+		if (n == 1 && len > pl && len <= 30 && memcmp(s + len - pl, *p, pl) == 0)
+			return len;
+	}
+	while (n > 2 && ex_in_list_ci(w[n - 1].s, w[n - 1].len, editions))
+		n--;
+	if (n < 2)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t k;
+		uint32_t c = ex_cp_at(w[i].s, w[i].len, &k);
+		/* "World News", "Other Sports News" are sections, not papers */
+		if (ex_in_list_ci(w[i].s, w[i].len, section_words))
+			return 0;
+		if (!ex_cp_upper(c) && !ex_in_list_ci(w[i].s, w[i].len, small))
+			return 0;
+		for (size_t j = 0; j < w[i].len; j++)
+			if (!word_byte(w[i].s[j]) && w[i].s[j] != '-' && w[i].s[j] != '\'')
+				return 0;
+	}
+	if (!ex_in_list_ci(w[n - 1].s, w[n - 1].len, paper_words))
+		return 0;
+	return (size_t)(w[n - 1].s + w[n - 1].len - s);
+}
+
+/* ---------------------------------------------------------------- words -- */
+
+/* Split on spaces into at most max words; returns the count (capped). */
+size_t ex_split_words(const char *s, size_t len, struct word *w, size_t max)
+{
+	size_t n = 0, i = 0;
+	while (i < len && n < max) {
+		while (i < len && s[i] == ' ')
+			i++;
+		if (i >= len)
+			break;
+		size_t st = i;
+		while (i < len && s[i] != ' ')
+			i++;
+		w[n].s = s + st;
+		w[n].len = i - st;
+		n++;
+	}
+	return n;
+}
+
+/* Does the text end a sentence: ". ! ? …" or 。！？, perhaps inside quotes? */
+bool ex_ends_sentence(const char *s, size_t len)
+{
+	while (len > 0) {
+		unsigned char c = (unsigned char)s[len - 1];
+		if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*')
+			len--;
+		else if (len >= 3 && memcmp(s + len - 3, "\xEF\xBF\xBD", 3) == 0)
+			len -= 3; /* a broken character after the full stop */
+		else if (len >= 3 && (memcmp(s + len - 3, "\xE2\x80\x9D", 3) == 0 ||
+		                      memcmp(s + len - 3, "\xE2\x80\x99", 3) == 0 ||
+		                      memcmp(s + len - 3, "\xE3\x80\x8D", 3) == 0))
+			len -= 3;
+		else if (len >= 2 && memcmp(s + len - 2, "\xC2\xBB", 2) == 0)
+			len -= 2;
+		else
+			break;
+	}
+	if (len == 0)
+		return false;
+	char c = s[len - 1];
+	if (c == '.' || c == '!' || c == '?')
+		return true;
+	return len >= 3 && (memcmp(s + len - 3, "\xE2\x80\xA6", 3) == 0 ||
+	                    memcmp(s + len - 3, "\xE3\x80\x82", 3) == 0 ||
+	                    memcmp(s + len - 3, "\xEF\xBC\x81", 3) == 0 ||
+	                    memcmp(s + len - 3, "\xEF\xBC\x9F", 3) == 0);
+}
+
+/* --------------------------------------------------------------- months -- */
+
+struct month_name {
+	const char *name;
+	int month;
+};
+
+static const struct month_name months[] = {
+	{ "january", 1 }, { "jan", 1 }, { "february", 2 }, { "feb", 2 }, { "march", 3 },
+	{ "mar", 3 }, { "april", 4 }, { "apr", 4 }, { "may", 5 }, { "june", 6 }, { "jun", 6 },
+	{ "july", 7 }, { "jul", 7 }, { "august", 8 }, { "aug", 8 }, { "september", 9 },
+	{ "sept", 9 }, { "sep", 9 }, { "october", 10 }, { "oct", 10 }, { "november", 11 },
+	{ "nov", 11 }, { "december", 12 }, { "dec", 12 },
+	{ "janvier", 1 }, { "février", 2 }, { "fevrier", 2 }, { "mars", 3 }, { "avril", 4 },
+	{ "mai", 5 }, { "juin", 6 }, { "juillet", 7 }, { "août", 8 }, { "aout", 8 },
+	{ "septembre", 9 }, { "octobre", 10 }, { "novembre", 11 }, { "décembre", 12 },
+	{ "januar", 1 }, { "jänner", 1 }, { "februar", 2 }, { "märz", 3 }, { "juni", 6 },
+	{ "juli", 7 }, { "oktober", 10 }, { "dezember", 12 },
+	{ "enero", 1 }, { "febrero", 2 }, { "marzo", 3 }, { "abril", 4 }, { "mayo", 5 },
+	{ "junio", 6 }, { "julio", 7 }, { "agosto", 8 }, { "septiembre", 9 },
+	{ "setiembre", 9 }, { "octubre", 10 }, { "noviembre", 11 }, { "diciembre", 12 },
+};
+
+int ex_month_of(const char *w, size_t n)
+{
+	while (n > 0 && strchr(".,;", w[n - 1]))
+		n--;
+	if (n < 3 || n > 11 || ex_is_digit(w[0]))
+		return 0;
+	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
+		if (strlen(months[i].name) == n && ex_ci_eq(w, months[i].name, n))
+			return months[i].month;
+	return 0;
+}
+
+/* Words that may stand beside a date in a date line. */
+const char *const ex_date_words[] = {
+	"monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu",
+	"thur", "thurs", "friday", "fri", "saturday", "sat", "sunday", "sun", "lundi", "mardi",
+	"mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag",
+	"mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes",
+	"miércoles", "jueves", "viernes", "sábado", "domingo", "gmt", "utc", "bst", "est",
+	"edt", "et", "pt", "pst", "pdt", "cst", "cdt", "mst", "mdt", "cet", "cest", "uk",
+	"am", "pm", "a", "m", "p", "h", "updated", "update", "published", "posted", "last",
+	"modified", "on", "at", "date", "dated", "le", "de", "del", "mis", "à", "jour",
+	"publié", "actualizado", "publicado", "aktualisiert", "veröffentlicht", "stand",
+	"um", "uhr", "time", "filed", "page", "edition", "final", "late", "the", "of", "el", "y", NULL
+};

@@ -1,0 +1,423 @@
+/*
+ * markup.c: a libxml2 tree (HTML page or feed entry) turned into folio text,
+ * and the date forms markup carries.
+ *
+ * Rendering is one walk over the tree with a pending break (none, a line, a
+ * blank line) and a pending space, so block elements become paragraphs and
+ * list items lines without ever emitting two blank lines or a space at a
+ * line start.  Lists are written the way extract writes them from plain
+ * pages ("• item", "1. item"), so a body reads the same whatever it came
+ * from.  The walk reads text and CDATA nodes only: an entity reference is a
+ * node of its own and is skipped, which keeps any entity an attacker
+ * declared from being expanded here.  Recursion is bounded by libxml2's own
+ * depth limit on the trees it builds (256 without XML_PARSE_HUGE).
+ */
+#include "config.h"
+
+#include "markup.h"
+
+#include <assert.h>
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+
+#include "folio/text.h"
+
+struct out {
+	char *s;
+	size_t len, cap;
+	bool oom;
+	int brk;     /* pending break: 0 none, 1 a line, 2 a blank line */
+	bool space;  /* pending space between words */
+	int pre;     /* inside <pre>: keep white space */
+	bool one_line;
+};
+
+static void put(struct out *o, const char *s, size_t n)
+{
+	if (o->oom)
+		return;
+	if (o->len + n + 1 > o->cap) {
+		size_t cap = o->cap ? o->cap : 256;
+		while (o->len + n + 1 > cap)
+			cap *= 2;
+		char *grown = realloc(o->s, cap);
+		if (!grown) {
+			o->oom = true;
+			return;
+		}
+		o->s = grown;
+		o->cap = cap;
+	}
+	memcpy(o->s + o->len, s, n);
+	o->len += n;
+	o->s[o->len] = '\0';
+}
+
+static void want_break(struct out *o, int level)
+{
+	if (o->one_line) {
+		o->space = true;
+		return;
+	}
+	if (level > o->brk)
+		o->brk = level;
+	o->space = false;
+}
+
+/* Before the first byte of a word: the pending break or space. */
+static void start_word(struct out *o)
+{
+	if (o->len > 0 && o->brk) {
+		put(o, o->brk == 2 ? "\n\n" : "\n", o->brk);
+	} else if (o->len > 0 && o->space && o->s[o->len - 1] != '\n') {
+		put(o, " ", 1);
+	}
+	o->brk = 0;
+	o->space = false;
+}
+
+static void put_text(struct out *o, const char *t)
+{
+	const unsigned char *p = (const unsigned char *)t;
+	while (*p) {
+		size_t n = 1;
+		bool blank = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f';
+		if (p[0] == 0xC2 && p[1] == 0xA0) { /* no-break space */
+			blank = true;
+			n = 2;
+		}
+		if (o->pre && !o->one_line && !(blank && n == 2)) {
+			start_word(o);
+			put(o, (const char *)p, 1);
+		} else if (blank) {
+			o->space = true;
+		} else {
+			start_word(o);
+			put(o, (const char *)p, 1);
+		}
+		p += n;
+	}
+}
+
+static const char *const skipped[] = {
+	"script", "style", "noscript", "template", "head", "title", "iframe", "object",
+	"embed", "svg", "math", "canvas", "form", "button", "select", "input",
+	"textarea", "option", "video", "audio", "map", "link", "meta", NULL
+};
+static const char *const paragraphs[] = {
+	"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
+	"article", "header", "footer", "main", "aside", "nav", "table", "ul", "ol",
+	"dl", "pre", "figure", "figcaption", "hr", "address", "details", "summary",
+	"center", "caption", "fieldset", "hgroup", "body", NULL
+};
+static const char *const lines[] = { "li", "tr", "dt", "dd", NULL };
+
+static bool in_list(const xmlNode *node, const char *const *names)
+{
+	for (; *names; names++)
+		if (markup_is(node, *names))
+			return true;
+	return false;
+}
+
+static void walk(struct out *o, const xmlNode *node);
+
+static void walk_children(struct out *o, const xmlNode *node)
+{
+	for (const xmlNode *c = node->children; c && !o->oom; c = c->next)
+		walk(o, c);
+}
+
+/* The bullet of a list item: "• " under <ul>, "N. " under <ol>. */
+static void put_bullet(struct out *o, const xmlNode *li)
+{
+	char num[24];
+	const xmlNode *list = li->parent;
+	if (list && markup_is(list, "ol")) {
+		int n = 1;
+		for (const xmlNode *s = li->prev; s; s = s->prev)
+			if (s->type == XML_ELEMENT_NODE && markup_is(s, "li"))
+				n++;
+		snprintf(num, sizeof num, "%d. ", n);
+		start_word(o);
+		put(o, num, strlen(num));
+	} else {
+		start_word(o);
+		put(o, "\xE2\x80\xA2 ", 4);
+	}
+}
+
+static void walk(struct out *o, const xmlNode *node)
+{
+	assert(node);
+	switch (node->type) {
+	case XML_TEXT_NODE:
+	case XML_CDATA_SECTION_NODE:
+		if (node->content)
+			put_text(o, (const char *)node->content);
+		return;
+	case XML_ELEMENT_NODE:
+		break;
+	case XML_DOCUMENT_NODE:
+	case XML_HTML_DOCUMENT_NODE:
+		walk_children(o, node);
+		return;
+	default: /* comments, PIs, entity references: never text */
+		return;
+	}
+	if (in_list(node, skipped))
+		return;
+	if (markup_is(node, "br")) {
+		want_break(o, 1);
+		return;
+	}
+	if (markup_is(node, "td") || markup_is(node, "th")) {
+		const xmlNode *prev = node->prev;
+		while (prev && prev->type != XML_ELEMENT_NODE)
+			prev = prev->prev;
+		if (prev && !o->one_line) {
+			o->space = false;
+			start_word(o);
+			put(o, " | ", 3);
+		}
+		walk_children(o, node);
+		return;
+	}
+	int level = in_list(node, paragraphs) ? 2 : in_list(node, lines) ? 1 : 0;
+	if ((markup_is(node, "ul") || markup_is(node, "ol")) && node->parent &&
+	    markup_is(node->parent, "li"))
+		level = 1; /* a list inside a list item: its items are lines too */
+	if (level)
+		want_break(o, level);
+	if (markup_is(node, "li") && !o->one_line)
+		put_bullet(o, node);
+	bool pre = markup_is(node, "pre");
+	o->pre += pre;
+	walk_children(o, node);
+	o->pre -= pre;
+	if (level)
+		want_break(o, level);
+}
+
+/* Trim each line, drop blank lines beyond one, and trim the ends. */
+static size_t tidy(char *s, size_t len)
+{
+	size_t w = 0, i = 0;
+	int blank_run = 0;
+	while (i < len) {
+		size_t end = i;
+		while (end < len && s[end] != '\n')
+			end++;
+		size_t a = i, b = end;
+		while (a < b && (s[a] == ' ' || s[a] == '\t'))
+			a++;
+		while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+			b--;
+		if (a == b) {
+			blank_run++;
+		} else {
+			if (w > 0)
+				s[w++] = '\n';
+			if (w > 0 && blank_run)
+				s[w++] = '\n';
+			memmove(s + w, s + a, b - a);
+			w += b - a;
+			blank_run = 0;
+		}
+		i = end + 1;
+	}
+	s[w] = '\0';
+	return w;
+}
+
+char *markup_clean_body(const char *s, size_t len, bool *nomem)
+{
+	size_t n;
+	*nomem = false;
+	char *clean = folio_text_clean(s, len, true, &n);
+	if (!clean) {
+		*nomem = true;
+		return NULL;
+	}
+	n = tidy(clean, n);
+	if (n == 0) {
+		free(clean);
+		return NULL;
+	}
+	return clean;
+}
+
+char *markup_render(const xmlNode *node, size_t *out_len)
+{
+	struct out o = { 0 };
+	put(&o, "", 0);
+	walk(&o, node);
+	if (o.oom) {
+		free(o.s);
+		return NULL;
+	}
+	bool nomem;
+	char *body = markup_clean_body(o.s, o.len, &nomem);
+	free(o.s);
+	if (nomem)
+		return NULL;
+	if (!body)
+		body = strdup("");
+	if (body && out_len)
+		*out_len = strlen(body);
+	return body;
+}
+
+char *markup_clean_line(const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t n;
+	char *line = folio_text_clean(s, strlen(s), false, &n);
+	if (!line)
+		return NULL;
+	/* Collapse runs of spaces (newlines became spaces) and trim. */
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool sp = line[i] == ' ';
+		if (!sp && (unsigned char)line[i] == 0xC2 && i + 1 < n &&
+		    (unsigned char)line[i + 1] == 0xA0) {
+			sp = true;
+			i++;
+		}
+		if (sp) {
+			if (w > 0 && line[w - 1] != ' ')
+				line[w++] = ' ';
+		} else {
+			line[w++] = line[i];
+		}
+	}
+	while (w > 0 && line[w - 1] == ' ')
+		w--;
+	line[w] = '\0';
+	if (w == 0) {
+		free(line);
+		return NULL;
+	}
+	return line;
+}
+
+char *markup_line(const xmlNode *node)
+{
+	struct out o = { .one_line = true };
+	put(&o, "", 0);
+	walk_children(&o, node); /* the node's own tag may be one we skip (<title>) */
+	if (o.oom) {
+		free(o.s);
+		return NULL;
+	}
+	char *line = markup_clean_line(o.s);
+	free(o.s);
+	return line;
+}
+
+char *markup_fragment_body(const char *html, size_t len, bool *nomem)
+{
+	*nomem = false;
+	if (len > INT32_MAX)
+		len = INT32_MAX;
+	htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
+	                                HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+	                                HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	if (!doc)
+		return NULL; /* nothing libxml2 could read: no body */
+	size_t n;
+	char *body = markup_render((xmlNode *)doc, &n);
+	xmlFreeDoc(doc);
+	if (!body) {
+		*nomem = true;
+		return NULL;
+	}
+	if (n == 0) {
+		free(body);
+		return NULL;
+	}
+	return body;
+}
+
+bool markup_is(const xmlNode *node, const char *name)
+{
+	return node && node->type == XML_ELEMENT_NODE && node->name &&
+	       strcasecmp((const char *)node->name, name) == 0;
+}
+
+char *markup_attr(const xmlNode *node, const char *name)
+{
+	for (const xmlAttr *a = node->properties; a; a = a->next)
+		if (a->name && strcasecmp((const char *)a->name, name) == 0 &&
+		    a->children && a->children->type == XML_TEXT_NODE)
+			return (char *)xmlStrdup(a->children->content);
+	return NULL;
+}
+
+static bool valid_day(int y, int m, int d)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return false;
+	return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+}
+
+static char *format_day(int y, int m, int d)
+{
+	if (!valid_day(y, m, d))
+		return NULL;
+	char *s = malloc(11);
+	if (s) /* valid_day() bounds the fields, so they fit */
+		snprintf(s, 11, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m % 100, (unsigned)d % 100);
+	return s;
+}
+
+static bool digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+char *markup_iso_date(const char *s)
+{
+	if (!s)
+		return NULL;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (!digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' || !digits(s + 8, 2) ||
+	    isdigit((unsigned char)s[10]))
+		return NULL;
+	return format_day(atoi(s), atoi(s + 5), atoi(s + 8));
+}
+
+char *markup_rfc822_date(const char *s)
+{
+	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	if (!s)
+		return NULL;
+	while (isspace((unsigned char)*s))
+		s++;
+	const char *comma = strchr(s, ',');
+	if (comma && comma - s <= 10) /* "Tue," or "Tuesday," */
+		s = comma + 1;
+	int day = 0, year = 0;
+	char mon[4] = "";
+	int used = 0;
+	if (sscanf(s, " %2d %3s %4d%n", &day, mon, &year, &used) != 3)
+		return markup_iso_date(s); /* some feeds put ISO dates in pubDate */
+	if (year < 100) /* RFC 822's two-digit years */
+		year += year < 50 ? 2000 : 1900;
+	for (int i = 0; i < 12; i++)
+		if (strncasecmp(mon, months + 3 * i, 3) == 0)
+			return format_day(year, i + 1, day);
+	return NULL;
+}

@@ -1,0 +1,45 @@
+/*
+ * store_internal.h: what store.c and store_query.c share, and no other
+ * module sees: the store's struct, the ids of its fixed statements, the
+ * kinds of keyset walk, and the helpers for statements and error messages.
+ * Shared helpers carry an st_ prefix so they cannot meet another module's
+ * names in the library.
+ */
+#ifndef FOLIO_STORE_INTERNAL_H
+#define FOLIO_STORE_INTERNAL_H
+
+#include <stdbool.h>
+
+#include <sqlite3.h>
+
+/* The fixed statements, prepared on first use and kept for the store's life. */
+enum stmt_id {
+	S_BEGIN, S_COMMIT, S_ROLLBACK, S_SAVEPOINT, S_RELEASE, S_ROLLBACK_TO,
+	S_FIND_HASH, S_FIND_SOURCE, S_ADD_SOURCE, S_FIND_PATH, S_INSERT, S_UPDATE,
+	S_DROP_EMPTY_SOURCE, S_SOURCES, S_TOTALS, S_KEY_OF, S_GET, S_SET_READ,
+	S_SET_FLAGGED, S_SEARCH, S_SEARCH_DATES, S_COUNT, S_COUNT_DATES,
+	S_COUNT_OF_STMTS
+};
+
+/* Keyset walks: what they return, and which variant of the WHERE/ORDER BY. */
+enum walk_what { WALK_ROWS, WALK_IDS, WALK_COUNT, WALK_WHATS };
+#define WALK_SLOTS (WALK_WHATS * 2 * 2 * 2)
+
+struct folio_store {
+	sqlite3 *db;
+	char *path;
+	bool readonly;
+	sqlite3_stmt *stmt[S_COUNT_OF_STMTS];
+	sqlite3_stmt *walk[WALK_SLOTS];
+};
+
+/* store.c: messages and statements */
+void st_set_msg(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int st_fail(struct folio_store *st, int rc, const char *doing, char **err);
+sqlite3_stmt *st_prepare(struct folio_store *st, sqlite3_stmt **slot, const char *sql,
+                         char **err);
+sqlite3_stmt *st_stmt(struct folio_store *st, enum stmt_id id, char **err);
+int st_step_one(struct folio_store *st, sqlite3_stmt *s, const char *doing, char **err);
+int st_bind_text(sqlite3_stmt *s, int i, const char *text);
+
+#endif

@@ -1,0 +1,502 @@
+/*
+ * store_query: every read of the store, and the marks a reader sets:
+ * sources and totals, list pages and positions, one article, the read and
+ * flagged marks, the next or previous article, full-text search and its
+ * count.  It is apart from store.c (opening, schema, writing) so that each
+ * half can be read in one sitting; both use the prepared statements and the
+ * error messages declared in store_internal.h.
+ *
+ * Lists are keyset walks over (date, id) using row-value comparisons on the
+ * (source_id, date DESC, id DESC) and (date DESC, id DESC) indexes; partial
+ * indexes over unread rows make "next unread" a seek, not a scan.  The walk
+ * queries differ only in a few clauses, so they are built by one function
+ * and cached per variant.
+ *
+ * Query plans (checked by hand with EXPLAIN QUERY PLAN on SQLite 3.40, bound
+ * parameters, a 5,000-article store):
+ *   source page:     SEARCH s USING INTEGER PRIMARY KEY (rowid=?)
+ *                    SEARCH a USING INDEX articles_by_source (source_id=? AND date<?)
+ *   all-articles:    SEARCH a USING INDEX articles_by_date (date<?), then s by rowid
+ *   next unread:     SEARCH a USING INDEX articles_unread_by_source (source_id=? AND date<?)
+ *   position:        SEARCH a USING COVERING INDEX articles_by_source (source_id=? AND date>?)
+ *   dates-only list: SEARCH a USING INDEX articles_by_date (date>? AND date<?)
+ * No SCAN articles and no TEMP B-TREE FOR ORDER BY on any list path; ranked
+ * search sorts its matches by score, which no index can give.
+ */
+#include <config.h>
+
+#include <assert.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "folio/store.h"
+#include "store_internal.h"
+
+#define FALLBACK_SNIPPET_CHARS 160
+
+/* ---- statements -------------------------------------------------------- */
+
+/* Keys beyond every real row, so "from the top" and "from the end" are walks too. */
+static const char TOP_DATE[] = "~";  /* after every "YYYY-MM-DD" */
+static const char BOTTOM_DATE[] = ""; /* the undated, which sort last */
+
+/*
+ * A keyset walk over one list.  Parameters: ?1 source id (when by_source),
+ * ?2/?3 the key (date, id) to walk away from, ?4 the limit.  older walks
+ * toward the end of the list (descending), otherwise toward its top
+ * (ascending: the caller reverses).  WALK_COUNT counts the rows above a key.
+ */
+static sqlite3_stmt *walk_stmt(struct folio_store *st, enum walk_what what, bool by_source,
+                               bool unread_only, bool older, char **err)
+{
+	static const char *const columns[WALK_WHATS] = {
+		[WALK_ROWS] = "a.id, a.date, s.name, a.title, a.read, a.flagged"
+		              " FROM articles AS a JOIN sources AS s ON s.id = a.source_id",
+		[WALK_IDS] = "a.id FROM articles AS a",
+		[WALK_COUNT] = "count(*) FROM articles AS a",
+	};
+	char sql[512];
+	const char *dir = older ? "DESC" : "ASC";
+	size_t slot = (((size_t)what * 2 + by_source) * 2 + unread_only) * 2 + older;
+	int len;
+
+	assert(what < WALK_WHATS && slot < WALK_SLOTS);
+	assert(what != WALK_COUNT || !older);
+	if (st->walk[slot])
+		return st->walk[slot];
+	/* `read = 0` is spelt literally so the partial unread indexes apply. */
+	len = snprintf(sql, sizeof sql, "SELECT %s WHERE %s%s(a.date, a.id) %s (?2, ?3)",
+	               columns[what], by_source ? "a.source_id = ?1 AND " : "",
+	               unread_only ? "a.read = 0 AND " : "", older ? "<" : ">");
+	if (what != WALK_COUNT && len > 0 && (size_t)len < sizeof sql)
+		len += snprintf(sql + len, sizeof sql - (size_t)len,
+		                " ORDER BY a.date %s, a.id %s LIMIT ?4", dir, dir);
+	assert(len > 0 && (size_t)len < sizeof sql);
+	return st_prepare(st, &st->walk[slot], sql, err);
+}
+
+static char *dup_column(sqlite3_stmt *s, int col, bool *nomem)
+{
+	const unsigned char *text = sqlite3_column_text(s, col);
+	char *copy;
+	if (!text)
+		return NULL;
+	copy = strdup((const char *)text);
+	if (!copy)
+		*nomem = true;
+	return copy;
+}
+
+/* Double an array's room (16 to start); NULL, with array untouched, when memory runs out. */
+static void *grow(void *array, size_t *cap, size_t size)
+{
+	size_t ncap = *cap ? *cap * 2 : 16;
+	void *grown;
+	if (ncap > SIZE_MAX / size)
+		return NULL;
+	grown = realloc(array, ncap * size);
+	if (grown)
+		*cap = ncap;
+	return grown;
+}
+
+static void copy_date(char dst[11], sqlite3_stmt *s, int col)
+{
+	const unsigned char *text = sqlite3_column_text(s, col);
+	snprintf(dst, 11, "%s", text ? (const char *)text : "");
+}
+
+/* ---- reading ----------------------------------------------------------- */
+
+int folio_store_sources(struct folio_store *st, struct folio_source_row **rows,
+                        size_t *n, char **err)
+{
+	sqlite3_stmt *s = st_stmt(st, S_SOURCES, err);
+	struct folio_source_row *list = NULL;
+	size_t count = 0, cap = 0;
+	bool nomem = false;
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	if (!s)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (count == cap) {
+			struct folio_source_row *grown = grow(list, &cap, sizeof *list);
+			if (!grown) {
+				nomem = true;
+				break;
+			}
+			list = grown;
+		}
+		list[count] = (struct folio_source_row){
+			.id = sqlite3_column_int64(s, 0),
+			.name = dup_column(s, 1, &nomem),
+			.total = sqlite3_column_int64(s, 2),
+			.unread = sqlite3_column_int64(s, 3),
+		};
+		count++;
+		if (nomem)
+			break;
+	}
+	sqlite3_reset(s);
+	if (nomem || (rc != SQLITE_ROW && rc != SQLITE_DONE)) {
+		folio_store_sources_free(list, count);
+		return nomem ? st_fail(st, SQLITE_NOMEM, "list sources", err)
+		             : st_fail(st, rc, "list sources", err);
+	}
+	*rows = list;
+	*n = count;
+	return 0;
+}
+
+void folio_store_sources_free(struct folio_source_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(rows[i].name);
+	free(rows);
+}
+
+int folio_store_totals(struct folio_store *st, int64_t *total, int64_t *unread, char **err)
+{
+	sqlite3_stmt *s = st_stmt(st, S_TOTALS, err);
+	int found;
+
+	if (!s)
+		return -1;
+	found = st_step_one(st, s, "count articles", err);
+	if (found > 0) {
+		*total = sqlite3_column_int64(s, 0);
+		*unread = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	return found > 0 ? 0 : -1;
+}
+
+static void reverse_rows(struct folio_list_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n / 2; i++) {
+		struct folio_list_row t = rows[i];
+		rows[i] = rows[n - 1 - i];
+		rows[n - 1 - i] = t;
+	}
+}
+
+static int bind_walk(struct folio_store *st, sqlite3_stmt *s, int64_t source_id,
+                     const char *date, int64_t id, int64_t limit, char **err)
+{
+	if (sqlite3_bind_int64(s, 1, source_id) != SQLITE_OK ||
+	    sqlite3_bind_text(s, 2, date, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 3, id) != SQLITE_OK ||
+	    (sqlite3_bind_parameter_count(s) >= 4 && sqlite3_bind_int64(s, 4, limit) != SQLITE_OK))
+		return st_fail(st, sqlite3_errcode(st->db), "read a list", err);
+	return 0;
+}
+
+int folio_store_list(struct folio_store *st, int64_t source_id,
+                     const struct folio_list_key *after, bool backward, bool from_end,
+                     size_t limit, struct folio_list_row **rows, size_t *n, char **err)
+{
+	/* Walk down from a key (or the top), or up from a key (or the bottom) and reverse. */
+	bool up = after ? backward : from_end;
+	const char *date = after ? after->date : up ? BOTTOM_DATE : TOP_DATE;
+	int64_t id = after ? after->id : up ? INT64_MIN : INT64_MAX;
+	sqlite3_stmt *s = walk_stmt(st, WALK_ROWS, source_id != 0, false, !up, err);
+	struct folio_list_row *list = NULL;
+	size_t count = 0, cap = 0;
+	bool nomem = false;
+	int rc = SQLITE_DONE;
+
+	*rows = NULL;
+	*n = 0;
+	if (!s)
+		return -1;
+	if (limit == 0)
+		return 0;
+	if (bind_walk(st, s, source_id, date, id, limit > INT64_MAX ? INT64_MAX : (int64_t)limit,
+	              err) != 0)
+		return -1;
+	while (count < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct folio_list_row *r;
+		if (count == cap) {
+			struct folio_list_row *grown = grow(list, &cap, sizeof *list);
+			if (!grown) {
+				nomem = true;
+				break;
+			}
+			list = grown;
+		}
+		r = &list[count++];
+		r->id = sqlite3_column_int64(s, 0);
+		copy_date(r->date, s, 1);
+		r->source = dup_column(s, 2, &nomem);
+		r->title = dup_column(s, 3, &nomem);
+		r->read = sqlite3_column_int(s, 4) != 0;
+		r->flagged = sqlite3_column_int(s, 5) != 0;
+		if (nomem)
+			break;
+	}
+	sqlite3_reset(s);
+	if (nomem || (rc != SQLITE_ROW && rc != SQLITE_DONE)) {
+		folio_store_rows_free(list, count);
+		return st_fail(st, nomem ? SQLITE_NOMEM : rc, "read a list", err);
+	}
+	if (up)
+		reverse_rows(list, count);
+	*rows = list;
+	*n = count;
+	return 0;
+}
+
+void folio_store_rows_free(struct folio_list_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].source);
+		free(rows[i].title);
+	}
+	free(rows);
+}
+
+int folio_store_list_position(struct folio_store *st, int64_t source_id,
+                              const struct folio_list_key *key, int64_t *pos, char **err)
+{
+	sqlite3_stmt *s = walk_stmt(st, WALK_COUNT, source_id != 0, false, false, err);
+	int found;
+
+	if (!s || bind_walk(st, s, source_id, key->date, key->id, 0, err) != 0)
+		return -1;
+	found = st_step_one(st, s, "find a position", err);
+	if (found > 0)
+		*pos = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return found > 0 ? 0 : -1;
+}
+
+int folio_store_neighbour(struct folio_store *st, int64_t source_id, int64_t id,
+                          int direction, bool unread_only, int64_t *next,
+                          bool *found, char **err)
+{
+	sqlite3_stmt *key = st_stmt(st, S_KEY_OF, err);
+	sqlite3_stmt *s;
+	char date[11];
+	int got;
+
+	assert(direction == 1 || direction == -1);
+	*found = false;
+	if (!key)
+		return -1;
+	if (sqlite3_bind_int64(key, 1, id) != SQLITE_OK)
+		return st_fail(st, sqlite3_errcode(st->db), "find an article", err);
+	got = st_step_one(st, key, "find an article", err);
+	if (got > 0)
+		copy_date(date, key, 0);
+	sqlite3_reset(key);
+	if (got <= 0) {
+		if (got == 0)
+			st_set_msg(err, "%s has no article %" PRId64, st->path, id);
+		return -1;
+	}
+	s = walk_stmt(st, WALK_IDS, source_id != 0, unread_only, direction > 0, err);
+	if (!s || bind_walk(st, s, source_id, date, id, 1, err) != 0)
+		return -1;
+	got = st_step_one(st, s, "find the next article", err);
+	if (got > 0) {
+		*next = sqlite3_column_int64(s, 0);
+		*found = true;
+	}
+	sqlite3_reset(s);
+	return got < 0 ? -1 : 0;
+}
+
+int folio_store_get(struct folio_store *st, int64_t id, struct folio_record *out, char **err)
+{
+	sqlite3_stmt *s = st_stmt(st, S_GET, err);
+	bool nomem = false;
+	int found;
+
+	memset(out, 0, sizeof *out);
+	if (!s)
+		return -1;
+	if (sqlite3_bind_int64(s, 1, id) != SQLITE_OK)
+		return st_fail(st, sqlite3_errcode(st->db), "read an article", err);
+	found = st_step_one(st, s, "read an article", err);
+	if (found <= 0) {
+		sqlite3_reset(s);
+		return found < 0 ? -1 : 1;
+	}
+	out->id = sqlite3_column_int64(s, 0);
+	out->source_id = sqlite3_column_int64(s, 1);
+	out->source = dup_column(s, 2, &nomem);
+	out->title = dup_column(s, 3, &nomem);
+	out->byline = dup_column(s, 4, &nomem);
+	if (sqlite3_column_bytes(s, 5) > 0) /* '' is undated: NULL like the other unknowns */
+		out->date = dup_column(s, 5, &nomem);
+	out->dateline = dup_column(s, 6, &nomem);
+	out->body = dup_column(s, 7, &nomem);
+	out->path = dup_column(s, 8, &nomem);
+	out->read = sqlite3_column_int(s, 9) != 0;
+	out->flagged = sqlite3_column_int(s, 10) != 0;
+	sqlite3_reset(s);
+	if (nomem) {
+		folio_record_free(out);
+		return st_fail(st, SQLITE_NOMEM, "read an article", err);
+	}
+	return 0;
+}
+
+void folio_record_free(struct folio_record *r)
+{
+	free(r->source);
+	free(r->title);
+	free(r->byline);
+	free(r->date);
+	free(r->dateline);
+	free(r->body);
+	free(r->path);
+	memset(r, 0, sizeof *r);
+}
+
+static int set_mark(struct folio_store *st, enum stmt_id which, int64_t id, bool on, char **err)
+{
+	sqlite3_stmt *s = st_stmt(st, which, err);
+	int rc;
+
+	if (!s)
+		return -1;
+	if (st->readonly) {
+		st_set_msg(err, "%s was opened read-only: cannot mark article %" PRId64, st->path, id);
+		return -1;
+	}
+	if (sqlite3_bind_int64(s, 1, id) != SQLITE_OK || sqlite3_bind_int(s, 2, on) != SQLITE_OK)
+		return st_fail(st, sqlite3_errcode(st->db), "mark an article", err);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return st_fail(st, rc, "mark an article", err);
+	if (sqlite3_changes(st->db) == 0) {
+		st_set_msg(err, "%s has no article %" PRId64, st->path, id);
+		return -1;
+	}
+	return 0;
+}
+
+int folio_store_set_read(struct folio_store *st, int64_t id, bool read, char **err)
+{
+	return set_mark(st, S_SET_READ, id, read, err);
+}
+
+int folio_store_set_flagged(struct folio_store *st, int64_t id, bool flagged, char **err)
+{
+	return set_mark(st, S_SET_FLAGGED, id, flagged, err);
+}
+
+/* ---- search ------------------------------------------------------------ */
+
+static int bind_search(struct folio_store *st, sqlite3_stmt *s, const char *match,
+                       const char *after, const char *before, int64_t limit, char **err)
+{
+	if ((match && st_bind_text(s, 1, match) != SQLITE_OK) || st_bind_text(s, 2, after) != SQLITE_OK ||
+	    st_bind_text(s, 3, before) != SQLITE_OK || sqlite3_bind_int64(s, 4, limit) != SQLITE_OK)
+		return st_fail(st, sqlite3_errcode(st->db), "search", err);
+	return 0;
+}
+
+/* A search failure: a bad expression is the parser's bug, so show SQLite's words. */
+static int fail_search(struct folio_store *st, int rc, char **err)
+{
+	if ((rc & 0xff) == SQLITE_ERROR) {
+		st_set_msg(err, "%s: search failed: %s", st->path, sqlite3_errmsg(st->db));
+		return -1;
+	}
+	return st_fail(st, rc, "search", err);
+}
+
+int folio_store_search(struct folio_store *st, const char *match, const char *after,
+                       const char *before, size_t limit, size_t offset,
+                       struct folio_hit **hits, size_t *n, char **err)
+{
+	sqlite3_stmt *s = st_stmt(st, match ? S_SEARCH : S_SEARCH_DATES, err);
+	struct folio_hit *list = NULL;
+	size_t count = 0, cap = 0;
+	bool nomem = false;
+	int rc = SQLITE_DONE;
+
+	*hits = NULL;
+	*n = 0;
+	if (!s)
+		return -1;
+	if (limit == 0)
+		return 0;
+	if (bind_search(st, s, match, after, before, limit > INT64_MAX ? INT64_MAX : (int64_t)limit,
+	                err) != 0)
+		return -1;
+	if (sqlite3_bind_int64(s, 5, offset > INT64_MAX ? INT64_MAX : (int64_t)offset) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 6, FALLBACK_SNIPPET_CHARS) != SQLITE_OK)
+		return st_fail(st, sqlite3_errcode(st->db), "search", err);
+	while (count < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		/* A hit with no word in the body still shows where the body starts. */
+		int snippet_col = sqlite3_column_bytes(s, 5) > 0 ? 5 : 6;
+		struct folio_hit *h;
+		if (count == cap) {
+			struct folio_hit *grown = grow(list, &cap, sizeof *list);
+			if (!grown) {
+				nomem = true;
+				break;
+			}
+			list = grown;
+		}
+		h = &list[count++];
+		h->id = sqlite3_column_int64(s, 0);
+		h->score = sqlite3_column_double(s, 1);
+		copy_date(h->date, s, 2);
+		h->source = dup_column(s, 3, &nomem);
+		h->title = dup_column(s, 4, &nomem);
+		h->snippet = dup_column(s, snippet_col, &nomem);
+		h->read = sqlite3_column_int(s, 7) != 0;
+		h->flagged = sqlite3_column_int(s, 8) != 0;
+		if (nomem)
+			break;
+	}
+	sqlite3_reset(s);
+	if (nomem || (rc != SQLITE_ROW && rc != SQLITE_DONE)) {
+		folio_store_hits_free(list, count);
+		return nomem ? st_fail(st, SQLITE_NOMEM, "search", err) : fail_search(st, rc, err);
+	}
+	*hits = list;
+	*n = count;
+	return 0;
+}
+
+void folio_store_hits_free(struct folio_hit *hits, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(hits[i].source);
+		free(hits[i].title);
+		free(hits[i].snippet);
+	}
+	free(hits);
+}
+
+int folio_store_search_count(struct folio_store *st, const char *match, const char *after,
+                             const char *before, int64_t cap, int64_t *count, char **err)
+{
+	sqlite3_stmt *s = st_stmt(st, match ? S_COUNT : S_COUNT_DATES, err);
+	int rc;
+
+	*count = 0;
+	if (!s || bind_search(st, s, match, after, before, cap, err) != 0)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*count = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return fail_search(st, rc, err);
+	return 0;
+}

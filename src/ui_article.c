@@ -1,0 +1,447 @@
+/*
+ * ui_article.c: the article pane.
+ *
+ * An opened article is turned once into display paragraphs (title, two
+ * header lines, then each line of the body: paragraphs, blank lines and
+ * list items as written), with the search matches of each paragraph found
+ * once.  Wrapping to the pane's width is cached and redone only when the
+ * width changes; the first line shown is remembered as a place in the text,
+ * so a resize keeps the reader where they were.
+ */
+#include "ui_internal.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "folio/text.h"
+
+static void paras_free(struct ui_para *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(p[i].text);
+		free(p[i].spans);
+	}
+	free(p);
+}
+
+void ui_article_free(struct ui_article *a)
+{
+	paras_free(a->paras, a->npara);
+	free(a->lines);
+	free(a->matches);
+	memset(a, 0, sizeof *a);
+	a->cur_match = -1;
+}
+
+/* Columns of the marker that starts a list item ("- ", "* ", "12. "), 0 if none. */
+static int list_indent(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && s[i] == ' ')
+		i++;
+	size_t lead = i;
+	if (i + 1 < len && (s[i] == '-' || s[i] == '*') && s[i + 1] == ' ')
+		return (int)(i + 2);
+	if (i + 3 < len && !memcmp(s + i, "\u2022", 3) && s[i + 3] == ' ')
+		return (int)(i + 2);
+	while (i < len && i - lead < 3 && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i > lead && i + 1 < len && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ')
+		return (int)(i + 2);
+	return 0;
+}
+
+struct para_list {
+	struct ui_para *p;
+	size_t n;
+	size_t size;
+};
+
+static bool add_para(struct para_list *pl, const char *s, size_t len, enum ui_para_kind kind,
+                     const struct folio_query *q)
+{
+	if (pl->n == pl->size) {
+		size_t size = pl->size ? pl->size * 2 : 32;
+		struct ui_para *p = realloc(pl->p, size * sizeof *p);
+		if (!p)
+			return false;
+		pl->p = p;
+		pl->size = size;
+	}
+	struct ui_para *para = &pl->p[pl->n];
+	memset(para, 0, sizeof *para);
+	para->text = folio_text_display(s, len, &para->len);
+	if (!para->text)
+		return false;
+	para->kind = kind;
+	if (kind == UI_PARA_BODY)
+		para->indent = list_indent(para->text, para->len);
+	if (q && para->len)
+		para->nspans = folio_search_highlight(q, para->text, para->len, &para->spans);
+	pl->n++;
+	return true;
+}
+
+/* "a · b · c" of the fields that are there. */
+static char *join_fields(const char *const *fields, size_t n, const char *sep)
+{
+	size_t len = 1;
+	for (size_t i = 0; i < n; i++)
+		if (fields[i] && *fields[i])
+			len += strlen(fields[i]) + strlen(sep);
+	char *out = malloc(len);
+	if (!out)
+		return NULL;
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (!fields[i] || !*fields[i])
+			continue;
+		if (out[0])
+			strcat(out, sep);
+		strcat(out, fields[i]);
+	}
+	return out;
+}
+
+static bool build_paras(struct para_list *pl, const struct folio_record *r,
+                        const struct folio_query *q, const char *sep)
+{
+	const char *title = r->title && *r->title ? r->title : "(no title)";
+	char *by = NULL;
+	if (r->byline && *r->byline) {
+		by = malloc(strlen(r->byline) + 4);
+		if (!by)
+			return false;
+		strcpy(by, "By ");
+		strcat(by, r->byline);
+	}
+	const char *line1[] = { r->source, r->date };
+	const char *line2[] = { by, r->dateline };
+	char *meta1 = join_fields(line1, 2, sep), *meta2 = join_fields(line2, 2, sep);
+	bool ok = meta1 && meta2 && add_para(pl, title, strlen(title), UI_PARA_TITLE, q) &&
+	          (!*meta1 || add_para(pl, meta1, strlen(meta1), UI_PARA_META, q)) &&
+	          (!*meta2 || add_para(pl, meta2, strlen(meta2), UI_PARA_META, q)) &&
+	          add_para(pl, "", 0, UI_PARA_BODY, NULL);
+	free(by);
+	free(meta1);
+	free(meta2);
+	const char *body = r->body ? r->body : "";
+	bool blank = true; /* after the header's blank line */
+	while (ok && *body) {
+		const char *nl = strchr(body, '\n');
+		size_t len = nl ? (size_t)(nl - body) : strlen(body);
+		size_t i = 0;
+		while (i < len && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r'))
+			i++;
+		bool is_blank = i == len;
+		if (!is_blank || !blank)
+			ok = add_para(pl, is_blank ? "" : body, is_blank ? 0 : len, UI_PARA_BODY, q);
+		blank = is_blank;
+		body += nl ? len + 1 : len;
+	}
+	/* no blank line at the very end */
+	if (ok && pl->n > 1 && pl->p[pl->n - 1].len == 0 && blank) {
+		pl->n--;
+		free(pl->p[pl->n].text);
+		free(pl->p[pl->n].spans);
+	}
+	return ok;
+}
+
+int ui_article_load(struct ui *ui, int64_t id, const struct folio_query *q)
+{
+	struct folio_record rec;
+	char *err = NULL;
+	int rc = folio_store_get(ui->st, id, &rec, &err);
+	if (rc < 0) {
+		ui_store_error(ui, err);
+		return -1;
+	}
+	if (rc > 0) {
+		ui_message(ui, "That article is no longer in the store");
+		return -1;
+	}
+	struct para_list pl = { 0 };
+	bool ok = build_paras(&pl, &rec, q, ui->separator);
+	size_t nmatch = 0;
+	for (size_t i = 0; ok && i < pl.n; i++)
+		nmatch += pl.p[i].nspans;
+	struct ui_match *matches = nmatch ? malloc(nmatch * sizeof *matches) : NULL;
+	if (!ok || (nmatch && !matches)) {
+		paras_free(pl.p, pl.n);
+		free(matches);
+		folio_record_free(&rec);
+		ui_message(ui, "out of memory");
+		return -1;
+	}
+	size_t m = 0;
+	for (size_t i = 0; i < pl.n; i++)
+		for (size_t j = 0; j < pl.p[i].nspans; j++)
+			matches[m++] = (struct ui_match){ i, j };
+	struct ui_article *a = &ui->art;
+	ui_article_free(a);
+	a->open = true;
+	a->id = id;
+	a->read = rec.read;
+	a->flagged = rec.flagged;
+	a->paras = pl.p;
+	a->npara = pl.n;
+	a->matches = matches;
+	a->nmatches = nmatch;
+	a->cur_match = -1;
+	folio_record_free(&rec);
+	return 0;
+}
+
+/* Wrap every paragraph to cols, keeping the first line shown on the same text. */
+static void rewrap(struct ui *ui, int cols)
+{
+	struct ui_article *a = &ui->art;
+	struct ui_line *lines = NULL;
+	size_t n = 0, size = 0;
+	for (size_t i = 0; i < a->npara; i++) {
+		const struct ui_para *p = &a->paras[i];
+		int wcols = cols - p->indent > cols / 2 ? cols - p->indent : cols;
+		struct folio_line *fl = NULL;
+		size_t nl = folio_text_wrap(p->text, p->len, wcols, &fl);
+		if (nl == 0) {
+			free(lines);
+			ui_message(ui, "out of memory");
+			return;
+		}
+		if (n + nl > size) {
+			size_t grow = (n + nl) * 2;
+			struct ui_line *l2 = realloc(lines, grow * sizeof *l2);
+			if (!l2) {
+				free(fl);
+				free(lines);
+				ui_message(ui, "out of memory");
+				return;
+			}
+			lines = l2;
+			size = grow;
+		}
+		for (size_t j = 0; j < nl; j++)
+			lines[n++] = (struct ui_line){ i, fl[j].start, fl[j].len, j == 0 };
+		free(fl);
+	}
+	free(a->lines);
+	a->lines = lines;
+	a->nlines = n;
+	a->wrap_cols = cols;
+}
+
+/* The line that shows the anchor: where the reader was, whatever the size. */
+static void top_from_anchor(struct ui_article *a)
+{
+	a->top = 0;
+	for (size_t i = 0; i < a->nlines; i++) {
+		const struct ui_line *l = &a->lines[i];
+		if (l->para > a->anchor_para || (l->para == a->anchor_para && l->start > a->anchor_off))
+			break;
+		a->top = i;
+	}
+}
+
+static size_t max_top(const struct ui_article *a)
+{
+	size_t h = a->height > 0 ? (size_t)a->height : 1;
+	return a->nlines > h ? a->nlines - h : 0;
+}
+
+static void set_top(struct ui_article *a, long top)
+{
+	if (top < 0)
+		top = 0;
+	if ((size_t)top > max_top(a))
+		top = (long)max_top(a);
+	a->top = (size_t)top;
+	if (a->top < a->nlines) {
+		a->anchor_para = a->lines[a->top].para;
+		a->anchor_off = a->lines[a->top].start;
+	}
+}
+
+static size_t match_line(const struct ui_article *a, const struct ui_match *m)
+{
+	assert(m->para < a->npara && m->span < a->paras[m->para].nspans);
+	size_t start = a->paras[m->para].spans[m->span].start;
+	size_t found = 0;
+	for (size_t i = 0; i < a->nlines; i++) {
+		if (a->lines[i].para < m->para)
+			continue;
+		if (a->lines[i].para > m->para)
+			break;
+		if (a->lines[i].start <= start)
+			found = i;
+	}
+	return found;
+}
+
+static void jump_match(struct ui *ui, int dir)
+{
+	struct ui_article *a = &ui->art;
+	if (a->nmatches == 0) {
+		ui_message(ui, a->from_search ? "No matches in this article"
+		                              : "No search: / searches every article");
+		return;
+	}
+	long n = (long)a->nmatches;
+	long next;
+	if (a->cur_match < 0) {
+		/* the first match at or below the top of the pane (above it for N) */
+		next = dir > 0 ? 0 : n - 1;
+		for (long i = 0; i < n; i++) {
+			long k = dir > 0 ? i : n - 1 - i;
+			size_t line = match_line(a, &a->matches[k]);
+			if (dir > 0 ? line >= a->top : line < a->top + (size_t)a->height) {
+				next = k;
+				break;
+			}
+		}
+	} else {
+		next = a->cur_match + dir;
+		if (next >= n || next < 0) {
+			next = next >= n ? 0 : n - 1;
+			ui_message(ui, "Search wrapped to the %s", dir > 0 ? "top" : "bottom");
+		}
+	}
+	a->cur_match = next;
+	size_t line = match_line(a, &a->matches[next]);
+	if (line < a->top || line >= a->top + (size_t)a->height)
+		set_top(a, (long)line - a->height / 3);
+	if (!ui->message[0])
+		ui_message(ui, "Match %ld of %ld", next + 1, n);
+}
+
+void ui_article_action(struct ui *ui, enum folio_action a)
+{
+	struct ui_article *art = &ui->art;
+	long h = art->height > 1 ? art->height : 1;
+	long top = (long)art->top;
+	switch (a) {
+	case FOLIO_ACT_DOWN: set_top(art, top + 1); break;
+	case FOLIO_ACT_UP: set_top(art, top - 1); break;
+	case FOLIO_ACT_PAGE_DOWN:
+		if (art->top >= max_top(art))
+			ui_message(ui, "End of article: J opens the next");
+		set_top(art, top + (h > 2 ? h - 1 : 1));
+		break;
+	case FOLIO_ACT_PAGE_UP: set_top(art, top - (h > 2 ? h - 1 : 1)); break;
+	case FOLIO_ACT_HALF_DOWN: set_top(art, top + (h > 1 ? h / 2 : 1)); break;
+	case FOLIO_ACT_HALF_UP: set_top(art, top - (h > 1 ? h / 2 : 1)); break;
+	case FOLIO_ACT_TOP: set_top(art, 0); break;
+	case FOLIO_ACT_BOTTOM: set_top(art, (long)max_top(art)); break;
+	case FOLIO_ACT_NEXT_MATCH: jump_match(ui, 1); break;
+	case FOLIO_ACT_PREV_MATCH: jump_match(ui, -1); break;
+	case FOLIO_ACT_BACK: ui->focus = UI_FOCUS_LIST; break;
+	default: break;
+	}
+}
+
+/* Text width for a pane: the pane less a margin, at most UI_TEXT_MAX_COLS. */
+static int text_cols(int width)
+{
+	int cols = width > 4 ? width - 2 : width;
+	return cols > UI_TEXT_MAX_COLS ? UI_TEXT_MAX_COLS : cols;
+}
+
+static void draw_welcome(struct ui *ui, WINDOW *w, int h, int width)
+{
+	char counts[96] = "";
+	const struct ui_list *l = &ui->list;
+	if (l->nsrc > 0)
+		snprintf(counts, sizeof counts, "%lld articles in %zu sources, %lld unread.",
+		         (long long)l->src[0].total, l->nsrc - 1, (long long)l->src[0].unread);
+	const char *const lines[] = {
+		"folio", "", counts, "",
+		"j/k or the arrows move, Enter opens,",
+		"/ searches every article,",
+		"? lists every key, q goes back or quits.",
+	};
+	int x = width > 2 ? 1 : 0;
+	int y = 1;
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0] && y < h; i++) {
+		struct folio_line *wl = NULL;
+		size_t n = folio_text_wrap(lines[i], strlen(lines[i]), width - x, &wl);
+		for (size_t j = 0; j < n && y < h; j++, y++)
+			ui_draw_text(w, y, x, lines[i] + wl[j].start, wl[j].len, width - x,
+			             i == 0 ? A_BOLD : A_NORMAL, NULL, 0, 0, ui);
+		free(wl);
+	}
+}
+
+void ui_article_draw(struct ui *ui, WINDOW *w)
+{
+	struct ui_article *a = &ui->art;
+	int h, width;
+	getmaxyx(w, h, width);
+	bool resized = h != a->height;
+	a->height = h;
+	if (!a->open) {
+		draw_welcome(ui, w, h, width);
+		return;
+	}
+	int cols = text_cols(width);
+	int margin = width > cols ? 1 : 0;
+	if (cols != a->wrap_cols) {
+		rewrap(ui, cols);
+		resized = true;
+	}
+	if (resized)
+		top_from_anchor(a);
+	/* a taller screen may show the end sooner; the anchor stays for the way back */
+	if (a->top > max_top(a))
+		a->top = max_top(a);
+	assert(a->cur_match < (long)a->nmatches);
+	const struct ui_match *cur = a->cur_match >= 0 ? &a->matches[a->cur_match] : NULL;
+	for (int y = 0; y < h && a->top + (size_t)y < a->nlines; y++) {
+		const struct ui_line *ln = &a->lines[a->top + (size_t)y];
+		const struct ui_para *p = &a->paras[ln->para];
+		int x = margin + (ln->first ? 0 : p->indent);
+		attr_t attr = p->kind == UI_PARA_TITLE ? A_BOLD
+		              : p->kind == UI_PARA_META ? ui->attr_dim : A_NORMAL;
+		/* this line's share of the paragraph's matches, relative to the line */
+		struct folio_span local[64];
+		size_t nlocal = 0;
+		for (size_t i = 0; i < p->nspans && nlocal < 64; i++) {
+			size_t s = p->spans[i].start, e = s + p->spans[i].len;
+			if (e <= ln->start || s >= ln->start + ln->len)
+				continue;
+			if (s < ln->start)
+				s = ln->start;
+			if (e > ln->start + ln->len)
+				e = ln->start + ln->len;
+			local[nlocal++] = (struct folio_span){ s - ln->start, e - s };
+		}
+		ui_draw_text(w, y, x, p->text + ln->start, ln->len, width - x, attr, local, nlocal,
+		             ui->attr_match, ui);
+		if (cur && cur->para == ln->para) {
+			const struct folio_span *sp = &p->spans[cur->span];
+			if (sp->start >= ln->start && sp->start < ln->start + ln->len) {
+				size_t len = sp->len;
+				if (sp->start + len > ln->start + ln->len)
+					len = ln->start + ln->len - sp->start;
+				int before = folio_text_width(p->text + ln->start, sp->start - ln->start);
+				if (x + before < width)
+					ui_draw_text(w, y, x + before, p->text + sp->start, len,
+					             width - x - before, attr | ui->attr_cur_match, NULL, 0,
+					             0, ui);
+			}
+		}
+	}
+}
+
+void ui_article_status(struct ui *ui, char *buf, size_t size)
+{
+	const struct ui_article *a = &ui->art;
+	if (!a->open || a->nlines == 0) {
+		buf[0] = '\0';
+		return;
+	}
+	size_t shown = a->top + (size_t)(a->height > 0 ? a->height : 1);
+	if (shown > a->nlines)
+		shown = a->nlines;
+	snprintf(buf, size, "%zu%%", shown * 100 / a->nlines);
+}

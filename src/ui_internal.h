@@ -1,0 +1,275 @@
+/*
+ * ui_internal.h: the state the reader's views share, private to src/ui*.c.
+ *
+ * One struct ui holds everything: the windows, the source list, the open
+ * article, the search bar and its results.  Each view (ui_sources.c,
+ * ui_article.c, ui_search.c, ui_help.c) draws into the window ui.c gives it
+ * and handles the actions ui.c dispatches to it; none of them touches the
+ * terminal set-up, the layout or the input loop.
+ */
+#ifndef FOLIO_UI_INTERNAL_H
+#define FOLIO_UI_INTERNAL_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "folio/keymap.h"
+#include "folio/search.h"
+#include "folio/store.h"
+#include "folio/ui.h"
+
+/* Below this width the panes are shown one at a time. */
+#define UI_NARROW_COLS 70
+/* The most columns of article text on a wide screen. */
+#define UI_TEXT_MAX_COLS 90
+/* Smaller than this, only "terminal too small" is shown. */
+#define UI_MIN_COLS 16
+#define UI_MIN_ROWS 3
+
+enum ui_focus { UI_FOCUS_LIST, UI_FOCUS_ARTICLE };
+
+/* ---- source list (ui_sources.c) ---- */
+
+struct ui_source {
+	int64_t id; /* 0: "All articles" */
+	char *name; /* display form */
+	int64_t total;
+	int64_t unread;
+};
+
+struct ui_row {
+	int64_t id;
+	char date[11];
+	char *title; /* display form */
+	bool read;
+	bool flagged;
+};
+
+/* art is UI_SOURCE_ROW for the source row itself, else a logical row index. */
+#define UI_SOURCE_ROW INT64_MIN
+struct ui_pos {
+	int src;
+	int64_t art;
+};
+
+/*
+ * The list is "All articles" and the sources, one of which may be expanded
+ * to its articles.  Of those only a window is in memory: rows[i] is the
+ * article at logical index base + i, fetched from the store a page at a
+ * time in either direction, so a source of 500,000 articles costs what one
+ * of 5 does.
+ */
+struct ui_list {
+	struct ui_source *src; /* src[0] is "All articles" */
+	size_t nsrc;
+	int exp; /* expanded source index, or -1 */
+	struct ui_row *rows;
+	size_t nrows;
+	int64_t base;
+	bool at_start; /* rows[0] is the first article of the source */
+	bool at_end;   /* rows[nrows-1] is the last */
+	struct ui_pos top;
+	struct ui_pos cur;
+	int height; /* rows in the pane, from the last draw */
+	int64_t pos_id; /* cache of the "3 of 120" position of cur */
+	int64_t pos_value;
+};
+
+/* ---- article (ui_article.c) ---- */
+
+enum ui_para_kind { UI_PARA_TITLE, UI_PARA_META, UI_PARA_BODY };
+
+struct ui_para {
+	char *text; /* display form of one line of the article */
+	size_t len;
+	enum ui_para_kind kind;
+	int indent; /* hanging indent of a list item's later lines */
+	struct folio_span *spans; /* search matches in text */
+	size_t nspans;
+};
+
+struct ui_line {
+	size_t para;
+	size_t start;
+	size_t len;
+	bool first; /* the first line of its paragraph */
+};
+
+struct ui_match {
+	size_t para;
+	size_t span;
+};
+
+struct ui_article {
+	bool open;
+	int64_t id;
+	bool read;
+	bool flagged;
+	bool from_search;
+	struct ui_para *paras;
+	size_t npara;
+	struct ui_line *lines; /* wrap cache for wrap_cols */
+	size_t nlines;
+	int wrap_cols;
+	size_t top; /* first line shown */
+	size_t anchor_para; /* what top shows, kept across a re-wrap */
+	size_t anchor_off;
+	int height;
+	struct ui_match *matches;
+	size_t nmatches;
+	long cur_match; /* -1 before the first n */
+};
+
+/* ---- search bar and results (ui_search.c) ---- */
+
+struct ui_hit {
+	int64_t id;
+	char date[11];
+	char *title;
+	char *source;
+	char *snippet;
+	struct folio_span *title_spans;
+	size_t ntitle_spans;
+	struct folio_span *snippet_spans;
+	size_t nsnippet_spans;
+	bool read;
+	bool flagged;
+};
+
+struct ui_search {
+	bool active;  /* results replace the source list */
+	bool editing; /* the bar has the keyboard */
+	bool dirty;   /* the text changed since the last search */
+	char *buf;    /* what is typed, UTF-8 */
+	size_t len;
+	size_t size;
+	size_t cursor; /* byte offset in buf */
+	char **history;
+	size_t nhistory;
+	size_t hist_pos; /* == nhistory when not browsing */
+	char *hist_saved; /* the line being typed before browsing */
+	char *history_path;
+	struct folio_query q;
+	bool have_q;
+	struct ui_hit *hits;
+	size_t nhits;
+	bool at_end;
+	int64_t count;
+	bool count_capped;
+	size_t sel;
+	size_t top;
+	int height;
+	char *error;
+	/* where the reader was before '/', to go back on Esc */
+	enum ui_focus saved_focus;
+	bool saved_article_open;
+	int64_t saved_article_id;
+	size_t saved_anchor_para;
+	size_t saved_anchor_off;
+};
+
+/* ---- the whole reader ---- */
+
+struct ui {
+	struct folio_store *st;
+	const struct folio_keymap *km;
+	WINDOW *input; /* a 1x1 window never drawn, read for keys */
+	WINDOW *list_win;
+	WINDOW *art_win;
+	WINDOW *sep_win;
+	WINDOW *status_win;
+	WINDOW *help_win;
+	int rows;
+	int cols;
+	bool narrow;
+	bool too_small;
+	enum ui_focus focus;
+	bool help;
+	size_t help_top;
+	int help_height;
+	size_t help_rows; /* rows the help took at the last draw */
+	struct ui_list list;
+	struct ui_article art;
+	struct ui_search search;
+	char message[256];
+	int fast_errors; /* get_wch failures in a row that came too soon */
+	folio_key seq[FOLIO_KEY_MAX_SEQ];
+	size_t nseq;
+	enum folio_action pending; /* what seq means alone, run if no longer binding follows */
+	struct timespec pending_since;
+	bool quit;
+	const char *ellipsis;  /* "…", or "~" when the locale is ASCII only */
+	const char *separator; /* between header fields: " · " or " - " */
+	attr_t attr_match;     /* a search match */
+	attr_t attr_cur_match; /* the match n/N went to */
+	attr_t attr_dim;       /* secondary text: dates, sources, counts */
+	attr_t attr_status;    /* the bottom line */
+};
+
+/* ui.c */
+void ui_open_article(struct ui *ui, int64_t id, bool from_search);
+unsigned ui_current_context(const struct ui *ui);
+
+/* ui_draw.c */
+void ui_message(struct ui *ui, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void ui_store_error(struct ui *ui, char *err);
+char *ui_display(const char *s);
+int ui_draw_text(WINDOW *w, int y, int x, const char *s, size_t len, int cols, attr_t attr,
+                 const struct folio_span *spans, size_t nspans, attr_t hl,
+                 const struct ui *ui);
+
+/* ui_status.c */
+void ui_status_draw(struct ui *ui);
+
+/* ui_input.c */
+enum ui_read { UI_READ_KEY, UI_READ_NONE, UI_READ_RESIZE, UI_READ_DEAD };
+enum ui_read ui_read_key(struct ui *ui, int timeout_ms, folio_key *key);
+long ui_elapsed_ms(const struct timespec *since);
+
+/* ui_sources.c */
+void ui_list_init(struct ui *ui);
+void ui_list_free(struct ui_list *l);
+void ui_list_draw(struct ui *ui, WINDOW *w);
+void ui_list_action(struct ui *ui, enum folio_action a);
+void ui_list_status(struct ui *ui, char *buf, size_t size);
+void ui_list_reload_sources(struct ui *ui);
+void ui_list_refresh(struct ui *ui);
+void ui_list_set_state(struct ui *ui, int64_t id, bool read, bool flagged);
+bool ui_list_step(struct ui *ui, int dir, bool unread_only, int64_t *id);
+
+/* ui_article.c */
+int ui_article_load(struct ui *ui, int64_t id, const struct folio_query *q);
+void ui_article_free(struct ui_article *a);
+void ui_article_draw(struct ui *ui, WINDOW *w);
+void ui_article_action(struct ui *ui, enum folio_action a);
+void ui_article_status(struct ui *ui, char *buf, size_t size);
+
+/* ui_search.c */
+void ui_search_init(struct ui *ui);
+void ui_search_free(struct ui_search *s);
+void ui_search_open(struct ui *ui);
+void ui_search_close(struct ui *ui);
+void ui_search_insert(struct ui *ui, folio_key k);
+bool ui_search_edit_action(struct ui *ui, enum folio_action a);
+void ui_search_results_action(struct ui *ui, enum folio_action a);
+void ui_search_run(struct ui *ui);
+void ui_search_draw_results(struct ui *ui, WINDOW *w);
+int ui_search_draw_bar(struct ui *ui, WINDOW *w, int cols);
+void ui_search_status(struct ui *ui, char *buf, size_t size);
+void ui_search_set_state(struct ui *ui, int64_t id, bool read, bool flagged);
+bool ui_search_step(struct ui *ui, int dir, bool unread_only, int64_t *id);
+
+/* ui_history.c */
+void ui_history_load(struct ui_search *s);
+void ui_history_add(struct ui_search *s, const char *line);
+void ui_history_save(struct ui_search *s);
+
+/* ui_help.c */
+void ui_help_draw(struct ui *ui, WINDOW *w);
+void ui_help_action(struct ui *ui, enum folio_action a);
+
+#endif

@@ -1,0 +1,668 @@
+/*
+ * ui_search.c: the search bar and the results list.
+ *
+ * What is typed is parsed by the search module (the last word a prefix)
+ * and run through the store when no key is waiting, so fast typing over a
+ * slow link is not held up by searches nobody will see.  Results replace
+ * the source list: title, source and date, and a snippet, with the matches
+ * highlighted; Enter opens one with every match highlighted.  Esc (or q in
+ * the results) puts the reader back where it was before '/'.
+ *
+ * Up and Down in the bar walk the history (ui_history.c).
+ */
+#include "ui_internal.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "folio/text.h"
+
+#define SEARCH_PAGE 50
+#define SEARCH_COUNT_CAP 10000
+#define HIT_ROWS 3
+
+/* ---- the results ---- */
+
+static void hit_free_fields(struct ui_hit *h)
+{
+	free(h->title);
+	free(h->source);
+	free(h->snippet);
+	free(h->title_spans);
+	free(h->snippet_spans);
+}
+
+static void hits_free(struct ui_hit *hits, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		hit_free_fields(&hits[i]);
+	free(hits);
+}
+
+static void clear_results(struct ui_search *s)
+{
+	hits_free(s->hits, s->nhits);
+	s->hits = NULL;
+	s->nhits = 0;
+	s->sel = s->top = 0;
+	s->count = 0;
+	s->count_capped = false;
+	s->at_end = true;
+	if (s->have_q)
+		folio_query_free(&s->q);
+	s->have_q = false;
+}
+
+void ui_search_init(struct ui *ui)
+{
+	struct ui_search *s = &ui->search;
+	ui_history_load(s);
+	s->hist_pos = s->nhistory;
+	s->at_end = true;
+}
+
+void ui_search_free(struct ui_search *s)
+{
+	clear_results(s);
+	for (size_t i = 0; i < s->nhistory; i++)
+		free(s->history[i]);
+	free(s->history);
+	free(s->history_path);
+	free(s->hist_saved);
+	free(s->buf);
+	free(s->error);
+	memset(s, 0, sizeof *s);
+}
+
+static bool convert_hit(const struct folio_query *q, const struct folio_hit *in, struct ui_hit *out)
+{
+	memset(out, 0, sizeof *out);
+	out->id = in->id;
+	memcpy(out->date, in->date, sizeof out->date);
+	out->date[10] = '\0';
+	out->read = in->read;
+	out->flagged = in->flagged;
+	out->title = ui_display(in->title && *in->title ? in->title : "(no title)");
+	out->source = ui_display(in->source);
+	out->snippet = ui_display(in->snippet);
+	if (!out->title || !out->source || !out->snippet)
+		return false;
+	out->ntitle_spans = folio_search_highlight(q, out->title, strlen(out->title),
+	                                           &out->title_spans);
+	out->nsnippet_spans = folio_search_highlight(q, out->snippet, strlen(out->snippet),
+	                                             &out->snippet_spans);
+	return true;
+}
+
+/* The next page of hits; false when there are no more (or an error was shown). */
+static bool fetch_more(struct ui *ui)
+{
+	struct ui_search *s = &ui->search;
+	if (s->at_end || !s->have_q)
+		return false;
+	struct folio_hit *hits = NULL;
+	size_t n = 0;
+	char *err = NULL;
+	if (folio_store_search(ui->st, s->q.match, s->q.after, s->q.before, SEARCH_PAGE, s->nhits,
+	                       &hits, &n, &err) != 0) {
+		/* the parser makes every query valid; whatever went wrong, no SQL reaches the screen */
+		s->at_end = true;
+		free(err);
+		ui_message(ui, "That search could not be run; try other words");
+		return false;
+	}
+	s->at_end = n < SEARCH_PAGE;
+	struct ui_hit *grown = n ? realloc(s->hits, (s->nhits + n) * sizeof *grown) : s->hits;
+	if (n && !grown) {
+		folio_store_hits_free(hits, n);
+		ui_message(ui, "out of memory");
+		return false;
+	}
+	s->hits = grown;
+	size_t added = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!convert_hit(&s->q, &hits[i], &s->hits[s->nhits + added])) {
+			hit_free_fields(&s->hits[s->nhits + added]);
+			ui_message(ui, "out of memory");
+			s->at_end = true;
+			break;
+		}
+		added++;
+	}
+	s->nhits += added;
+	folio_store_hits_free(hits, n);
+	return added > 0;
+}
+
+/* Search for what is in the bar now. */
+void ui_search_run(struct ui *ui)
+{
+	struct ui_search *s = &ui->search;
+	s->dirty = false;
+	clear_results(s);
+	if (folio_search_parse(s->buf ? s->buf : "", true, &s->q) != 0) {
+		ui_message(ui, "out of memory");
+		return;
+	}
+	s->have_q = true;
+	if (s->q.empty)
+		return;
+	s->at_end = false;
+	fetch_more(ui);
+	char *err = NULL;
+	int64_t count = 0;
+	if (folio_store_search_count(ui->st, s->q.match, s->q.after, s->q.before, SEARCH_COUNT_CAP,
+	                             &count, &err) != 0) {
+		free(err);
+		count = (int64_t)s->nhits;
+	}
+	s->count = count;
+	s->count_capped = count >= SEARCH_COUNT_CAP;
+}
+
+void ui_search_set_state(struct ui *ui, int64_t id, bool read, bool flagged)
+{
+	struct ui_search *s = &ui->search;
+	for (size_t i = 0; i < s->nhits; i++) {
+		if (s->hits[i].id == id) {
+			s->hits[i].read = read;
+			s->hits[i].flagged = flagged;
+		}
+	}
+}
+
+static int results_height(const struct ui *ui)
+{
+	int h = ui->search.height > 0 ? ui->search.height : ui->rows - 1;
+	int per = (h - 1) / HIT_ROWS;
+	return per > 0 ? per : 1;
+}
+
+static void select_hit(struct ui *ui, long sel)
+{
+	struct ui_search *s = &ui->search;
+	while (sel >= (long)s->nhits && fetch_more(ui))
+		;
+	if (sel >= (long)s->nhits)
+		sel = (long)s->nhits - 1;
+	if (sel < 0)
+		sel = 0;
+	s->sel = (size_t)sel;
+	/* keep a page ahead loaded so the count of pages is never a surprise */
+	if (s->sel + (size_t)results_height(ui) >= s->nhits)
+		fetch_more(ui);
+	size_t per = (size_t)results_height(ui);
+	if (s->sel < s->top)
+		s->top = s->sel;
+	else if (s->sel >= s->top + per)
+		s->top = s->sel - per + 1;
+}
+
+bool ui_search_step(struct ui *ui, int dir, bool unread_only, int64_t *id)
+{
+	struct ui_search *s = &ui->search;
+	long i = (long)s->sel;
+	for (;;) {
+		i += dir;
+		if (i < 0)
+			return false;
+		while (i >= (long)s->nhits && fetch_more(ui))
+			;
+		if (i >= (long)s->nhits)
+			return false;
+		if (!unread_only || !s->hits[i].read)
+			break;
+	}
+	select_hit(ui, i);
+	*id = s->hits[s->sel].id;
+	return true;
+}
+
+static void open_selected(struct ui *ui)
+{
+	struct ui_search *s = &ui->search;
+	if (s->sel >= s->nhits) {
+		ui_message(ui, s->have_q && !s->q.empty ? "No articles match"
+		                                        : "Type words to search for");
+		return;
+	}
+	s->editing = false;
+	ui_open_article(ui, s->hits[s->sel].id, true);
+}
+
+/* ---- the bar ---- */
+
+void ui_search_open(struct ui *ui)
+{
+	struct ui_search *s = &ui->search;
+	bool fresh = !s->active;
+	if (fresh) {
+		s->saved_focus = ui->focus;
+		s->saved_article_open = ui->art.open;
+		s->saved_article_id = ui->art.id;
+		s->saved_anchor_para = ui->art.anchor_para;
+		s->saved_anchor_off = ui->art.anchor_off;
+		s->active = true;
+	}
+	s->editing = true;
+	s->hist_pos = s->nhistory;
+	ui->focus = UI_FOCUS_LIST;
+	if (!s->buf) {
+		s->size = 64;
+		s->buf = calloc(s->size, 1);
+		if (!s->buf) {
+			s->size = 0;
+			s->active = s->editing = false;
+			ui_message(ui, "out of memory");
+			return;
+		}
+	}
+	/* a new search starts empty (Up recalls the last); '/' on shown results refines them */
+	if (fresh && s->len) {
+		s->buf[0] = '\0';
+		s->len = 0;
+		clear_results(s);
+	}
+	s->cursor = s->len;
+}
+
+void ui_search_close(struct ui *ui)
+{
+	struct ui_search *s = &ui->search;
+	s->active = s->editing = s->dirty = false;
+	if (ui->art.open && ui->art.from_search) {
+		if (s->saved_article_open && ui_article_load(ui, s->saved_article_id, NULL) == 0) {
+			ui->art.anchor_para = s->saved_anchor_para;
+			ui->art.anchor_off = s->saved_anchor_off;
+		} else {
+			ui_article_free(&ui->art);
+		}
+	}
+	ui->focus = s->saved_focus == UI_FOCUS_ARTICLE && ui->art.open ? UI_FOCUS_ARTICLE
+	                                                                 : UI_FOCUS_LIST;
+}
+
+static bool set_text(struct ui_search *s, const char *text)
+{
+	size_t len = strlen(text);
+	if (len + 1 > s->size) {
+		char *b = realloc(s->buf, len + 1);
+		if (!b)
+			return false;
+		s->buf = b;
+		s->size = len + 1;
+	}
+	memcpy(s->buf, text, len + 1);
+	s->len = s->cursor = len;
+	s->dirty = true;
+	return true;
+}
+
+void ui_search_insert(struct ui *ui, folio_key k)
+{
+	struct ui_search *s = &ui->search;
+	char enc[4];
+	size_t n;
+	uint32_t c = (uint32_t)k;
+	if (c >= 0xD800 && c <= 0xDFFF)
+		return;
+	if (c < 0x80) {
+		enc[0] = (char)c;
+		n = 1;
+	} else if (c < 0x800) {
+		enc[0] = (char)(0xC0 | c >> 6);
+		enc[1] = (char)(0x80 | (c & 0x3F));
+		n = 2;
+	} else if (c < 0x10000) {
+		enc[0] = (char)(0xE0 | c >> 12);
+		enc[1] = (char)(0x80 | (c >> 6 & 0x3F));
+		enc[2] = (char)(0x80 | (c & 0x3F));
+		n = 3;
+	} else {
+		enc[0] = (char)(0xF0 | c >> 18);
+		enc[1] = (char)(0x80 | (c >> 12 & 0x3F));
+		enc[2] = (char)(0x80 | (c >> 6 & 0x3F));
+		enc[3] = (char)(0x80 | (c & 0x3F));
+		n = 4;
+	}
+	if (s->len + n >= 1000)
+		return;
+	if (s->len + n + 1 > s->size) {
+		size_t size = (s->len + n + 1) * 2;
+		char *b = realloc(s->buf, size);
+		if (!b) {
+			ui_message(ui, "out of memory");
+			return;
+		}
+		s->buf = b;
+		s->size = size;
+	}
+	assert(s->cursor <= s->len);
+	memmove(s->buf + s->cursor + n, s->buf + s->cursor, s->len - s->cursor + 1);
+	memcpy(s->buf + s->cursor, enc, n);
+	s->len += n;
+	s->cursor += n;
+	s->dirty = true;
+	s->hist_pos = s->nhistory;
+}
+
+static size_t char_before(const char *b, size_t i)
+{
+	while (i > 0 && ((unsigned char)b[--i] & 0xC0) == 0x80)
+		;
+	return i;
+}
+
+static size_t char_after(const char *b, size_t len, size_t i)
+{
+	if (i < len)
+		i++;
+	while (i < len && ((unsigned char)b[i] & 0xC0) == 0x80)
+		i++;
+	return i;
+}
+
+static void delete_range(struct ui_search *s, size_t from, size_t to)
+{
+	assert(to <= s->len);
+	if (from >= to)
+		return;
+	memmove(s->buf + from, s->buf + to, s->len - to + 1);
+	s->len -= to - from;
+	s->cursor = from;
+	s->dirty = true;
+}
+
+static void history_move(struct ui *ui, int dir)
+{
+	struct ui_search *s = &ui->search;
+	if (dir < 0) {
+		if (s->hist_pos == 0) {
+			ui_message(ui, s->nhistory ? "Oldest search" : "No earlier searches");
+			return;
+		}
+		if (s->hist_pos == s->nhistory) {
+			free(s->hist_saved);
+			s->hist_saved = strdup(s->buf);
+		}
+		s->hist_pos--;
+		set_text(s, s->history[s->hist_pos]);
+		return;
+	}
+	if (s->hist_pos >= s->nhistory) {
+		/* past the newest: go down into the results */
+		if (s->dirty)
+			ui_search_run(ui);
+		if (s->nhits) {
+			s->editing = false;
+			select_hit(ui, 0);
+		}
+		return;
+	}
+	s->hist_pos++;
+	set_text(s, s->hist_pos == s->nhistory ? (s->hist_saved ? s->hist_saved : "")
+	                                       : s->history[s->hist_pos]);
+}
+
+/* Actions while the bar has the keyboard; false for those it leaves to the panes. */
+bool ui_search_edit_action(struct ui *ui, enum folio_action a)
+{
+	struct ui_search *s = &ui->search;
+	switch (a) {
+	case FOLIO_ACT_SEARCH_SUBMIT:
+	case FOLIO_ACT_OPEN:
+		if (s->len == 0) {
+			/* Enter on an empty bar: nothing to search, go back as Esc does */
+			ui_search_close(ui);
+			return true;
+		}
+		if (s->dirty)
+			ui_search_run(ui);
+		if (s->len) {
+			ui_history_add(s, s->buf);
+			ui_history_save(s);
+			s->hist_pos = s->nhistory;
+		}
+		if (s->nhits == 0 && s->have_q && !s->q.empty)
+			ui_message(ui, "No articles match: try fewer words or a shorter prefix");
+		else
+			open_selected(ui);
+		return true;
+	case FOLIO_ACT_SEARCH_CANCEL:
+	case FOLIO_ACT_BACK:
+		ui_search_close(ui);
+		return true;
+	case FOLIO_ACT_SWITCH_PANE:
+		/* Tab leaves the bar for the hits, as Down does past the newest search */
+		if (s->dirty)
+			ui_search_run(ui);
+		if (s->nhits) {
+			s->editing = false;
+			select_hit(ui, 0);
+		}
+		return true;
+	case FOLIO_ACT_HISTORY_PREV: history_move(ui, -1); return true;
+	case FOLIO_ACT_HISTORY_NEXT: history_move(ui, 1); return true;
+	case FOLIO_ACT_CURSOR_LEFT: s->cursor = char_before(s->buf, s->cursor); return true;
+	case FOLIO_ACT_CURSOR_RIGHT: s->cursor = char_after(s->buf, s->len, s->cursor); return true;
+	case FOLIO_ACT_LINE_START: s->cursor = 0; return true;
+	case FOLIO_ACT_LINE_END: s->cursor = s->len; return true;
+	case FOLIO_ACT_DELETE_BACK:
+		if (s->len == 0)
+			ui_search_close(ui);
+		else
+			delete_range(s, char_before(s->buf, s->cursor), s->cursor);
+		return true;
+	case FOLIO_ACT_DELETE_FORWARD:
+		delete_range(s, s->cursor, char_after(s->buf, s->len, s->cursor));
+		return true;
+	case FOLIO_ACT_DELETE_WORD: {
+		size_t i = s->cursor;
+		while (i > 0 && s->buf[i - 1] == ' ')
+			i--;
+		while (i > 0 && s->buf[i - 1] != ' ')
+			i--;
+		delete_range(s, i, s->cursor);
+		return true;
+	}
+	case FOLIO_ACT_DELETE_LINE:
+		delete_range(s, 0, s->len);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Actions on the results list (the bar closed, the results still shown). */
+void ui_search_results_action(struct ui *ui, enum folio_action a)
+{
+	struct ui_search *s = &ui->search;
+	long per = results_height(ui);
+	long sel = (long)s->sel;
+	switch (a) {
+	case FOLIO_ACT_DOWN:
+	case FOLIO_ACT_NEXT_MATCH: select_hit(ui, sel + 1); break;
+	case FOLIO_ACT_UP:
+	case FOLIO_ACT_PREV_MATCH: select_hit(ui, sel - 1); break;
+	case FOLIO_ACT_PAGE_DOWN: select_hit(ui, sel + per); break;
+	case FOLIO_ACT_PAGE_UP: select_hit(ui, sel - per); break;
+	case FOLIO_ACT_HALF_DOWN: select_hit(ui, sel + (per + 1) / 2); break;
+	case FOLIO_ACT_HALF_UP: select_hit(ui, sel - (per + 1) / 2); break;
+	case FOLIO_ACT_TOP: select_hit(ui, 0); break;
+	case FOLIO_ACT_BOTTOM:
+		while (fetch_more(ui))
+			;
+		select_hit(ui, (long)s->nhits - 1);
+		break;
+	case FOLIO_ACT_OPEN: open_selected(ui); break;
+	case FOLIO_ACT_BACK:
+	case FOLIO_ACT_SEARCH_CANCEL: ui_search_close(ui); break;
+	default: break;
+	}
+}
+
+static void draw_hint(struct ui *ui, WINDOW *w, int width)
+{
+	static const char *const lines[] = {
+		"Type to search every article.",
+		"",
+		"words   all must match",
+		"\"a b\"   a phrase",
+		"port*   a prefix",
+		"a OR b  either; -word: without",
+		"source:NAME  by:NAME  title:WORD",
+		"after:2003-01-31  before:...",
+		"",
+		"Enter opens the best hit, Down",
+		"goes to the list, Esc goes back.",
+	};
+	int h = getmaxy(w);
+	for (int i = 0; i < (int)(sizeof lines / sizeof lines[0]) && i < h; i++)
+		ui_draw_text(w, i, 1, lines[i], strlen(lines[i]), width - 1,
+		             i == 0 ? A_BOLD : ui->attr_dim, NULL, 0, 0, ui);
+}
+
+/*
+ * A snippet on one line: when its first match would fall past the end of
+ * the line (a narrow screen), start it a little before the match instead,
+ * after an ellipsis, so the reason for the hit is always visible.
+ */
+static void draw_snippet(struct ui *ui, WINDOW *w, int y, int x, int cols,
+                         const struct ui_hit *hit, attr_t sel)
+{
+	const char *text = hit->snippet;
+	size_t len = strlen(text), skip = 0;
+	if (hit->nsnippet_spans > 0 && cols > 12) {
+		const struct folio_span *first = &hit->snippet_spans[0];
+		int before = folio_text_width(text, first->start);
+		int match = folio_text_width(text + first->start, first->len);
+		if (before + match > cols - 2) {
+			/* keep about a quarter of the line before the match */
+			int drop = before - cols / 4;
+			while (skip < first->start && drop > 0) {
+				size_t next = char_after(text, len, skip);
+				drop -= folio_text_width(text + skip, next - skip);
+				skip = next;
+			}
+			/* back to the start of the word it cut, if that is near */
+			size_t word = skip;
+			while (word > 0 && skip - word < 16 && text[word - 1] != ' ')
+				word--;
+			if (word == 0 || text[word - 1] == ' ')
+				skip = word;
+		}
+	}
+	if (skip == 0) {
+		ui_draw_text(w, y, x, text, len, cols, sel, hit->snippet_spans, hit->nsnippet_spans,
+		             ui->attr_match, ui);
+		return;
+	}
+	struct folio_span spans[32];
+	size_t n = 0;
+	for (size_t i = 0; i < hit->nsnippet_spans && n < 32; i++) {
+		const struct folio_span *sp = &hit->snippet_spans[i];
+		if (sp->start >= skip)
+			spans[n++] = (struct folio_span){ sp->start - skip, sp->len };
+	}
+	int lead = ui_draw_text(w, y, x, ui->ellipsis, strlen(ui->ellipsis), cols, sel, NULL, 0, 0, ui);
+	ui_draw_text(w, y, x + lead, text + skip, len - skip, cols - lead, sel, spans, n,
+	             ui->attr_match, ui);
+}
+
+void ui_search_draw_results(struct ui *ui, WINDOW *w)
+{
+	struct ui_search *s = &ui->search;
+	int h, width;
+	getmaxyx(w, h, width);
+	s->height = h;
+	if (!ui->narrow && width > 1)
+		width--; /* a gutter before the separator */
+	if (!s->have_q || s->q.empty) {
+		draw_hint(ui, w, width);
+		return;
+	}
+	char head[96];
+	if (s->nhits == 0)
+		snprintf(head, sizeof head, "No articles match");
+	else
+		snprintf(head, sizeof head, "%lld%s article%s match", (long long)s->count,
+		         s->count_capped ? "+" : "", s->count == 1 ? "" : "s");
+	ui_draw_text(w, 0, 1, head, strlen(head), width - 1, A_BOLD, NULL, 0, 0, ui);
+	size_t per = (size_t)results_height(ui);
+	if (s->sel >= s->top + per)
+		s->top = s->sel - per + 1;
+	attr_t sel_attr = ui->focus == UI_FOCUS_LIST && !s->editing ? A_REVERSE : A_UNDERLINE;
+	for (size_t i = 0; i < per && s->top + i < s->nhits; i++) {
+		const struct ui_hit *hit = &s->hits[s->top + i];
+		int y = 1 + (int)i * HIT_ROWS;
+		attr_t sel = s->top + i == s->sel ? sel_attr : 0;
+		if (sel) {
+			wattrset(w, sel);
+			for (int r = 0; r < HIT_ROWS && y + r < h; r++)
+				mvwhline(w, y + r, 0, ' ', width);
+		}
+		const char *mark = hit->flagged ? "!" : (hit->read ? " " : "N");
+		ui_draw_text(w, y, 0, mark, 1, width, sel | A_BOLD, NULL, 0, 0, ui);
+		ui_draw_text(w, y, 2, hit->title, strlen(hit->title), width - 2,
+		             sel | (hit->read ? A_NORMAL : A_BOLD), hit->title_spans,
+		             hit->ntitle_spans, ui->attr_match, ui);
+		if (y + 1 < h) {
+			char meta[128];
+			snprintf(meta, sizeof meta, "%s%s%s", hit->source, *hit->source && *hit->date ? ", " : "",
+			         hit->date);
+			ui_draw_text(w, y + 1, 2, meta, strlen(meta), width - 2, sel | ui->attr_dim,
+			             NULL, 0, 0, ui);
+		}
+		if (y + 2 < h)
+			draw_snippet(ui, w, y + 2, 2, width - 2, hit, sel);
+	}
+}
+
+/* The bar on the status line; returns the column of the cursor. */
+int ui_search_draw_bar(struct ui *ui, WINDOW *w, int cols)
+{
+	struct ui_search *s = &ui->search;
+	if (cols < 2)
+		return -1;
+	size_t dlen = 0, clen = 0;
+	char *shown = folio_text_display(s->buf ? s->buf : "", s->len, &dlen);
+	char *before = folio_text_display(s->buf ? s->buf : "", s->cursor, &clen);
+	if (!shown || !before) {
+		free(shown);
+		free(before);
+		return -1;
+	}
+	int cursor_col = folio_text_width(before, clen);
+	free(before);
+	/* scroll the text left so the cursor stays on the line */
+	size_t skip = 0;
+	int room = cols - 2;
+	while (cursor_col > room && skip < dlen) {
+		size_t next = char_after(shown, dlen, skip);
+		cursor_col -= folio_text_width(shown + skip, next - skip);
+		skip = next;
+	}
+	attr_t attr = ui->attr_status | (s->editing ? A_BOLD : A_NORMAL);
+	ui_draw_text(w, 0, 0, "/", 1, cols, attr, NULL, 0, 0, ui);
+	size_t fit = folio_text_fit(shown + skip, dlen - skip, cols - 1, NULL);
+	wattrset(w, ui->attr_status);
+	mvwaddnstr(w, 0, 1, shown + skip, (int)fit);
+	wattrset(w, A_NORMAL);
+	free(shown);
+	return s->editing ? 1 + cursor_col : -1;
+}
+
+void ui_search_status(struct ui *ui, char *buf, size_t size)
+{
+	struct ui_search *s = &ui->search;
+	buf[0] = '\0';
+	if (!s->have_q || s->q.empty || s->nhits == 0)
+		return;
+	if (s->editing)
+		snprintf(buf, size, "%lld%s found", (long long)s->count, s->count_capped ? "+" : "");
+	else
+		snprintf(buf, size, "%zu of %lld%s", s->sel + 1, (long long)s->count,
+		         s->count_capped ? "+" : "");
+}

@@ -1,0 +1,738 @@
+/*
+ * ui_sources.c: the source list pane.
+ *
+ * "All articles", then every source with unread/total counts; one source at
+ * a time is expanded to its articles, newest first.  Sources are few and
+ * read whole; articles are not: the pane holds a window of rows fetched a
+ * page at a time with keyset queries in either direction, and trims it when
+ * it grows, so scrolling through a source of 500,000 articles costs what
+ * one of 5 does and memory stays flat.
+ *
+ * Positions (cursor, top of the pane) are a source index plus a logical row
+ * number that stays valid when rows are added or dropped at either end of
+ * the window (rows[i] is logical base + i).
+ */
+#include "ui_internal.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "folio/text.h"
+
+#define LIST_PAGE 100
+
+static void rows_free(struct ui_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(rows[i].title);
+	free(rows);
+}
+
+static void reset_rows(struct ui_list *l)
+{
+	rows_free(l->rows, l->nrows);
+	l->rows = NULL;
+	l->nrows = 0;
+	l->base = 0;
+	l->at_start = l->at_end = false;
+	l->pos_id = 0;
+}
+
+static void sources_free(struct ui_source *src, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(src[i].name);
+	free(src);
+}
+
+void ui_list_free(struct ui_list *l)
+{
+	reset_rows(l);
+	sources_free(l->src, l->nsrc);
+	l->src = NULL;
+	l->nsrc = 0;
+}
+
+static int64_t exp_source_id(const struct ui_list *l)
+{
+	return l->exp >= 0 ? l->src[l->exp].id : 0;
+}
+
+/* Store rows -> display rows; false (and nothing kept) when memory runs out. */
+static bool convert_rows(struct folio_list_row *in, size_t n, struct ui_row *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		out[i].id = in[i].id;
+		memcpy(out[i].date, in[i].date, sizeof out[i].date);
+		out[i].date[10] = '\0';
+		out[i].read = in[i].read;
+		out[i].flagged = in[i].flagged;
+		out[i].title = ui_display(in[i].title && *in[i].title ? in[i].title : "(no title)");
+		if (!out[i].title) {
+			for (size_t j = 0; j < i; j++)
+				free(out[j].title);
+			return false;
+		}
+	}
+	return true;
+}
+
+static int fetch(struct ui *ui, const struct folio_list_key *after, bool backward,
+                 bool from_end, size_t limit, struct ui_row **out, size_t *n)
+{
+	struct folio_list_row *rows = NULL;
+	char *err = NULL;
+	*out = NULL;
+	*n = 0;
+	if (folio_store_list(ui->st, exp_source_id(&ui->list), after, backward, from_end, limit,
+	                     &rows, n, &err) != 0) {
+		ui_store_error(ui, err);
+		return -1;
+	}
+	if (*n == 0) {
+		folio_store_rows_free(rows, 0);
+		return 0;
+	}
+	*out = calloc(*n, sizeof **out);
+	if (!*out || !convert_rows(rows, *n, *out)) {
+		free(*out);
+		*out = NULL;
+		folio_store_rows_free(rows, *n);
+		*n = 0;
+		ui_message(ui, "out of memory");
+		return -1;
+	}
+	folio_store_rows_free(rows, *n);
+	return 0;
+}
+
+static struct folio_list_key row_key(const struct ui_row *r)
+{
+	struct folio_list_key k;
+	memcpy(k.date, r->date, sizeof k.date);
+	k.id = r->id;
+	return k;
+}
+
+/* The first (or last) page of the expanded source, replacing the window. */
+static void load_edge(struct ui *ui, bool from_end)
+{
+	struct ui_list *l = &ui->list;
+	struct ui_row *rows;
+	size_t n;
+	reset_rows(l);
+	if (fetch(ui, NULL, false, from_end, LIST_PAGE, &rows, &n) != 0) {
+		l->at_start = l->at_end = true;
+		return;
+	}
+	l->rows = rows;
+	l->nrows = n;
+	l->at_start = !from_end || n < LIST_PAGE;
+	l->at_end = from_end || n < LIST_PAGE;
+}
+
+/* One more page after the window (dir > 0) or before it; false when there is none. */
+static bool extend(struct ui *ui, int dir)
+{
+	struct ui_list *l = &ui->list;
+	if (l->nrows == 0)
+		return false;
+	struct folio_list_key key = row_key(dir > 0 ? &l->rows[l->nrows - 1] : &l->rows[0]);
+	struct ui_row *rows;
+	size_t n;
+	if (fetch(ui, &key, dir < 0, false, LIST_PAGE, &rows, &n) != 0) {
+		if (dir > 0)
+			l->at_end = true;
+		else
+			l->at_start = true;
+		return false;
+	}
+	if (n < LIST_PAGE) {
+		if (dir > 0)
+			l->at_end = true;
+		else
+			l->at_start = true;
+	}
+	if (n == 0)
+		return false;
+	struct ui_row *grown = realloc(l->rows, (l->nrows + n) * sizeof *grown);
+	if (!grown) {
+		rows_free(rows, n);
+		ui_message(ui, "out of memory");
+		return false;
+	}
+	l->rows = grown;
+	if (dir > 0) {
+		memcpy(l->rows + l->nrows, rows, n * sizeof *rows);
+	} else {
+		memmove(l->rows + n, l->rows, l->nrows * sizeof *rows);
+		memcpy(l->rows, rows, n * sizeof *rows);
+		l->base -= (int64_t)n;
+	}
+	l->nrows += n;
+	free(rows);
+	return true;
+}
+
+static int pos_cmp(struct ui_pos a, struct ui_pos b)
+{
+	if (a.src != b.src)
+		return a.src < b.src ? -1 : 1;
+	if (a.art != b.art)
+		return a.art < b.art ? -1 : 1;
+	return 0;
+}
+
+static bool is_article(const struct ui_list *l, struct ui_pos p)
+{
+	return p.art != UI_SOURCE_ROW && p.src == l->exp && p.art >= l->base &&
+	       p.art < l->base + (int64_t)l->nrows;
+}
+
+static struct ui_row *row_at(struct ui_list *l, struct ui_pos p)
+{
+	return is_article(l, p) ? &l->rows[p.art - l->base] : NULL;
+}
+
+static bool pos_next(struct ui *ui, struct ui_pos *p)
+{
+	struct ui_list *l = &ui->list;
+	if (p->src == l->exp) {
+		if (p->art == UI_SOURCE_ROW) {
+			if (!l->at_start)
+				load_edge(ui, false);
+			if (l->nrows > 0) {
+				p->art = l->base;
+				return true;
+			}
+		} else {
+			if (p->art + 1 >= l->base + (int64_t)l->nrows && !l->at_end)
+				extend(ui, 1);
+			if (p->art + 1 < l->base + (int64_t)l->nrows) {
+				p->art++;
+				return true;
+			}
+		}
+	}
+	if ((size_t)p->src + 1 < l->nsrc) {
+		p->src++;
+		p->art = UI_SOURCE_ROW;
+		return true;
+	}
+	return false;
+}
+
+static bool pos_prev(struct ui *ui, struct ui_pos *p)
+{
+	struct ui_list *l = &ui->list;
+	if (p->art != UI_SOURCE_ROW) {
+		if (p->art - 1 < l->base && !l->at_start)
+			extend(ui, -1);
+		if (p->art - 1 >= l->base)
+			p->art--;
+		else
+			p->art = UI_SOURCE_ROW;
+		return true;
+	}
+	if (p->src == 0)
+		return false;
+	p->src--;
+	if (p->src == l->exp) {
+		if (!l->at_end)
+			load_edge(ui, true);
+		if (l->nrows > 0)
+			p->art = l->base + (int64_t)l->nrows - 1;
+	}
+	return true;
+}
+
+static int pane_height(const struct ui *ui)
+{
+	return ui->list.height > 0 ? ui->list.height : (ui->rows > 1 ? ui->rows - 1 : 1);
+}
+
+/* Scroll so the cursor is on screen, keeping top where it is when it can. */
+static void ensure_visible(struct ui *ui)
+{
+	struct ui_list *l = &ui->list;
+	int h = pane_height(ui);
+	if (pos_cmp(l->cur, l->top) < 0) {
+		l->top = l->cur;
+		return;
+	}
+	struct ui_pos p = l->top;
+	int d = 0;
+	while (d < h && pos_cmp(p, l->cur) < 0 && pos_next(ui, &p))
+		d++;
+	if (d >= h || pos_cmp(p, l->cur) != 0) {
+		l->top = l->cur;
+		for (int i = 0; i < h - 1 && pos_prev(ui, &l->top); i++)
+			;
+		return;
+	}
+	/* no empty rows at the bottom while there are rows above the top */
+	for (; d < h - 1 && pos_next(ui, &p); d++)
+		;
+	for (; d < h - 1 && pos_prev(ui, &l->top); d++)
+		;
+}
+
+/* Keep the window of rows bounded, around the cursor and the top of the pane. */
+static void trim(struct ui *ui)
+{
+	struct ui_list *l = &ui->list;
+	size_t cap = (size_t)pane_height(ui) * 6;
+	if (cap < 6 * LIST_PAGE)
+		cap = 6 * LIST_PAGE;
+	if (l->nrows <= cap)
+		return;
+	int64_t anchor;
+	if (is_article(l, l->top))
+		anchor = l->top.art;
+	else if (is_article(l, l->cur))
+		anchor = l->cur.art;
+	else if (l->top.src <= l->exp)
+		anchor = l->base;
+	else
+		anchor = l->base + (int64_t)l->nrows - 1;
+	int64_t lo = anchor - (int64_t)cap / 4;
+	if (lo < l->base)
+		lo = l->base;
+	int64_t hi = lo + (int64_t)cap; /* exclusive */
+	if (hi > l->base + (int64_t)l->nrows) {
+		hi = l->base + (int64_t)l->nrows;
+		lo = hi - (int64_t)cap;
+	}
+	size_t drop_front = (size_t)(lo - l->base);
+	size_t keep = (size_t)(hi - lo);
+	assert(drop_front + keep <= l->nrows);
+	for (size_t i = 0; i < drop_front; i++)
+		free(l->rows[i].title);
+	for (size_t i = drop_front + keep; i < l->nrows; i++)
+		free(l->rows[i].title);
+	memmove(l->rows, l->rows + drop_front, keep * sizeof *l->rows);
+	if (drop_front)
+		l->at_start = false;
+	if (drop_front + keep < l->nrows)
+		l->at_end = false;
+	l->base = lo;
+	l->nrows = keep;
+}
+
+static int find_source(const struct ui_list *l, int64_t id)
+{
+	for (size_t i = 0; i < l->nsrc; i++)
+		if (l->src[i].id == id)
+			return (int)i;
+	return -1;
+}
+
+/* Read the sources and their counts again, keeping the cursor on the same source. */
+void ui_list_reload_sources(struct ui *ui)
+{
+	struct ui_list *l = &ui->list;
+	struct folio_source_row *rows = NULL;
+	size_t n = 0;
+	int64_t total = 0, unread = 0;
+	char *err = NULL;
+	if (folio_store_sources(ui->st, &rows, &n, &err) != 0 ||
+	    folio_store_totals(ui->st, &total, &unread, &err) != 0) {
+		folio_store_sources_free(rows, n);
+		ui_store_error(ui, err);
+		return;
+	}
+	struct ui_source *src = calloc(n + 1, sizeof *src);
+	bool ok = src != NULL;
+	if (ok) {
+		src[0].name = ui_display("All articles");
+		src[0].total = total;
+		src[0].unread = unread;
+		ok = src[0].name != NULL;
+	}
+	for (size_t i = 0; ok && i < n; i++) {
+		src[i + 1].id = rows[i].id;
+		src[i + 1].name = ui_display(rows[i].name && *rows[i].name ? rows[i].name
+		                                                           : "(no source)");
+		src[i + 1].total = rows[i].total;
+		src[i + 1].unread = rows[i].unread;
+		ok = src[i + 1].name != NULL;
+	}
+	folio_store_sources_free(rows, n);
+	if (!ok) {
+		if (src)
+			sources_free(src, n + 1);
+		ui_message(ui, "out of memory");
+		return;
+	}
+	int64_t exp_id = l->exp >= 0 ? l->src[l->exp].id : -1;
+	int64_t cur_id = l->nsrc ? l->src[l->cur.src].id : 0;
+	int64_t top_id = l->nsrc ? l->src[l->top.src].id : 0;
+	sources_free(l->src, l->nsrc);
+	l->src = src;
+	l->nsrc = n + 1;
+	int exp = exp_id >= 0 ? find_source(l, exp_id) : -1;
+	if (exp != l->exp || exp < 0) {
+		if (exp < 0 && l->exp >= 0)
+			reset_rows(l);
+		l->exp = exp;
+	}
+	int cur = find_source(l, cur_id), top = find_source(l, top_id);
+	if (cur < 0 || top < 0 || (exp < 0 && (l->cur.art != UI_SOURCE_ROW ||
+	                                       l->top.art != UI_SOURCE_ROW))) {
+		l->cur = l->top = (struct ui_pos){ 0, UI_SOURCE_ROW };
+	} else {
+		l->cur.src = cur;
+		l->top.src = top;
+	}
+}
+
+void ui_list_init(struct ui *ui)
+{
+	struct ui_list *l = &ui->list;
+	l->exp = -1;
+	l->cur = l->top = (struct ui_pos){ 0, UI_SOURCE_ROW };
+	ui_list_reload_sources(ui);
+}
+
+static void expand(struct ui *ui, int src)
+{
+	struct ui_list *l = &ui->list;
+	reset_rows(l);
+	l->exp = src;
+	if (src >= 0)
+		load_edge(ui, false);
+	/* top may have been a row of the source that closed */
+	if (l->top.art != UI_SOURCE_ROW)
+		l->top.art = UI_SOURCE_ROW;
+	if (l->cur.art != UI_SOURCE_ROW)
+		l->cur.art = UI_SOURCE_ROW;
+}
+
+/* Put the cursor on article id of the expanded source, fetching the rows around it. */
+static bool goto_id(struct ui *ui, int64_t id)
+{
+	struct ui_list *l = &ui->list;
+	assert(l->exp >= 0);
+	for (size_t i = 0; i < l->nrows; i++) {
+		if (l->rows[i].id == id) {
+			l->cur = (struct ui_pos){ l->exp, l->base + (int64_t)i };
+			ensure_visible(ui);
+			return true;
+		}
+	}
+	struct folio_record rec;
+	char *err = NULL;
+	int rc = folio_store_get(ui->st, id, &rec, &err);
+	if (rc != 0) {
+		if (rc < 0)
+			ui_store_error(ui, err);
+		return false;
+	}
+	struct ui_row target = { .id = id, .read = rec.read, .flagged = rec.flagged };
+	if (rec.date)
+		snprintf(target.date, sizeof target.date, "%s", rec.date);
+	target.title = ui_display(rec.title && *rec.title ? rec.title : "(no title)");
+	folio_record_free(&rec);
+	if (!target.title) {
+		ui_message(ui, "out of memory");
+		return false;
+	}
+	struct folio_list_key key = row_key(&target);
+	struct ui_row *before = NULL, *after = NULL, *rows = NULL;
+	size_t nb = 0, na = 0;
+	if (fetch(ui, &key, true, false, LIST_PAGE / 2, &before, &nb) != 0 ||
+	    fetch(ui, &key, false, false, LIST_PAGE / 2, &after, &na) != 0 ||
+	    !(rows = malloc((nb + na + 1) * sizeof *rows))) {
+		rows_free(before, nb);
+		rows_free(after, na);
+		free(target.title);
+		return false;
+	}
+	if (nb)
+		memcpy(rows, before, nb * sizeof *rows);
+	rows[nb] = target;
+	if (na)
+		memcpy(rows + nb + 1, after, na * sizeof *rows);
+	free(before);
+	free(after);
+	reset_rows(l);
+	l->rows = rows;
+	l->nrows = nb + na + 1;
+	l->at_start = nb < LIST_PAGE / 2;
+	l->at_end = na < LIST_PAGE / 2;
+	l->cur = l->top = (struct ui_pos){ l->exp, (int64_t)nb };
+	for (int i = 0; i < pane_height(ui) / 3 && pos_prev(ui, &l->top); i++)
+		;
+	return true;
+}
+
+/* J/K/]/[: the next article (or unread one) after the open article, or the cursor. */
+bool ui_list_step(struct ui *ui, int dir, bool unread_only, int64_t *id)
+{
+	struct ui_list *l = &ui->list;
+	int64_t from = 0;
+	if (ui->art.open && !ui->art.from_search)
+		from = ui->art.id;
+	else if (row_at(l, l->cur))
+		from = row_at(l, l->cur)->id;
+	if (l->exp < 0 || (!from && l->cur.src != l->exp))
+		expand(ui, l->cur.src);
+	if (!from) {
+		/* on a source row: its first (unread) article */
+		if (dir < 0 || l->cur.src != l->exp)
+			return false;
+		if (!l->at_start)
+			load_edge(ui, false);
+		if (l->nrows == 0)
+			return false;
+		if (!unread_only || !l->rows[0].read) {
+			*id = l->rows[0].id;
+			return goto_id(ui, *id);
+		}
+		from = l->rows[0].id;
+	}
+	bool found = false;
+	char *err = NULL;
+	if (folio_store_neighbour(ui->st, exp_source_id(l), from, dir, unread_only, id, &found,
+	                          &err) != 0) {
+		ui_store_error(ui, err);
+		return false;
+	}
+	return found && goto_id(ui, *id);
+}
+
+/* R: read the sources and the open list again (another folio may have imported). */
+void ui_list_refresh(struct ui *ui)
+{
+	struct ui_list *l = &ui->list;
+	struct ui_row *r = row_at(l, l->cur);
+	int64_t id = r ? r->id : 0;
+	ui_list_reload_sources(ui);
+	if (l->exp < 0)
+		return;
+	reset_rows(l);
+	if (!id || !goto_id(ui, id)) {
+		l->cur.art = l->top.art = UI_SOURCE_ROW;
+		l->top.src = l->cur.src;
+	}
+	ensure_visible(ui);
+}
+
+void ui_list_set_state(struct ui *ui, int64_t id, bool read, bool flagged)
+{
+	struct ui_list *l = &ui->list;
+	for (size_t i = 0; i < l->nrows; i++) {
+		if (l->rows[i].id == id) {
+			l->rows[i].read = read;
+			l->rows[i].flagged = flagged;
+		}
+	}
+}
+
+static void move_cursor(struct ui *ui, int steps)
+{
+	struct ui_list *l = &ui->list;
+	for (int i = 0; i < steps && pos_next(ui, &l->cur); i++)
+		;
+	for (int i = 0; i < -steps && pos_prev(ui, &l->cur); i++)
+		;
+}
+
+/* Page moves scroll the pane with the cursor, as less does. */
+static void page(struct ui *ui, int steps)
+{
+	struct ui_list *l = &ui->list;
+	int moved = 0;
+	if (steps > 0) {
+		while (moved < steps && pos_next(ui, &l->cur))
+			moved++;
+		for (int i = 0; i < moved && pos_next(ui, &l->top); i++)
+			;
+	} else {
+		while (moved < -steps && pos_prev(ui, &l->cur))
+			moved++;
+		for (int i = 0; i < moved && pos_prev(ui, &l->top); i++)
+			;
+	}
+}
+
+static void go_bottom(struct ui *ui)
+{
+	struct ui_list *l = &ui->list;
+	int last = (int)l->nsrc - 1;
+	l->cur = (struct ui_pos){ last, UI_SOURCE_ROW };
+	if (l->exp == last) {
+		if (!l->at_end)
+			load_edge(ui, true);
+		if (l->nrows)
+			l->cur.art = l->base + (int64_t)l->nrows - 1;
+	}
+	l->top = l->cur;
+	for (int i = 0; i < pane_height(ui) - 1 && pos_prev(ui, &l->top); i++)
+		;
+}
+
+void ui_list_action(struct ui *ui, enum folio_action a)
+{
+	struct ui_list *l = &ui->list;
+	int h = pane_height(ui);
+	if (l->nsrc == 0) {
+		if (a == FOLIO_ACT_BACK)
+			ui->quit = true;
+		return;
+	}
+	switch (a) {
+	case FOLIO_ACT_DOWN: move_cursor(ui, 1); break;
+	case FOLIO_ACT_UP: move_cursor(ui, -1); break;
+	case FOLIO_ACT_PAGE_DOWN: page(ui, h > 1 ? h - 1 : 1); break;
+	case FOLIO_ACT_PAGE_UP: page(ui, -(h > 1 ? h - 1 : 1)); break;
+	case FOLIO_ACT_HALF_DOWN: page(ui, h > 1 ? h / 2 : 1); break;
+	case FOLIO_ACT_HALF_UP: page(ui, -(h > 1 ? h / 2 : 1)); break;
+	case FOLIO_ACT_TOP:
+		l->cur = l->top = (struct ui_pos){ 0, UI_SOURCE_ROW };
+		break;
+	case FOLIO_ACT_BOTTOM:
+		go_bottom(ui);
+		break;
+	case FOLIO_ACT_OPEN: {
+		struct ui_row *r = row_at(l, l->cur);
+		if (r)
+			ui_open_article(ui, r->id, false);
+		else
+			expand(ui, l->exp == l->cur.src ? -1 : l->cur.src);
+		break;
+	}
+	case FOLIO_ACT_BACK:
+		if (l->cur.art != UI_SOURCE_ROW) {
+			l->cur.art = UI_SOURCE_ROW;
+			expand(ui, -1);
+		} else {
+			ui->quit = true;
+		}
+		break;
+	case FOLIO_ACT_NEXT_MATCH:
+	case FOLIO_ACT_PREV_MATCH:
+		ui_message(ui, "No search: / searches every article");
+		break;
+	default:
+		break;
+	}
+	ensure_visible(ui);
+	trim(ui);
+}
+
+static void format_count(char *buf, size_t size, int64_t unread, int64_t total)
+{
+	snprintf(buf, size, "%lld/%lld", (long long)unread, (long long)total);
+}
+
+static void draw_source(struct ui *ui, WINDOW *w, int y, int width, int src, attr_t sel)
+{
+	const struct ui_source *s = &ui->list.src[src];
+	char count[48];
+	format_count(count, sizeof count, s->unread, s->total);
+	int cw = (int)strlen(count);
+	attr_t attr = sel | (s->unread ? A_BOLD : A_NORMAL);
+	if (sel) {
+		wattrset(w, sel);
+		mvwhline(w, y, 0, ' ', width);
+	}
+	const char *mark = ui->list.exp == src ? "v " : "> ";
+	int x = ui_draw_text(w, y, 0, mark, strlen(mark), width, sel, NULL, 0, 0, ui);
+	int name_cols = width - x - (cw + 1 < width - x ? cw + 1 : 0);
+	ui_draw_text(w, y, x, s->name, strlen(s->name), name_cols, attr, NULL, 0, 0, ui);
+	if (cw + 1 < width - x)
+		ui_draw_text(w, y, width - cw, count, (size_t)cw, cw, sel | ui->attr_dim, NULL, 0, 0,
+		             ui);
+}
+
+static void draw_article(struct ui *ui, WINDOW *w, int y, int width, const struct ui_row *r,
+                         attr_t sel)
+{
+	char date[11] = "";
+	int date_cols = width >= 36 ? 10 : 8;
+	if (width < 24)
+		date_cols = 0;
+	if (date_cols == 10)
+		snprintf(date, sizeof date, "%s", r->date);
+	else if (date_cols == 8 && r->date[0])
+		snprintf(date, sizeof date, "%s", r->date + 2);
+	if (sel) {
+		wattrset(w, sel);
+		mvwhline(w, y, 0, ' ', width);
+	}
+	const char *mark = r->flagged ? "  !" : (r->read ? "   " : "  N");
+	int x = ui_draw_text(w, y, 0, mark, 3, width, sel | A_BOLD, NULL, 0, 0, ui) + 1;
+	if (date_cols && x + date_cols + 1 < width) {
+		ui_draw_text(w, y, x, date, strlen(date), date_cols, sel | ui->attr_dim, NULL, 0, 0, ui);
+		x += date_cols + 1;
+	}
+	ui_draw_text(w, y, x, r->title, strlen(r->title), width - x,
+	             sel | (r->read ? A_NORMAL : A_BOLD), NULL, 0, 0, ui);
+}
+
+void ui_list_draw(struct ui *ui, WINDOW *w)
+{
+	struct ui_list *l = &ui->list;
+	int h, width;
+	getmaxyx(w, h, width);
+	l->height = h;
+	if (!ui->narrow && width > 1)
+		width--; /* a gutter before the separator */
+	if (l->nsrc == 0) {
+		const char *msg = "The store cannot be read.";
+		ui_draw_text(w, 0, 0, msg, strlen(msg), width, A_NORMAL, NULL, 0, 0, ui);
+		return;
+	}
+	ensure_visible(ui);
+	attr_t sel_attr = ui->focus == UI_FOCUS_LIST ? A_REVERSE : A_UNDERLINE;
+	struct ui_pos p = l->top;
+	for (int y = 0; y < h; y++) {
+		attr_t sel = pos_cmp(p, l->cur) == 0 ? sel_attr : 0;
+		struct ui_row *r = row_at(l, p);
+		if (r)
+			draw_article(ui, w, y, width, r, sel);
+		else
+			draw_source(ui, w, y, width, p.src, sel);
+		if (!pos_next(ui, &p))
+			break;
+	}
+	if (l->src[0].total == 0 && h > 3) {
+		const char *hint = "No articles yet: folio import PATH";
+		ui_draw_text(w, 2, 1, hint, strlen(hint), width - 1, ui->attr_dim, NULL, 0, 0, ui);
+	}
+}
+
+void ui_list_status(struct ui *ui, char *buf, size_t size)
+{
+	struct ui_list *l = &ui->list;
+	struct ui_row *r = row_at(l, l->cur);
+	buf[0] = '\0';
+	if (!r)
+		return; /* a source row shows its own counts */
+	if (l->pos_id != r->id) {
+		/* the window is contiguous: count from the last known row, not from the top */
+		int64_t cur = l->cur.art - l->base;
+		for (size_t i = 0; l->pos_id && i < l->nrows; i++) {
+			if (l->rows[i].id == l->pos_id) {
+				l->pos_value += cur - (int64_t)i;
+				l->pos_id = r->id;
+				break;
+			}
+		}
+	}
+	if (l->pos_id != r->id) {
+		struct folio_list_key key = row_key(r);
+		char *err = NULL;
+		int64_t pos;
+		if (folio_store_list_position(ui->st, exp_source_id(l), &key, &pos, &err) != 0) {
+			free(err);
+			return;
+		}
+		l->pos_id = r->id;
+		l->pos_value = pos + 1;
+	}
+	snprintf(buf, size, "%lld of %lld", (long long)l->pos_value,
+	         (long long)l->src[l->exp].total);
+}

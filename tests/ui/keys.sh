@@ -1,0 +1,47 @@
+#!/bin/sh
+# Keys: the ? screen lists the actions with their keys; a keymap file given
+# with --keys rebinds a key; a bad line in it is reported as file:line on
+# the status line and folio still starts; a two-key sequence works.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/ui/tmux.sh"
+
+make_store
+start 80 24
+keys ?
+wait_for 'folio keys' >/dev/null
+s=$(screen)
+like "? opens the help screen" "$(line 1)" 'folio keys'
+like "it lists moving down with its keys" "$s" '^  j, <Down>'
+keys G
+wait_for 'In the search bar' >/dev/null
+like "G shows the end of the list: the search bar's keys" "$(screen)" '^  <Up> +.*(history|earlier|previous)'
+keys q
+wait_for 'Enter opens' >/dev/null
+like "q closes the help" "$(line 1)" '^> All articles'
+
+cat >"$TMP/my.keys" <<'KEYS'
+# my keys
+bind sources x quit
+bind global <C-n> down
+frobnicate the widgets
+bind sources
+KEYS
+start 80 24 --keys "$TMP/my.keys"
+like "a bad keymap line is shown as file:line: reason" "$(line 24)" 'my\.keys:4: '
+keys C-n
+wait_for '^> Bulk Daily' >/dev/null
+like "a key bound in the file works" "$(screen)" '^> Bulk Daily'
+keys x
+wait_for '^\[folio exit 0\]' >/dev/null
+like "a key rebound in the file does its new job" "$(screen)" '^\[folio exit 0\]'
+
+# A sequence of two keys, from a keymap file
+printf 'bind sources zz bottom\n' >"$TMP/seq.keys"
+start 80 24 --keys "$TMP/seq.keys"
+keys z
+settle
+like "the first key of a sequence is shown while folio waits for the next" "$(line 24)" '^z '
+keys z Enter
+wait_for '^v Valley Morning Herald' >/dev/null
+like "zz runs its action" "$(screen)" '^v Valley Morning Herald'
+done_testing

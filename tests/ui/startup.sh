@@ -1,0 +1,50 @@
+#!/bin/sh
+# The reader's first screen at 80x24 and 40x12: "All articles" and every
+# source with unread/total counts, the welcome hints, the status line; R
+# after an import; and q leaves the terminal as it found it.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/ui/tmux.sh"
+
+make_store
+ok "the test store was imported" test -s "$DB"
+total=$("$FOLIO" --db "$DB" list --limit 100000 | wc -l | tr -d ' ')
+is "the store holds the test articles" "$total" 254
+
+start 80 24
+s=$(screen)
+like "80x24: All articles first, with its counts" "$(line 1)" "^> All articles +$total/$total │"
+"$FOLIO" --db "$DB" sources | while IFS='	' read -r count name; do
+	printf '%s\n' "$s" | grep -q -- "> $name *$count/$count │" && echo yes || echo "no: $name"
+done >"$TMP/sources.out"
+is "80x24: every source is listed with its counts" "$(sort -u "$TMP/sources.out")" yes
+like "80x24: the welcome in the article pane says how to start" "$s" "Enter opens"
+like "80x24: status line ends with the help hint" "$(line 24)" '^ Enter:open  /:search +\?:help$'
+is "80x24: nothing is drawn past the status line" "$(screen | wc -l | tr -d ' ')" 24
+screen >"$TMP/start-80x24"
+ok "80x24: the start-up screen is as expected" \
+	diff -u "$top_srcdir/tests/ui/expected/start-80x24" "$TMP/start-80x24"
+
+keys q
+wait_for '^\[folio exit' >/dev/null
+like "q quits with status 0" "$(screen)" '^\[folio exit 0\]'
+is "q leaves the alternate screen" "$(tmux_cmd display -p '#{alternate_on}')" 0
+is "q leaves the cursor visible" "$(tmux_cmd display -p '#{cursor_flag}')" 1
+
+start 40 12
+screen >"$TMP/start-40x12"
+ok "40x12: the start-up screen is as expected" \
+	diff -u "$top_srcdir/tests/ui/expected/start-40x12" "$TMP/start-40x12"
+like "40x12: one pane, the source list over the whole width" "$(line 1)" \
+	"^> All articles +$total/$total$"
+like "40x12: the status line still shows the help hint" "$(line 12)" '\?:help$'
+
+# An import while the reader runs shows after R.
+sed -e 's/Apple growers count losses/Pear growers count losses/' \
+	"$top_srcdir/tests/ui/data/orchard.txt" >"$TMP/pear.txt"
+"$FOLIO" --db "$DB" import --quiet "$TMP/pear.txt"
+keys R
+wait_for 'reloaded' >/dev/null
+like "R reads the counts again" "$(line 1)" "^> All articles +$((total + 1))/$((total + 1))$"
+like "and the source the new article went to" "$(screen)" '^> Valley Morning Herald +2/2$'
+
+done_testing
