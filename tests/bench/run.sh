@@ -2,6 +2,9 @@
 # run.sh: folio's benchmarks (issue 6).  Prints one figure a line.
 #
 #   tests/bench/run.sh [N...]        N articles per store; default 1000 100000
+#   FOLIO_BENCH_REUSE=1 tests/bench/run.sh [N...]
+#                                    keep the stores of an earlier run (and
+#                                    its import figures); measure the rest
 #   make bench [BENCH_SIZES="1000 100000 1000000"]
 #
 # For each N: the corpus (generated once and grown, cached in
@@ -92,11 +95,12 @@ exec "$@"
 EOF
 chmod +x "$bench/launch.sh"
 
-# press NAME KEYS...: send KEYS, print the bytes folio wrote and how long it drew
+# press NAME KEYS...: send KEYS, print the bytes folio wrote and how long it
+# drew (the end is $quiet_ms, default 150, of silence)
 press() {
 	name=$1; shift
 	tmx capture-pane -p -t bench > "$bench/before.txt"
-	"$bin/measure" watch "$bench/tty.out" 150 5000 tmux -L "$sock" -f /dev/null \
+	"$bin/measure" watch "$bench/tty.out" "${quiet_ms:-150}" 30000 tmux -L "$sock" -f /dev/null \
 		send-keys -t bench "$@" > "$bench/watch.txt"
 	tmx capture-pane -p -t bench > "$bench/after.txt"
 	bytes=$(field bytes < "$bench/watch.txt")
@@ -109,17 +113,32 @@ press() {
 	cp "$bench/after.txt" "$bench/screen-$name-$n.txt"
 }
 
-reader() {
-	n=$1 store=$2
+# start_reader STORE COLS ROWS: folio in a new tmux server, held before exec;
+# each server has a socket of its own, so none races the last one's exit
+sessions=0
+start_reader() {
+	sessions=$((sessions + 1))
+	sock=folio-bench-$$-$sessions
 	rm -f "$bench/pid" "$bench/tty.out"
 	: > "$bench/tty.out"
-	tmx new-session -d -s bench -x 80 -y 24 \
-		"'$bench/launch.sh' '$bench/pid' '$FOLIO' --db '$store'"
+	tmx new-session -d -s bench -x "$2" -y "$3" \
+		"'$bench/launch.sh' '$bench/pid' '$FOLIO' --db '$1'"
 	tmx pipe-pane -o -t bench "cat >> '$bench/tty.out'"
 	i=0
 	while [ ! -s "$bench/pid" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 	sleep 0.3  # let pipe-pane's cat start before folio writes its first byte
 	pid=$(cat "$bench/pid")
+}
+
+stop_reader() {
+	tmx send-keys -t bench Escape Q
+	sleep 0.3
+	tmx kill-server 2>/dev/null || true
+}
+
+reader() {
+	n=$1 store=$2
+	start_reader "$store" 80 24
 	"$bin/measure" watch "$bench/tty.out" 500 30000 tmux -L "$sock" -f /dev/null \
 		send-keys -t bench Enter > "$bench/watch.txt"
 	fig "first_screen.ms@$n" "$(field ms < "$bench/watch.txt")"
@@ -139,31 +158,39 @@ reader() {
 	press article_line_down j          # scroll the article a line
 	press article_page_down Space      # a page down
 	press article_page_down2 PgDn
-	# one as-you-type step: "/" then the prefix query a character at a time
+	# one as-you-type step: "/", the prefix query but its last character
+	# (waiting until that search has drawn), then the last character
 	press search_open /
 	prefix=$(awk -F '\t' '$1 == "prefix" { sub(/\*$/, "", $2); print $2 }' "$bench/queries.tsv")
-	k=1
-	while [ $k -le ${#prefix} ]; do
-		c=$(printf '%s' "$prefix" | cut -c$k)
-		press "search_type_$k" -l "$c"
-		k=$((k + 1))
-	done
+	# a search draws nothing until it is done: wait for long silences
+	quiet_ms=5000
+	press search_type_head -l "${prefix%?}"
+	quiet_ms=3000
+	press search_type_step -l "${prefix#"${prefix%?}"}"
+	quiet_ms=150
 	fig "reader.peak_rss_kb@$n" "$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status")"
-	tmx send-keys -t bench Escape Q
-	sleep 0.3
-	tmx kill-server 2>/dev/null || true
+	stop_reader
+
+	# At 40x12 the article pane is the whole width, where a terminal can
+	# scroll it; side by side at 80x24 it cannot.  Same keys, other figures.
+	start_reader "$store" 40 12
+	"$bin/measure" watch "$bench/tty.out" 500 30000 tmux -L "$sock" -f /dev/null \
+		send-keys -t bench Enter > /dev/null
+	press narrow.list_down j
+	press narrow.list_open Enter
+	press narrow.list_down2 j
+	press narrow.article_open Enter
+	press narrow.article_line_down j
+	press narrow.article_page_down Space
+	stop_reader
 }
 
-# ---- per size ----
-first_n=
-for n in $sizes; do
-	[ -n "$first_n" ] || first_n=$n
-	last_n=$n
-	set -- $(folders "$n")
+# import_both PATHS...: the floor, then folio, on the same files; the
+# figures are kept beside the stores for FOLIO_BENCH_REUSE
+import_both() {
+	mark=$(wc -l < "$out")
 	# warm the page cache so neither import pays for the disk first
 	find "$@" -type f -exec cat {} + > /dev/null
-
-	floordb=$bench/floor-$n.db
 	rm -f "$floordb" "$floordb-wal" "$floordb-shm"
 	"$bin/floor" import "$floordb" "$@" > "$bench/floor.txt"
 	bytes=$(field bytes < "$bench/floor.txt")
@@ -172,7 +199,6 @@ for n in $sizes; do
 	fig "import.floor.seconds@$n" "$(field seconds < "$bench/floor.txt")"
 	fig "import.floor.cpu_s@$n" "$(field cpu_s < "$bench/floor.txt")"
 
-	store=$bench/folio-$n.db
 	rm -f "$store" "$store-wal" "$store-shm"
 	"$bin/measure" run 1 "$FOLIO" --db "$store" import --quiet "$@" > "$bench/import.txt"
 	[ "$(field status < "$bench/import.txt")" -le 1 ] || die "folio import failed at $n"
@@ -191,6 +217,22 @@ for n in $sizes; do
 		"$(field "import.folio.cpu_s@$n" < "$out")")"
 	fig "store.folio.mb@$n" "$(du -sm "$store" | cut -f1)"
 	fig "store.floor.mb@$n" "$(du -sm "$floordb" | cut -f1)"
+	tail -n +$((mark + 1)) "$out" > "$bench/import-$n.txt"
+}
+
+# ---- per size ----
+first_n=
+for n in $sizes; do
+	[ -n "$first_n" ] || first_n=$n
+	last_n=$n
+	set -- $(folders "$n")
+	floordb=$bench/floor-$n.db store=$bench/folio-$n.db
+	if [ "${FOLIO_BENCH_REUSE:-0}" = 1 ] && [ -s "$bench/import-$n.txt" ]; then
+		echo "# reusing the stores and import figures of an earlier run at $n" >&2
+		while read -r name value; do fig "$name" "$value"; done < "$bench/import-$n.txt"
+	else
+		import_both "$@"
+	fi
 
 	reader "$n" "$store"
 
