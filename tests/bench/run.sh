@@ -11,7 +11,8 @@
 # $FOLIO_BENCH_DIR, default $TMPDIR/folio-bench, never in the source tree),
 # `folio import` against the floor (bare SQLite + FTS5 on the same files, in
 # the same run), the reader's first screen and peak RSS in a private tmux
-# server at 80x24, the bytes a keystroke writes to the terminal, and search
+# server at 80x24, the bytes a keystroke writes to the terminal (at 80x24
+# and 40x12), and search
 # latency of `folio search` and of one as-you-type step against the same
 # FTS5 query run bare.  Figures are "name@N value"; ratios and growth come
 # last.  Timing is never pass/fail: this script fails only when something
