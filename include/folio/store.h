@@ -44,6 +44,9 @@ const char *folio_store_sqlite_version(void);
  * Writing articles.  An import wraps many folio_store_put() calls in one
  * begin/commit for speed; each put runs in its own savepoint, so a failing
  * article rolls back alone and the store never holds half an article.
+ * Articles put in a batch reach the full-text index at its commit: a search
+ * before then does not find them (lookups by content and path do).  A failed
+ * commit leaves the transaction open for folio_store_rollback().
  */
 int folio_store_begin(struct folio_store *st, char **err);
 int folio_store_commit(struct folio_store *st, char **err);

@@ -145,7 +145,7 @@ static void test_marks(const char *path)
 	char *version = raw_text(path, "PRAGMA user_version");
 	is_str(mode, "wal", "the store is in WAL mode");
 	is_str(app, "1181707369", "application_id marks it as folio's ('Foli')");
-	is_str(version, "1", "user_version is the schema version");
+	is_str(version, "2", "user_version is the schema version");
 	free(mode), free(app), free(version);
 }
 
@@ -262,10 +262,13 @@ static void fill_wire(struct folio_store *st)
 		if (folio_store_put(st, &a, path, &res, &err) != 0 || res != FOLIO_PUT_NEW)
 			ok(0, "wire put %d: %s", i, err ? err : "");
 		snprintf(made[i].date, sizeof made[i].date, "%s", date);
+	}
+	ok(folio_store_commit(st, &err) == 0, "commit the batch");
+	/* The batch is indexed at commit: search finds its articles only now. */
+	for (int i = 0; i < WIRE_N; i++) {
 		snprintf(body, sizeof body, "w%dx", i);
 		made[i].id = find_one(st, body);
 	}
-	ok(folio_store_commit(st, &err) == 0, "commit the batch");
 	/* Expected order: date descending, then id descending; '' sorts last. */
 	for (int i = 0; i < WIRE_N; i++)
 		for (int j = i + 1; j < WIRE_N; j++) {
@@ -676,7 +679,7 @@ static void test_refusals(void)
 	ok(folio_store_open(newer, FOLIO_STORE_CREATE, &st, NULL) == 0, "make a store");
 	folio_store_close(st);
 	raw_exec(newer, "PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;");
-	expect_refused(newer, 0, "newer folio (schema 99, this folio knows 1)", "a newer schema");
+	expect_refused(newer, 0, "newer folio (schema 99, this folio knows 2)", "a newer schema");
 	expect_refused(newer, FOLIO_STORE_READONLY, "newer folio", "a newer schema, read-only");
 
 	f = fopen(random_file, "wb");
