@@ -12,9 +12,10 @@
  *    header).
  *
  * Clean runs in up to three passes: filter (decode, drop, map newlines),
- * NFC, cap combining runs.  Text with no code point at or above U+0300 is
- * already NFC and has no combining marks, so it stops after the first pass;
- * that keeps the common (Latin) case to one linear copy.
+ * NFC, cap combining runs.  Text with no code point at or above U+0300,
+ * other than a few blocks NFC never touches (nfc_inert()), is already NFC
+ * and has no combining marks, so it stops after the first pass; that keeps
+ * the common case (Latin text with curly quotes, say) to one linear copy.
  *
  * The only global is the ASCII-only flag, set once at start-up.
  */
@@ -154,6 +155,22 @@ static bool drop_from_clean(ucs4_t uc)
 	return is_bidi_control(uc) || is_tag(uc) || uc == 0xFEFF || is_noncharacter(uc);
 }
 
+/*
+ * Code points at or above U+0300 that NFC leaves alone wherever they stand:
+ * no canonical decomposition, combining class 0, never the second half of a
+ * composition, and not marks.  Blocks common in news text (punctuation such
+ * as curly quotes, dashes and bullets; currency; CJK ideographs; emoji), so
+ * one of them does not send a whole article through u8_normalize, which
+ * otherwise costs a quarter of extraction.  test_text checks every code
+ * point against libunistring's NFC, so a wrong range here fails there.
+ */
+static bool nfc_inert(ucs4_t uc)
+{
+	return (uc >= 0x2010 && uc <= 0x2027) || (uc >= 0x2030 && uc <= 0x205E) ||
+	       (uc >= 0x20A0 && uc <= 0x20C0) || (uc >= 0x4E00 && uc <= 0x9FFF) ||
+	       (uc >= 0x1F300 && uc <= 0x1FAFF);
+}
+
 /* Counted towards FOLIO_TEXT_MAX_COMBINING: marks, and ZWJ, which stacks
  * on the same cell just as well when repeated. */
 static bool counts_as_combining(ucs4_t uc)
@@ -213,7 +230,8 @@ static size_t cluster_end(const uint8_t *s, size_t len, size_t pos, int *width)
  * Pass 1: invalid -> U+FFFD, drop what drop_from_clean() says, newlines and
  * tabs kept or turned to spaces.  With crlf, CR LF and a lone CR read as a
  * newline (for files; clean() on its own removes CR like any control).
- * *needs_nfc is set when a code point may change under NFC or be a mark.
+ * *needs_nfc is set when a code point may change under NFC or be a mark:
+ * any at or above U+0300 but the inert ones.
  */
 static char *filter(const uint8_t *s, size_t len, bool keep_newlines, bool crlf,
                     size_t *out_len, bool *needs_nfc)
@@ -237,7 +255,7 @@ static char *filter(const uint8_t *s, size_t len, bool keep_newlines, bool crlf,
 		}
 		if (drop_from_clean(uc))
 			continue;
-		if (uc >= 0x300)
+		if (uc >= 0x300 && !nfc_inert(uc))
 			*needs_nfc = true;
 		sb_uc(&b, uc);
 	}

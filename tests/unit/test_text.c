@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include <unictype.h>
+#include <uninorm.h>
 #include <unistr.h>
 
 #define S(lit) (lit), (sizeof(lit) - 1)  /* a literal with its length, NULs included */
@@ -244,6 +245,70 @@ static void test_clean(void)
 	char *c = folio_text_clean(S("x\x1b" "y"), true, &n);
 	ok(c && n == 2 && strcmp(c, "xy") == 0, "clean: out_len is the cleaned length");
 	free(c);
+}
+
+/* NFC of s by libunistring alone: what clean must give when it drops nothing. */
+static bool clean_is_nfc(const uint8_t *s, size_t n)
+{
+	size_t nlen, clen;
+	uint8_t *nfc = u8_normalize(UNINORM_NFC, s, n, NULL, &nlen);
+	char *c = folio_text_clean((const char *)s, n, true, &clen);
+	bool same = nfc && c && clen == nlen && memcmp(c, nfc, nlen) == 0;
+	free(nfc);
+	free(c);
+	return same;
+}
+
+/*
+ * clean skips NFC for text whose code points are all below U+0300 or in
+ * blocks NFC never changes.  Every code point, alone after a letter, and
+ * every pair that NFC composes, must come out as libunistring's NFC says
+ * (unless clean drops the code point or makes it a newline, which other
+ * tests cover).
+ */
+static void test_nfc(void)
+{
+	int wrong_alone = 0, wrong_pairs = 0, pairs = 0;
+	for (ucs4_t c = 0x300; c <= 0x10FFFF; c++) {
+		uint8_t in[8] = { 'a' }, pair[8];
+		ucs4_t parts[UC_DECOMPOSITION_MAX_LENGTH];
+		int n;
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		n = u8_uctomb(in + 1, c, 4);
+		in[1 + n] = 'b';
+		char *got = folio_text_clean((const char *)in, (size_t)n + 2, true, NULL);
+		/* dropped, a line separator made a newline, or NFC */
+		if (!got || (strcmp(got, "ab") != 0 && strcmp(got, "a\nb") != 0 &&
+		             !clean_is_nfc(in, (size_t)n + 2))) {
+			wrong_alone++;
+			printf("# not NFC: U+%04X\n", (unsigned)c);
+		}
+		free(got);
+		if (uc_canonical_decomposition(c, parts) == 2) {
+			int len = u8_uctomb(pair, parts[0], 4);
+			len += u8_uctomb(pair + len, parts[1], 4);
+			pairs++;
+			if (!clean_is_nfc(pair, (size_t)len))
+				wrong_pairs++;
+		}
+	}
+	is_int(wrong_alone, 0, "clean: every code point after a letter comes out NFC");
+	ok(pairs > 1000, "clean: %d composing pairs found", pairs);
+	is_int(wrong_pairs, 0, "clean: every composing pair comes out NFC");
+
+	is_str(cln(S("\xE2\x80\x9C" "Cafe\xCC\x81\xE2\x80\x9D \xE2\x80\x94 \xE2\x82\xAC" "5"), true),
+	       "\xE2\x80\x9C" "Caf\xC3\xA9\xE2\x80\x9D \xE2\x80\x94 \xE2\x82\xAC" "5",
+	       "clean: a decomposed accent among curly quotes and a euro sign is composed");
+	is_str(cln(S("\xE2\x80\xA2 \xE4\xB8\xAD\xE6\x96\x87 A\xCC\x8A"), true),
+	       "\xE2\x80\xA2 \xE4\xB8\xAD\xE6\x96\x87 \xC3\x85",
+	       "clean: and beside a bullet and CJK");
+	is_str(cln(S("\xE2\x80\x98quoted\xE2\x80\x99 \xF0\x9F\x98\x80 \xE4\xB8\xAD"), true),
+	       "\xE2\x80\x98quoted\xE2\x80\x99 \xF0\x9F\x98\x80 \xE4\xB8\xAD",
+	       "clean: quotes, emoji and CJK alone are kept as they are");
+	is_str(cln(S("\xE2\x80\x9C\xCC\x81\xCC\x81\xCC\x81\xCC\x81\xCC\x81\xCC\x81\xCC\x81"), true),
+	       "\xE2\x80\x9C\xCC\x81\xCC\x81\xCC\x81\xCC\x81",
+	       "clean: marks after a curly quote are still capped");
 }
 
 static void test_binary(void)
@@ -700,6 +765,7 @@ int main(void)
 {
 	test_decode();
 	test_clean();
+	test_nfc();
 	test_binary();
 	test_display();
 	test_width_fit_truncate();
