@@ -485,6 +485,96 @@ static void test_search(struct folio_store *st)
 	ok(find_one(st, "cafe") > 0, "the store still works afterwards");
 }
 
+/* Ids of a search, as FTS5 ranked them before rank MATCH: ORDER BY bm25(...) over all matches. */
+static size_t old_bm25_order(const char *path, const char *match, int64_t *ids, size_t cap,
+                             bool *distinct)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	size_t n = 0;
+	double last = -1e300;
+	*distinct = true;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT rowid, bm25(articles_fts, 10.0, 3.0, 3.0, 1.0) AS score"
+	                           " FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY score",
+	                       -1, &s, NULL) != SQLITE_OK) {
+		fprintf(stderr, "old_bm25_order: %s\n", sqlite3_errmsg(db));
+		abort();
+	}
+	sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+	while (sqlite3_step(s) == SQLITE_ROW && n < cap) {
+		double score = sqlite3_column_double(s, 1);
+		if (score <= last)
+			*distinct = false;
+		last = score;
+		ids[n++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return n;
+}
+
+#define EMBER_N 300
+#define EMBER_EVERY 7 /* every 7th article has the word; the rest have filler */
+
+/* Ranked pages match the old ORDER BY bm25 over every match. */
+static void test_search_rank(void)
+{
+	char *path = path_in("orders.db"), *err = NULL;
+	struct folio_store *st = NULL;
+	struct folio_hit *hits = NULL;
+	size_t n = 0, nold, got = 0;
+	int64_t old_ids[EMBER_N], ranked[EMBER_N];
+	bool distinct, same = true, ordered = true;
+	char title[64], body[600], file[32], date[11];
+
+	ok(folio_store_open(path, FOLIO_STORE_CREATE, &st, &err) == 0, "open a store for orders");
+	free(err);
+	if (!st) {
+		free(path);
+		return;
+	}
+	ok(folio_store_begin(st, NULL) == 0, "begin");
+	for (int i = 0; i < EMBER_N; i++) {
+		int reps = i % EMBER_EVERY == 0 ? 1 + i / EMBER_EVERY % 9 : 0;
+		size_t len = (size_t)snprintf(body, sizeof body, "Report %d of %d lines.", i, i % 13);
+		for (int r = 0; r < reps && len < sizeof body - 40; r++)
+			len += (size_t)snprintf(body + len, sizeof body - len, " An ember%s glowed %d.",
+			                        r % 2 ? "" : " still", r);
+		for (int f = 0; f < i % 11 && len < sizeof body - 40; f++)
+			len += (size_t)snprintf(body + len, sizeof body - len, " Filler words %d.", f);
+		snprintf(title, sizeof title, i % 21 == 0 ? "Ember watch %d" : "Notes %d", i);
+		snprintf(date, sizeof date, "2019-%02d-%02d", 1 + i % 12, 1 + i % 28);
+		snprintf(file, sizeof file, "/o/%03d.txt", i);
+		enum folio_put_result res;
+		struct folio_article a = art(i % 3 ? "Herald" : "Courier", title,
+		                             i % 10 == 9 ? NULL : date, body);
+		if (folio_store_put(st, &a, file, &res, NULL) != 0)
+			ok(0, "put %d", i);
+	}
+	ok(folio_store_commit(st, NULL) == 0, "commit");
+
+	nold = old_bm25_order(path, "ember", old_ids, EMBER_N, &distinct);
+	ok(nold > 40 && distinct, "the fixture: %zu matches, no two with the same score", nold);
+	/* pages of 7 over rank MATCH, joined end to end */
+	while (got < EMBER_N && folio_store_search(st, "ember", NULL, NULL, 7, got, &hits, &n, NULL) == 0 &&
+	       n > 0) {
+		for (size_t i = 0; i < n; i++) {
+			if (i > 0 && hits[i].score < hits[i - 1].score)
+				ordered = false;
+			ranked[got++] = hits[i].id;
+		}
+		folio_store_hits_free(hits, n);
+	}
+	is_int((int)got, (int)nold, "ranked pages find every match");
+	for (size_t i = 0; i < got && i < nold; i++)
+		same = same && ranked[i] == old_ids[i];
+	ok(same && ordered, "rank MATCH gives the ids of ORDER BY bm25, in the same order");
+
+	folio_store_close(st);
+	free(path);
+}
+
 /* A put that fails half-way leaves nothing behind, and the batch goes on. */
 static void test_all_or_nothing(struct folio_store *st, const char *path)
 {
@@ -758,6 +848,7 @@ int main(void)
 	test_paging(st);
 	test_neighbours(st);
 	test_search(st);
+	test_search_rank();
 	test_all_or_nothing(st, path);
 	test_busy(st, path);
 	test_no_open_reads(st, path);
