@@ -168,6 +168,9 @@ static const char *const stmt_sql[S_COUNT_OF_STMTS] = {
 	[S_COUNT] = "SELECT count(*) FROM (SELECT 1 FROM articles_fts"
 	            " JOIN articles AS a ON a.id = articles_fts.rowid"
 	            " WHERE articles_fts MATCH ?1 AND " DATE_LIMITS " LIMIT ?4)",
+	/* Without date limits the index alone answers (8x less CPU for rea* at 10^5). */
+	[S_COUNT_WORDS] = "SELECT count(*) FROM (SELECT 1 FROM articles_fts"
+	                  " WHERE articles_fts MATCH ?1 AND ?2 IS NULL AND ?3 IS NULL LIMIT ?4)",
 	[S_COUNT_DATES] = "SELECT count(*) FROM (SELECT 1 FROM articles AS a"
 	                  " WHERE " DATE_LIMITS " LIMIT ?4)",
 };

@@ -488,7 +488,8 @@ void folio_store_hits_free(struct folio_hit *hits, size_t n)
 int folio_store_search_count(struct folio_store *st, const char *match, const char *after,
                              const char *before, int64_t cap, int64_t *count, char **err)
 {
-	sqlite3_stmt *s = st_stmt(st, match ? S_COUNT : S_COUNT_DATES, err);
+	enum stmt_id which = !match ? S_COUNT_DATES : after || before ? S_COUNT : S_COUNT_WORDS;
+	sqlite3_stmt *s = st_stmt(st, which, err);
 	int rc;
 
 	*count = 0;

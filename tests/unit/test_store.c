@@ -524,7 +524,7 @@ static void test_search_rank(void)
 	struct folio_store *st = NULL;
 	struct folio_hit *hits = NULL;
 	size_t n = 0, nold, got = 0;
-	int64_t old_ids[EMBER_N], ranked[EMBER_N];
+	int64_t old_ids[EMBER_N], ranked[EMBER_N], count = 0;
 	bool distinct, same = true, ordered = true;
 	char title[64], body[600], file[32], date[11];
 
@@ -570,6 +570,15 @@ static void test_search_rank(void)
 	for (size_t i = 0; i < got && i < nold; i++)
 		same = same && ranked[i] == old_ids[i];
 	ok(same && ordered, "rank MATCH gives the ids of ORDER BY bm25, in the same order");
+	ok(folio_store_search_count(st, "ember", NULL, NULL, 1000, &count, NULL) == 0 &&
+	   count == (int64_t)nold, "the count without limits (no join) agrees");
+	ok(folio_store_search_count(st, "ember", NULL, NULL, 5, &count, NULL) == 0 && count == 5,
+	   "and stops at the cap");
+	int64_t dated = 0; /* the fixture's matches with a date */
+	for (int i = 0; i < EMBER_N; i += EMBER_EVERY)
+		dated += i % 10 != 9;
+	ok(folio_store_search_count(st, "ember", "2019-01-01", "2020-01-01", 1000, &count, NULL) == 0 &&
+	   count == dated && dated < (int64_t)nold, "a date limit leaves out the undated");
 
 	folio_store_close(st);
 	free(path);
