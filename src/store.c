@@ -160,6 +160,14 @@ static const char *const stmt_sql[S_COUNT_OF_STMTS] = {
 	             " WHERE articles_fts MATCH ?1"
 	             " AND articles_fts.rank MATCH 'bm25(10.0, 3.0, 3.0, 1.0)' AND " DATE_LIMITS
 	             " ORDER BY articles_fts.rank LIMIT ?4 OFFSET ?5",
+	/* Unranked, latest imported first: FTS5 walks its index backwards and stops early. */
+	[S_SEARCH_RECENT] = "SELECT a.id, 0.0, a.date,"
+	                    " s.name, a.title, snippet(articles_fts, 3, '', '', '\xE2\x80\xA6', 16),"
+	                    " coalesce(substr(a.body, 1, ?6), ''), a.read, a.flagged"
+	                    " FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid"
+	                    " JOIN sources AS s ON s.id = a.source_id"
+	                    " WHERE articles_fts MATCH ?1 AND " DATE_LIMITS
+	                    " ORDER BY articles_fts.rowid DESC LIMIT ?4 OFFSET ?5",
 	[S_SEARCH_DATES] = "SELECT a.id, 0.0, a.date, s.name, a.title, '',"
 	                   " coalesce(substr(a.body, 1, ?6), ''), a.read, a.flagged"
 	                   " FROM articles AS a JOIN sources AS s ON s.id = a.source_id"

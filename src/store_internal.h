@@ -18,7 +18,7 @@ enum stmt_id {
 	S_FIND_HASH, S_FIND_SOURCE, S_ADD_SOURCE, S_FIND_PATH, S_INSERT, S_UPDATE,
 	S_DROP_EMPTY_SOURCE, S_SOURCES, S_TOTALS, S_KEY_OF, S_GET, S_SET_READ,
 	S_SET_FLAGGED, S_SEARCH, S_SEARCH_DATES, S_COUNT, S_COUNT_DATES,
-	S_COUNT_WORDS,
+	S_COUNT_WORDS, S_SEARCH_RECENT,
 	S_COUNT_OF_STMTS
 };
 
@@ -32,6 +32,8 @@ struct folio_store {
 	bool readonly;
 	sqlite3_stmt *stmt[S_COUNT_OF_STMTS];
 	sqlite3_stmt *walk[WALK_SLOTS];
+	int (*interrupt)(void *arg); /* folio_store_set_interrupt(): asked while a search runs */
+	void *interrupt_arg;
 };
 
 /* store.c: messages and statements */

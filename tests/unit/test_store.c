@@ -514,18 +514,28 @@ static size_t old_bm25_order(const char *path, const char *match, int64_t *ids, 
 	return n;
 }
 
+static int interrupt_calls;
+static int interrupt_answer;
+
+static int count_interrupt(void *arg)
+{
+	(void)arg;
+	interrupt_calls++;
+	return interrupt_answer;
+}
+
 #define EMBER_N 300
 #define EMBER_EVERY 7 /* every 7th article has the word; the rest have filler */
 
-/* Ranked pages match the old ORDER BY bm25 over every match. */
-static void test_search_rank(void)
+/* Ranked pages match the old ORDER BY bm25; recent-first is id order; an interrupt stops both. */
+static void test_search_orders(void)
 {
 	char *path = path_in("orders.db"), *err = NULL;
 	struct folio_store *st = NULL;
 	struct folio_hit *hits = NULL;
 	size_t n = 0, nold, got = 0;
 	int64_t old_ids[EMBER_N], ranked[EMBER_N], count = 0;
-	bool distinct, same = true, ordered = true;
+	bool distinct, same = true, ordered = true, in_dates = true;
 	char title[64], body[600], file[32], date[11];
 
 	ok(folio_store_open(path, FOLIO_STORE_CREATE, &st, &err) == 0, "open a store for orders");
@@ -579,6 +589,73 @@ static void test_search_rank(void)
 		dated += i % 10 != 9;
 	ok(folio_store_search_count(st, "ember", "2019-01-01", "2020-01-01", 1000, &count, NULL) == 0 &&
 	   count == dated && dated < (int64_t)nold, "a date limit leaves out the undated");
+
+	/* recent first: the same matches, highest id first */
+	ok(folio_store_search_recent(st, "ember", NULL, NULL, EMBER_N, 0, &hits, &n, NULL) == 0 &&
+	   n == nold, "recent-first finds the same matches");
+	for (size_t i = 1; i < n; i++)
+		ordered = ordered && hits[i].id < hits[i - 1].id;
+	ok(ordered && n > 0 && hits[0].score == 0.0, "highest id first, unscored");
+	ok(n > 0 && strstr(hits[0].snippet, "mber") && hits[0].source && hits[0].title,
+	   "with snippet, source and title: %s", n ? hits[0].snippet : "");
+	int64_t newest = n ? hits[0].id : 0, third = n > 2 ? hits[2].id : 0;
+	folio_store_hits_free(hits, n);
+	ok(folio_store_search_recent(st, "ember", NULL, NULL, 2, 0, &hits, &n, NULL) == 0 && n == 2 &&
+	   hits[0].id == newest, "the limit keeps the newest");
+	folio_store_hits_free(hits, n);
+	ok(folio_store_search_recent(st, "ember", NULL, NULL, 1, 2, &hits, &n, NULL) == 0 && n == 1 &&
+	   hits[0].id == third, "the offset skips the newest");
+	folio_store_hits_free(hits, n);
+	ok(folio_store_search_recent(st, "ember", "2019-06-01", "2019-09-01", EMBER_N, 0, &hits, &n,
+	                             NULL) == 0 && n > 0, "with date limits, some match");
+	for (size_t i = 0; i < n; i++)
+		in_dates = in_dates && strcmp(hits[i].date, "2019-06-01") >= 0 &&
+		        strcmp(hits[i].date, "2019-09-01") < 0 && (i == 0 || hits[i].id < hits[i - 1].id);
+	ok(in_dates, "every hit inside the limits (after inclusive, before exclusive), newest first");
+	size_t in_range = n;
+	folio_store_hits_free(hits, n);
+	ok(folio_store_search_count(st, "ember", "2019-06-01", "2019-09-01", 1000, &count, NULL) == 0 &&
+	   count == (int64_t)in_range, "the count with date limits agrees");
+	ok(folio_store_search_recent(st, "nosuchword", NULL, NULL, 10, 0, &hits, &n, NULL) == 0 &&
+	   n == 0 && !hits, "recent-first with no match");
+	ok(folio_store_search_recent(st, NULL, "2019-01-01", "2019-02-01", 100, 0, &hits, &n, NULL) == 0 &&
+	   n > 0 && strncmp(hits[0].date, "2019-01", 7) == 0, "recent-first without words is by date");
+	folio_store_hits_free(hits, n);
+	is_int(folio_store_search_recent(st, "AND (", NULL, NULL, 10, 0, &hits, &n, &err), -1,
+	       "recent-first with a malformed expression fails");
+	free(err);
+	err = NULL;
+
+	/* the interrupt check: asked during searches only, and a yes stops them */
+	folio_store_set_interrupt(st, count_interrupt, NULL);
+	interrupt_calls = 0;
+	interrupt_answer = 0;
+	{
+		struct folio_list_row *rows;
+		ok(folio_store_list(st, 0, NULL, false, false, EMBER_N, &rows, &n, NULL) == 0 &&
+		   n == EMBER_N, "a list read with a check installed");
+		folio_store_rows_free(rows, n);
+	}
+	is_int(interrupt_calls, 0, "is not interrupted: the check is not asked");
+	ok(folio_store_search(st, "ember OR report", NULL, NULL, 50, 0, &hits, &n, NULL) == 0 && n == 50,
+	   "a search the check lets run");
+	folio_store_hits_free(hits, n);
+	ok(interrupt_calls > 0, "asked the check %d times", interrupt_calls);
+	interrupt_answer = 1;
+	is_int(folio_store_search(st, "ember OR report", NULL, NULL, 50, 0, &hits, &n, &err), -1,
+	       "a ranked search the check stops fails");
+	ok(err && strstr(err, "interrupted") && n == 0 && !hits, "saying so: %s", err ? err : "");
+	free(err);
+	err = NULL;
+	is_int(folio_store_search_count(st, "ember OR report", NULL, NULL, 100000, &count, &err), -1,
+	       "so does a count");
+	free(err);
+	err = NULL;
+	folio_store_set_interrupt(st, NULL, NULL);
+	ok(folio_store_search(st, "ember", NULL, NULL, 3, 0, &hits, &n, NULL) == 0 && n == 3 &&
+	   hits[0].id == old_ids[0], "with the check removed, search works again");
+	folio_store_hits_free(hits, n);
+	ok(folio_store_set_read(st, old_ids[0], true, NULL) == 0, "and the store can be written");
 
 	folio_store_close(st);
 	free(path);
@@ -857,7 +934,7 @@ int main(void)
 	test_paging(st);
 	test_neighbours(st);
 	test_search(st);
-	test_search_rank();
+	test_search_orders();
 	test_all_or_nothing(st, path);
 	test_busy(st, path);
 	test_no_open_reads(st, path);
