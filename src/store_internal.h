@@ -19,6 +19,7 @@ enum stmt_id {
 	S_INDEX_PENDING, S_CLEAR_PENDING, S_OPEN_BATCH, S_CLOSE_BATCH,
 	S_DROP_EMPTY_SOURCE, S_SOURCES, S_TOTALS, S_KEY_OF, S_GET, S_SET_READ,
 	S_SET_FLAGGED, S_SEARCH, S_SEARCH_DATES, S_COUNT, S_COUNT_DATES,
+	S_COUNT_WORDS, S_SEARCH_RECENT,
 	S_COUNT_OF_STMTS
 };
 
@@ -32,6 +33,8 @@ struct folio_store {
 	bool readonly;
 	sqlite3_stmt *stmt[S_COUNT_OF_STMTS];
 	sqlite3_stmt *walk[WALK_SLOTS];
+	int (*interrupt)(void *arg); /* folio_store_set_interrupt(): asked while a search runs */
+	void *interrupt_arg;
 };
 
 /* store.c: messages and statements */

@@ -20,8 +20,11 @@
  *   next unread:     SEARCH a USING INDEX articles_unread_by_source (source_id=? AND date<?)
  *   position:        SEARCH a USING COVERING INDEX articles_by_source (source_id=? AND date>?)
  *   dates-only list: SEARCH a USING INDEX articles_by_date (date>? AND date<?)
- * No SCAN articles and no TEMP B-TREE FOR ORDER BY on any list path; ranked
- * search sorts its matches by score, which no index can give.
+ * No SCAN articles and no TEMP B-TREE FOR ORDER BY on any list path.
+ * Ranked search lets FTS5 sort by rank (SCAN articles_fts VIRTUAL TABLE
+ * INDEX 32:rM4), the recent-first search walks the index backwards (INDEX
+ * 192:M4), and both reach articles and sources by primary key; on a 10^5
+ * store neither builds a temp B-tree.
  */
 #include <config.h>
 
@@ -410,6 +413,10 @@ static int bind_search(struct folio_store *st, sqlite3_stmt *s, const char *matc
 /* A search failure: a bad expression is the parser's bug, so show SQLite's words. */
 static int fail_search(struct folio_store *st, int rc, char **err)
 {
+	if ((rc & 0xff) == SQLITE_INTERRUPT) {
+		st_set_msg(err, "%s: search interrupted", st->path);
+		return -1;
+	}
 	if ((rc & 0xff) == SQLITE_ERROR) {
 		st_set_msg(err, "%s: search failed: %s", st->path, sqlite3_errmsg(st->db));
 		return -1;
@@ -417,11 +424,34 @@ static int fail_search(struct folio_store *st, int rc, char **err)
 	return st_fail(st, rc, "search", err);
 }
 
-int folio_store_search(struct folio_store *st, const char *match, const char *after,
-                       const char *before, size_t limit, size_t offset,
-                       struct folio_hit **hits, size_t *n, char **err)
+/*
+ * While a search runs, SQLite calls the caller's interrupt check every
+ * thousand steps (FTS5's own sort included, since it runs on the same
+ * connection); a non-zero answer makes the statement fail with
+ * SQLITE_INTERRUPT.  Installed only around searches, so no write and no
+ * list read can be cut short.
+ */
+#define INTERRUPT_EVERY_OPS 1000
+
+static void watch_interrupt(struct folio_store *st, bool on)
 {
-	sqlite3_stmt *s = st_stmt(st, match ? S_SEARCH : S_SEARCH_DATES, err);
+	if (st->interrupt)
+		sqlite3_progress_handler(st->db, on ? INTERRUPT_EVERY_OPS : 0,
+		                         on ? st->interrupt : NULL, on ? st->interrupt_arg : NULL);
+}
+
+void folio_store_set_interrupt(struct folio_store *st, int (*check)(void *arg), void *arg)
+{
+	st->interrupt = check;
+	st->interrupt_arg = check ? arg : NULL;
+}
+
+static int run_search(struct folio_store *st, enum stmt_id which, const char *match,
+                      const char *after, const char *before, size_t limit, size_t offset,
+                      struct folio_hit **hits, size_t *n, char **err)
+{
+	sqlite3_stmt *s = st_stmt(st, which, err);
+
 	struct folio_hit *list = NULL;
 	size_t count = 0, cap = 0;
 	bool nomem = false;
@@ -439,6 +469,7 @@ int folio_store_search(struct folio_store *st, const char *match, const char *af
 	if (sqlite3_bind_int64(s, 5, offset > INT64_MAX ? INT64_MAX : (int64_t)offset) != SQLITE_OK ||
 	    sqlite3_bind_int(s, 6, FALLBACK_SNIPPET_CHARS) != SQLITE_OK)
 		return st_fail(st, sqlite3_errcode(st->db), "search", err);
+	watch_interrupt(st, true);
 	while (count < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		/* A hit with no word in the body still shows where the body starts. */
 		int snippet_col = sqlite3_column_bytes(s, 5) > 0 ? 5 : 6;
@@ -464,6 +495,7 @@ int folio_store_search(struct folio_store *st, const char *match, const char *af
 			break;
 	}
 	sqlite3_reset(s);
+	watch_interrupt(st, false);
 	if (nomem || (rc != SQLITE_ROW && rc != SQLITE_DONE)) {
 		folio_store_hits_free(list, count);
 		return nomem ? st_fail(st, SQLITE_NOMEM, "search", err) : fail_search(st, rc, err);
@@ -471,6 +503,22 @@ int folio_store_search(struct folio_store *st, const char *match, const char *af
 	*hits = list;
 	*n = count;
 	return 0;
+}
+
+int folio_store_search(struct folio_store *st, const char *match, const char *after,
+                       const char *before, size_t limit, size_t offset,
+                       struct folio_hit **hits, size_t *n, char **err)
+{
+	return run_search(st, match ? S_SEARCH : S_SEARCH_DATES, match, after, before, limit,
+	                  offset, hits, n, err);
+}
+
+int folio_store_search_recent(struct folio_store *st, const char *match, const char *after,
+                              const char *before, size_t limit, size_t offset,
+                              struct folio_hit **hits, size_t *n, char **err)
+{
+	return run_search(st, match ? S_SEARCH_RECENT : S_SEARCH_DATES, match, after, before,
+	                  limit, offset, hits, n, err);
 }
 
 void folio_store_hits_free(struct folio_hit *hits, size_t n)
@@ -486,16 +534,19 @@ void folio_store_hits_free(struct folio_hit *hits, size_t n)
 int folio_store_search_count(struct folio_store *st, const char *match, const char *after,
                              const char *before, int64_t cap, int64_t *count, char **err)
 {
-	sqlite3_stmt *s = st_stmt(st, match ? S_COUNT : S_COUNT_DATES, err);
+	enum stmt_id which = !match ? S_COUNT_DATES : after || before ? S_COUNT : S_COUNT_WORDS;
+	sqlite3_stmt *s = st_stmt(st, which, err);
 	int rc;
 
 	*count = 0;
 	if (!s || bind_search(st, s, match, after, before, cap, err) != 0)
 		return -1;
+	watch_interrupt(st, true);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*count = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
+	watch_interrupt(st, false);
 	if (rc != SQLITE_ROW)
 		return fail_search(st, rc, err);
 	return 0;

@@ -579,16 +579,13 @@ int folio_ui_run(struct folio_store *st, const struct folio_keymap *km,
 
 	while (!ui.quit && !ui_signal) {
 		folio_key k;
-		int timeout = ui.search.dirty ? 0 : UI_TICK_MS;
-		enum ui_read r = ui_read_key(&ui, timeout, &k);
+		enum ui_read r = ui_read_key(&ui, ui_search_wait_ms(&ui, UI_TICK_MS), &k);
 		if (r == UI_READ_DEAD)
 			break;
 		if (r == UI_READ_NONE) {
 			pending_timeout(&ui);
-			if (ui.search.dirty) {
-				ui_search_run(&ui);
+			if (ui_search_idle(&ui))
 				render(&ui);
-			}
 			continue;
 		}
 		/* keys already typed are all handled before the screen is drawn once */

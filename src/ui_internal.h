@@ -169,6 +169,9 @@ struct ui_search {
 	struct ui_hit *hits;
 	size_t nhits;
 	bool at_end;
+	bool ranked;      /* best first; false while the quick latest-first page is shown */
+	bool interrupted; /* a key arrived while a search ran, and stopped it */
+	struct timespec quick_at; /* when the quick page was shown: ranking waits for a pause */
 	int64_t count;
 	bool count_capped;
 	size_t sel;
@@ -281,6 +284,10 @@ void ui_search_insert(struct ui *ui, folio_key k);
 bool ui_search_edit_action(struct ui *ui, enum folio_action a);
 void ui_search_results_action(struct ui *ui, enum folio_action a);
 void ui_search_run(struct ui *ui);
+/* how long the input loop may wait for a key before ui_search_idle() has work */
+int ui_search_wait_ms(struct ui *ui, int idle_ms);
+/* a search due while no key waits: true when the screen must be drawn again */
+bool ui_search_idle(struct ui *ui);
 void ui_search_draw_results(struct ui *ui, WINDOW *w);
 int ui_search_draw_bar(struct ui *ui, WINDOW *w, int cols);
 void ui_search_status(struct ui *ui, char *buf, size_t size);

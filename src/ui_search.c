@@ -8,20 +8,31 @@
  * highlighted; Enter opens one with every match highlighted.  Esc (or q in
  * the results) puts the reader back where it was before '/'.
  *
+ * Ranking has to score every match (a few hundred ms for a short prefix at
+ * 10^5 articles), which no keystroke can wait for.  So a keystroke gets the
+ * quick page, the latest matches first (the store stops after one page),
+ * headed "latest first…"; when typing pauses for SEARCH_PAUSE_MS, or on
+ * Enter, Tab or Down, the ranked search replaces it ("best first").  Both
+ * run with an interrupt check, so a key typed meanwhile stops a search whose
+ * answer is already stale and the old results stay until the next one.
+ *
  * Up and Down in the bar walk the history (ui_history.c).
  */
 #include "ui_internal.h"
 
 #include <assert.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "folio/text.h"
 
 #define SEARCH_PAGE 50
 #define SEARCH_COUNT_CAP 10000
 #define HIT_ROWS 3
+#define SEARCH_PAUSE_MS 350 /* no key for this long: typing has paused, rank */
 
 /* ---- the results ---- */
 
@@ -50,6 +61,7 @@ static void clear_results(struct ui_search *s)
 	s->count = 0;
 	s->count_capped = false;
 	s->at_end = true;
+	s->ranked = false;
 	if (s->have_q)
 		folio_query_free(&s->q);
 	s->have_q = false;
@@ -96,70 +108,186 @@ static bool convert_hit(const struct folio_query *q, const struct folio_hit *in,
 	return true;
 }
 
+/* The store's interrupt check: a key waiting on the terminal makes the running search stale. */
+static int key_waiting(void *arg)
+{
+	struct ui_search *s = arg;
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+	if (poll(&pfd, 1, 0) <= 0)
+		return 0;
+	s->interrupted = true;
+	return 1;
+}
+
+enum fetch { FETCH_OK, FETCH_STOPPED, FETCH_INTERRUPTED };
+
+/*
+ * One page of hits for q from offset, ranked or latest first, ready to
+ * draw.  FETCH_STOPPED: an error was shown, and *out holds what was read
+ * before it; FETCH_INTERRUPTED (only when interruptible): a key came first,
+ * nothing was read.
+ */
+static enum fetch fetch_page(struct ui *ui, const struct folio_query *q, bool ranked,
+                             size_t offset, bool interruptible, struct ui_hit **out, size_t *nout)
+{
+	struct ui_search *s = &ui->search;
+	struct folio_hit *hits = NULL;
+	size_t n = 0;
+	char *err = NULL;
+	*out = NULL;
+	*nout = 0;
+	s->interrupted = false;
+	if (interruptible)
+		folio_store_set_interrupt(ui->st, key_waiting, s);
+	int rc = (ranked ? folio_store_search : folio_store_search_recent)(
+		ui->st, q->match, q->after, q->before, SEARCH_PAGE, offset, &hits, &n, &err);
+	if (interruptible)
+		folio_store_set_interrupt(ui->st, NULL, NULL);
+	free(err);
+	if (rc != 0) {
+		if (s->interrupted)
+			return FETCH_INTERRUPTED;
+		/* the parser makes every query valid; whatever went wrong, no SQL reaches the screen */
+		ui_message(ui, "That search could not be run; try other words");
+		return FETCH_STOPPED;
+	}
+	struct ui_hit *page = n ? calloc(n, sizeof *page) : NULL;
+	enum fetch result = FETCH_OK;
+	size_t added = 0;
+	if (n && !page)
+		result = FETCH_STOPPED;
+	for (size_t i = 0; page && i < n; i++) {
+		if (!convert_hit(q, &hits[i], &page[added])) {
+			hit_free_fields(&page[added]);
+			result = FETCH_STOPPED;
+			break;
+		}
+		added++;
+	}
+	folio_store_hits_free(hits, n);
+	if (result == FETCH_STOPPED)
+		ui_message(ui, "out of memory");
+	*out = page;
+	*nout = added;
+	return result;
+}
+
 /* The next page of hits; false when there are no more (or an error was shown). */
 static bool fetch_more(struct ui *ui)
 {
 	struct ui_search *s = &ui->search;
 	if (s->at_end || !s->have_q)
 		return false;
-	struct folio_hit *hits = NULL;
-	size_t n = 0;
-	char *err = NULL;
-	if (folio_store_search(ui->st, s->q.match, s->q.after, s->q.before, SEARCH_PAGE, s->nhits,
-	                       &hits, &n, &err) != 0) {
-		/* the parser makes every query valid; whatever went wrong, no SQL reaches the screen */
-		s->at_end = true;
-		free(err);
-		ui_message(ui, "That search could not be run; try other words");
-		return false;
-	}
-	s->at_end = n < SEARCH_PAGE;
+	struct ui_hit *page;
+	size_t n;
+	enum fetch rc = fetch_page(ui, &s->q, s->ranked, s->nhits, false, &page, &n);
+	s->at_end = rc != FETCH_OK || n < SEARCH_PAGE;
 	struct ui_hit *grown = n ? realloc(s->hits, (s->nhits + n) * sizeof *grown) : s->hits;
 	if (n && !grown) {
-		folio_store_hits_free(hits, n);
+		hits_free(page, n);
+		s->at_end = true;
 		ui_message(ui, "out of memory");
 		return false;
 	}
 	s->hits = grown;
-	size_t added = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!convert_hit(&s->q, &hits[i], &s->hits[s->nhits + added])) {
-			hit_free_fields(&s->hits[s->nhits + added]);
-			ui_message(ui, "out of memory");
-			s->at_end = true;
-			break;
-		}
-		added++;
-	}
-	s->nhits += added;
-	folio_store_hits_free(hits, n);
-	return added > 0;
+	if (n)
+		memcpy(s->hits + s->nhits, page, n * sizeof *page);
+	free(page);
+	s->nhits += n;
+	return n > 0;
 }
 
-/* Search for what is in the bar now. */
-void ui_search_run(struct ui *ui)
+/*
+ * Search for what is in the bar: ranked, or the quick latest-first page
+ * (without a count, which would cost as much again).  Returns false, with
+ * the results shown before kept, when a key interrupted it.
+ */
+static bool run_query(struct ui *ui, bool ranked, bool interruptible)
 {
 	struct ui_search *s = &ui->search;
-	s->dirty = false;
-	clear_results(s);
-	if (folio_search_parse(ui_edit_text(&s->line), true, &s->q) != 0) {
+	struct folio_query q;
+	if (folio_search_parse(ui_edit_text(&s->line), true, &q) != 0) {
+		clear_results(s);
+		s->dirty = false;
 		ui_message(ui, "out of memory");
-		return;
+		return true;
 	}
+	ranked = ranked || !q.match; /* dates alone: newest first is the only order */
+	struct ui_hit *page = NULL;
+	size_t n = 0;
+	enum fetch rc = FETCH_OK;
+	if (!q.empty) {
+		rc = fetch_page(ui, &q, ranked, 0, interruptible, &page, &n);
+		if (rc == FETCH_INTERRUPTED) {
+			folio_query_free(&q);
+			return false;
+		}
+	}
+	clear_results(s);
+	s->dirty = false;
+	s->q = q;
 	s->have_q = true;
-	if (s->q.empty)
-		return;
-	s->at_end = false;
-	fetch_more(ui);
+	s->hits = page;
+	s->nhits = n;
+	s->ranked = ranked || n <= 1; /* one hit or none: no order to improve */
+	if (q.empty)
+		return true;
+	s->at_end = rc != FETCH_OK || n < SEARCH_PAGE;
+	s->count = (int64_t)n;
+	s->count_capped = !s->at_end;
+	if (!s->ranked) {
+		clock_gettime(CLOCK_MONOTONIC, &s->quick_at);
+		return true;
+	}
 	char *err = NULL;
 	int64_t count = 0;
-	if (folio_store_search_count(ui->st, s->q.match, s->q.after, s->q.before, SEARCH_COUNT_CAP,
-	                             &count, &err) != 0) {
-		free(err);
-		count = (int64_t)s->nhits;
+	if (interruptible)
+		folio_store_set_interrupt(ui->st, key_waiting, s);
+	int counted = folio_store_search_count(ui->st, s->q.match, s->q.after, s->q.before,
+	                                       SEARCH_COUNT_CAP, &count, &err);
+	if (interruptible)
+		folio_store_set_interrupt(ui->st, NULL, NULL);
+	free(err);
+	if (counted == 0) {
+		s->count = count;
+		s->count_capped = count >= SEARCH_COUNT_CAP;
 	}
-	s->count = count;
-	s->count_capped = count >= SEARCH_COUNT_CAP;
+	return true;
+}
+
+/* The ranked search for what is in the bar, for the keys that want the final order. */
+void ui_search_run(struct ui *ui)
+{
+	run_query(ui, true, false);
+}
+
+/* Rank what is typed if it is not yet: before Enter, Tab or Down use the hits. */
+static void settle(struct ui *ui)
+{
+	struct ui_search *s = &ui->search;
+	if (s->dirty || (s->have_q && !s->ranked))
+		ui_search_run(ui);
+}
+
+int ui_search_wait_ms(struct ui *ui, int idle_ms)
+{
+	struct ui_search *s = &ui->search;
+	if (s->dirty)
+		return 0;
+	if (!s->active || !s->have_q || s->ranked)
+		return idle_ms;
+	long left = SEARCH_PAUSE_MS - ui_elapsed_ms(&s->quick_at);
+	return left <= 0 ? 0 : left < idle_ms ? (int)left : idle_ms;
+}
+
+bool ui_search_idle(struct ui *ui)
+{
+	struct ui_search *s = &ui->search;
+	if (s->dirty)
+		return run_query(ui, false, true);
+	if (s->active && s->have_q && !s->ranked && ui_elapsed_ms(&s->quick_at) >= SEARCH_PAUSE_MS)
+		return run_query(ui, true, true);
+	return false;
 }
 
 void ui_search_set_state(struct ui *ui, int64_t id, bool read, bool flagged)
@@ -317,8 +445,7 @@ static void history_move(struct ui *ui, int dir)
 	}
 	if (s->hist_pos >= s->nhistory) {
 		/* past the newest: go down into the results */
-		if (s->dirty)
-			ui_search_run(ui);
+		settle(ui);
 		if (s->nhits) {
 			s->editing = false;
 			select_hit(ui, 0);
@@ -342,8 +469,7 @@ bool ui_search_edit_action(struct ui *ui, enum folio_action a)
 			ui_search_close(ui);
 			return true;
 		}
-		if (s->dirty)
-			ui_search_run(ui);
+		settle(ui);
 		if (s->line.len) {
 			ui_history_add(s, s->line.buf);
 			ui_history_save(s);
@@ -360,8 +486,7 @@ bool ui_search_edit_action(struct ui *ui, enum folio_action a)
 		return true;
 	case FOLIO_ACT_SWITCH_PANE:
 		/* Tab leaves the bar for the hits, as Down does past the newest search */
-		if (s->dirty)
-			ui_search_run(ui);
+		settle(ui);
 		if (s->nhits) {
 			s->editing = false;
 			select_hit(ui, 0);
@@ -496,9 +621,11 @@ void ui_search_draw_results(struct ui *ui, WINDOW *w)
 	if (s->nhits == 0)
 		snprintf(head, sizeof head, "No articles match");
 	else
-		snprintf(head, sizeof head, "%lld%s %s", (long long)s->count,
+		snprintf(head, sizeof head, "%lld%s %s, %s%s", (long long)s->count,
 		         s->count_capped ? "+" : "",
-		         s->count == 1 && !s->count_capped ? "article matches" : "articles match");
+		         s->count == 1 && !s->count_capped ? "article matches" : "articles match",
+		         !s->ranked ? "latest first" : s->q.match ? "best first" : "newest first",
+		         s->ranked ? "" : ui->ellipsis);
 	ui_draw_text(w, 0, 1, head, strlen(head), width - 1, A_BOLD, NULL, 0, 0, ui);
 	size_t per = (size_t)results_height(ui);
 	if (s->sel >= s->top + per)

@@ -177,6 +177,26 @@ int folio_store_search(struct folio_store *st, const char *match, const char *af
                        struct folio_hit **hits, size_t *n, char **err);
 void folio_store_hits_free(struct folio_hit *hits, size_t n);
 
+/*
+ * The same matches as folio_store_search(), unranked: the latest imported
+ * first (highest id first, which is not date order), every score 0.0.
+ * FTS5 answers this by walking its index backwards and stops after the
+ * page, so it costs about the same however many articles match, where
+ * ranking must score every match: for as-you-type, with the ranked search
+ * run when typing pauses.  With match NULL it is folio_store_search().
+ */
+int folio_store_search_recent(struct folio_store *st, const char *match, const char *after,
+                              const char *before, size_t limit, size_t offset,
+                              struct folio_hit **hits, size_t *n, char **err);
+
+/*
+ * A check asked every thousand SQLite steps or so while a search or a search count
+ * runs (never during other calls): when it returns non-zero the search
+ * stops and fails (-1, the message saying "interrupted"), so a reader can
+ * drop a search made stale by a key typed meanwhile.  NULL removes it.
+ */
+void folio_store_set_interrupt(struct folio_store *st, int (*check)(void *arg), void *arg);
+
 /* How many articles match, counting no further than cap (*count == cap means "cap or more"). */
 int folio_store_search_count(struct folio_store *st, const char *match, const char *after,
                              const char *before, int64_t cap, int64_t *count, char **err);

@@ -35,7 +35,7 @@ keys /
 wait_for 'Type to search' >/dev/null
 keys stonemason
 wait_for 'articles? match' >/dev/null
-like "search as you type fills the screen with the hits" "$(line 1)" '^ 1 article matches$'
+like "search as you type fills the screen with the hits" "$(line 1)" '^ 1 article matches, best first$'
 like "the hit's title" "$(line 2)" 'Volunteers repaint the old north'
 like "its snippet shows the match even on a narrow line" "$(line 4)" '[Ss]tonemason'
 keys Enter
@@ -46,7 +46,7 @@ wait_for 'Match 1 of' >/dev/null
 like "n scrolls to the match" "$(screen)" '[Ss]tonemasons'
 keys q
 wait_for 'article matches' >/dev/null
-like "q goes back to the hits" "$(line 1)" '^ 1 article matches$'
+like "q goes back to the hits" "$(line 1)" '^ 1 article matches, best first$'
 keys Escape
 wait_for '^> All articles' >/dev/null
 like "Esc goes back to the sources" "$(line 1)" '^> All articles'

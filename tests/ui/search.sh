@@ -24,6 +24,26 @@ keys Escape
 wait_for '^> All articles' >/dev/null
 like "Esc closes the search and the list is back" "$(line 1)" '^> All articles'
 
+# As you type, the quick page: the latest matches first (bulk story 250 was
+# imported last), with no count yet; a pause in typing ranks them instead.
+keys / t h e
+wait_for 'latest first' >/dev/null
+like "typing shows the latest matches at once" "$(line 1)" '^ 50\+ articles match, latest first…'
+like "the last imported first" "$(line 2)" 'Bulk story number 250'
+wait_for 'best first' >/dev/null
+like "a pause in typing ranks them, with the count" "$(line 1)" '^ 254 articles match, best first'
+like "the best hit first" "$(line 2)" 'Survey team returns from the'
+keys Escape
+wait_for '^> All articles' >/dev/null
+keys / t h e Enter
+wait_for 'n/N to jump' >/dev/null
+like "Enter at once opens the best hit, not the latest" "$(screen)" 'Survey team returns from the'
+keys q
+wait_for 'articles? match' >/dev/null
+like "and the results behind it are ranked" "$(line 1)" 'best first'
+keys Escape
+wait_for '^> All articles' >/dev/null
+
 keys / 'granite lighthouse' Enter
 wait_for 'match(es)?: n/N' >/dev/null
 like "Enter opens the best hit" "$(screen)" 'Volunteers repaint the old north lighthouse'

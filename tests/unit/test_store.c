@@ -488,6 +488,182 @@ static void test_search(struct folio_store *st)
 	ok(find_one(st, "cafe") > 0, "the store still works afterwards");
 }
 
+/* Ids of a search, as FTS5 ranked them before rank MATCH: ORDER BY bm25(...) over all matches. */
+static size_t old_bm25_order(const char *path, const char *match, int64_t *ids, size_t cap,
+                             bool *distinct)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	size_t n = 0;
+	double last = -1e300;
+	*distinct = true;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT rowid, bm25(articles_fts, 10.0, 3.0, 3.0, 1.0) AS score"
+	                           " FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY score",
+	                       -1, &s, NULL) != SQLITE_OK) {
+		fprintf(stderr, "old_bm25_order: %s\n", sqlite3_errmsg(db));
+		abort();
+	}
+	sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+	while (sqlite3_step(s) == SQLITE_ROW && n < cap) {
+		double score = sqlite3_column_double(s, 1);
+		if (score <= last)
+			*distinct = false;
+		last = score;
+		ids[n++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return n;
+}
+
+static int interrupt_calls;
+static int interrupt_answer;
+
+static int count_interrupt(void *arg)
+{
+	(void)arg;
+	interrupt_calls++;
+	return interrupt_answer;
+}
+
+#define EMBER_N 300
+#define EMBER_EVERY 7 /* every 7th article has the word; the rest have filler */
+
+/* Ranked pages match the old ORDER BY bm25; recent-first is id order; an interrupt stops both. */
+static void test_search_orders(void)
+{
+	char *path = path_in("orders.db"), *err = NULL;
+	struct folio_store *st = NULL;
+	struct folio_hit *hits = NULL;
+	size_t n = 0, nold, got = 0;
+	int64_t old_ids[EMBER_N], ranked[EMBER_N], count = 0;
+	bool distinct, same = true, ordered = true, in_dates = true;
+	char title[64], body[600], file[32], date[11];
+
+	ok(folio_store_open(path, FOLIO_STORE_CREATE, &st, &err) == 0, "open a store for orders");
+	free(err);
+	if (!st) {
+		free(path);
+		return;
+	}
+	ok(folio_store_begin(st, NULL) == 0, "begin");
+	for (int i = 0; i < EMBER_N; i++) {
+		int reps = i % EMBER_EVERY == 0 ? 1 + i / EMBER_EVERY % 9 : 0;
+		size_t len = (size_t)snprintf(body, sizeof body, "Report %d of %d lines.", i, i % 13);
+		for (int r = 0; r < reps && len < sizeof body - 40; r++)
+			len += (size_t)snprintf(body + len, sizeof body - len, " An ember%s glowed %d.",
+			                        r % 2 ? "" : " still", r);
+		for (int f = 0; f < i % 11 && len < sizeof body - 40; f++)
+			len += (size_t)snprintf(body + len, sizeof body - len, " Filler words %d.", f);
+		snprintf(title, sizeof title, i % 21 == 0 ? "Ember watch %d" : "Notes %d", i);
+		snprintf(date, sizeof date, "2019-%02d-%02d", 1 + i % 12, 1 + i % 28);
+		snprintf(file, sizeof file, "/o/%03d.txt", i);
+		enum folio_put_result res;
+		struct folio_article a = art(i % 3 ? "Herald" : "Courier", title,
+		                             i % 10 == 9 ? NULL : date, body);
+		if (folio_store_put(st, &a, file, &res, NULL) != 0)
+			ok(0, "put %d", i);
+	}
+	ok(folio_store_commit(st, NULL) == 0, "commit");
+
+	nold = old_bm25_order(path, "ember", old_ids, EMBER_N, &distinct);
+	ok(nold > 40 && distinct, "the fixture: %zu matches, no two with the same score", nold);
+	/* pages of 7 over rank MATCH, joined end to end */
+	while (got < EMBER_N && folio_store_search(st, "ember", NULL, NULL, 7, got, &hits, &n, NULL) == 0 &&
+	       n > 0) {
+		for (size_t i = 0; i < n; i++) {
+			if (i > 0 && hits[i].score < hits[i - 1].score)
+				ordered = false;
+			ranked[got++] = hits[i].id;
+		}
+		folio_store_hits_free(hits, n);
+	}
+	is_int((int)got, (int)nold, "ranked pages find every match");
+	for (size_t i = 0; i < got && i < nold; i++)
+		same = same && ranked[i] == old_ids[i];
+	ok(same && ordered, "rank MATCH gives the ids of ORDER BY bm25, in the same order");
+	ok(folio_store_search_count(st, "ember", NULL, NULL, 1000, &count, NULL) == 0 &&
+	   count == (int64_t)nold, "the count without limits (no join) agrees");
+	ok(folio_store_search_count(st, "ember", NULL, NULL, 5, &count, NULL) == 0 && count == 5,
+	   "and stops at the cap");
+	int64_t dated = 0; /* the fixture's matches with a date */
+	for (int i = 0; i < EMBER_N; i += EMBER_EVERY)
+		dated += i % 10 != 9;
+	ok(folio_store_search_count(st, "ember", "2019-01-01", "2020-01-01", 1000, &count, NULL) == 0 &&
+	   count == dated && dated < (int64_t)nold, "a date limit leaves out the undated");
+
+	/* recent first: the same matches, highest id first */
+	ok(folio_store_search_recent(st, "ember", NULL, NULL, EMBER_N, 0, &hits, &n, NULL) == 0 &&
+	   n == nold, "recent-first finds the same matches");
+	for (size_t i = 1; i < n; i++)
+		ordered = ordered && hits[i].id < hits[i - 1].id;
+	ok(ordered && n > 0 && hits[0].score == 0.0, "highest id first, unscored");
+	ok(n > 0 && strstr(hits[0].snippet, "mber") && hits[0].source && hits[0].title,
+	   "with snippet, source and title: %s", n ? hits[0].snippet : "");
+	int64_t newest = n ? hits[0].id : 0, third = n > 2 ? hits[2].id : 0;
+	folio_store_hits_free(hits, n);
+	ok(folio_store_search_recent(st, "ember", NULL, NULL, 2, 0, &hits, &n, NULL) == 0 && n == 2 &&
+	   hits[0].id == newest, "the limit keeps the newest");
+	folio_store_hits_free(hits, n);
+	ok(folio_store_search_recent(st, "ember", NULL, NULL, 1, 2, &hits, &n, NULL) == 0 && n == 1 &&
+	   hits[0].id == third, "the offset skips the newest");
+	folio_store_hits_free(hits, n);
+	ok(folio_store_search_recent(st, "ember", "2019-06-01", "2019-09-01", EMBER_N, 0, &hits, &n,
+	                             NULL) == 0 && n > 0, "with date limits, some match");
+	for (size_t i = 0; i < n; i++)
+		in_dates = in_dates && strcmp(hits[i].date, "2019-06-01") >= 0 &&
+		        strcmp(hits[i].date, "2019-09-01") < 0 && (i == 0 || hits[i].id < hits[i - 1].id);
+	ok(in_dates, "every hit inside the limits (after inclusive, before exclusive), newest first");
+	size_t in_range = n;
+	folio_store_hits_free(hits, n);
+	ok(folio_store_search_count(st, "ember", "2019-06-01", "2019-09-01", 1000, &count, NULL) == 0 &&
+	   count == (int64_t)in_range, "the count with date limits agrees");
+	ok(folio_store_search_recent(st, "nosuchword", NULL, NULL, 10, 0, &hits, &n, NULL) == 0 &&
+	   n == 0 && !hits, "recent-first with no match");
+	ok(folio_store_search_recent(st, NULL, "2019-01-01", "2019-02-01", 100, 0, &hits, &n, NULL) == 0 &&
+	   n > 0 && strncmp(hits[0].date, "2019-01", 7) == 0, "recent-first without words is by date");
+	folio_store_hits_free(hits, n);
+	is_int(folio_store_search_recent(st, "AND (", NULL, NULL, 10, 0, &hits, &n, &err), -1,
+	       "recent-first with a malformed expression fails");
+	free(err);
+	err = NULL;
+
+	/* the interrupt check: asked during searches only, and a yes stops them */
+	folio_store_set_interrupt(st, count_interrupt, NULL);
+	interrupt_calls = 0;
+	interrupt_answer = 0;
+	{
+		struct folio_list_row *rows;
+		ok(folio_store_list(st, 0, NULL, false, false, EMBER_N, &rows, &n, NULL) == 0 &&
+		   n == EMBER_N, "a list read with a check installed");
+		folio_store_rows_free(rows, n);
+	}
+	is_int(interrupt_calls, 0, "is not interrupted: the check is not asked");
+	ok(folio_store_search(st, "ember OR report", NULL, NULL, 50, 0, &hits, &n, NULL) == 0 && n == 50,
+	   "a search the check lets run");
+	folio_store_hits_free(hits, n);
+	ok(interrupt_calls > 0, "asked the check %d times", interrupt_calls);
+	interrupt_answer = 1;
+	is_int(folio_store_search(st, "ember OR report", NULL, NULL, 50, 0, &hits, &n, &err), -1,
+	       "a ranked search the check stops fails");
+	ok(err && strstr(err, "interrupted") && n == 0 && !hits, "saying so: %s", err ? err : "");
+	free(err);
+	err = NULL;
+	is_int(folio_store_search_count(st, "ember OR report", NULL, NULL, 100000, &count, &err), -1,
+	       "so does a count");
+	free(err);
+	err = NULL;
+	folio_store_set_interrupt(st, NULL, NULL);
+	ok(folio_store_search(st, "ember", NULL, NULL, 3, 0, &hits, &n, NULL) == 0 && n == 3 &&
+	   hits[0].id == old_ids[0], "with the check removed, search works again");
+	folio_store_hits_free(hits, n);
+	ok(folio_store_set_read(st, old_ids[0], true, NULL) == 0, "and the store can be written");
+
+	folio_store_close(st);
+	free(path);
+}
+
 /* A put that fails half-way leaves nothing behind, and the batch goes on. */
 static void test_all_or_nothing(struct folio_store *st, const char *path)
 {
@@ -761,6 +937,7 @@ int main(void)
 	test_paging(st);
 	test_neighbours(st);
 	test_search(st);
+	test_search_orders();
 	test_all_or_nothing(st, path);
 	test_busy(st, path);
 	test_no_open_reads(st, path);
