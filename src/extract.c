@@ -350,6 +350,40 @@ static bool marker_line(const char *s, size_t len, const char *const *list, bool
 	return false;
 }
 
+/*
+ * A row of buttons: "Share 48 | Tweet | Email | Print", each field a
+ * furniture word with perhaps a count.
+ */
+static bool button_row(const char *s, size_t len)
+{
+	size_t fields = 0;
+	for (size_t st = 0, i = 0; i <= len; i++) {
+		if (i < len && s[i] != '|')
+			continue;
+		size_t a = st, b = i;
+		while (a < b && s[a] == ' ')
+			a++;
+		while (b > a && s[b - 1] == ' ')
+			b--;
+		st = i + 1;
+		if (a == b)
+			continue;
+		if (!marker_line(s + a, b - a, ex_drop_words, true) &&
+		    !marker_line(s + a, b - a, ex_end_words, true))
+			return false;
+		fields++;
+	}
+	return fields >= 2;
+}
+
+/* A short line wholly in brackets: "(Photo: Ana Ruiz/Getty Images)", "[Editor: Li Wei]". */
+static bool bracketed_note(const struct unit *u)
+{
+	return u->words <= 12 && u->len > 2 &&
+	       ((u->s[0] == '(' && u->s[u->len - 1] == ')') ||
+	        (u->s[0] == '[' && u->s[u->len - 1] == ']'));
+}
+
 /* Lexicon and parser classes; NULL-safe for units of any length. */
 static enum kind classify_line(struct unit *u)
 {
@@ -362,6 +396,9 @@ static enum kind classify_line(struct unit *u)
 		return K_COPYRIGHT;
 	if (u->words <= 5 && ex_starts_ci(s, len, "page") && len > 5 && ex_is_digit(s[5]))
 		return K_DROP; /* "Page 1 of 2" */
+	/* "A version of this article appears in print on page A12 of ..." */
+	if (marker_line(s, len, ex_print_notes, false))
+		return K_END;
 	if (u->words <= 12) {
 		if (marker_line(s, len, ex_end_phrases, false) ||
 		    (u->words <= 3 && !u->sentence && marker_line(s, len, ex_end_words, true)))
@@ -378,11 +415,15 @@ static enum kind classify_line(struct unit *u)
 		if (ex_date_line(s, len, u->date) || ex_dated_fields(s, len, u->date))
 			return K_DATE;
 		u->date[0] = '\0';
+		if (ex_time_line(s, len))
+			return K_DATE; /* a date line that gives no date */
 		if (ex_credit_line(s, len))
 			return K_CREDIT;
 		if (!u->sentence && (ex_outlet_exact(s, len) || ex_paper_name(s, len)))
 			return K_BANNER;
 	}
+	if (bracketed_note(u) || (u->words <= 16 && button_row(s, len)))
+		return K_DROP;
 	char scratch[128];
 	if (!u->sentence && u->words <= 30 &&
 	    ex_headline_outlet(s, len, &u->head_off, &u->head_len, scratch, sizeof scratch)) {
@@ -477,6 +518,20 @@ static int build_units(struct page *pg, size_t buflen)
 		               ends * 2 <= inner &&
 		               (ex_ends_sentence(ln[b - 1].s, ln[b - 1].len) ||
 		                (inner >= 2 && lower_starts * 2 >= inner));
+		if (!wrapped) {
+			/* "By" on a line of its own, the name on the next */
+			for (size_t k = a; k + 1 < b; k++)
+				if (ex_in_list_ci(ln[k].s, ln[k].len, ex_byline_leads) &&
+				    ln[k + 1].cps <= 60) {
+					ln[k].s[ln[k].len] = ' ';
+					ln[k].len += 1 + ln[k + 1].len;
+					ln[k].cps += 1 + ln[k + 1].cps;
+					for (size_t j = k + 1; j + 1 < b; j++)
+						ln[j] = ln[j + 1];
+					b--;
+					ln[b].len = 0;
+				}
+		}
 		if (wrapped) {
 			for (size_t k = a; k + 1 < b; k++)
 				ln[k].s[ln[k].len] = ' ';

@@ -54,12 +54,14 @@ bool ex_ends_sentence(const char *s, size_t len);
 
 extern const char *const ex_end_phrases[];
 extern const char *const ex_end_words[];
+extern const char *const ex_print_notes[];
 extern const char *const ex_drop_phrases[];
 extern const char *const ex_drop_words[];
 extern const char *const ex_nav_phrases[];
 extern const char *const ex_nav_words[];
 extern const char *const ex_role_words[];
 extern const char *const ex_link_words[];
+extern const char *const ex_byline_leads[];
 extern const char *const ex_name_particles[];
 extern const char *const ex_date_words[];
 bool ex_ends_with_credit(const char *s, size_t len);
@@ -72,6 +74,7 @@ int ex_month_of(const char *w, size_t n);
 
 bool ex_date_line(const char *s, size_t len, char out[11]);
 bool ex_dated_fields(const char *s, size_t len, char date[11]);
+bool ex_time_line(const char *s, size_t len);
 bool ex_credit_line(const char *s, size_t len);
 bool ex_names_only_line(const char *s, size_t len, struct names *out);
 bool ex_byline_names(const char *s, size_t len, struct names *out, char date[11]);
