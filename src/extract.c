@@ -184,16 +184,23 @@ static bool cp_invisible(uint32_t c)
 
 /*
  * Valid UTF-8, "\n" line ends, no controls, one space between words, no
- * space at either end of a line.
+ * space at either end of a line.  indent[k] (one byte for each line, len
+ * + 1 at most) says whether line k began with two spaces or a tab, the
+ * only trace of an indented first line once the spaces are gone.
  */
-static char *clean_text(const char *in, size_t len, size_t *out_len)
+static char *clean_text(const char *in, size_t len, size_t *out_len, unsigned char **indent)
 {
 	if (len > (SIZE_MAX - 2) / 3)
 		return NULL;
 	char *out = malloc(len * 3 + 2);
-	if (!out)
+	unsigned char *ind = calloc(len + 1, 1);
+	if (!out || !ind) {
+		free(out);
+		free(ind);
 		return NULL;
-	size_t o = 0;
+	}
+	size_t o = 0, line = 0, lead = 0;
+	bool at_start = true;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		int n = ex_u8_decode((const unsigned char *)in + i, len - i, &cp);
@@ -213,10 +220,18 @@ static char *clean_text(const char *in, size_t len, size_t *out_len)
 			while (o > 0 && out[o - 1] == ' ')
 				o--;
 			out[o++] = '\n';
+			assert(line < len);
+			line++;
+			at_start = true;
+			lead = 0;
 		} else if (cp_space(cp)) {
+			lead += cp == '\t' ? 2 : 1;
 			if (o > 0 && out[o - 1] != ' ' && out[o - 1] != '\n')
 				out[o++] = ' ';
 		} else if (!cp_invisible(cp)) {
+			if (at_start)
+				ind[line] = lead >= 2;
+			at_start = false;
 			o += ex_u8_encode(cp, out + o);
 		}
 	}
@@ -224,6 +239,7 @@ static char *clean_text(const char *in, size_t len, size_t *out_len)
 		o--;
 	out[o] = '\0';
 	*out_len = o;
+	*indent = ind;
 	return out;
 }
 
@@ -458,6 +474,7 @@ static enum kind classify_line(struct unit *u)
 
 struct page {
 	char *buf;
+	unsigned char *indent; /* per line of buf: an indented first line */
 	struct unit *u;
 	size_t n;
 };
@@ -471,7 +488,7 @@ static int build_units(struct page *pg, size_t buflen)
 	pg->u = calloc(nlines, sizeof *pg->u);
 	if (!pg->u)
 		return -1;
-	struct { char *s; size_t len, cps; } *ln = calloc(nlines, sizeof *ln);
+	struct { char *s; size_t len, cps; bool indent; } *ln = calloc(nlines, sizeof *ln);
 	if (!ln)
 		return -1;
 	size_t nl = 0;
@@ -486,6 +503,7 @@ static int build_units(struct page *pg, size_t buflen)
 		for (char *q = p; q < e; q++)
 			cps += ((unsigned char)*q & 0xC0) != 0x80;
 		ln[nl].cps = cps;
+		ln[nl].indent = pg->indent[nl];
 		nl++;
 		p = e + 1;
 	}
@@ -504,12 +522,13 @@ static int build_units(struct page *pg, size_t buflen)
 				maxc = ln[b].cps;
 			b++;
 		}
-		size_t lower_starts = 0;
+		size_t lower_starts = 0, indented = 0;
 		for (size_t k = a; k + 1 < b; k++) {
 			size_t n;
 			ends += ex_ends_sentence(ln[k].s, ln[k].len);
 			shortl += ln[k].cps * 4 < maxc * 3;
 			lower_starts += ex_cp_lower(ex_cp_at(ln[k + 1].s, ln[k + 1].len, &n));
+			indented += ln[k + 1].indent;
 		}
 		/* wrapped prose: even lines that run on into the next; a list of
 		   headlines is even too, but its lines all start with capitals */
@@ -518,6 +537,10 @@ static int build_units(struct page *pg, size_t buflen)
 		               ends * 2 <= inner &&
 		               (ex_ends_sentence(ln[b - 1].s, ln[b - 1].len) ||
 		                (inner >= 2 && lower_starts * 2 >= inner));
+		/* several wrapped paragraphs with no blank line between: most
+		   lines long and running on, a third of them into lower case */
+		bool paragraphs = !wrapped && inner >= 2 && !marked && maxc >= 40 && maxc <= 100 &&
+		                  shortl * 2 <= inner + 1 && ends * 2 <= inner + 1 && lower_starts * 3 >= inner;
 		if (!wrapped) {
 			/* "By" on a line of its own, the name on the next */
 			for (size_t k = a; k + 1 < b; k++)
@@ -532,13 +555,24 @@ static int build_units(struct page *pg, size_t buflen)
 					ln[b].len = 0;
 				}
 		}
-		if (wrapped) {
-			for (size_t k = a; k + 1 < b; k++)
-				ln[k].s[ln[k].len] = ' ';
-			struct unit *u = &pg->u[pg->n++];
-			u->s = ln[a].s;
-			u->len = (size_t)(ln[b - 1].s + ln[b - 1].len - ln[a].s);
-			u->group = group;
+		if (wrapped || paragraphs) {
+			/* a paragraph ends on a short line that ends a sentence, or
+			   before an indented first line (when indents are first lines) */
+			bool first_indents = indented * 2 <= inner + 1 && indented + ln[a].indent < b - a;
+			for (size_t p = a; p < b;) {
+				size_t q = p + 1;
+				while (q < b && !(ex_ends_sentence(ln[q - 1].s, ln[q - 1].len) &&
+				                  ln[q - 1].cps * 100 < maxc * 85) &&
+				       !(first_indents && ln[q].indent))
+					q++;
+				for (size_t k = p; k + 1 < q; k++)
+					ln[k].s[ln[k].len] = ' ';
+				struct unit *u = &pg->u[pg->n++];
+				u->s = ln[p].s;
+				u->len = (size_t)(ln[q - 1].s + ln[q - 1].len - ln[p].s);
+				u->group = group;
+				p = q;
+			}
 		} else {
 			for (size_t k = a; k < b; k++) {
 				struct unit *u = &pg->u[pg->n++];
@@ -635,6 +669,47 @@ static uint64_t hash_bytes(const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
 	return h;
+}
+
+/* The length of a quotation mark opening (at 0) or closing s, or 0. */
+static size_t quote_mark(const char *s, size_t len, bool closing)
+{
+	static const char *const marks[] = { "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB",
+	                                     "\xC2\xBB", NULL };
+	for (const char *const *m = marks; *m; m++) {
+		size_t n = strlen(*m);
+		if (len >= n && memcmp(closing ? s + len - n : s, *m, n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/*
+ * A pull quote: a short line wholly in quotation marks whose words are
+ * also inside a paragraph near it.  Only neighbours are searched, so the
+ * cost stays linear.
+ */
+static void mark_pull_quotes(struct page *pg)
+{
+	for (size_t i = 0; i < pg->n; i++) {
+		struct unit *u = &pg->u[i];
+		if (!content_kind(u->kind) || u->words > 40 || u->len < 24)
+			continue;
+		size_t open = quote_mark(u->s, u->len, false), close = quote_mark(u->s, u->len, true);
+		if (!open || !close || open + close >= u->len)
+			continue;
+		const char *inner = u->s + open;
+		size_t n = u->len - open - close;
+		if (memchr(inner, '"', n) || ex_find_bytes(inner, n, "\xE2\x80\x9D", 3))
+			continue; /* two quotations and words between: a paragraph */
+		size_t lo = i > 8 ? i - 8 : 0, hi = i + 9 < pg->n ? i + 9 : pg->n;
+		for (size_t j = lo; j < hi; j++)
+			if (j != i && pg->u[j].kind == K_PROSE && pg->u[j].len > u->len &&
+			    ex_find_bytes(pg->u[j].s, pg->u[j].len, inner, n)) {
+				u->kind = K_REPEAT;
+				break;
+			}
+	}
 }
 
 /*
@@ -935,7 +1010,7 @@ static const char *find_source(const struct page *pg, size_t bs, size_t be,
 	/* a copyright line anywhere */
 	for (size_t i = 0; i < pg->n; i++)
 		if (pg->u[i].kind == K_COPYRIGHT &&
-		    (r = ex_copyright_owner(pg->u[i].s, pg->u[i].len, buf, cap)))
+		    (r = ex_copyright_owner(pg->u[i].s, pg->u[i].len, false, buf, cap)))
 			return r;
 	/* a credit line: "Washington Post Foreign Service" */
 	for (size_t i = top; i < bottom; i++)
@@ -973,6 +1048,16 @@ static const char *find_source(const struct page *pg, size_t bs, size_t be,
 		if ((r = outlet_line(u)))
 			return r;
 	}
+	/* a wire not named like one: "PORT ELLIS (Tidewire) --" */
+	if (credit && ex_credit_name(credit, strlen(credit)) && strlen(credit) < cap) {
+		strcpy(buf, credit);
+		return buf;
+	}
+	/* last, any copyright owner: "© 2004 Brightwater Media" */
+	for (size_t i = 0; i < pg->n; i++)
+		if (pg->u[i].kind == K_COPYRIGHT &&
+		    (r = ex_copyright_owner(pg->u[i].s, pg->u[i].len, true, buf, cap)))
+			return r;
 	return NULL;
 }
 
@@ -1148,12 +1233,13 @@ enum folio_extract_result folio_extract(const char *text, size_t len,
 	size_t buflen;
 	enum folio_extract_result rc = FOLIO_EXTRACT_NOMEM;
 	bool oom = false;
-	pg.buf = clean_text(text, len, &buflen);
+	pg.buf = clean_text(text, len, &buflen, &pg.indent);
 	if (!pg.buf || build_units(&pg, buflen) < 0)
 		goto done;
 	classify_groups(&pg);
 	if (mark_repeats(&pg) < 0)
 		goto done;
+	mark_pull_quotes(&pg);
 
 	size_t bs, be;
 	if (!find_body(&pg, &bs, &be)) {
@@ -1228,5 +1314,6 @@ done:
 	}
 	free(pg.u);
 	free(pg.buf);
+	free(pg.indent);
 	return rc;
 }

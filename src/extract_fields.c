@@ -471,6 +471,10 @@ bool ex_credit_line(const char *s, size_t len)
 	size_t n = ex_split_words(s, len, w, MAX_WORDS);
 	if (n >= 3 && n <= 7 && ex_starts_ci(s, len, "special to "))
 		return true;
+	/* "By THE ASSOCIATED PRESS": an outlet where the names would be */
+	if (n >= 2 && n <= 7 && ex_starts_ci(s, len, "by ") &&
+	    (ex_outlet_exact(s + 3, len - 3) || ex_paper_name(s + 3, len - 3) == len - 3))
+		return true;
 	if (n == 0 || n > 7 || len > 80 || !ex_ends_with_credit(s, len))
 		return false;
 	for (size_t i = 0; i < n; i++) {
@@ -892,9 +896,73 @@ const char *ex_headline_outlet(const char *s, size_t len, size_t *off, size_t *h
 	return NULL;
 }
 
-/* "© 2001 The Washington Post Company" -> "Washington Post". */
-const char *ex_copyright_owner(const char *s, size_t len, char *buf, size_t cap)
+/*
+ * Does a dateline's wire credit read as an outlet's name: "Tidewire",
+ * "CNNMoney", "Kyodo News"?  One to three capitalised words, no role,
+ * month or small word among them.
+ */
+bool ex_credit_name(const char *s, size_t len)
 {
+	struct word w[4];
+	if (len < 2 || len > 30)
+		return false;
+	size_t n = ex_split_words(s, len, w, 4);
+	if (n == 0 || n > 3)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		size_t k;
+		if (!ex_cp_upper(ex_cp_at(w[i].s, w[i].len, &k)) ||
+		    ex_in_list_ci(w[i].s, w[i].len, ex_role_words) ||
+		    ex_in_list_ci(w[i].s, w[i].len, ex_link_words) || ex_month_of(w[i].s, w[i].len))
+			return false;
+		for (size_t j = 0; j < w[i].len; j++)
+			if (ex_is_digit(w[i].s[j]) || strchr(",;:()\"", w[i].s[j]))
+				return false;
+	}
+	return true;
+}
+
+/*
+ * "© 2001 The Washington Post Company" -> "Washington Post".  With loose,
+ * an owner not named like a paper is taken as written, less its legal
+ * suffix ("© 2004 Brightwater Media Ltd." -> "Brightwater Media"), when it
+ * is one to five capitalised words: for pages that name no better source.
+ */
+const char *ex_copyright_owner(const char *s, size_t len, bool loose, char *buf, size_t cap)
+{
+	if (loose) {
+		static const char *const legal[] = { "company", "co.", "co", "inc.", "inc", "ltd",
+			"ltd.", "limited", "llc", "plc", "corporation", "corp.", "gmbh", "s.a.", NULL };
+		struct word w[MAX_WORDS];
+		size_t n = ex_split_words(s, len, w, MAX_WORDS), st = 0, o = 0;
+		/* skip the marks and the years */
+		while (st < n && (ex_in_list_ci(w[st].s, w[st].len, ALIASES("copyright", "(c)", "\xC2\xA9")) ||
+		                  ex_is_digit(w[st].s[0])))
+			st++;
+		size_t e = st;
+		while (e < n && e - st < 6) {
+			struct word t = w[e];
+			bool stop = t.s[t.len - 1] == '.' || t.s[t.len - 1] == ',';
+			while (t.len > 0 && strchr(",.;:", t.s[t.len - 1]) && !ex_in_list_ci(t.s, t.len, legal))
+				t.len--;
+			size_t k;
+			if (t.len == 0 || ex_in_list_ci(t.s, t.len, legal) ||
+			    !ex_cp_upper(ex_cp_at(t.s, t.len, &k)) ||
+			    (t.len >= 3 && ex_ci_eq(t.s, "all", 3) && t.len == 3))
+				break;
+			if (o + t.len + 2 > cap)
+				return NULL;
+			if (o)
+				buf[o++] = ' ';
+			memcpy(buf + o, t.s, t.len);
+			o += t.len;
+			e++;
+			if (stop)
+				break;
+		}
+		buf[o] = '\0';
+		return o > 0 && e - st <= 5 ? buf : NULL;
+	}
 	struct word w[MAX_WORDS];
 	size_t n = ex_split_words(s, len, w, MAX_WORDS), o = 0;
 	static const char *const skip[] = { "copyright", "(c)", "©", "company", "co.", "inc.",

@@ -84,6 +84,7 @@ bool ex_parse_dateline(const char *s, size_t len, char *place, size_t place_cap,
 bool ex_copy_name(const char *s, size_t len, char *buf, size_t cap);
 const char *ex_headline_outlet(const char *s, size_t len, size_t *off, size_t *hlen,
                                char *buf, size_t cap);
-const char *ex_copyright_owner(const char *s, size_t len, char *buf, size_t cap);
+const char *ex_copyright_owner(const char *s, size_t len, bool loose, char *buf, size_t cap);
+bool ex_credit_name(const char *s, size_t len);
 
 #endif

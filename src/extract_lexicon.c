@@ -490,9 +490,13 @@ size_t ex_paper_name(const char *s, size_t len)
 		if (n == 1 && len > pl && len <= 30 && memcmp(s + len - pl, *p, pl) == 0)
 			return len;
 	}
-	while (n > 2 && ex_in_list_ci(w[n - 1].s, w[n - 1].len, editions))
+	/* "Northmoor Gazette -- Archive": an edition after a dash goes too */
+	while (n > 2 && (ex_in_list_ci(w[n - 1].s, w[n - 1].len, editions) ||
+	                 ex_in_list_ci(w[n - 1].s, w[n - 1].len, ALIASES("-", "--", "|", "\xE2\x80\x94",
+	                                                                  "\xE2\x80\x93"))))
 		n--;
-	if (n < 2)
+	/* "By THE ASSOCIATED PRESS" is a byline, not a paper */
+	if (n < 2 || ex_in_list_ci(w[0].s, w[0].len, ex_byline_leads))
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t k;
