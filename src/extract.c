@@ -9,7 +9,8 @@
  * (furniture, navigation, end markers, roles, outlets, months...) and the
  * UTF-8 and case helpers are in extract_lexicon.c; the parsers that read
  * one line as a date, byline, credit line, dateline, outlet title or
- * copyright owner are in extract_fields.c; extract_internal.h joins them.
+ * copyright owner are in extract_fields.c; steps 1-3 up to the classes a
+ * line earns alone are in extract_units.c; extract_internal.h joins them.
  *
  * 1. Clean.  Invalid UTF-8 becomes U+FFFD, controls and invisible format
  *    characters go, tabs and odd spaces become one space, lines are trimmed.
@@ -17,14 +18,21 @@
  *    valid UTF-8.
  * 2. Units.  A block is a run of non-blank lines.  A block of even, run-on
  *    lines (hard-wrapped prose: lines of 40-100 characters, all but the last
- *    near the longest, few ending a sentence) is joined into one unit;
- *    otherwise each line is a unit, so pages that end paragraphs with a
- *    single newline work too.
+ *    near the longest, few ending a sentence) is joined; a block of several
+ *    such paragraphs with no blank line between (most lines long, a third
+ *    running on into lower case) is split where a line much shorter than
+ *    the longest ends a sentence, or before an indented first line, and
+ *    each paragraph joined; a byline lead alone on its line ("By", "Story
+ *    by", "Words:") is joined to the name under it; otherwise each line is
+ *    a unit, so pages that end paragraphs with a single newline work too.
  * 3. Kinds.  Each unit is classed by lexicons: navigation ("Skip to", "You
  *    are in:", lines with " | ", "»", " > "), droppable furniture
- *    ("Advertisement", "Share this", "Read more:", "Page 1 of 2"), end
+ *    ("Advertisement", "Share this", "Read more:", "Page 1 of 2", button
+ *    rows "Share 48 | Tweet | Email", a short line wholly in brackets
+ *    "(Photo: Ana Ruiz/Getty Images)"), end
  *    markers ("Back to the top", "See also", "E-mail this story", "Most
- *    read", "Related stories"), copyright lines; single-word markers
+ *    read", "Related stories", "A version of this article appears in
+ *    print..." at any length), copyright lines; single-word markers
  *    ("Print", "Related", "Home") only count as a line of their own.  Then
  *    by parsers: byline, date line, credit line ("Washington Post Foreign
  *    Service", "Courier Staff Writer", "Special to ..."), outlet banner, page
@@ -37,7 +45,10 @@
  *    most carry digits; a list is kept when a line ending in ':' introduces
  *    it or most items read as sentences, else it is a teaser list; a line
  *    seen twice in the page is a repeated teaser (a long paragraph seen
- *    twice is a pull quote: only its later copies go).
+ *    twice is a pull quote: only its later copies go; a short line wholly
+ *    in quotation marks whose words stand inside a paragraph within eight
+ *    units of it is a pull quote too).  A correction note at the end
+ *    ("Correction: An earlier version...") is article text and stays.
  * 4. Body.  The maximum-weight run of units (Kadane): prose weighs its
  *    length, headings, captions, teasers and navigation weigh against it,
  *    meta lines and end markers cut runs, and once 300 characters of prose
@@ -58,10 +69,15 @@
  *      mixed case counts only with a wire credit ("Paris (AFP) -").
  *    - byline: "By/BY/Par/Von/Por/FROM NAMES" with an optional role or
  *      date after; "NAME, ROLE"; a line of names (or "NAME in PLACE") right
- *      above a credit, date or outlet line; fields between bars
- *      ("DATE|NAMES|TIMES STAFF WRITERS"); after the body "Contact NAME
+ *      above a credit, date or outlet line; fields between bars, bullets,
+ *      middle dots or spaced dashes, in any order ("DATE|NAMES|TIMES
+ *      STAFF WRITERS", "June 9, 2011|By NAME, Times Staff Writer", "By
+ *      NAME • Staff Writer • DATE", "NAME — Correspondent — DATE");
+ *      "Story by", "Words:", "Text:" leads; "Posted on DATE by NAME"; after the body "Contact NAME
  *      at", "NAME can be reached at", "NAME is a staff writer", "Reporting
- *      by NAME".  Names are split on ",", "and", "with", "&", "und", "et",
+ *      by NAME; Editing by NAME" (the reporters only).
+ *      A social handle after a name ("@ana") goes; "By THE ASSOCIATED
+ *      PRESS" is a credit (an outlet), not a byline.  Names are split on ",", "and", "with", "&", "und", "et",
  *      "y"; words before a name that are roles ("Bureau Chief",
  *      "correspondent"), possessives ("Online's"), outlets or acronyms are
  *      dropped, and so is " in PLACE" after it.  A name is 2-5 capitalised
@@ -70,7 +86,11 @@
  *    - date: the nearest line above the body that is only a date plus
  *      weekday, time, zone, "Page A06", "Updated", "Filed" and such (a
  *      published date beats an updated one), a date after a byline, or a
- *      "Published/Posted/Updated" line below the body.  English, French,
+ *      "Published/Posted/Updated" line below the body, or a date among
+ *      labelled fields ("Source: Xinhua | 2015-03-03 18:42 | Editor: X").
+ *      A line that gives only a time or a relative date ("3 hours ago",
+ *      "Filed at 10:42 a.m. ET") is a date line with no date: the date
+ *      stays null rather than become the day the page was saved.  English, French,
  *      German and Spanish month names, ISO, Y/M/D, D.M.YYYY, D/M/YYYY or
  *      M/D/YYYY only when one part is over 12, and 2003年3月4日.  Days are
  *      checked against the month; a date without a year is no date.
@@ -84,7 +104,12 @@
  *      outlet beside a page title, a known outlet opening a line, a paper's
  *      name opening a navigation line), a copyright line, a credit or byline
  *      line naming an outlet, the dateline's wire credit, an outlet line
- *      below the body ("Los Angeles Times Articles", "-- AFP").  Known
+ *      below the body ("Los Angeles Times Articles", "-- AFP"); then, when
+ *      none of those named a known or paper-like outlet, the dateline's
+ *      credit if it reads as a name (1-3 capitalised words, no role,
+ *      month or small word: "(Tidewire)", "(CNNMoney)"), and last the
+ *      owner of any copyright line as written less its legal suffix
+ *      ("© 2004 Brightwater Media Ltd." -> "Brightwater Media").  Known
  *      outlets (about seventy, with their spellings) map to one display
  *      name; an unknown outlet counts when it is named like a paper
  *      (capitalised words ending in Courier, Times, Gazette, Zeitung, 新聞,
@@ -99,15 +124,21 @@
  * What still fools it: a one-line photo caption between paragraphs (read
  * as a sub-heading); a standfirst with no dateline or byline below it
  * (joins the body); comments that outweigh the article with no end marker
- * between; a first paragraph opening with a capitalised acronym and a dash
+ * between; a pull quote reworded from the paragraph it repeats; a
+ * parenthesised credit in a dateline that names a place or a section
+ * ("(Updated)") when nothing better names the source; hard-wrapped
+ * paragraphs whose last lines are nearly full and not indented (they
+ * still run together), and hard-wrapped verse or lists of 40-100
+ * character lines that run on (split as prose); an author's bio line at
+ * the end ("NAME writes a weekly column...", kept in the body); a
+ * first paragraph opening with a capitalised acronym and a dash
  * ("NATO -- ..."), read as a dateline; a lone name with no "By", role or
  * date beside it (no byline); a title ending in a full stop, or a page
  * whose only headline-shaped line is a section name; an outlet neither in
  * the lexicon nor named like a paper ("Ledgerport Today"), or a foreign
  * outlet named in a nav line above the page's own; dates in other
  * languages or ambiguous numeric dates (none); bylines and datelines in
- * scripts without case (none); hard-wrapped text with no blank lines
- * between paragraphs (the paragraphs run together); a page holding several
+ * scripts without case (none); a page holding several
  * articles (a digest) gives the biggest one.
  */
 #include "folio/extract.h"
@@ -165,342 +196,6 @@ static char *dup_n(const char *s, size_t n, bool *oom)
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
-}
-
-/* ------------------------------------------------------------- clean --- */
-
-static bool cp_space(uint32_t c)
-{
-	return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == 0xA0 ||
-	       (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
-}
-
-static bool cp_invisible(uint32_t c)
-{
-	return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || (c >= 0x200B && c <= 0x200F) ||
-	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2069) || c == 0xFEFF ||
-	       (c >= 0xE0000 && c <= 0xE007F);
-}
-
-/*
- * Valid UTF-8, "\n" line ends, no controls, one space between words, no
- * space at either end of a line.
- */
-static char *clean_text(const char *in, size_t len, size_t *out_len)
-{
-	if (len > (SIZE_MAX - 2) / 3)
-		return NULL;
-	char *out = malloc(len * 3 + 2);
-	if (!out)
-		return NULL;
-	size_t o = 0;
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		int n = ex_u8_decode((const unsigned char *)in + i, len - i, &cp);
-		if (n == 0) {
-			cp = 0xFFFD;
-			n = 1;
-		}
-		if (cp == '\r') {
-			if (i + 1 < len && in[i + 1] == '\n') {
-				i++;
-				continue;
-			}
-			cp = '\n';
-		}
-		i += (size_t)n;
-		if (cp == '\n') {
-			while (o > 0 && out[o - 1] == ' ')
-				o--;
-			out[o++] = '\n';
-		} else if (cp_space(cp)) {
-			if (o > 0 && out[o - 1] != ' ' && out[o - 1] != '\n')
-				out[o++] = ' ';
-		} else if (!cp_invisible(cp)) {
-			o += ex_u8_encode(cp, out + o);
-		}
-	}
-	while (o > 0 && (out[o - 1] == ' ' || out[o - 1] == '\n'))
-		o--;
-	out[o] = '\0';
-	*out_len = o;
-	return out;
-}
-
-/* ---------------------------------------------------------------- units -- */
-
-enum kind {
-	K_PROSE,     /* a paragraph */
-	K_SHORT,     /* a short sentence: "He declined to comment." */
-	K_INTRO,     /* a line ending in ':' */
-	K_HEADING,   /* short and unpunctuated */
-	K_OTHER,     /* long and unpunctuated */
-	K_LIST,      /* a list item */
-	K_TABLE,     /* a row of a table */
-	K_CAPTION,   /* a photo caption */
-	K_REPEAT,    /* a line seen elsewhere in the page */
-	K_TEASER,    /* an item of a teaser list */
-	K_NAV,       /* navigation */
-	K_DROP,      /* furniture */
-	K_END,       /* an end marker */
-	K_BYLINE,    /* meta lines, which also cut the body */
-	K_DATE,
-	K_CREDIT,
-	K_BANNER,
-	K_COPYRIGHT
-};
-
-enum list_marker { LIST_NONE, LIST_BULLET, LIST_NUMBER };
-
-struct unit {
-	char *s;
-	size_t len;
-	size_t group;
-	int words, cps, cjk;
-	enum list_marker list;
-	size_t content; /* offset of the text after a bullet */
-	bool sentence, colon, digit;
-	enum kind kind;
-	char date[11];      /* date lines and bylines with a date */
-	size_t head_off, head_len; /* the headline part of "Headline | Outlet" */
-};
-
-static bool is_meta(enum kind k)
-{
-	return k >= K_BYLINE;
-}
-
-static bool is_break(enum kind k)
-{
-	return k == K_END || is_meta(k);
-}
-
-/* Bullets: • · ▪ ■ ◦ ‣ ● * - – ; numbers: 1. 1) (1) a) */
-static enum list_marker list_marker(const char *s, size_t len, size_t *content)
-{
-	static const char *const bullets[] = { "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x96\xAA",
-	                                       "\xE2\x96\xA0", "\xE2\x97\xA6", "\xE2\x80\xA3",
-	                                       "\xE2\x97\x8F", "*", "-", "\xE2\x80\x93", "+", NULL };
-	for (const char *const *b = bullets; *b; b++) {
-		size_t n = strlen(*b);
-		if (len > n + 1 && memcmp(s, *b, n) == 0 && s[n] == ' ') {
-			*content = n + 1;
-			return LIST_BULLET;
-		}
-	}
-	size_t i = s[0] == '(' ? 1 : 0, d = 0;
-	while (i < len && ex_is_digit(s[i]) && d < 3)
-		i++, d++;
-	if (d == 0 && i < len && s[i] >= 'a' && s[i] <= 'h' && i + 1 < len && s[i + 1] == ')')
-		i++, d++;
-	if (d > 0 && i + 2 < len && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ') {
-		*content = 0;
-		return LIST_NUMBER;
-	}
-	return LIST_NONE;
-}
-
-static void measure(struct unit *u)
-{
-	u->list = list_marker(u->s, u->len, &u->content);
-	u->head_off = 0;
-	u->head_len = u->len;
-	u->words = u->cps = u->cjk = 0;
-	u->digit = false;
-	bool in_word = false;
-	for (size_t i = 0; i < u->len;) {
-		size_t n;
-		uint32_t c = ex_cp_at(u->s + i, u->len - i, &n);
-		u->cps++;
-		if (ex_cp_cjk(c))
-			u->cjk++;
-		if (c < 0x80 && ex_is_digit((char)c))
-			u->digit = true;
-		if (c == ' ')
-			in_word = false;
-		else if (!in_word)
-			in_word = true, u->words++;
-		i += n;
-	}
-	/* a CJK sentence has no spaces: count two characters a word */
-	u->words += u->cjk / 2;
-	u->sentence = ex_ends_sentence(u->s, u->len);
-	u->colon = u->len > 0 && (u->s[u->len - 1] == ':' ||
-	                          (u->len >= 3 && memcmp(u->s + u->len - 3, "\xEF\xBC\x9A", 3) == 0));
-}
-
-/*
- * Does the line start with one of the markers?  A single-word marker must
- * be followed by nothing but a count or a colon.
- */
-static bool marker_line(const char *s, size_t len, const char *const *list, bool alone)
-{
-	for (; *list; list++) {
-		size_t n = strlen(*list);
-		if (!ex_starts_ci(s, len, *list))
-			continue;
-		if (!alone)
-			return true;
-		size_t i = n;
-		while (i < len && (strchr(" :()[]|-", s[i]) || ex_is_digit(s[i])))
-			i++;
-		if (i == len)
-			return true;
-	}
-	return false;
-}
-
-/* Lexicon and parser classes; NULL-safe for units of any length. */
-static enum kind classify_line(struct unit *u)
-{
-	const char *s = u->s;
-	size_t len = u->len;
-	if (len == 0)
-		return K_DROP;
-	if (ex_find_bytes(s, len < 40 ? len : 40, "\xC2\xA9", 2) || ex_starts_ci(s, len, "copyright") ||
-	    ex_starts_ci(s, len, "(c) "))
-		return K_COPYRIGHT;
-	if (u->words <= 5 && ex_starts_ci(s, len, "page") && len > 5 && ex_is_digit(s[5]))
-		return K_DROP; /* "Page 1 of 2" */
-	if (u->words <= 12) {
-		if (marker_line(s, len, ex_end_phrases, false) ||
-		    (u->words <= 3 && !u->sentence && marker_line(s, len, ex_end_words, true)))
-			return K_END;
-		if (marker_line(s, len, ex_drop_phrases, false) ||
-		    (u->words <= 3 && !u->sentence && marker_line(s, len, ex_drop_words, true)))
-			return K_DROP;
-	}
-	if (u->words <= 25) {
-		struct names names = { .n = 0 };
-		u->date[0] = '\0';
-		if (ex_byline_names(s, len, &names, u->date))
-			return K_BYLINE;
-		if (ex_date_line(s, len, u->date) || ex_dated_fields(s, len, u->date))
-			return K_DATE;
-		u->date[0] = '\0';
-		if (ex_credit_line(s, len))
-			return K_CREDIT;
-		if (!u->sentence && (ex_outlet_exact(s, len) || ex_paper_name(s, len)))
-			return K_BANNER;
-	}
-	char scratch[128];
-	if (!u->sentence && u->words <= 30 &&
-	    ex_headline_outlet(s, len, &u->head_off, &u->head_len, scratch, sizeof scratch)) {
-		struct word w[4];
-		if (ex_split_words(s + u->head_off, u->head_len, w, 4) >= 2)
-			return K_HEADING;
-		u->head_off = 0;
-		u->head_len = len;
-	}
-	if (u->words <= 12 && (marker_line(s, len, ex_nav_phrases, false) ||
-	                       (u->words <= 3 && marker_line(s, len, ex_nav_words, true))))
-		return K_NAV;
-	if (!u->sentence && u->words <= 40 &&
-	    (ex_find_bytes(s, len, " | ", 3) || ex_find_bytes(s, len, "\xC2\xBB", 2) ||
-	     ex_find_bytes(s, len, "\xE2\x80\xBA", 3) || ex_find_bytes(s, len, " > ", 3) || s[0] == '/' ||
-	     s[0] == '|'))
-		return K_NAV;
-	if (u->list != LIST_NONE)
-		return K_LIST;
-	if (u->colon && u->words >= 3)
-		return K_INTRO;
-	if ((u->sentence && u->words >= 6) || u->words >= 25 || (u->cjk >= 20 && u->sentence))
-		return K_PROSE;
-	if (u->sentence && u->words >= 2)
-		return K_SHORT;
-	if (!u->sentence && u->words <= 12 && u->cps <= 120)
-		return K_HEADING;
-	return K_OTHER;
-}
-
-/* -------------------------------------------------------------- context -- */
-
-struct page {
-	char *buf;
-	struct unit *u;
-	size_t n;
-};
-
-/* Lines -> units: hard-wrapped blocks are joined, other lines stand alone. */
-static int build_units(struct page *pg, size_t buflen)
-{
-	size_t nlines = 1;
-	for (size_t i = 0; i < buflen; i++)
-		nlines += pg->buf[i] == '\n';
-	pg->u = calloc(nlines, sizeof *pg->u);
-	if (!pg->u)
-		return -1;
-	struct { char *s; size_t len, cps; } *ln = calloc(nlines, sizeof *ln);
-	if (!ln)
-		return -1;
-	size_t nl = 0;
-	for (char *p = pg->buf, *end = pg->buf + buflen; p <= end && nl < nlines;) {
-		char *e = memchr(p, '\n', (size_t)(end - p));
-		if (!e)
-			e = end;
-		*e = '\0';
-		ln[nl].s = p;
-		ln[nl].len = (size_t)(e - p);
-		size_t cps = 0;
-		for (char *q = p; q < e; q++)
-			cps += ((unsigned char)*q & 0xC0) != 0x80;
-		ln[nl].cps = cps;
-		nl++;
-		p = e + 1;
-	}
-	size_t group = 0;
-	for (size_t a = 0; a < nl;) {
-		if (ln[a].len == 0) {
-			a++;
-			continue;
-		}
-		size_t b = a, maxc = 0, ends = 0, shortl = 0;
-		bool marked = false;
-		while (b < nl && ln[b].len > 0) {
-			size_t c;
-			marked |= list_marker(ln[b].s, ln[b].len, &c) != LIST_NONE;
-			if (ln[b].cps > maxc)
-				maxc = ln[b].cps;
-			b++;
-		}
-		size_t lower_starts = 0;
-		for (size_t k = a; k + 1 < b; k++) {
-			size_t n;
-			ends += ex_ends_sentence(ln[k].s, ln[k].len);
-			shortl += ln[k].cps * 4 < maxc * 3;
-			lower_starts += ex_cp_lower(ex_cp_at(ln[k + 1].s, ln[k + 1].len, &n));
-		}
-		/* wrapped prose: even lines that run on into the next; a list of
-		   headlines is even too, but its lines all start with capitals */
-		size_t inner = b - a - 1;
-		bool wrapped = inner >= 1 && !marked && maxc >= 40 && maxc <= 100 && shortl == 0 &&
-		               ends * 2 <= inner &&
-		               (ex_ends_sentence(ln[b - 1].s, ln[b - 1].len) ||
-		                (inner >= 2 && lower_starts * 2 >= inner));
-		if (wrapped) {
-			for (size_t k = a; k + 1 < b; k++)
-				ln[k].s[ln[k].len] = ' ';
-			struct unit *u = &pg->u[pg->n++];
-			u->s = ln[a].s;
-			u->len = (size_t)(ln[b - 1].s + ln[b - 1].len - ln[a].s);
-			u->group = group;
-		} else {
-			for (size_t k = a; k < b; k++) {
-				struct unit *u = &pg->u[pg->n++];
-				u->s = ln[k].s;
-				u->len = ln[k].len;
-				u->group = group;
-			}
-		}
-		group++;
-		a = b;
-	}
-	free(ln);
-	for (size_t i = 0; i < pg->n; i++) {
-		measure(&pg->u[i]);
-		pg->u[i].kind = classify_line(&pg->u[i]);
-	}
-	return 0;
 }
 
 static bool content_kind(enum kind k)
@@ -580,6 +275,47 @@ static uint64_t hash_bytes(const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
 	return h;
+}
+
+/* The length of a quotation mark opening (at 0) or closing s, or 0. */
+static size_t quote_mark(const char *s, size_t len, bool closing)
+{
+	static const char *const marks[] = { "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB",
+	                                     "\xC2\xBB", NULL };
+	for (const char *const *m = marks; *m; m++) {
+		size_t n = strlen(*m);
+		if (len >= n && memcmp(closing ? s + len - n : s, *m, n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/*
+ * A pull quote: a short line wholly in quotation marks whose words are
+ * also inside a paragraph near it.  Only neighbours are searched, so the
+ * cost stays linear.
+ */
+static void mark_pull_quotes(struct page *pg)
+{
+	for (size_t i = 0; i < pg->n; i++) {
+		struct unit *u = &pg->u[i];
+		if (!content_kind(u->kind) || u->words > 40 || u->len < 24)
+			continue;
+		size_t open = quote_mark(u->s, u->len, false), close = quote_mark(u->s, u->len, true);
+		if (!open || !close || open + close >= u->len)
+			continue;
+		const char *inner = u->s + open;
+		size_t n = u->len - open - close;
+		if (memchr(inner, '"', n) || ex_find_bytes(inner, n, "\xE2\x80\x9D", 3))
+			continue; /* two quotations and words between: a paragraph */
+		size_t lo = i > 8 ? i - 8 : 0, hi = i + 9 < pg->n ? i + 9 : pg->n;
+		for (size_t j = lo; j < hi; j++)
+			if (j != i && pg->u[j].kind == K_PROSE && pg->u[j].len > u->len &&
+			    ex_find_bytes(pg->u[j].s, pg->u[j].len, inner, n)) {
+				u->kind = K_REPEAT;
+				break;
+			}
+	}
 }
 
 /*
@@ -880,7 +616,7 @@ static const char *find_source(const struct page *pg, size_t bs, size_t be,
 	/* a copyright line anywhere */
 	for (size_t i = 0; i < pg->n; i++)
 		if (pg->u[i].kind == K_COPYRIGHT &&
-		    (r = ex_copyright_owner(pg->u[i].s, pg->u[i].len, buf, cap)))
+		    (r = ex_copyright_owner(pg->u[i].s, pg->u[i].len, false, buf, cap)))
 			return r;
 	/* a credit line: "Washington Post Foreign Service" */
 	for (size_t i = top; i < bottom; i++)
@@ -918,6 +654,16 @@ static const char *find_source(const struct page *pg, size_t bs, size_t be,
 		if ((r = outlet_line(u)))
 			return r;
 	}
+	/* a wire not named like one: "PORT ELLIS (Tidewire) --" */
+	if (credit && ex_credit_name(credit, strlen(credit)) && strlen(credit) < cap) {
+		strcpy(buf, credit);
+		return buf;
+	}
+	/* last, any copyright owner: "© 2004 Brightwater Media" */
+	for (size_t i = 0; i < pg->n; i++)
+		if (pg->u[i].kind == K_COPYRIGHT &&
+		    (r = ex_copyright_owner(pg->u[i].s, pg->u[i].len, true, buf, cap)))
+			return r;
 	return NULL;
 }
 
@@ -1093,12 +839,13 @@ enum folio_extract_result folio_extract(const char *text, size_t len,
 	size_t buflen;
 	enum folio_extract_result rc = FOLIO_EXTRACT_NOMEM;
 	bool oom = false;
-	pg.buf = clean_text(text, len, &buflen);
-	if (!pg.buf || build_units(&pg, buflen) < 0)
+	pg.buf = ex_clean_text(text, len, &buflen, &pg.indent);
+	if (!pg.buf || ex_build_units(&pg, buflen) < 0)
 		goto done;
 	classify_groups(&pg);
 	if (mark_repeats(&pg) < 0)
 		goto done;
+	mark_pull_quotes(&pg);
 
 	size_t bs, be;
 	if (!find_body(&pg, &bs, &be)) {
@@ -1173,5 +920,6 @@ done:
 	}
 	free(pg.u);
 	free(pg.buf);
+	free(pg.indent);
 	return rc;
 }

@@ -198,6 +198,9 @@ bool ex_date_line(const char *s, size_t len, char out[11])
 	for (size_t i = 0; i < n; i++) {
 		if (i >= first && i <= last)
 			continue;
+		/* "Posted on October 2, 2012 by Ana Ruiz": the date ends at "by" */
+		if (i > last && w[i].len == 2 && ex_ci_eq(w[i].s, "by", 2))
+			break;
 		struct word t = w[i];
 		while (t.len > 0 && strchr(",.;:|()", t.s[t.len - 1]))
 			t.len--;
@@ -223,6 +226,41 @@ bool ex_date_line(const char *s, size_t len, char out[11])
 	out[9] = (char)('0' + d % 10);
 	out[10] = '\0';
 	return true;
+}
+
+/*
+ * A time with no date, or a date relative to when the page was saved:
+ * "3 hours ago", "Filed at 10:42 a.m. ET", "Updated yesterday".  It says
+ * where the date would be but gives none: the article's date is not when
+ * the page was saved.
+ */
+bool ex_time_line(const char *s, size_t len)
+{
+	static const char *const relative[] = { "ago", "yesterday", "today", "now", "just",
+		"hours", "hour", "hrs", "hr", "h", "minutes", "minute", "mins", "min", "seconds",
+		"secs", "days", "day", "weeks", "week", "an", "a", NULL };
+	struct word w[16];
+	if (len > 60)
+		return false;
+	size_t n = ex_split_words(s, len, w, 16);
+	bool said = false;
+	if (n == 0 || n > 10)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		struct word t = w[i];
+		while (t.len > 0 && strchr(",.;:|()", t.s[t.len - 1]))
+			t.len--;
+		if (t.len == 0)
+			continue;
+		if (ex_in_list_ci(t.s, t.len, ALIASES("ago", "yesterday", "today")) ||
+		    (memchr(t.s, ':', t.len) && time_or_punct(&t)))
+			said = true;
+		int nd;
+		if (!(time_or_punct(&t) || word_number(&t, &nd) >= 0 || time_zone(&t) ||
+		      ex_in_list_ci(t.s, t.len, relative) || ex_in_list_ci(t.s, t.len, ex_date_words)))
+			return false;
+	}
+	return said;
 }
 
 /* -------------------------------------------------------------- bylines -- */
@@ -296,6 +334,9 @@ static int byline_part(const char *s, size_t len, struct names *out)
 {
 	struct word w[MAX_WORDS];
 	size_t n = ex_split_words(s, len, w, MAX_WORDS);
+	/* "Priya Raman @priyaraman": a social handle after the name */
+	while (n > 1 && w[n - 1].s[0] == '@')
+		n--;
 	while (n > 0 && w[n - 1].len > 0 && strchr(",.;:", w[n - 1].s[w[n - 1].len - 1]) &&
 	       !(w[n - 1].len <= 3 && w[n - 1].s[w[n - 1].len - 1] == '.')) {
 		w[n - 1].len--;
@@ -401,7 +442,8 @@ static size_t byline_cut(const char *s, size_t len, char date[11])
 /* "By NAME", "Par NAME", ...: the names, and a date on the same line. */
 static bool byline_line(const char *s, size_t len, struct names *out, char date[11])
 {
-	static const char *const leads[] = { "by ", "par ", "von ", "por ", "written by ", "from ", NULL };
+	static const char *const leads[] = { "by ", "par ", "von ", "por ", "written by ", "from ",
+		"story by ", "words by ", "text by ", "words: ", "text: ", NULL };
 	if (len > 200)
 		return false;
 	for (const char *const *l = leads; *l; l++) {
@@ -428,6 +470,10 @@ bool ex_credit_line(const char *s, size_t len)
 	struct word w[MAX_WORDS];
 	size_t n = ex_split_words(s, len, w, MAX_WORDS);
 	if (n >= 3 && n <= 7 && ex_starts_ci(s, len, "special to "))
+		return true;
+	/* "By THE ASSOCIATED PRESS": an outlet where the names would be */
+	if (n >= 2 && n <= 7 && ex_starts_ci(s, len, "by ") &&
+	    (ex_outlet_exact(s + 3, len - 3) || ex_paper_name(s + 3, len - 3) == len - 3))
 		return true;
 	if (n == 0 || n > 7 || len > 80 || !ex_ends_with_credit(s, len))
 		return false;
@@ -531,36 +577,91 @@ bool ex_names_only_line(const char *s, size_t len, struct names *out)
 }
 
 /*
+ * The length of a separator between the fields of a credit line at s[i]:
+ * "|", or a bullet, middle dot or dash with a space either side.
+ */
+static size_t field_sep(const char *s, size_t len, size_t i)
+{
+	static const char *const seps[] = { " \xE2\x80\xA2 ", " \xC2\xB7 ", " \xE2\x80\x94 ",
+	                                    " \xE2\x80\x93 ", NULL };
+	if (s[i] == '|')
+		return 1;
+	for (const char *const *p = seps; *p; p++) {
+		size_t n = strlen(*p);
+		if (i + n <= len && memcmp(s + i, *p, n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+static bool has_fields(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (field_sep(s, len, i))
+			return true;
+	return false;
+}
+
+/* Split a line into at most max trimmed fields; returns the count. */
+static size_t split_fields(const char *s, size_t len, struct word *seg, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0, st = 0; i <= len && n < max;) {
+		size_t sep = i == len ? 1 : field_sep(s, len, i);
+		if (!sep) {
+			i++;
+			continue;
+		}
+		size_t a = st, b = i;
+		while (a < b && s[a] == ' ')
+			a++;
+		while (b > a && s[b - 1] == ' ')
+			b--;
+		seg[n].s = s + a;
+		seg[n++].len = b - a;
+		i += sep;
+		st = i;
+	}
+	return n;
+}
+
+/* A labelled field such as "Source: Xinhua" or "Editor: Zhang Min". */
+static bool label_field(const char *s, size_t len)
+{
+	struct word w[8];
+	size_t n = ex_split_words(s, len, w, 8);
+	if (n < 2 || n > 6)
+		return false;
+	for (size_t i = 0; i < 2 && i + 1 < n; i++)
+		if (w[i].len > 1 && w[i].s[w[i].len - 1] == ':')
+			return true;
+	return false;
+}
+
+/*
  * A byline in fields: "November 11, 2001|ROBYN DIXON|TIMES STAFF WRITER",
- * "By Ana Ruiz | March 4, 2003".  A bare name counts beside a credit.
+ * "By Ana Ruiz | March 4, 2003", "By Ana Ruiz • Staff Writer • 3 March
+ * 2014", "Ana Ruiz — Correspondent — 12 April 2016", in any order.  A bare
+ * name counts beside a credit.
  */
 static bool byline_fields(const char *s, size_t len, struct names *out, char date[11])
 {
 	struct word seg[6];
-	size_t n = 0;
+	size_t n = split_fields(s, len, seg, 6);
 	bool credit = false, found = false;
-	for (size_t i = 0, st = 0; i <= len && n < 6; i++)
-		if (i == len || s[i] == '|') {
-			size_t a = st, b = i;
-			while (a < b && s[a] == ' ')
-				a++;
-			while (b > a && s[b - 1] == ' ')
-				b--;
-			seg[n].s = s + a;
-			seg[n++].len = b - a;
-			st = i + 1;
-		}
 	for (size_t k = 0; k < n; k++)
 		credit |= ex_credit_line(seg[k].s, seg[k].len);
 	for (size_t k = 0; k < n; k++) {
 		char d[11];
-		if (seg[k].len == 0 || ex_credit_line(seg[k].s, seg[k].len))
+		if (seg[k].len == 0)
 			continue;
+		/* "By Ana Ruiz, Times Staff Writer" is a byline before it is a credit */
 		if (ex_date_line(seg[k].s, seg[k].len, d))
 			memcpy(date, d, sizeof d);
 		else if (byline_line(seg[k].s, seg[k].len, out, d) ||
 		         name_role_line(seg[k].s, seg[k].len, out) ||
-		         (credit && ex_names_only_line(seg[k].s, seg[k].len, out)))
+		         (credit && !ex_credit_line(seg[k].s, seg[k].len) &&
+		          ex_names_only_line(seg[k].s, seg[k].len, out)))
 			found = true;
 	}
 	return found;
@@ -569,30 +670,26 @@ static bool byline_fields(const char *s, size_t len, struct names *out, char dat
 /* "November 11, 2001|From Times Wire Reports": a date beside credits only. */
 bool ex_dated_fields(const char *s, size_t len, char date[11])
 {
+	struct word seg[6];
 	bool dated = false;
-	if (!memchr(s, '|', len))
+	if (len > 200 || !has_fields(s, len))
 		return false;
-	for (size_t i = 0, st = 0; i <= len; i++)
-		if (i == len || s[i] == '|') {
-			size_t a = st, b = i;
-			while (a < b && s[a] == ' ')
-				a++;
-			while (b > a && s[b - 1] == ' ')
-				b--;
-			st = i + 1;
-			if (a == b || ex_credit_line(s + a, b - a))
-				continue;
-			if (dated || !ex_date_line(s + a, b - a, date))
-				return false;
-			dated = true;
-		}
+	size_t n = split_fields(s, len, seg, 6);
+	for (size_t k = 0; k < n; k++) {
+		if (seg[k].len == 0 || ex_credit_line(seg[k].s, seg[k].len) ||
+		    label_field(seg[k].s, seg[k].len))
+			continue;
+		if (dated || !ex_date_line(seg[k].s, seg[k].len, date))
+			return false;
+		dated = true;
+	}
 	return dated;
 }
 
 /* Any of the byline forms; the names go to *out, a date on the line to date. */
 bool ex_byline_names(const char *s, size_t len, struct names *out, char date[11])
 {
-	if (memchr(s, '|', len))
+	if (has_fields(s, len))
 		return byline_fields(s, len, out, date);
 	return byline_line(s, len, out, date) || name_role_line(s, len, out) ||
 	       trailer_byline(s, len, out);
@@ -799,9 +896,73 @@ const char *ex_headline_outlet(const char *s, size_t len, size_t *off, size_t *h
 	return NULL;
 }
 
-/* "© 2001 The Washington Post Company" -> "Washington Post". */
-const char *ex_copyright_owner(const char *s, size_t len, char *buf, size_t cap)
+/*
+ * Does a dateline's wire credit read as an outlet's name: "Tidewire",
+ * "CNNMoney", "Kyodo News"?  One to three capitalised words, no role,
+ * month or small word among them.
+ */
+bool ex_credit_name(const char *s, size_t len)
 {
+	struct word w[4];
+	if (len < 2 || len > 30)
+		return false;
+	size_t n = ex_split_words(s, len, w, 4);
+	if (n == 0 || n > 3)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		size_t k;
+		if (!ex_cp_upper(ex_cp_at(w[i].s, w[i].len, &k)) ||
+		    ex_in_list_ci(w[i].s, w[i].len, ex_role_words) ||
+		    ex_in_list_ci(w[i].s, w[i].len, ex_link_words) || ex_month_of(w[i].s, w[i].len))
+			return false;
+		for (size_t j = 0; j < w[i].len; j++)
+			if (ex_is_digit(w[i].s[j]) || strchr(",;:()\"", w[i].s[j]))
+				return false;
+	}
+	return true;
+}
+
+/*
+ * "© 2001 The Washington Post Company" -> "Washington Post".  With loose,
+ * an owner not named like a paper is taken as written, less its legal
+ * suffix ("© 2004 Brightwater Media Ltd." -> "Brightwater Media"), when it
+ * is one to five capitalised words: for pages that name no better source.
+ */
+const char *ex_copyright_owner(const char *s, size_t len, bool loose, char *buf, size_t cap)
+{
+	if (loose) {
+		static const char *const legal[] = { "company", "co.", "co", "inc.", "inc", "ltd",
+			"ltd.", "limited", "llc", "plc", "corporation", "corp.", "gmbh", "s.a.", NULL };
+		struct word w[MAX_WORDS];
+		size_t n = ex_split_words(s, len, w, MAX_WORDS), st = 0, o = 0;
+		/* skip the marks and the years */
+		while (st < n && (ex_in_list_ci(w[st].s, w[st].len, ALIASES("copyright", "(c)", "\xC2\xA9")) ||
+		                  ex_is_digit(w[st].s[0])))
+			st++;
+		size_t e = st;
+		while (e < n && e - st < 6) {
+			struct word t = w[e];
+			bool stop = t.s[t.len - 1] == '.' || t.s[t.len - 1] == ',';
+			while (t.len > 0 && strchr(",.;:", t.s[t.len - 1]) && !ex_in_list_ci(t.s, t.len, legal))
+				t.len--;
+			size_t k;
+			if (t.len == 0 || ex_in_list_ci(t.s, t.len, legal) ||
+			    !ex_cp_upper(ex_cp_at(t.s, t.len, &k)) ||
+			    (t.len >= 3 && ex_ci_eq(t.s, "all", 3) && t.len == 3))
+				break;
+			if (o + t.len + 2 > cap)
+				return NULL;
+			if (o)
+				buf[o++] = ' ';
+			memcpy(buf + o, t.s, t.len);
+			o += t.len;
+			e++;
+			if (stop)
+				break;
+		}
+		buf[o] = '\0';
+		return o > 0 && e - st <= 5 ? buf : NULL;
+	}
 	struct word w[MAX_WORDS];
 	size_t n = ex_split_words(s, len, w, MAX_WORDS), o = 0;
 	static const char *const skip[] = { "copyright", "(c)", "©", "company", "co.", "inc.",

@@ -54,12 +54,14 @@ bool ex_ends_sentence(const char *s, size_t len);
 
 extern const char *const ex_end_phrases[];
 extern const char *const ex_end_words[];
+extern const char *const ex_print_notes[];
 extern const char *const ex_drop_phrases[];
 extern const char *const ex_drop_words[];
 extern const char *const ex_nav_phrases[];
 extern const char *const ex_nav_words[];
 extern const char *const ex_role_words[];
 extern const char *const ex_link_words[];
+extern const char *const ex_byline_leads[];
 extern const char *const ex_name_particles[];
 extern const char *const ex_date_words[];
 bool ex_ends_with_credit(const char *s, size_t len);
@@ -72,6 +74,7 @@ int ex_month_of(const char *w, size_t n);
 
 bool ex_date_line(const char *s, size_t len, char out[11]);
 bool ex_dated_fields(const char *s, size_t len, char date[11]);
+bool ex_time_line(const char *s, size_t len);
 bool ex_credit_line(const char *s, size_t len);
 bool ex_names_only_line(const char *s, size_t len, struct names *out);
 bool ex_byline_names(const char *s, size_t len, struct names *out, char date[11]);
@@ -81,6 +84,71 @@ bool ex_parse_dateline(const char *s, size_t len, char *place, size_t place_cap,
 bool ex_copy_name(const char *s, size_t len, char *buf, size_t cap);
 const char *ex_headline_outlet(const char *s, size_t len, size_t *off, size_t *hlen,
                                char *buf, size_t cap);
-const char *ex_copyright_owner(const char *s, size_t len, char *buf, size_t cap);
+const char *ex_copyright_owner(const char *s, size_t len, bool loose, char *buf, size_t cap);
+bool ex_credit_name(const char *s, size_t len);
+
+/* ------------------------------------------------------------ the page -- */
+
+/* What a unit (a paragraph, or one line) of the page is. */
+enum kind {
+	K_PROSE,     /* a paragraph */
+	K_SHORT,     /* a short sentence: "He declined to comment." */
+	K_INTRO,     /* a line ending in ':' */
+	K_HEADING,   /* short and unpunctuated */
+	K_OTHER,     /* long and unpunctuated */
+	K_LIST,      /* a list item */
+	K_TABLE,     /* a row of a table */
+	K_CAPTION,   /* a photo caption */
+	K_REPEAT,    /* a line seen elsewhere in the page */
+	K_TEASER,    /* an item of a teaser list */
+	K_NAV,       /* navigation */
+	K_DROP,      /* furniture */
+	K_END,       /* an end marker */
+	K_BYLINE,    /* meta lines, which also cut the body */
+	K_DATE,
+	K_CREDIT,
+	K_BANNER,
+	K_COPYRIGHT
+};
+
+enum list_marker { LIST_NONE, LIST_BULLET, LIST_NUMBER };
+
+struct unit {
+	char *s;
+	size_t len;
+	size_t group;
+	int words, cps, cjk;
+	enum list_marker list;
+	size_t content; /* offset of the text after a bullet */
+	bool sentence, colon, digit;
+	enum kind kind;
+	char date[11];      /* date lines and bylines with a date */
+	size_t head_off, head_len; /* the headline part of "Headline | Outlet" */
+};
+
+static inline bool is_meta(enum kind k)
+{
+	return k >= K_BYLINE;
+}
+
+static inline bool is_break(enum kind k)
+{
+	return k == K_END || is_meta(k);
+}
+
+
+/* The cleaned page: its text, and its units in order. */
+struct page {
+	char *buf;
+	unsigned char *indent; /* per line of buf: an indented first line */
+	struct unit *u;
+	size_t n;
+};
+
+
+/* ------------------------------------------------------ extract_units.c -- */
+
+char *ex_clean_text(const char *in, size_t len, size_t *out_len, unsigned char **indent);
+int ex_build_units(struct page *pg, size_t buflen);
 
 #endif

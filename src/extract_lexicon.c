@@ -245,6 +245,14 @@ const char *const ex_end_phrases[] = {
 	"the bbc is not responsible", "about us", "contact us", "terms of use",
 	"privacy policy", "site map", "lire aussi", "mehr zum thema", "ver también", "関連記事", NULL
 };
+/* The print-edition note closing an online copy, of any length. */
+const char *const ex_print_notes[] = {
+	"a version of this article appears", "a version of this article appeared",
+	"a version of this story appears", "a version of this story appeared",
+	"this article appeared in print", "this article appears in print",
+	"this story appeared in print", "this story appears in print",
+	"this article appeared in the print", "this article was published in print", NULL
+};
 const char *const ex_end_words[] = {
 	"related", "comments", "newsletter", "tags", "topics", "sitemap", "trackback", NULL
 };
@@ -262,7 +270,8 @@ const char *const ex_drop_phrases[] = {
 const char *const ex_drop_words[] = {
 	"advertisement", "advertising", "sponsored", "print", "e-mail", "email", "save",
 	"share", "reprints", "loading", "anzeige", "publicité", "publicidad", "video", "photo",
-	"listen", "close", "next", "previous", "more", NULL
+	"listen", "close", "next", "previous", "more", "tweet", "facebook", "twitter",
+	"linkedin", "whatsapp", "pinterest", "reddit", "recommend", "like", "pin", NULL
 };
 
 /* Navigation lines. */
@@ -285,6 +294,12 @@ const char *const ex_role_words[] = {
 	"sunday", "january", "february", "march", "april", "june", "july", "august",
 	"september", "october", "november", "december", "sept", "redaktion", "rédaction",
 	"envoyé", "spécial", "korrespondent", "corresponsal", "redacción", NULL
+};
+
+/* A byline's lead standing on a line of its own, the names on the next. */
+const char *const ex_byline_leads[] = {
+	"by", "by:", "story by", "words by", "words:", "text by", "text:", "written by", "par",
+	"von", "por", NULL
 };
 
 /* Small words between roles and names: "correspondent in Moscow", "Special to the Post". */
@@ -475,9 +490,13 @@ size_t ex_paper_name(const char *s, size_t len)
 		if (n == 1 && len > pl && len <= 30 && memcmp(s + len - pl, *p, pl) == 0)
 			return len;
 	}
-	while (n > 2 && ex_in_list_ci(w[n - 1].s, w[n - 1].len, editions))
+	/* "Northmoor Gazette -- Archive": an edition after a dash goes too */
+	while (n > 2 && (ex_in_list_ci(w[n - 1].s, w[n - 1].len, editions) ||
+	                 ex_in_list_ci(w[n - 1].s, w[n - 1].len, ALIASES("-", "--", "|", "\xE2\x80\x94",
+	                                                                  "\xE2\x80\x93"))))
 		n--;
-	if (n < 2)
+	/* "By THE ASSOCIATED PRESS" is a byline, not a paper */
+	if (n < 2 || ex_in_list_ci(w[0].s, w[0].len, ex_byline_leads))
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t k;
@@ -589,7 +608,7 @@ const char *const ex_date_words[] = {
 	"mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes",
 	"miércoles", "jueves", "viernes", "sábado", "domingo", "gmt", "utc", "bst", "est",
 	"edt", "et", "pt", "pst", "pdt", "cst", "cdt", "mst", "mdt", "cet", "cest", "uk",
-	"am", "pm", "a", "m", "p", "h", "updated", "update", "published", "posted", "last",
+	"am", "pm", "a.m", "p.m", "a", "m", "p", "h", "updated", "update", "published", "posted", "last",
 	"modified", "on", "at", "date", "dated", "le", "de", "del", "mis", "à", "jour",
 	"publié", "actualizado", "publicado", "aktualisiert", "veröffentlicht", "stand",
 	"um", "uhr", "time", "filed", "page", "edition", "final", "late", "the", "of", "el", "y", NULL
