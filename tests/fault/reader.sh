@@ -187,15 +187,17 @@ start 80 24
 pid=$(folio_pid)
 # SIGKILL closes the pty at once; `tmux kill-server` lets the server linger
 # for a second or two before it closes its terminals, which would time tmux.
+# Orphaned by the server, folio's exit is reaped by PID 1, which may take its
+# time: a zombie has ended, so only a process that is not one counts.  The
+# verdict is the loop's own (its pid may be reused once it is gone).
+running() { [ -r "/proc/$1/stat" ] && [ "$(sed 's/.*) \(.\).*/\1/' "/proc/$1/stat")" != Z ]; }
+ok "folio runs before its terminal is closed" running "$pid"
 server=$(tmux_cmd display -p '#{pid}')
 kill -9 "$server"
-# Orphaned by the server, folio's exit is reaped by PID 1, which may take its
-# time: a zombie has ended, so only a process that is not one counts.
-running() { [ -r "/proc/$1/stat" ] && [ "$(sed 's/.*) \(.\).*/\1/' "/proc/$1/stat")" != Z ]; }
 i=0
 while running "$pid" && [ $i -lt $polls ]; do sleep 0.05; i=$((i + 1)); done
-running "$pid"; still=$?
-is "a closed terminal ends the reader within a second, no spinning ($i polls of 50 ms)" "$still" 1
+ok "a closed terminal ends the reader within a second, no spinning ($i polls of 50 ms)" \
+	test "$i" -lt "$polls"
 
 # ---- Promise 2: an import while the reader runs ----
 gen_corpus "$TMP/more" 2000 m
