@@ -489,6 +489,12 @@ static int run_demo(const char *keys_option)
 	return rc;
 }
 
+/* A long store upgrade is about to start: say so before the wait. */
+static void tell_user(const char *message)
+{
+	fprintf(stderr, "folio: %s\n", message);
+}
+
 int main(int argc, char **argv)
 {
 	const char *db = NULL, *keys = NULL;
@@ -497,6 +503,7 @@ int main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	folio_text_set_ascii_only(strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
+	folio_store_set_notice(tell_user);
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];

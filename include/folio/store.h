@@ -37,6 +37,15 @@ enum folio_store_flags {
 int folio_store_open(const char *path, int flags, struct folio_store **out, char **err);
 void folio_store_close(struct folio_store *st);
 
+/*
+ * Who hears about a long upgrade: fn is called (with a message that names no
+ * file) before a schema step that rebuilds the full-text index of a store
+ * that holds articles, which takes minutes at 10^6.  NULL (the default): no
+ * one.  Process-wide, like the library's other settings.
+ */
+typedef void folio_store_notice_fn(const char *message);
+void folio_store_set_notice(folio_store_notice_fn *fn);
+
 /* Library versions in use, for --version. */
 const char *folio_store_sqlite_version(void);
 

@@ -1,10 +1,11 @@
 /*
  * test_store_fts: the full-text index is written at commit (schema 2), not
- * row by row.  These tests check what that could break: an article added and
+ * row by row, and has prefix indexes (schema 3).  These tests check what that could break: an article added and
  * changed in one batch, an indexed article changed or deleted, a failed
  * article or a failed commit, reads in the middle of a batch, and the upgrade
  * of a store written by schema 1 (tests/data/stores/v1-three-articles.db,
- * made by folio 0.1.0 before the change), including one that fails.
+ * made by folio 0.1.0 before the change), including one that fails, and
+ * what the upgrade tells the user before it rebuilds the index.
  * After each step SQLite's own FTS5 integrity check compares the index with
  * the articles, as tests/fault does.
  */
@@ -218,6 +219,40 @@ static bool copy_file(const char *from, const char *to)
 	return good;
 }
 
+static int notices;
+static char last_notice[256];
+
+static void heard(const char *message)
+{
+	notices++;
+	snprintf(last_notice, sizeof last_notice, "%s", message);
+}
+
+/* A new store: no rebuild to speak of, and prefix queries of any length. */
+static void test_new_store(const char *path)
+{
+	struct folio_store *st = NULL;
+	notices = 0;
+	folio_store_set_notice(heard);
+	ok(folio_store_open(path, FOLIO_STORE_CREATE, &st, NULL) == 0, "a new store");
+	folio_store_set_notice(NULL);
+	is_int(notices, 0, "is made without a word about upgrading");
+	if (!st)
+		return;
+	ok(folio_store_begin(st, NULL) == 0, "a batch");
+	put(st, art("Gazette", "Rhubarb", "the reassuring rhythm of rain"), "/p/r.txt");
+	put(st, art("Gazette", "Quince", "quiet quays"), "/p/q.txt");
+	ok(folio_store_commit(st, NULL) == 0, "commits");
+	is_int(hits(st, "r*"), 1, "one character");
+	is_int(hits(st, "rh*"), 1, "two, from the prefix index");
+	is_int(hits(st, "rea*"), 1, "three, from the prefix index");
+	is_int(hits(st, "reas*"), 1, "four, from the words");
+	is_int(hits(st, "q*"), 1, "another article");
+	is_int(hits(st, "qz*"), 0, "no word so");
+	consistent(path, "the new store");
+	folio_store_close(st);
+}
+
 static void test_upgrade(const char *fixture)
 {
 	char *path = path_in("v1.db"), *failing = path_in("v1-failing.db");
@@ -246,14 +281,25 @@ static void test_upgrade(const char *fixture)
 	ok(folio_store_open(failing, 0, &st, NULL) == 0, "once cleared, it upgrades");
 	folio_store_close(st);
 	st = NULL;
-	is_int(raw_int(failing, "PRAGMA user_version"), 2, "to schema 2");
+	is_int(raw_int(failing, "PRAGMA user_version"), 3, "to schema 3");
 
+	notices = 0;
+	folio_store_set_notice(heard);
 	ok(folio_store_open(path, 0, &st, &err) == 0, "open the schema 1 store: %s",
 	   err ? err : "ok");
+	folio_store_set_notice(NULL);
 	free(err);
 	if (!st)
 		goto done;
-	is_int(raw_int(path, "PRAGMA user_version"), 2, "it is upgraded to schema 2");
+	is_int(raw_int(path, "PRAGMA user_version"), 3, "it is upgraded to schema 3");
+	is_int(notices, 1, "the user is told once before the index is rebuilt");
+	ok(strstr(last_notice, "search index of 3 articles") != NULL, "with the count: %s",
+	   last_notice);
+	is_int(raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts'"
+	                     " AND sql LIKE '%prefix=''2 3''%'"), 1,
+	       "the index has prefixes of two and three characters");
+	is_int(hits(st, "allot*"), 1, "a prefix longer than the indexed ones is found");
+	is_int(hits(st, "al*"), 3, "and one of two characters, in all three");
 	consistent(path, "after the upgrade");
 	is_int(hits(st, "storm"), 1, "its articles are still found");
 	is_int(hits(st, "allotment"), 1, "all of them");
@@ -287,6 +333,9 @@ int main(void)
 	path = path_in("batch.db");
 	test_batch(path);
 	test_upgrade(fixture);
+	free(path);
+	path = path_in("new.db");
+	test_new_store(path);
 	free(path), free(fixture);
 	nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	return tap_done();
