@@ -14,7 +14,8 @@
  * only -items has no match expression (match NULL).  An after:/before:
  * that is not a real YYYY-MM-DD date is ignored; -after:D means before:D.
  * While typing, the last item is a prefix if it runs to the end of the
- * input and is not negative or a closed "quote".
+ * input, is not negative or a closed "quote", and its last word has two
+ * characters or more (one letter's prefix is too costly to run per key).
  */
 #ifndef FOLIO_SEARCH_H
 #define FOLIO_SEARCH_H
@@ -39,7 +40,7 @@ struct folio_query {
 
 /*
  * Parse input.  With typing true (search as you type) the last word is
- * taken as a prefix.  Never fails on odd input (unbalanced quotes, stray
+ * taken as a prefix, as above.  Never fails on odd input (unbalanced quotes, stray
  * operators, lone '-'); returns -1 only when memory runs out.  *q must be
  * freed with folio_query_free().
  */

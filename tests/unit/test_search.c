@@ -177,8 +177,16 @@ static void test_parse(void)
 		{ "source:CN", true, "source : \"CN\"*", NULL, NULL, "" },
 		{ "putin after:2020-01-0", true, "\"putin\"", NULL, NULL, "putin" },
 		{ "cats OR", true, "\"cats\"", NULL, NULL, "cats" },
-		{ "cats O", true, "\"cats\" AND \"O\"*", NULL, NULL, "cats,o*" },
-		{ "U.S.", true, "\"U S\"*", NULL, NULL, "u s*" },
+		{ "cats O", true, "\"cats\" AND \"O\"", NULL, NULL, "cats,o" },
+		{ "cats Oc", true, "\"cats\" AND \"Oc\"*", NULL, NULL, "cats,oc*" },
+		{ "U.S.", true, "\"U S\"", NULL, NULL, "u s" },
+		{ "U.Se", true, "\"U Se\"*", NULL, NULL, "u se*" },
+		{ "r", true, "\"r\"", NULL, NULL, "r" },
+		{ "r*", true, "\"r\"*", NULL, NULL, "r*" },
+		{ "\xC3\xA9", true, "\"\xC3\xA9\"", NULL, NULL, "e" },
+		{ "\xC3\xA9t", true, "\"\xC3\xA9t\"*", NULL, NULL, "et*" },
+		{ "\xE6\x9D\xB1\xE4\xBA\xAC", true, "\"\xE6\x9D\xB1\xE4\xBA\xAC\"*", NULL, NULL,
+		  "\xE6\x9D\xB1\xE4\xBA\xAC*" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct folio_query q;
