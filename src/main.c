@@ -12,6 +12,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <stdbool.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -504,6 +505,9 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	folio_text_set_ascii_only(strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
 	folio_store_set_notice(tell_user);
+	/* Past the file size limit a write should fail and be reported, like a
+	 * full disk, not kill folio in the middle of a batch without a word. */
+	signal(SIGXFSZ, SIG_IGN);
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];

@@ -26,10 +26,12 @@
 #include <assert.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <time.h>
@@ -281,6 +283,28 @@ void st_set_msg(char **err, const char *fmt, ...)
 }
 
 /* A message for an SQLite failure, naming the store; always returns -1. */
+/*
+ * Whether the store or its WAL has reached the file size limit (`ulimit -f`;
+ * SIGXFSZ is ignored in main.c, so the write failed instead of killing us).
+ * Asked of the files: the errno SQLite keeps is of its last system call,
+ * not of the failed write.  A write that crossed the limit stops within a
+ * WAL frame of it.
+ */
+static bool at_size_limit(const char *path)
+{
+	struct rlimit lim;
+	struct stat sb;
+	char wal[PATH_MAX];
+	if (getrlimit(RLIMIT_FSIZE, &lim) != 0 || lim.rlim_cur == RLIM_INFINITY)
+		return false;
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	for (int i = 0; i < 2; i++) {
+		if (stat(i ? wal : path, &sb) == 0 && (rlim_t)sb.st_size + 65536 >= lim.rlim_cur)
+			return true;
+	}
+	return false;
+}
+
 static int fail_rc(const char *path, sqlite3 *db, int rc, const char *doing, char **err)
 {
 	const char *why = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
@@ -289,6 +313,10 @@ static int fail_rc(const char *path, sqlite3 *db, int rc, const char *doing, cha
 	if ((rc & 0xff) == SQLITE_CANTOPEN && statvfs(path, &fs) == 0 && (fs.f_flag & ST_RDONLY)) {
 		st_set_msg(err, "%s: cannot %s: it is on a read-only file system, and a store "
 		        "in WAL mode needs %s-shm beside it", path, doing, path);
+		return -1;
+	}
+	if ((rc & 0xff) == SQLITE_IOERR && at_size_limit(path)) {
+		st_set_msg(err, "%s reached the file size limit (ulimit -f) while writing it", path);
 		return -1;
 	}
 	switch (rc & 0xff) {
