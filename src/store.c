@@ -561,8 +561,9 @@ static int check_identity(struct folio_store *st, char **err)
 			st_set_msg(err, "%s holds no folio store yet: import articles first "
 			        "(folio import PATH...)", st->path);
 		else
-			st_set_msg(err, "%s has an older schema (%" PRId64 "); open it once for "
-			           "writing to upgrade it", st->path, version);
+			st_set_msg(err, "%s was written by an older folio (schema %" PRId64 "): "
+			           "open it once in the reader (folio) or import into it, "
+			           "and it is upgraded", st->path, version);
 		return -1;
 	}
 	return 0;

@@ -96,17 +96,24 @@ exec "$@"
 EOF
 chmod +x "$bench/launch.sh"
 
-# press NAME KEYS...: send KEYS, print the bytes folio wrote and how long it
-# drew (the end is $quiet_ms, default 150, of silence)
+# folio's CPU time so far in ms (the kernel's schedstat: ns on a CPU)
+cpu_ms() { awk '{ printf "%.2f", $1 / 1e6 }' "/proc/$pid/schedstat"; }
+
+# press NAME KEYS...: send KEYS, print the bytes folio wrote, how long it
+# drew (the end is $quiet_ms, default 150, of silence after the first byte)
+# and the CPU time folio spent meanwhile
 press() {
 	name=$1; shift
 	tmx capture-pane -p -t bench > "$bench/before.txt"
+	cpu_before=$(cpu_ms)
 	"$bin/measure" watch "$bench/tty.out" "${quiet_ms:-150}" 30000 tmux -L "$sock" -f /dev/null \
 		send-keys -t bench "$@" > "$bench/watch.txt"
+	cpu_after=$(cpu_ms)
 	tmx capture-pane -p -t bench > "$bench/after.txt"
 	bytes=$(field bytes < "$bench/watch.txt")
 	fig "keys.$name.bytes@$n" "$bytes"
 	fig "keys.$name.ms@$n" "$(field ms < "$bench/watch.txt")"
+	fig "keys.$name.cpu_ms@$n" "$(awk -v a="$cpu_before" -v b="$cpu_after" 'BEGIN { printf "%.2f", b - a }')"
 	# the text that changed: the bytes of every screen line that differs
 	changed=$(awk 'NR == FNR { a[FNR] = $0; next } a[FNR] != $0 { s += length($0) } END { print s + 0 }' \
 		"$bench/before.txt" "$bench/after.txt")
@@ -159,14 +166,19 @@ reader() {
 	press article_line_down j          # scroll the article a line
 	press article_page_down Space      # a page down
 	press article_page_down2 PgDn
-	# one as-you-type step: "/", the prefix query but its last character
-	# (waiting until that search has drawn), then the last character
+	# as-you-type steps: "/", the first letter of the prefix query (a whole
+	# word while typing), the rest but its last character, then the last.
+	# Each key draws the latest matches at once and, 350 ms after the last
+	# key, the ranked ones: the steps end on a silence shorter than that, so
+	# they time the first draw; the head waits for the ranked one too.
 	press search_open /
 	prefix=$(awk -F '\t' '$1 == "prefix" { sub(/\*$/, "", $2); print $2 }' "$bench/queries.tsv")
-	# a search draws nothing until it is done: wait for long silences
+	rest=${prefix#?}
+	quiet_ms=200
+	press search_type_first -l "${prefix%"$rest"}"
 	quiet_ms=5000
-	press search_type_head -l "${prefix%?}"
-	quiet_ms=3000
+	press search_type_head -l "${rest%?}"
+	quiet_ms=200
 	press search_type_step -l "${prefix#"${prefix%?}"}"
 	quiet_ms=150
 	fig "reader.peak_rss_kb@$n" "$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status")"

@@ -266,6 +266,15 @@ static void test_upgrade(const char *fixture)
 	}
 	is_int(raw_int(path, "PRAGMA user_version"), 1, "the fixture has schema 1");
 
+	/* Read-only commands never upgrade: they say how to. */
+	is_int(folio_store_open(path, FOLIO_STORE_READONLY, &st, &err), -1,
+	       "an older store opened read-only is refused");
+	ok(err && strstr(err, "older folio (schema 1)") && strstr(err, "import into it"),
+	   "saying how to upgrade it: %s", err ? err : "");
+	free(err);
+	err = NULL;
+	is_int(raw_int(path, "PRAGMA user_version"), 1, "and it is left at schema 1");
+
 	/* Something in the way of step 2: the upgrade fails and leaves schema 1. */
 	raw_exec(failing, "CREATE TABLE articles_fts_pending (x);");
 	is_int(folio_store_open(failing, 0, &st, &err), -1, "an upgrade that fails");
