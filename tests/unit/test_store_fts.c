@@ -239,6 +239,8 @@ static void test_new_store(const char *path)
 	is_int(notices, 0, "is made without a word about upgrading");
 	if (!st)
 		return;
+	is_int(raw_int(path, "SELECT v FROM articles_fts_config WHERE k = 'automerge'"), 16,
+	       "its index merges 16 segments at a time");
 	ok(folio_store_begin(st, NULL) == 0, "a batch");
 	put(st, art("Gazette", "Rhubarb", "the reassuring rhythm of rain"), "/p/r.txt");
 	put(st, art("Gazette", "Quince", "quiet quays"), "/p/q.txt");
