@@ -18,6 +18,24 @@
  * in its own savepoint), and counts only move into the caller's stats when
  * their batch commits, so the summary never claims an article the store
  * does not hold.
+ *
+ * folio_import() runs on two threads, because finding articles is a third
+ * of the work and SQLite the rest, and one core cannot do both fast enough.
+ * A reader thread walks, reads and finds the articles of each input and
+ * hands one work item per input (its articles or why it is skipped) through
+ * a small bounded queue, so memory stays flat however many files there are.
+ * The calling thread takes them in walk order and does everything that
+ * touches the store or the caller: skip messages, puts, commits, progress,
+ * stats.  So the store has one thread, the callbacks run where they always
+ * did, and the output is what one thread would give.  When the store fails
+ * the writer stops taking, the reader stops at its next hand-over, and what
+ * it had read ahead is dropped; when the reader runs out of memory, what it
+ * handed over first is written and the import fails as it would have.
+ * Standard input ("-") is read by the writer in its turn, so a terminal
+ * that never sends end-of-file cannot hold up a failed import's exit;
+ * folio_import_buffer() stays on the calling thread.  The reader has every
+ * asynchronous signal blocked, so SIGINT and SIGTERM still reach the
+ * calling thread, and libxml2 is set up before the reader starts.
  */
 #include "config.h"
 
