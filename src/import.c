@@ -383,7 +383,7 @@ struct work {
 struct queue {
 	pthread_mutex_t lock;
 	pthread_cond_t filled;          /* signalled when a slot is filled or the reader ends */
-	pthread_cond_t drained;         /* signalled when a slot is freed or the writer stops */
+	pthread_cond_t drained;         /* signalled when half the slots are free or the writer stops */
 	struct work slot[QUEUE_SLOTS];
 	size_t head, count;
 	bool reader_done;               /* the reader pushes nothing more */
@@ -444,7 +444,8 @@ static int push(struct reader *rd, struct work *w)
 	if (!stopped) {
 		q->slot[(q->head + q->count) % QUEUE_SLOTS] = *w;
 		q->count++;
-		pthread_cond_signal(&q->filled);
+		if (q->count == 1) /* the writer waits only on an empty queue */
+			pthread_cond_signal(&q->filled);
 	}
 	unlock(q);
 	if (stopped)
@@ -767,7 +768,10 @@ static bool pop(struct queue *q, struct work *w)
 		*w = q->slot[q->head];
 		q->head = (q->head + 1) % QUEUE_SLOTS;
 		q->count--;
-		pthread_cond_signal(&q->drained);
+		/* The reader waits only on a full queue: wake it when half is
+		 * free, so it refills in a burst instead of once per item. */
+		if (q->count == QUEUE_SLOTS / 2)
+			pthread_cond_signal(&q->drained);
 	}
 	unlock(q);
 	return got;
