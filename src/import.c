@@ -23,7 +23,7 @@
  * of the work and SQLite the rest, and one core cannot do both fast enough.
  * A reader thread walks, reads and finds the articles of each input and
  * hands one work item per input (its articles or why it is skipped) through
- * a small bounded queue, so memory stays flat however many files there are.
+ * a bounded queue (about a batch, at most 16 MiB), so memory stays flat.
  * The calling thread takes them in walk order and does everything that
  * touches the store or the caller: skip messages, puts, commits, progress,
  * stats.  So the store has one thread, the callbacks run where they always
@@ -362,9 +362,16 @@ static char *identity(const char *file, enum folio_kind kind, const struct folio
 
 /* ---- the reader thread: walk, read, find articles ---- */
 
-/* Inputs read ahead of the writer: enough to ride over a slow file or a
- * commit, few enough that memory stays flat however many files there are. */
-#define QUEUE_SLOTS 32
+/*
+ * How far the reader may run ahead.  Between commits a put is cheaper than
+ * finding an article, so the writer keeps up; but a commit builds the
+ * full-text index of its whole batch, and a reader held to a few items
+ * would sit idle through it.  So the queue holds about a batch of inputs,
+ * and no more than QUEUE_BYTES of articles (one oversized input may go in
+ * alone), which keeps memory flat however many files there are.
+ */
+#define QUEUE_SLOTS 1024
+#define QUEUE_BYTES (16u << 20)
 
 #define NOMEM_READING "out of memory while reading articles"
 #define NOMEM_WALKING "out of memory while walking folders"
@@ -378,14 +385,17 @@ struct work {
 	size_t n;
 	char *reason;                   /* why it is skipped; NULL when it has items */
 	bool from_stdin;                /* "-": the writer reads it itself */
+	size_t bytes;                   /* the memory it holds, roughly */
 };
 
 struct queue {
 	pthread_mutex_t lock;
 	pthread_cond_t filled;          /* signalled when a slot is filled or the reader ends */
-	pthread_cond_t drained;         /* signalled when half the slots are free or the writer stops */
-	struct work slot[QUEUE_SLOTS];
+	pthread_cond_t drained;         /* signalled when half is free or the writer stops */
+	struct work *slot;              /* a ring of QUEUE_SLOTS */
 	size_t head, count;
+	size_t bytes;                   /* held by the items in the ring */
+	bool reader_waiting;            /* for room: the writer wakes it when half is free */
 	bool reader_done;               /* the reader pushes nothing more */
 	bool writer_stopped;            /* the writer takes nothing more */
 };
@@ -433,17 +443,41 @@ static void work_free(struct work *w)
 	folio_feed_free(w->items, w->n);
 }
 
+static size_t work_bytes(const struct work *w)
+{
+	size_t bytes = sizeof *w + (w->reason ? strlen(w->reason) : 0);
+	for (size_t i = 0; i < w->n; i++) {
+		const struct folio_article *a = &w->items[i].article;
+		const char *fields[] = { a->source, a->title, a->byline, a->date, a->dateline,
+		                         a->body, w->items[i].id };
+		bytes += sizeof w->items[i];
+		for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++)
+			bytes += fields[f] ? strlen(fields[f]) + 1 : 0;
+	}
+	return bytes;
+}
+
+static bool queue_full(const struct queue *q, size_t more)
+{
+	return q->count == QUEUE_SLOTS || (q->count > 0 && q->bytes + more > QUEUE_BYTES);
+}
+
 /* Hand w over to the writer, waiting for room; -1 (w freed) once the writer has stopped. */
 static int push(struct reader *rd, struct work *w)
 {
 	struct queue *q = rd->q;
+	w->bytes = work_bytes(w);
 	lock(q);
-	while (q->count == QUEUE_SLOTS && !q->writer_stopped)
+	while (queue_full(q, w->bytes) && !q->writer_stopped) {
+		q->reader_waiting = true;
 		wait_on(&q->drained, q);
+	}
+	q->reader_waiting = false;
 	bool stopped = q->writer_stopped;
 	if (!stopped) {
 		q->slot[(q->head + q->count) % QUEUE_SLOTS] = *w;
 		q->count++;
+		q->bytes += w->bytes;
 		if (q->count == 1) /* the writer waits only on an empty queue */
 			pthread_cond_signal(&q->filled);
 	}
@@ -768,9 +802,11 @@ static bool pop(struct queue *q, struct work *w)
 		*w = q->slot[q->head];
 		q->head = (q->head + 1) % QUEUE_SLOTS;
 		q->count--;
-		/* The reader waits only on a full queue: wake it when half is
-		 * free, so it refills in a burst instead of once per item. */
-		if (q->count == QUEUE_SLOTS / 2)
+		q->bytes -= w->bytes;
+		/* Wake a waiting reader when half is free (or all, for one
+		 * oversized input), so it refills in a burst, not once per item. */
+		if (q->reader_waiting && (q->count == 0 || (q->count <= QUEUE_SLOTS / 2 &&
+		                                            q->bytes <= QUEUE_BYTES / 2)))
 			pthread_cond_signal(&q->drained);
 	}
 	unlock(q);
@@ -788,6 +824,7 @@ static void stop_reader(struct queue *q, pthread_t thread)
 	assert(rc == 0);
 	(void)rc;
 	for (; q->count > 0; q->count--) {
+		q->bytes -= q->slot[q->head].bytes;
 		work_free(&q->slot[q->head]);
 		q->head = (q->head + 1) % QUEUE_SLOTS;
 	}
@@ -800,9 +837,14 @@ static int write_all(struct import_run *run, char *const *paths, size_t npaths)
 		.lock = PTHREAD_MUTEX_INITIALIZER,
 		.filled = PTHREAD_COND_INITIALIZER,
 		.drained = PTHREAD_COND_INITIALIZER,
+		.slot = calloc(QUEUE_SLOTS, sizeof(struct work)),
 	};
 	struct reader rd = { .q = &q, .paths = paths, .npaths = npaths };
 	pthread_t thread;
+	if (!q.slot) {
+		run->err = strdup(NOMEM_READING);
+		return -1;
+	}
 	/* libxml2 2.9 sets up its globals lazily and unlocked: do it here,
 	 * before a second thread can parse. */
 	xmlInitParser();
@@ -810,6 +852,7 @@ static int write_all(struct import_run *run, char *const *paths, size_t npaths)
 	if (rc != 0) {
 		if (asprintf(&run->err, "cannot start a thread to read files: %s", strerror(rc)) < 0)
 			run->err = NULL;
+		free(q.slot);
 		return -1;
 	}
 	struct work w;
@@ -825,6 +868,7 @@ static int write_all(struct import_run *run, char *const *paths, size_t npaths)
 		run->err = strdup(rd.err);
 		rc = -1;
 	}
+	free(q.slot);
 	pthread_cond_destroy(&q.filled);
 	pthread_cond_destroy(&q.drained);
 	pthread_mutex_destroy(&q.lock);
