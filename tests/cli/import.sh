@@ -73,6 +73,58 @@ ok "no raw escape byte reaches stderr" sh -c "! grep -q \"\$(printf '\\033')\" '
 is "a missing path exits 1" "$rc" 1
 like "a missing path is named" "$(cat "$TMP/err")" "does-not-exist: No such file"
 
+# Files are read ahead on a second thread and written in walk order: over a
+# thousand pages (more than a batch, many times the read-ahead queue) with
+# bad files and a subfolder among them give every skip message in byte order
+# of names, and every good page stored exactly once.
+many="$TMP/many"
+mkdir -p "$many/p-0600.d"
+awk -v dir="$many" -v expect="$TMP/many.expect" -v titles="$TMP/many.titles" '
+function page(f, t, i) {
+	printf "The Harbor Courier\n\n%s\n\nBy Dana Whitfield\nTuesday, March %d, 2003\n\n", t, i % 28 + 1 > f
+	for (k = 1; k <= 3; k++)
+		printf "Paragraph %d of %s: the committee met again on Monday to argue over the cost of the works, which have run %d weeks late, and members said they would decide next month.\n\n", k, t, k + i % 9 > f
+	close(f)
+	print t > titles
+}
+function bad(f, kind) {
+	if (kind == 0) { printf "" > f; why = "empty file" }
+	if (kind == 1) { printf " \n\t\n\n" > f; why = "nothing but white space" }
+	if (kind == 2) { printf "Home | News | Sport | Weather\nContact us\nPrivacy\n" > f; why = "no article text (empty page, link list or navigation)" }
+	if (kind == 3) { printf "[{\"id\": 1, \"name\": \"a record\"}]\n" > f; why = "JSON data, not an article page" }
+	close(f)
+	printf "folio: %s: %s\n", f, why > expect
+}
+BEGIN {
+	nbad = 0
+	for (i = 1; i <= 1100; i++) {
+		if (i == 600) # p-0600.d sorts before p-0600.txt
+			for (j = 1; j <= 50; j++) {
+				f = sprintf("%s/p-0600.d/q-%02d.txt", dir, j)
+				if (j % 20 == 0) bad(f, nbad++ % 4)
+				else page(f, sprintf("Inner report %d on the harbor works", j), j)
+			}
+		f = sprintf("%s/p-%04d.txt", dir, i)
+		if (i % 37 == 0) bad(f, nbad++ % 4)
+		else page(f, sprintf("Harbor report %d on the works", i), i)
+	}
+}'
+good=$(wc -l <"$TMP/many.titles" | tr -d ' ')
+nbad=$(wc -l <"$TMP/many.expect" | tr -d ' ')
+db4="$TMP/many.db"
+"$FOLIO" --db "$db4" import "$many" >"$TMP/out" 2>"$TMP/err"; rc=$?
+is "a big folder with bad files among good ones exits 1" "$rc" 1
+is "the summary counts every good page and every bad one" "$(cat "$TMP/out")" \
+	"imported $good new, 0 updated, 0 unchanged, $nbad skipped"
+ok "the skip messages come in walk order, one per bad file" cmp "$TMP/many.expect" "$TMP/err"
+"$FOLIO" --db "$db4" list --limit 100000 | cut -f4 | sort >"$TMP/many.stored"
+sort "$TMP/many.titles" >"$TMP/many.want"
+ok "every good page is stored, each once" cmp "$TMP/many.want" "$TMP/many.stored"
+out=$("$FOLIO" --db "$db4" import "$many" 2>"$TMP/err2")
+is "a second run finds them all unchanged" "$out" \
+	"imported 0 new, 0 updated, $good unchanged, $nbad skipped"
+ok "with the same messages in the same order" cmp "$TMP/many.expect" "$TMP/err2"
+
 # import with no paths is a usage error.
 "$FOLIO" --db "$db3" import 2>/dev/null; rc=$?
 is "import without PATH exits 2" "$rc" 2

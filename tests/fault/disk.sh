@@ -27,14 +27,14 @@ dump_store "$TMP/clean.db" | sort >"$TMP/clean.dump"
 
 # Import into a store on a tmpfs of SIZE; the store (with its WAL) is copied
 # out before the namespace goes, and the import's exit status and messages kept.
-import_on_tmpfs() { # SIZE NAME
+import_on_tmpfs() { # SIZE NAME [CORPUS]
 	rm -f "$TMP/$2".db*
 	unshare -m $userns sh -c '
 		mount -t tmpfs -o "size=$1" none "$2" || exit 99
 		"$FOLIO" --db "$2/store.db" import --quiet "$3" >"$4.out" 2>"$4.err"
 		echo $? >"$4.rc"
 		for f in "$2"/store.db*; do cp "$f" "$4.db${f##*/store.db}"; done
-	' sh "$1" "$mnt" "$corpus" "$TMP/$2"
+	' sh "$1" "$mnt" "${3:-$corpus}" "$TMP/$2"
 }
 
 # 6 MB: the first batch of articles commits, the second does not fit (4 to 8
@@ -55,6 +55,28 @@ is "it holds the batch committed before the disk filled" "$(wc -l <"$TMP/full.du
 is "with room again, the re-run succeeds" "$rc" 0
 dump_store "$TMP/full.db" | sort >"$TMP/final.dump"
 ok "the re-run gives the same content as a clean import" cmp -s "$TMP/final.dump" "$TMP/clean.dump"
+
+# The same with bad files before and after the point where the disk fills:
+# files are read ahead on a second thread, yet the early one is reported
+# (before the error, in walk order) and nothing read after the failure is:
+# the import stops where the store did.
+mixed="$TMP/mixed"
+cp -r "$corpus" "$mixed"
+: >"$mixed/a-00005-empty.txt"
+: >"$mixed/a-02990-empty.txt"
+import_on_tmpfs 3m mixed "$mixed"
+is "with bad files too, a full disk exits 3" "$(cat "$TMP/mixed.rc")" 3
+is "the early bad file is reported first, then the failure; the late one never" \
+	"$(sed -n '1p;$=' "$TMP/mixed.err")" "folio: $mixed/a-00005-empty.txt: empty file
+3"
+like "the failure says the disk is full" "$(sed -n 2p "$TMP/mixed.err")" "disk full|disk is full|no space"
+like "and what was kept" "$(sed -n 3p "$TMP/mixed.err")" "stopped; 1000 new articles were stored"
+store_sane "after the full disk with bad files" "$TMP/mixed.db"
+# (Compared without the path column: the mixed corpus lives in another folder.)
+dump_store "$TMP/mixed.db" | cut -d'|' -f2- | sort >"$TMP/mixed.dump"
+cut -d'|' -f2- "$TMP/clean.dump" | sort >"$TMP/clean.content"
+is "it holds the first batch, whole articles as a clean import stores them" \
+	"$(comm -23 "$TMP/mixed.dump" "$TMP/clean.content" | wc -l | tr -d ' ')/$(wc -l <"$TMP/mixed.dump" | tr -d ' ')" "0/1000"
 
 # 40 KB: not even the schema fits.  The store is refused, and what is left
 # (an empty file) becomes a new store once there is room.
