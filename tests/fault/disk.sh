@@ -64,7 +64,7 @@ mixed="$TMP/mixed"
 cp -r "$corpus" "$mixed"
 : >"$mixed/a-00005-empty.txt"
 : >"$mixed/a-02990-empty.txt"
-import_on_tmpfs 3m mixed "$mixed"
+import_on_tmpfs 6m mixed "$mixed"
 is "with bad files too, a full disk exits 3" "$(cat "$TMP/mixed.rc")" 3
 is "the early bad file is reported first, then the failure; the late one never" \
 	"$(sed -n '1p;$=' "$TMP/mixed.err")" "folio: $mixed/a-00005-empty.txt: empty file
