@@ -8,7 +8,7 @@
  * - Opening checks before it writes: the file is opened without CREATE when
  *   it exists, its application_id and user_version are read, and a foreign,
  *   newer or damaged file is refused untouched.  Only then is WAL switched on
- *   and the schema migrated, one transaction per step of `migrations`.
+ *   and the schema migrated: the steps of `migrations`, in one transaction.
  * - Per-source counts live in `sources` and are kept in step by triggers, so
  *   the source pane never counts 10^6 rows.  The FTS5 index has external
  *   content (a view over articles and sources), so article text is stored
@@ -507,29 +507,32 @@ static void tell_rebuild(struct folio_store *st)
 	notice(msg);
 }
 
-/* Bring the schema from its version to ours, one transaction per step. */
+/*
+ * Bring the schema from its version to ours: every step in one transaction,
+ * so another folio sees the store as it was or as it ends, never between
+ * steps (a new store half made looked like one from an older folio).
+ */
 static int migrate(struct folio_store *st, char **err)
 {
-	for (;;) {
-		int64_t version;
-		char sql[96];
+	int64_t version;
+	char sql[96];
 
-		if (exec(st, "BEGIN IMMEDIATE", "start upgrading it", err) != 0)
-			return -1;
-		/* Read again inside the lock: another folio may have just migrated it. */
-		if (read_int(st, "PRAGMA user_version", &version, err) != 0)
-			goto rollback;
-		if (version >= SCHEMA_VERSION)
-			return exec(st, "COMMIT", "finish upgrading it", err);
+	if (exec(st, "BEGIN IMMEDIATE", "start upgrading it", err) != 0)
+		return -1;
+	/* Read again inside the lock: another folio may have just migrated it. */
+	if (read_int(st, "PRAGMA user_version", &version, err) != 0)
+		goto rollback;
+	for (; version < SCHEMA_VERSION; version++) {
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d;",
 		         (int)version + 1, FOLIO_APPLICATION_ID);
 		if (version == UPGRADE_REBUILDS_INDEX && notice)
 			tell_rebuild(st);
 		if (exec(st, migrations[version], "upgrade its schema", err) != 0 ||
-		    exec(st, sql, "upgrade its schema", err) != 0 ||
-		    exec(st, "COMMIT", "finish upgrading it", err) != 0)
+		    exec(st, sql, "upgrade its schema", err) != 0)
 			goto rollback;
 	}
+	if (exec(st, "COMMIT", "finish upgrading it", err) == 0)
+		return 0;
 rollback:
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	return -1;

@@ -29,7 +29,7 @@ enum folio_store_flags {
  * Open the store at path.  A file that is not a folio store, a store with a
  * newer schema, a damaged file, or a location that cannot be created is
  * refused with a message that names the file, and nothing is written to it.
- * Older schemas are migrated in order, each step in a transaction (a store
+ * Older schemas are migrated in order, all steps in one transaction (a store
  * opened FOLIO_STORE_READONLY is never migrated: an older one is refused).
  * An existing empty file, or an SQLite file with nothing in it, becomes a
  * new store.  FOLIO_STORE_CREATE makes missing folders with mode 0700.

@@ -288,6 +288,17 @@ static void test_upgrade(const char *fixture)
 	                        " AND sql LIKE '%INSERT INTO articles_fts(rowid%'"), 1,
 	       "with its schema 1 triggers");
 	is_int(raw_int(failing, "SELECT count(*) FROM articles"), 3, "and its articles");
+	/* A later step failing undoes the earlier ones: all steps are one transaction,
+	 * so no other folio ever sees a store between two schemas. */
+	char *later = path_in("v1-later-failing.db");
+	if (copy_file(fixture, later)) {
+		raw_exec(later, "DROP TABLE articles_fts;"); /* step 3 drops it: now it cannot */
+		is_int(folio_store_open(later, 0, &st, NULL), -1, "an upgrade failing at step 3");
+		is_int(raw_int(later, "PRAGMA user_version"), 1, "leaves schema 1, not 2");
+		is_int(raw_int(later, "SELECT count(*) FROM sqlite_master"
+		                      " WHERE name = 'articles_fts_pending'"), 0, "nor any of step 2");
+	}
+	free(later);
 	raw_exec(failing, "DROP TABLE articles_fts_pending;");
 	ok(folio_store_open(failing, 0, &st, NULL) == 0, "once cleared, it upgrades");
 	folio_store_close(st);
