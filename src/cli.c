@@ -215,8 +215,10 @@ enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query
 	struct folio_hit *hits;
 	size_t n;
 	char *err;
-	if (folio_store_search(st, q.match, q.after, q.before, limit < 0 ? 50 : (size_t)limit, 0,
-	                       &hits, &n, &err) != 0) {
+	/* The text form shows no snippet, so it does not ask for one. */
+	if ((json ? folio_store_search : folio_store_search_titles)(
+	        st, q.match, q.after, q.before, limit < 0 ? 50 : (size_t)limit, 0, &hits, &n,
+	        &err) != 0) {
 		folio_query_free(&q);
 		folio_cli_error(err);
 		return FOLIO_CLI_STORE;

@@ -195,6 +195,15 @@ void folio_store_set_notice(folio_store_notice_fn *fn)
 }
 
 /*
+ * A hit's snippet, and the start of its body for a hit with no match in the
+ * body.  ?6 is how much of that start; 0 asks for neither, and then no
+ * body is read (CASE runs only the branch it takes).
+ */
+#define HIT_SNIPPET \
+	" CASE WHEN ?6 > 0 THEN snippet(articles_fts, 3, '', '', '\xE2\x80\xA6', 16) ELSE '' END"
+#define HIT_LEAD " CASE WHEN ?6 > 0 THEN coalesce(substr(a.body, 1, ?6), '') ELSE '' END"
+
+/*
  * Date limits: after inclusive, before exclusive; any limit excludes the
  * undated.  Spelt as a plain range (NULL meaning "no bound") so the date
  * index can seek to it instead of scanning from the newest article.
@@ -243,8 +252,8 @@ static const char *const stmt_sql[S_COUNT_OF_STMTS] = {
 	 * every match.  The rank weights are title 10, byline 3, source 3, body 1.
 	 */
 	[S_SEARCH] = "SELECT a.id, articles_fts.rank, a.date,"
-	             " s.name, a.title, snippet(articles_fts, 3, '', '', '\xE2\x80\xA6', 16),"
-	             " coalesce(substr(a.body, 1, ?6), ''), a.read, a.flagged"
+	             " s.name, a.title," HIT_SNIPPET ","
+	             HIT_LEAD ", a.read, a.flagged"
 	             " FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid"
 	             " JOIN sources AS s ON s.id = a.source_id"
 	             " WHERE articles_fts MATCH ?1"
@@ -252,14 +261,14 @@ static const char *const stmt_sql[S_COUNT_OF_STMTS] = {
 	             " ORDER BY articles_fts.rank LIMIT ?4 OFFSET ?5",
 	/* Unranked, latest imported first: FTS5 walks its index backwards and stops early. */
 	[S_SEARCH_RECENT] = "SELECT a.id, 0.0, a.date,"
-	                    " s.name, a.title, snippet(articles_fts, 3, '', '', '\xE2\x80\xA6', 16),"
-	                    " coalesce(substr(a.body, 1, ?6), ''), a.read, a.flagged"
+	                    " s.name, a.title," HIT_SNIPPET ","
+	                    HIT_LEAD ", a.read, a.flagged"
 	                    " FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid"
 	                    " JOIN sources AS s ON s.id = a.source_id"
 	                    " WHERE articles_fts MATCH ?1 AND " DATE_LIMITS
 	                    " ORDER BY articles_fts.rowid DESC LIMIT ?4 OFFSET ?5",
 	[S_SEARCH_DATES] = "SELECT a.id, 0.0, a.date, s.name, a.title, '',"
-	                   " coalesce(substr(a.body, 1, ?6), ''), a.read, a.flagged"
+	                   HIT_LEAD ", a.read, a.flagged"
 	                   " FROM articles AS a JOIN sources AS s ON s.id = a.source_id"
 	                   " WHERE " DATE_LIMITS
 	                   " ORDER BY a.date DESC, a.id DESC LIMIT ?4 OFFSET ?5",

@@ -446,9 +446,9 @@ void folio_store_set_interrupt(struct folio_store *st, int (*check)(void *arg), 
 	st->interrupt_arg = check ? arg : NULL;
 }
 
-static int run_search(struct folio_store *st, enum stmt_id which, const char *match,
-                      const char *after, const char *before, size_t limit, size_t offset,
-                      struct folio_hit **hits, size_t *n, char **err)
+static int run_search(struct folio_store *st, enum stmt_id which, int snippet_chars,
+                      const char *match, const char *after, const char *before, size_t limit,
+                      size_t offset, struct folio_hit **hits, size_t *n, char **err)
 {
 	sqlite3_stmt *s = st_stmt(st, which, err);
 
@@ -467,7 +467,7 @@ static int run_search(struct folio_store *st, enum stmt_id which, const char *ma
 	                err) != 0)
 		return -1;
 	if (sqlite3_bind_int64(s, 5, offset > INT64_MAX ? INT64_MAX : (int64_t)offset) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 6, FALLBACK_SNIPPET_CHARS) != SQLITE_OK)
+	    sqlite3_bind_int(s, 6, snippet_chars) != SQLITE_OK)
 		return st_fail(st, sqlite3_errcode(st->db), "search", err);
 	watch_interrupt(st, true);
 	while (count < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -509,7 +509,15 @@ int folio_store_search(struct folio_store *st, const char *match, const char *af
                        const char *before, size_t limit, size_t offset,
                        struct folio_hit **hits, size_t *n, char **err)
 {
-	return run_search(st, match ? S_SEARCH : S_SEARCH_DATES, match, after, before, limit,
+	return run_search(st, match ? S_SEARCH : S_SEARCH_DATES, FALLBACK_SNIPPET_CHARS, match,
+	                  after, before, limit, offset, hits, n, err);
+}
+
+int folio_store_search_titles(struct folio_store *st, const char *match, const char *after,
+                              const char *before, size_t limit, size_t offset,
+                              struct folio_hit **hits, size_t *n, char **err)
+{
+	return run_search(st, match ? S_SEARCH : S_SEARCH_DATES, 0, match, after, before, limit,
 	                  offset, hits, n, err);
 }
 
@@ -517,8 +525,8 @@ int folio_store_search_recent(struct folio_store *st, const char *match, const c
                               const char *before, size_t limit, size_t offset,
                               struct folio_hit **hits, size_t *n, char **err)
 {
-	return run_search(st, match ? S_SEARCH_RECENT : S_SEARCH_DATES, match, after, before,
-	                  limit, offset, hits, n, err);
+	return run_search(st, match ? S_SEARCH_RECENT : S_SEARCH_DATES, FALLBACK_SNIPPET_CHARS,
+	                  match, after, before, limit, offset, hits, n, err);
 }
 
 void folio_store_hits_free(struct folio_hit *hits, size_t n)

@@ -187,6 +187,16 @@ int folio_store_search(struct folio_store *st, const char *match, const char *af
 void folio_store_hits_free(struct folio_hit *hits, size_t n);
 
 /*
+ * folio_store_search() for a list that shows no snippets: the same hits in
+ * the same order, each snippet "".  Making a snippet reads the hit's body
+ * (twice: once for FTS5, once for the start of the body), which is most of
+ * the cost of a search whose words are rare.
+ */
+int folio_store_search_titles(struct folio_store *st, const char *match, const char *after,
+                              const char *before, size_t limit, size_t offset,
+                              struct folio_hit **hits, size_t *n, char **err);
+
+/*
  * The same matches as folio_store_search(), unranked: the latest imported
  * first (highest id first, which is not date order), every score 0.0.
  * FTS5 answers this by walking its index backwards and stops after the

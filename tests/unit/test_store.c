@@ -583,6 +583,18 @@ static void test_search_orders(void)
 	for (size_t i = 0; i < got && i < nold; i++)
 		same = same && ranked[i] == old_ids[i];
 	ok(same && ordered, "rank MATCH gives the ids of ORDER BY bm25, in the same order");
+	/* without snippets: the same hits in the same order, with every other field */
+	bool titles_same = true;
+	ok(folio_store_search_titles(st, "ember", NULL, NULL, EMBER_N, 0, &hits, &n, NULL) == 0 &&
+	   n == nold, "the search for titles finds the same matches");
+	for (size_t i = 0; i < n && i < got; i++)
+		titles_same = titles_same && hits[i].id == ranked[i] && hits[i].snippet &&
+		        !hits[i].snippet[0] && hits[i].title && hits[i].source;
+	ok(titles_same, "in the same order, with titles and sources, and empty snippets");
+	folio_store_hits_free(hits, n);
+	ok(folio_store_search_titles(st, NULL, "2019-01-01", "2019-02-01", 100, 0, &hits, &n, NULL) == 0 &&
+	   n > 0 && !hits[0].snippet[0], "and without words, by date, no snippet either");
+	folio_store_hits_free(hits, n);
 	ok(folio_store_search_count(st, "ember", NULL, NULL, 1000, &count, NULL) == 0 &&
 	   count == (int64_t)nold, "the count without limits (no join) agrees");
 	ok(folio_store_search_count(st, "ember", NULL, NULL, 5, &count, NULL) == 0 && count == 5,
