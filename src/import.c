@@ -3,16 +3,9 @@
  *
  * The walk is deterministic (names in byte order, folders recursively,
  * hidden names skipped inside folders) so two imports of the same tree do
- * the same work in the same order.  Files are opened O_NONBLOCK and checked
- * with fstat() on the open descriptor before a single byte is read: a FIFO,
- * device or socket is skipped without blocking, and there is no window
- * between the check and the read.  Folders already visited (by device and
- * inode) are not entered again, so symlink cycles end.
- *
- * What a file holds is told by its content (folio_sniff()), not its name: a
- * feed goes to feed (one article per entry, each kept under the entry's own
- * id), a web page to html, anything else is decoded as text for extract.
- * Markup is handed the raw bytes, so the charset it declares is honoured.
+ * the same work in the same order.  Folders already visited (by device and
+ * inode) are not entered again, so symlink cycles end.  How one file is
+ * read and what its articles are is import_read.c's part.
  *
  * Writes are batched: one transaction holds many files (the store puts each
  * in its own savepoint), and counts only move into the caller's stats when
@@ -42,7 +35,6 @@
 #include <assert.h>
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -57,308 +49,14 @@
 
 #include "folio/extract.h"
 #include "folio/feed.h"
-#include "folio/html.h"
 #include "folio/import.h"
-#include "folio/json.h"
 #include "folio/sniff.h"
 #include "folio/text.h"
+#include "import_internal.h"
 
 /* Files per transaction: large enough to amortise the commit, small enough
  * that an interrupted import loses little work. */
 #define IMPORT_BATCH 1000
-
-/* Read at most limit + 1 bytes, so the caller can tell "too large". */
-static int read_capped(int fd, size_t limit, char **out, size_t *out_len)
-{
-	size_t cap = 64 * 1024, len = 0;
-	char *buf = malloc(cap);
-	if (!buf)
-		return -1;
-	for (;;) {
-		if (len == cap) {
-			if (cap > limit) /* already holds limit + 1 bytes */
-				break;
-			size_t next = cap * 2 > limit + 1 ? limit + 1 : cap * 2;
-			char *grown = realloc(buf, next);
-			if (!grown) {
-				free(buf);
-				errno = ENOMEM;
-				return -1;
-			}
-			buf = grown;
-			cap = next;
-		}
-		ssize_t got = read(fd, buf + len, cap - len);
-		if (got < 0) {
-			if (errno == EINTR)
-				continue;
-			int saved = errno;
-			free(buf);
-			errno = saved;
-			return -1;
-		}
-		if (got == 0)
-			break;
-		len += (size_t)got;
-	}
-	*out = buf;
-	*out_len = len;
-	return 0;
-}
-
-static const char *file_type_reason(mode_t mode)
-{
-	if (S_ISDIR(mode))
-		return "is a folder";
-	if (S_ISFIFO(mode))
-		return "is a FIFO, not a regular file";
-	if (S_ISSOCK(mode))
-		return "is a socket, not a regular file";
-	if (S_ISCHR(mode) || S_ISBLK(mode))
-		return "is a device, not a regular file";
-	return "is not a regular file";
-}
-
-/*
- * Text that is plainly not a page of prose: structured data exported by some
- * other tool.  Saying so is better than letting the extractor find a
- * "headline" among JSON keys or markup.  (Web pages and feeds never get
- * here: folio_sniff() sends them to html and feed.)
- */
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-static const char *not_a_page(const char *text, size_t len)
-{
-	size_t start = 0, end = len;
-	while (start < end && is_blank(text[start]))
-		start++;
-	while (end > start && is_blank(text[end - 1]))
-		end--;
-	if (start == end)
-		return "nothing but white space";
-	char first = text[start], last = text[end - 1];
-	if ((first == '{' && last == '}') || (first == '[' && last == ']'))
-		return "JSON data, not an article page";
-	if (first == '<' && last == '>')
-		return "XML or markup that is neither a web page nor a feed";
-	return NULL;
-}
-
-/* Read the raw bytes of one input: a regular file, at most the limit, text. */
-static int read_raw(const char *path, char **raw, size_t *raw_len, const char **reason)
-{
-	bool is_stdin = strcmp(path, "-") == 0;
-	int fd = is_stdin ? STDIN_FILENO
-	                  : open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	*raw = NULL;
-	if (fd < 0) {
-		*reason = strerror(errno);
-		return -1;
-	}
-	if (!is_stdin) {
-		struct stat sb;
-		if (fstat(fd, &sb) != 0) {
-			*reason = strerror(errno);
-			close(fd);
-			return -1;
-		}
-		if (!S_ISREG(sb.st_mode)) {
-			*reason = file_type_reason(sb.st_mode);
-			close(fd);
-			return -1;
-		}
-		/* Refuse a huge file by its size, before reading any of it. */
-		if ((unsigned long long)sb.st_size > FOLIO_IMPORT_MAX_BYTES) {
-			*reason = "larger than 16 MiB, too large to be an article";
-			close(fd);
-			return -1;
-		}
-	}
-	int rc = read_capped(fd, FOLIO_IMPORT_MAX_BYTES, raw, raw_len);
-	int saved = errno;
-	if (!is_stdin)
-		close(fd);
-	if (rc != 0) {
-		*reason = strerror(saved);
-		return -1;
-	}
-	*reason = *raw_len > FOLIO_IMPORT_MAX_BYTES ? "larger than 16 MiB, too large to be an article"
-	        : *raw_len == 0 ? "empty file"
-	        : folio_text_is_binary(*raw, *raw_len) ? "binary file, not text"
-	        : NULL;
-	if (*reason) {
-		free(*raw);
-		*raw = NULL;
-		return -1;
-	}
-	return 0;
-}
-
-/* Articles gathered from `folio export --json` output. */
-struct export_items {
-	struct folio_feed_entry *v;
-	size_t n, cap;
-};
-
-static char *dup_member(const struct folio_json_member *m, size_t n, const char *key,
-                        bool *nomem)
-{
-	const char *value = folio_json_get(m, n, key);
-	char *copy = value ? strdup(value) : NULL;
-	if (value && !copy)
-		*nomem = true;
-	return copy;
-}
-
-static int export_object(void *ctx, const struct folio_json_member *m, size_t n)
-{
-	struct export_items *items = ctx;
-	if (!folio_json_has(m, n, "title") || !folio_json_get(m, n, "body"))
-		return 2; /* not ours: every exported article has a title (maybe null) and a body */
-	if (items->n == items->cap) {
-		size_t cap = items->cap ? items->cap * 2 : 16;
-		struct folio_feed_entry *grown = realloc(items->v, cap * sizeof *grown);
-		if (!grown)
-			return -1;
-		items->v = grown;
-		items->cap = cap;
-	}
-	bool nomem = false;
-	struct folio_feed_entry *e = &items->v[items->n++];
-	e->article.source = dup_member(m, n, "source", &nomem);
-	e->article.title = dup_member(m, n, "title", &nomem);
-	e->article.byline = dup_member(m, n, "byline", &nomem);
-	e->article.date = dup_member(m, n, "date", &nomem);
-	e->article.dateline = dup_member(m, n, "dateline", &nomem);
-	e->article.body = dup_member(m, n, "body", &nomem);
-	e->id = dup_member(m, n, "path", &nomem);
-	return nomem ? -1 : 0;
-}
-
-/*
- * folio's own export read back: the fields are taken as they are (they were
- * extracted once already), and each article keeps the path it was imported
- * from, so an export imported into the store it came from changes nothing.
- */
-static enum folio_extract_result exported_articles(const char *text, size_t len,
-                                                   struct folio_feed_entry **items, size_t *n)
-{
-	struct export_items got = { 0 };
-	const char *reason;
-	int rc = folio_json_objects(text, len, export_object, &got, &reason);
-	if (rc != 0 || got.n == 0) {
-		folio_feed_free(got.v, got.n);
-		return rc == -1 ? FOLIO_EXTRACT_NOMEM : FOLIO_EXTRACT_NO_ARTICLE;
-	}
-	*items = got.v;
-	*n = got.n;
-	return FOLIO_EXTRACT_OK;
-}
-
-/* One article in an array of one, for the page kinds. */
-static enum folio_extract_result one_item(enum folio_extract_result ex, struct folio_article *a,
-                                          struct folio_feed_entry **items, size_t *n)
-{
-	if (ex != FOLIO_EXTRACT_OK)
-		return ex;
-	if (!(*items = calloc(1, sizeof **items))) {
-		folio_article_free(a);
-		return FOLIO_EXTRACT_NOMEM;
-	}
-	(*items)[0].article = *a;
-	*n = 1;
-	return FOLIO_EXTRACT_OK;
-}
-
-/*
- * The articles in the raw bytes of one input, by what its content is: a
- * feed gives one per entry, a web page or a plain-text page one.  Markup
- * gets the raw bytes so its own charset declaration is honoured; only
- * plain text goes through folio_text_decode().
- */
-static enum folio_extract_result find_articles(const char *raw, size_t raw_len,
-                                               enum folio_kind *kind,
-                                               struct folio_feed_entry **items, size_t *n,
-                                               const char **reason)
-{
-	struct folio_article a;
-	*items = NULL;
-	*n = 0;
-	*reason = NULL;
-	*kind = folio_sniff(raw, raw_len);
-	if (*kind == FOLIO_KIND_FEED)
-		return folio_feed_parse(raw, raw_len, items, n, reason);
-	if (*kind == FOLIO_KIND_HTML)
-		return one_item(folio_html_extract(raw, raw_len, &a, reason), &a, items, n);
-	size_t len;
-	char *text = folio_text_decode(raw, raw_len, &len);
-	if (!text)
-		return FOLIO_EXTRACT_NOMEM;
-	if ((*reason = not_a_page(text, len))) {
-		enum folio_extract_result ex = FOLIO_EXTRACT_NO_ARTICLE;
-		if (text[strspn(text, " \t\r\n")] == '[') {
-			ex = exported_articles(text, len, items, n);
-			if (ex == FOLIO_EXTRACT_OK) {
-				*kind = FOLIO_KIND_EXPORT;
-				*reason = NULL;
-			}
-		}
-		free(text);
-		return ex;
-	}
-	enum folio_extract_result ex = folio_extract(text, len, &a, reason);
-	free(text);
-	return one_item(ex, &a, items, n);
-}
-
-int folio_import_articles(const char *path, struct folio_feed_entry **items, size_t *n,
-                          const char **reason)
-{
-	char *raw;
-	size_t raw_len;
-	enum folio_kind kind;
-	*items = NULL;
-	*n = 0;
-	if (read_raw(path, &raw, &raw_len, reason) != 0)
-		return -1;
-	enum folio_extract_result ex = find_articles(raw, raw_len, &kind, items, n, reason);
-	free(raw);
-	if (ex == FOLIO_EXTRACT_NOMEM)
-		*reason = "out of memory";
-	else if (ex != FOLIO_EXTRACT_OK && !*reason)
-		*reason = "no article found";
-	return ex == FOLIO_EXTRACT_OK ? 0 : -1;
-}
-
-/*
- * Where an article is kept in the store, so that importing it again finds
- * it: a page by its file; a feed entry by its own id, so a newer copy of
- * the feed, under any file name, updates the entries it shares.  An id that
- * is a URI ("https://...", "tag:...", "urn:...") is unique on its own; a
- * bare one ("42") is unique only in its feed, so the feed's title goes in
- * front.  An entry with no id at all is known by its feed file and title.
- * An article from an export keeps the path it had in the exporting store.
- */
-static char *identity(const char *file, enum folio_kind kind, const struct folio_feed_entry *item)
-{
-	if (kind == FOLIO_KIND_EXPORT)
-		return strdup(item->id ? item->id : "-");
-	const char *feed = item->article.source ? item->article.source : "";
-	const char *key = item->id ? item->id : item->article.title;
-	if (item->id && strchr(item->id, ':'))
-		return strdup(item->id);
-	if (kind != FOLIO_KIND_FEED || !key)
-		return strdup(file);
-	const char *scope = item->id ? feed : file;
-	size_t need = strlen(scope) + strlen(key) + 2;
-	char *path = malloc(need);
-	if (path)
-		snprintf(path, need, "%s#%s", scope, key);
-	return path;
-}
 
 /* ---- the reader thread: walk, read, find articles ---- */
 
@@ -513,14 +211,14 @@ static int read_file(struct reader *rd, const char *path)
 		w.from_stdin = true;
 		return push(rd, &w);
 	}
-	if (read_raw(path, &raw, &raw_len, &reason) != 0) {
+	if (import_read_raw(path, &raw, &raw_len, &reason) != 0) {
 		if (!(w.reason = strdup(reason)))
 			goto nomem;
 		return push(rd, &w);
 	}
 	/* The same file named two ways is one article: key it by its real path. */
 	w.file = realpath(path, NULL);
-	enum folio_extract_result ex = find_articles(raw, raw_len, &w.kind, &w.items, &w.n, &reason);
+	enum folio_extract_result ex = import_find_articles(raw, raw_len, &w.kind, &w.items, &w.n, &reason);
 	free(raw);
 	if (ex == FOLIO_EXTRACT_NOMEM)
 		goto nomem;
@@ -626,7 +324,7 @@ static int read_path(struct reader *rd, const char *path)
 	if (S_ISDIR(sb.st_mode))
 		return read_dir(rd, path, &sb);
 	if (!S_ISREG(sb.st_mode))
-		return push_skip(rd, path, file_type_reason(sb.st_mode));
+		return push_skip(rd, path, import_file_type_reason(sb.st_mode));
 	return read_file(rd, path);
 }
 
@@ -716,7 +414,7 @@ static int store_items(struct import_run *run, const char *file, enum folio_kind
                        const struct folio_feed_entry *items, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		char *stored_path = identity(file, kind, &items[i]);
+		char *stored_path = import_identity(file, kind, &items[i]);
 		enum folio_put_result put;
 		if (!stored_path) {
 			run->err = strdup(NOMEM_READING);
@@ -744,7 +442,7 @@ static int import_bytes(struct import_run *run, const char *name, const char *fi
 	size_t n;
 	const char *reason;
 	enum folio_kind kind;
-	enum folio_extract_result ex = find_articles(raw, raw_len, &kind, &items, &n, &reason);
+	enum folio_extract_result ex = import_find_articles(raw, raw_len, &kind, &items, &n, &reason);
 	if (ex == FOLIO_EXTRACT_NOMEM) {
 		run->err = strdup(NOMEM_READING);
 		return -1;
@@ -763,7 +461,7 @@ static int import_stdin(struct import_run *run)
 	char *raw;
 	size_t raw_len;
 	const char *reason;
-	if (read_raw("-", &raw, &raw_len, &reason) != 0) {
+	if (import_read_raw("-", &raw, &raw_len, &reason) != 0) {
 		skip(run, "-", reason);
 		return 0;
 	}
