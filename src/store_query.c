@@ -505,11 +505,19 @@ static int run_search(struct folio_store *st, enum stmt_id which, int snippet_ch
 	return 0;
 }
 
+/* The ranked statement for these limits (see stmt_sql for why there are three). */
+static enum stmt_id ranked(const char *match, const char *after, const char *before)
+{
+	if (!match)
+		return S_SEARCH_DATES;
+	return after || before ? S_SEARCH_DATED : S_SEARCH;
+}
+
 int folio_store_search(struct folio_store *st, const char *match, const char *after,
                        const char *before, size_t limit, size_t offset,
                        struct folio_hit **hits, size_t *n, char **err)
 {
-	return run_search(st, match ? S_SEARCH : S_SEARCH_DATES, FALLBACK_SNIPPET_CHARS, match,
+	return run_search(st, ranked(match, after, before), FALLBACK_SNIPPET_CHARS, match,
 	                  after, before, limit, offset, hits, n, err);
 }
 
@@ -517,7 +525,7 @@ int folio_store_search_titles(struct folio_store *st, const char *match, const c
                               const char *before, size_t limit, size_t offset,
                               struct folio_hit **hits, size_t *n, char **err)
 {
-	return run_search(st, match ? S_SEARCH : S_SEARCH_DATES, 0, match, after, before, limit,
+	return run_search(st, ranked(match, after, before), 0, match, after, before, limit,
 	                  offset, hits, n, err);
 }
 

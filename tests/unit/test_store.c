@@ -582,7 +582,30 @@ static void test_search_orders(void)
 	is_int((int)got, (int)nold, "ranked pages find every match");
 	for (size_t i = 0; i < got && i < nold; i++)
 		same = same && ranked[i] == old_ids[i];
-	ok(same && ordered, "rank MATCH gives the ids of ORDER BY bm25, in the same order");
+	ok(same && ordered, "ranked pages give the ids of ORDER BY bm25, in the same order");
+	/* with date limits (another statement): the dated matches in range, in the same order */
+	bool dated_in_order = true;
+	size_t at = 0, in_range_n = 0;
+	ok(folio_store_search(st, "ember", "2019-03-01", "2019-10-01", EMBER_N, 0, &hits, &n,
+	                      NULL) == 0 && n > 0, "ranked with date limits");
+	for (size_t i = 0; i < n; i++) {
+		while (at < got && ranked[at] != hits[i].id)
+			at++;
+		dated_in_order = dated_in_order && at < got && strcmp(hits[i].date, "2019-03-01") >= 0 &&
+		        strcmp(hits[i].date, "2019-10-01") < 0;
+	}
+	folio_store_hits_free(hits, n);
+	for (size_t i = 0; i < got; i++) {
+		struct folio_record r;
+		if (folio_store_get(st, ranked[i], &r, NULL) == 0) {
+			in_range_n += r.date && strcmp(r.date, "2019-03-01") >= 0 &&
+			              strcmp(r.date, "2019-10-01") < 0;
+			folio_record_free(&r);
+		}
+	}
+	ok(dated_in_order && n == in_range_n,
+	   "gives every match in range (%zu of %zu), in the order of the ranking without limits",
+	   n, in_range_n);
 	/* without snippets: the same hits in the same order, with every other field */
 	bool titles_same = true;
 	ok(folio_store_search_titles(st, "ember", NULL, NULL, EMBER_N, 0, &hits, &n, NULL) == 0 &&
