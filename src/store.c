@@ -263,6 +263,14 @@ static const char *const stmt_sql[S_COUNT_OF_STMTS] = {
 	             " CROSS JOIN sources AS s"
 	             " WHERE articles_fts.rowid = top.id AND articles_fts MATCH ?1"
 	             " AND a.id = top.id AND s.id = a.source_id ORDER BY top.score",
+	/* The same page without snippets: no seek of FTS5 per row, the articles alone. */
+	[S_SEARCH_TITLES] = "WITH top AS (SELECT rowid AS id, bm25(articles_fts, 10.0, 3.0, 3.0, 1.0)"
+	                    " AS score FROM articles_fts WHERE articles_fts MATCH ?1"
+	                    " ORDER BY score LIMIT ?4 OFFSET ?5)"
+	                    " SELECT a.id, top.score, a.date, s.name, a.title, '', '', a.read,"
+	                    " a.flagged FROM top CROSS JOIN articles AS a CROSS JOIN sources AS s"
+	                    " WHERE a.id = top.id AND s.id = a.source_id"
+	                    " ORDER BY top.score",
 	/*
 	 * Ranked, with date limits: FTS5 sorts its matches by rank (plan INDEX
 	 * 32:rM4), and the rows are joined to articles in that order until the

@@ -467,7 +467,9 @@ static int run_search(struct folio_store *st, enum stmt_id which, int snippet_ch
 	                err) != 0)
 		return -1;
 	if (sqlite3_bind_int64(s, 5, offset > INT64_MAX ? INT64_MAX : (int64_t)offset) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 6, snippet_chars) != SQLITE_OK)
+	    /* the statement without snippets has no ?6 to say how long they are */
+	    (sqlite3_bind_parameter_count(s) >= 6 &&
+	     sqlite3_bind_int(s, 6, snippet_chars) != SQLITE_OK))
 		return st_fail(st, sqlite3_errcode(st->db), "search", err);
 	watch_interrupt(st, true);
 	while (count < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -505,19 +507,22 @@ static int run_search(struct folio_store *st, enum stmt_id which, int snippet_ch
 	return 0;
 }
 
-/* The ranked statement for these limits (see stmt_sql for why there are three). */
-static enum stmt_id ranked(const char *match, const char *after, const char *before)
+/* The ranked statement for these limits, with snippets or not (stmt_sql says why). */
+static enum stmt_id ranked(const char *match, const char *after, const char *before,
+                           bool snippets)
 {
 	if (!match)
 		return S_SEARCH_DATES;
-	return after || before ? S_SEARCH_DATED : S_SEARCH;
+	if (after || before)
+		return S_SEARCH_DATED;
+	return snippets ? S_SEARCH : S_SEARCH_TITLES;
 }
 
 int folio_store_search(struct folio_store *st, const char *match, const char *after,
                        const char *before, size_t limit, size_t offset,
                        struct folio_hit **hits, size_t *n, char **err)
 {
-	return run_search(st, ranked(match, after, before), FALLBACK_SNIPPET_CHARS, match,
+	return run_search(st, ranked(match, after, before, true), FALLBACK_SNIPPET_CHARS, match,
 	                  after, before, limit, offset, hits, n, err);
 }
 
@@ -525,7 +530,7 @@ int folio_store_search_titles(struct folio_store *st, const char *match, const c
                               const char *before, size_t limit, size_t offset,
                               struct folio_hit **hits, size_t *n, char **err)
 {
-	return run_search(st, ranked(match, after, before), 0, match, after, before, limit,
+	return run_search(st, ranked(match, after, before, false), 0, match, after, before, limit,
 	                  offset, hits, n, err);
 }
 

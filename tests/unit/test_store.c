@@ -618,6 +618,10 @@ static void test_search_orders(void)
 	ok(folio_store_search_titles(st, NULL, "2019-01-01", "2019-02-01", 100, 0, &hits, &n, NULL) == 0 &&
 	   n > 0 && !hits[0].snippet[0], "and without words, by date, no snippet either");
 	folio_store_hits_free(hits, n);
+	ok(folio_store_search_titles(st, "ember", "2019-03-01", "2019-10-01", 100, 0, &hits, &n,
+	                             NULL) == 0 && n > 0 && !hits[0].snippet[0] && hits[0].title,
+	   "nor with words and date limits");
+	folio_store_hits_free(hits, n);
 	ok(folio_store_search_count(st, "ember", NULL, NULL, 1000, &count, NULL) == 0 &&
 	   count == (int64_t)nold, "the count without limits (no join) agrees");
 	ok(folio_store_search_count(st, "ember", NULL, NULL, 5, &count, NULL) == 0 && count == 5,
