@@ -64,48 +64,6 @@ static const char help_text[] =
 	"\n"
 	"Exit status: 0 done, 1 some inputs skipped, 2 usage error, 3 store unusable.\n";
 
-/* What `folio COMMAND --help` prints. */
-static const struct {
-	const char *command;
-	const char *help;
-} command_help[] = {
-	{ "import",
-	  "usage: folio [--db FILE] import [--quiet] PATH...\n"
-	  "Read plain-text pages, HTML pages and RSS/Atom/RDF feeds, files and folders\n"
-	  "(recursively), into the store; - reads one page from standard input.\n"
-	  "Each skipped input gets one line on standard error with the reason.\n"
-	  "  --quiet   no summary line at the end\n"
-	  "Exit status: 0 all imported, 1 some inputs skipped, 3 the store failed.\n" },
-	{ "extract",
-	  "usage: folio extract [--json] FILE...\n"
-	  "Print what import would store for each file, without touching a store.\n"
-	  "  --json    one JSON array: file, source, title, byline, date, dateline, body\n" },
-	{ "sources",
-	  "usage: folio [--db FILE] sources [--json]\n"
-	  "Print each source as: count TAB name.\n" },
-	{ "list",
-	  "usage: folio [--db FILE] list [--source NAME] [--limit N] [--json]\n"
-	  "Print articles newest first as: id TAB date TAB source TAB title.\n"
-	  "  --source NAME   only this source (case is ignored)\n"
-	  "  --limit N       at most N articles\n" },
-	{ "show",
-	  "usage: folio [--db FILE] show [--json] ID\n"
-	  "Print one article: header lines, a blank line, the body.\n" },
-	{ "search",
-	  "usage: folio [--db FILE] search [--limit N] [--json] QUERY...\n"
-	  "Print the best matches first as: id TAB score TAB source TAB title.\n"
-	  "QUERY: words (all must match), \"a phrase\", prefix*, a OR b, -word,\n"
-	  "source:NAME, by:NAME, title:WORD, after:YYYY-MM-DD, before:YYYY-MM-DD.\n"
-	  "  --limit N       at most N results (default 50)\n" },
-	{ "export",
-	  "usage: folio [--db FILE] export [--json|--text] [--source NAME] [QUERY...]\n"
-	  "Write whole articles, newest first (or best first for a QUERY).\n"
-	  "  --text          header lines, a blank line, the body; a line %% between\n"
-	  "                  articles (the default)\n"
-	  "  --json          a JSON array of articles; folio import reads it back\n"
-	  "  --source NAME   only this source\n" },
-};
-
 static int usage_error(const char *fmt, const char *arg)
 {
 	fputs("folio: ", stderr);
@@ -193,53 +151,6 @@ struct command_options {
 	char **args; /* what is left: paths, an id, query words */
 	int nargs;
 };
-
-static int parse_command_options(const char *command, const char *allowed, int argc,
-                                 char **argv, struct command_options *o)
-{
-	int i = 0;
-	o->json = o->quiet = false;
-	o->source = NULL;
-	o->limit = -1;
-	for (; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "--") == 0) {
-			i++;
-			break;
-		}
-		if (a[0] != '-' || strcmp(a, "-") == 0)
-			break;
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			for (size_t c = 0; c < sizeof command_help / sizeof command_help[0]; c++)
-				if (strcmp(command_help[c].command, command) == 0)
-					fputs(command_help[c].help, stdout);
-			return HELP_SHOWN;
-		}
-		if (strcmp(a, "--json") == 0 && strstr(allowed, "json")) {
-			o->json = true;
-		} else if (strcmp(a, "--text") == 0 && strstr(allowed, "text")) {
-			o->json = false;
-		} else if (strcmp(a, "--quiet") == 0 && strstr(allowed, "quiet")) {
-			o->quiet = true;
-		} else if (strcmp(a, "--source") == 0 && strstr(allowed, "source")) {
-			if (++i == argc)
-				return usage_error("--source needs a NAME", NULL);
-			o->source = argv[i];
-		} else if (strcmp(a, "--limit") == 0 && strstr(allowed, "limit")) {
-			if (++i == argc || (o->limit = parse_count(argv[i])) < 0)
-				return usage_error("--limit needs a whole number", NULL);
-		} else {
-			char *escaped = folio_text_escape(a, strlen(a));
-			fprintf(stderr, "folio: %s: unknown option %s\n%s", command,
-			        escaped ? escaped : "?", usage_text);
-			free(escaped);
-			return EXIT_USAGE;
-		}
-	}
-	o->args = argv + i;
-	o->nargs = argc - i;
-	return 0;
-}
 
 /* The words of a query given as several arguments, joined by spaces. */
 static char *join_words(char **words, int n)
@@ -392,86 +303,197 @@ static int list_actions(void)
 	return 0;
 }
 
-static int run_command(const char *db, const char *command, int argc, char **argv)
-{
-	struct command_options o;
-	struct folio_store *st = NULL;
-	enum folio_cli_result result;
-	int rc;
+/* ---- the commands: one table gives each its options, arguments, store and help ---- */
 
-	if (strcmp(command, "extract") == 0) {
-		if ((rc = parse_command_options(command, "json", argc, argv, &o)))
-			return rc == HELP_SHOWN ? 0 : rc;
-		if (o.nargs == 0)
-			return usage_error("extract needs at least one FILE", NULL);
-		return exit_status(folio_cli_extract(o.args, (size_t)o.nargs, o.json));
+static enum folio_cli_result out_of_memory(void)
+{
+	fputs("folio: out of memory\n", stderr);
+	return FOLIO_CLI_STORE;
+}
+
+static enum folio_cli_result run_extract(struct folio_store *st, const struct command_options *o)
+{
+	(void)st;
+	return folio_cli_extract(o->args, (size_t)o->nargs, o->json);
+}
+
+static enum folio_cli_result run_import(struct folio_store *st, const struct command_options *o)
+{
+	return folio_cli_import(st, o->args, (size_t)o->nargs, o->quiet);
+}
+
+static enum folio_cli_result run_sources(struct folio_store *st, const struct command_options *o)
+{
+	return folio_cli_sources(st, o->json);
+}
+
+static enum folio_cli_result run_list(struct folio_store *st, const struct command_options *o)
+{
+	return folio_cli_list(st, o->source, o->limit, o->json);
+}
+
+static enum folio_cli_result run_show(struct folio_store *st, const struct command_options *o)
+{
+	return folio_cli_show(st, parse_count(o->args[0]), o->json);
+}
+
+static enum folio_cli_result run_search(struct folio_store *st, const struct command_options *o)
+{
+	char *query = join_words(o->args, o->nargs);
+	if (!query)
+		return out_of_memory();
+	enum folio_cli_result result = folio_cli_search(st, query, o->limit, o->json);
+	free(query);
+	return result;
+}
+
+static enum folio_cli_result run_export(struct folio_store *st, const struct command_options *o)
+{
+	char *query = join_words(o->args, o->nargs);
+	if (!query)
+		return out_of_memory();
+	enum folio_cli_result result = folio_cli_export(st, o->source, query, o->json);
+	free(query);
+	return result;
+}
+
+/* What the arguments left after the options must be. */
+enum command_args { ANY_ARGS, SOME_ARGS, NO_ARGS, ONE_ID };
+
+#define NO_STORE (-1)
+
+static const struct command {
+	const char *name;
+	const char *options;      /* the ones parse_command_options() allows */
+	enum command_args args;
+	const char *args_wrong;   /* the usage error when they are not so */
+	int store;                /* folio_store_open() flags, or NO_STORE */
+	enum folio_cli_result (*run)(struct folio_store *st, const struct command_options *o);
+	const char *help;         /* what `folio COMMAND --help` prints */
+} commands[] = {
+	{ "import", "quiet", SOME_ARGS, "import needs at least one PATH", FOLIO_STORE_CREATE,
+	  run_import,
+	  "usage: folio [--db FILE] import [--quiet] PATH...\n"
+	  "Read plain-text pages, HTML pages and RSS/Atom/RDF feeds, files and folders\n"
+	  "(recursively), into the store; - reads one page from standard input.\n"
+	  "Each skipped input gets one line on standard error with the reason.\n"
+	  "  --quiet   no summary line at the end\n"
+	  "Exit status: 0 all imported, 1 some inputs skipped, 3 the store failed.\n" },
+	{ "extract", "json", SOME_ARGS, "extract needs at least one FILE", NO_STORE, run_extract,
+	  "usage: folio extract [--json] FILE...\n"
+	  "Print what import would store for each file, without touching a store.\n"
+	  "  --json    one JSON array: file, source, title, byline, date, dateline, body\n" },
+	{ "sources", "json", NO_ARGS, "sources takes no arguments", FOLIO_STORE_READONLY,
+	  run_sources,
+	  "usage: folio [--db FILE] sources [--json]\n"
+	  "Print each source as: count TAB name.\n" },
+	{ "list", "json source limit", NO_ARGS, "list takes no arguments but options",
+	  FOLIO_STORE_READONLY, run_list,
+	  "usage: folio [--db FILE] list [--source NAME] [--limit N] [--json]\n"
+	  "Print articles newest first as: id TAB date TAB source TAB title.\n"
+	  "  --source NAME   only this source (case is ignored)\n"
+	  "  --limit N       at most N articles\n" },
+	{ "show", "json", ONE_ID, "show needs one article ID (a number from folio list)",
+	  FOLIO_STORE_READONLY, run_show,
+	  "usage: folio [--db FILE] show [--json] ID\n"
+	  "Print one article: header lines, a blank line, the body.\n" },
+	{ "search", "json limit", SOME_ARGS, "search needs a QUERY", FOLIO_STORE_READONLY,
+	  run_search,
+	  "usage: folio [--db FILE] search [--limit N] [--json] QUERY...\n"
+	  "Print the best matches first as: id TAB score TAB source TAB title.\n"
+	  "QUERY: words (all must match), \"a phrase\", prefix*, a OR b, -word,\n"
+	  "source:NAME, by:NAME, title:WORD, after:YYYY-MM-DD, before:YYYY-MM-DD.\n"
+	  "  --limit N       at most N results (default 50)\n" },
+	{ "export", "json text source", ANY_ARGS, NULL, FOLIO_STORE_READONLY, run_export,
+	  "usage: folio [--db FILE] export [--json|--text] [--source NAME] [QUERY...]\n"
+	  "Write whole articles, newest first (or best first for a QUERY).\n"
+	  "  --text          header lines, a blank line, the body; a line %% between\n"
+	  "                  articles (the default)\n"
+	  "  --json          a JSON array of articles; folio import reads it back\n"
+	  "  --source NAME   only this source\n" },
+};
+
+static int parse_command_options(const struct command *cmd, int argc, char **argv,
+                                 struct command_options *o)
+{
+	const char *allowed = cmd->options;
+	int i = 0;
+	o->json = o->quiet = false;
+	o->source = NULL;
+	o->limit = -1;
+	for (; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		}
+		if (a[0] != '-' || strcmp(a, "-") == 0)
+			break;
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(cmd->help, stdout);
+			return HELP_SHOWN;
+		}
+		if (strcmp(a, "--json") == 0 && strstr(allowed, "json")) {
+			o->json = true;
+		} else if (strcmp(a, "--text") == 0 && strstr(allowed, "text")) {
+			o->json = false;
+		} else if (strcmp(a, "--quiet") == 0 && strstr(allowed, "quiet")) {
+			o->quiet = true;
+		} else if (strcmp(a, "--source") == 0 && strstr(allowed, "source")) {
+			if (++i == argc)
+				return usage_error("--source needs a NAME", NULL);
+			o->source = argv[i];
+		} else if (strcmp(a, "--limit") == 0 && strstr(allowed, "limit")) {
+			if (++i == argc || (o->limit = parse_count(argv[i])) < 0)
+				return usage_error("--limit needs a whole number", NULL);
+		} else {
+			char *escaped = folio_text_escape(a, strlen(a));
+			fprintf(stderr, "folio: %s: unknown option %s\n%s", cmd->name,
+			        escaped ? escaped : "?", usage_text);
+			free(escaped);
+			return EXIT_USAGE;
+		}
 	}
-	if (strcmp(command, "import") == 0) {
-		if ((rc = parse_command_options(command, "quiet", argc, argv, &o)))
-			return rc == HELP_SHOWN ? 0 : rc;
-		if (o.nargs == 0)
-			return usage_error("import needs at least one PATH", NULL);
-		if ((rc = open_store(db, FOLIO_STORE_CREATE, &st)))
-			return rc;
-		result = folio_cli_import(st, o.args, (size_t)o.nargs, o.quiet);
-	} else if (strcmp(command, "sources") == 0) {
-		if ((rc = parse_command_options(command, "json", argc, argv, &o)))
-			return rc == HELP_SHOWN ? 0 : rc;
-		if (o.nargs)
-			return usage_error("sources takes no arguments", NULL);
-		if ((rc = open_store(db, FOLIO_STORE_READONLY, &st)))
-			return rc;
-		result = folio_cli_sources(st, o.json);
-	} else if (strcmp(command, "list") == 0) {
-		if ((rc = parse_command_options(command, "json source limit", argc, argv, &o)))
-			return rc == HELP_SHOWN ? 0 : rc;
-		if (o.nargs)
-			return usage_error("list takes no arguments but options", NULL);
-		if ((rc = open_store(db, FOLIO_STORE_READONLY, &st)))
-			return rc;
-		result = folio_cli_list(st, o.source, o.limit, o.json);
-	} else if (strcmp(command, "show") == 0) {
-		if ((rc = parse_command_options(command, "json", argc, argv, &o)))
-			return rc == HELP_SHOWN ? 0 : rc;
-		int64_t id = o.nargs == 1 ? parse_count(o.args[0]) : -1;
-		if (id < 0)
-			return usage_error("show needs one article ID (a number from folio list)", NULL);
-		if ((rc = open_store(db, FOLIO_STORE_READONLY, &st)))
-			return rc;
-		result = folio_cli_show(st, id, o.json);
-	} else if (strcmp(command, "search") == 0) {
-		if ((rc = parse_command_options(command, "json limit", argc, argv, &o)))
-			return rc == HELP_SHOWN ? 0 : rc;
-		if (o.nargs == 0)
-			return usage_error("search needs a QUERY", NULL);
-		char *query = join_words(o.args, o.nargs);
-		if (!query)
-			return EXIT_STORE;
-		if ((rc = open_store(db, FOLIO_STORE_READONLY, &st))) {
-			free(query);
-			return rc;
-		}
-		result = folio_cli_search(st, query, o.limit, o.json);
-		free(query);
-	} else if (strcmp(command, "export") == 0) {
-		if ((rc = parse_command_options(command, "json text source", argc, argv, &o)))
-			return rc == HELP_SHOWN ? 0 : rc;
-		char *query = join_words(o.args, o.nargs);
-		if (!query)
-			return EXIT_STORE;
-		if ((rc = open_store(db, FOLIO_STORE_READONLY, &st))) {
-			free(query);
-			return rc;
-		}
-		result = folio_cli_export(st, o.source, query, o.json);
-		free(query);
-	} else {
-		char *escaped = folio_text_escape(command, strlen(command));
+	o->args = argv + i;
+	o->nargs = argc - i;
+	return 0;
+}
+
+static bool args_suit(enum command_args want, const struct command_options *o)
+{
+	switch (want) {
+	case ANY_ARGS: return true;
+	case SOME_ARGS: return o->nargs > 0;
+	case NO_ARGS: return o->nargs == 0;
+	case ONE_ID: return o->nargs == 1 && parse_count(o->args[0]) >= 0;
+	}
+	return false;
+}
+
+static int run_command(const char *db, const char *name, int argc, char **argv)
+{
+	const struct command *cmd = NULL;
+	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
+		if (strcmp(commands[c].name, name) == 0)
+			cmd = &commands[c];
+	if (!cmd) {
+		char *escaped = folio_text_escape(name, strlen(name));
 		fprintf(stderr, "folio: unknown command '%s'\n%s", escaped ? escaped : "?",
 		        usage_text);
 		free(escaped);
 		return EXIT_USAGE;
 	}
+
+	struct command_options o;
+	struct folio_store *st = NULL;
+	int rc = parse_command_options(cmd, argc, argv, &o);
+	if (rc)
+		return rc == HELP_SHOWN ? 0 : rc;
+	if (!args_suit(cmd->args, &o))
+		return usage_error("%s", cmd->args_wrong);
+	if (cmd->store != NO_STORE && (rc = open_store(db, cmd->store, &st)))
+		return rc;
+	enum folio_cli_result result = cmd->run(st, &o);
 	folio_store_close(st);
 	return exit_status(result);
 }
