@@ -591,6 +591,8 @@ int folio_ui_run(struct folio_store *st, const struct folio_keymap *km,
 		/* keys already typed are all handled before the screen is drawn once */
 		while (!ui.quit && (r == UI_READ_KEY || r == UI_READ_RESIZE)) {
 			if (r == UI_READ_RESIZE) {
+				/* what a message said ("End of article") may not hold at the new size */
+				ui.message[0] = '\0';
 				layout(&ui);
 			} else {
 				ui.message[0] = '\0';

@@ -44,6 +44,15 @@ is "after a page the title is off the screen" "$isnt_title" 0
 keys G
 wait_for 'The next work day' >/dev/null
 like "G goes to the end" "$(line 24)" '100%  \?:help$'
+keys Space
+wait_for 'End of article' >/dev/null
+like "Space at the end says so" "$(line 24)" 'End of article: J opens the next'
+resize 80 24
+wait_for '[0-9]+%  \?:help$' >/dev/null
+is "a resize drops that message, which may not hold at the new size" \
+	"$(line 24 | grep -c 'End of article')" 0
+resize 120 24
+wait_for '^.{40}│' >/dev/null
 keys g
 wait_for 'Volunteers repaint the old north' >/dev/null
 is "g goes back to the top" "$(line 1)" "$first"
