@@ -613,10 +613,7 @@ static size_t split_fields(const char *s, size_t len, struct word *seg, size_t m
 			continue;
 		}
 		size_t a = st, b = i;
-		while (a < b && s[a] == ' ')
-			a++;
-		while (b > a && s[b - 1] == ' ')
-			b--;
+		ex_trim_spaces(s, &a, &b);
 		seg[n].s = s + a;
 		seg[n++].len = b - a;
 		i += sep;

@@ -48,6 +48,7 @@ bool ex_in_list_ci(const char *w, size_t n, const char *const *list);
 size_t ex_find_at(const char *s, size_t len, const char *p, size_t n);
 bool ex_find_bytes(const char *s, size_t len, const char *p, size_t n);
 size_t ex_split_words(const char *s, size_t len, struct word *w, size_t max);
+void ex_trim_spaces(const char *s, size_t *start, size_t *end);
 bool ex_ends_sentence(const char *s, size_t len);
 
 /* ------------------------------------------ extract_lexicon.c: lexicons -- */

@@ -536,6 +536,15 @@ size_t ex_split_words(const char *s, size_t len, struct word *w, size_t max)
 	return n;
 }
 
+/* Narrow s[*start..*end) to leave out the spaces at either end. */
+void ex_trim_spaces(const char *s, size_t *start, size_t *end)
+{
+	while (*start < *end && s[*start] == ' ')
+		(*start)++;
+	while (*end > *start && s[*end - 1] == ' ')
+		(*end)--;
+}
+
 /* Does the text end a sentence: ". ! ? …" or 。！？, perhaps inside quotes? */
 bool ex_ends_sentence(const char *s, size_t len)
 {

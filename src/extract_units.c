@@ -181,10 +181,7 @@ static bool button_row(const char *s, size_t len)
 		if (i < len && s[i] != '|')
 			continue;
 		size_t a = st, b = i;
-		while (a < b && s[a] == ' ')
-			a++;
-		while (b > a && s[b - 1] == ' ')
-			b--;
+		ex_trim_spaces(s, &a, &b);
 		st = i + 1;
 		if (a == b)
 			continue;
