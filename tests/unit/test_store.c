@@ -24,25 +24,7 @@
 
 #include "folio/store.h"
 #include "tap.h"
-
-static char tmpdir[4096];
-
-static char *path_in(const char *name)
-{
-	char *p;
-	if (asprintf(&p, "%s/%s", tmpdir, name) < 0)
-		abort();
-	return p;
-}
-
-static int remove_entry(const char *path, const struct stat *sb, int type, struct FTW *ftw)
-{
-	(void)sb;
-	(void)ftw;
-	if (type == FTW_DP || type == FTW_D)
-		chmod(path, 0700);
-	return remove(path);
-}
+#include "tmpdir.h"
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -946,17 +928,13 @@ static void test_refusals(void)
 
 int main(void)
 {
-	const char *base = getenv("TMPDIR");
 	struct folio_store *st = NULL;
 	char *err = NULL, *path;
 	struct stat sb;
 	int64_t total, unread, total2, unread2;
 
-	snprintf(tmpdir, sizeof tmpdir, "%s/folio-store-XXXXXX", base && *base ? base : "/tmp");
-	if (!mkdtemp(tmpdir)) {
-		perror("mkdtemp");
+	if (tmpdir_make("store") != 0)
 		return 1;
-	}
 	path = path_in("new/deeper/folio.db");
 	ok(folio_store_open(path, FOLIO_STORE_CREATE, &st, &err) == 0, "create a store: %s",
 	   err ? err : "ok");
@@ -993,6 +971,6 @@ int main(void)
 	test_refusals();
 
 	free(path);
-	nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	tmpdir_remove();
 	return tap_done();
 }

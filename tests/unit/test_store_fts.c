@@ -22,22 +22,7 @@
 
 #include "folio/store.h"
 #include "tap.h"
-
-static char tmpdir[256];
-
-static char *path_in(const char *name)
-{
-	char *p;
-	if (asprintf(&p, "%s/%s", tmpdir, name) < 0)
-		abort();
-	return p;
-}
-
-static int remove_entry(const char *path, const struct stat *sb, int type, struct FTW *ftw)
-{
-	(void)sb, (void)type, (void)ftw;
-	return remove(path);
-}
+#include "tmpdir.h"
 
 /* Run sql on a connection of its own; NULL when it worked, else SQLite's message (malloc'd). */
 static char *raw_try(const char *path, const char *sql)
@@ -342,14 +327,11 @@ done:
 
 int main(void)
 {
-	const char *base = getenv("TMPDIR"), *top = getenv("top_srcdir");
+	const char *top = getenv("top_srcdir");
 	char *path, *fixture;
 
-	snprintf(tmpdir, sizeof tmpdir, "%s/folio-store-fts-XXXXXX", base && *base ? base : "/tmp");
-	if (!mkdtemp(tmpdir)) {
-		perror("mkdtemp");
+	if (tmpdir_make("store-fts") != 0)
 		return 1;
-	}
 	if (asprintf(&fixture, "%s/tests/data/stores/v1-three-articles.db", top ? top : ".") < 0)
 		abort();
 	path = path_in("batch.db");
@@ -359,6 +341,6 @@ int main(void)
 	path = path_in("new.db");
 	test_new_store(path);
 	free(path), free(fixture);
-	nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	tmpdir_remove();
 	return tap_done();
 }
