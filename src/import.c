@@ -585,9 +585,18 @@ int folio_import(struct folio_store *st, char *const *paths, size_t npaths,
 	run.in_transaction = true;
 	int rc = write_all(&run, paths, npaths);
 	/* The open batch holds only whole articles (a failed put rolled back
-	 * its own savepoint): keep them if the store still lets us. */
-	if (run.in_transaction && commit_batch(&run) != 0)
-		rc = -1;
+	 * its own savepoint): keep them if the store still lets us.  If this
+	 * commit fails as well, the first failure is still the one to tell. */
+	if (run.in_transaction) {
+		char *first = run.err;
+		run.err = NULL;
+		if (commit_batch(&run) != 0)
+			rc = -1;
+		if (first) {
+			free(run.err);
+			run.err = first;
+		}
+	}
 	if (rc != 0)
 		folio_store_rollback(st); /* whatever is still open; harmless if nothing is */
 	if (rc != 0) {

@@ -321,7 +321,6 @@ void st_set_msg(char **err, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* A message for an SQLite failure, naming the store; always returns -1. */
 /*
  * Whether the store or its WAL has reached the file size limit (`ulimit -f`;
  * SIGXFSZ is ignored in main.c, so the write failed instead of killing us).
@@ -344,6 +343,7 @@ static bool at_size_limit(const char *path)
 	return false;
 }
 
+/* A message for an SQLite failure, naming the store; always returns -1. */
 static int fail_rc(const char *path, sqlite3 *db, int rc, const char *doing, char **err)
 {
 	const char *why = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
