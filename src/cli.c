@@ -227,10 +227,12 @@ enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query
 		fputs("[", stdout);
 	for (size_t i = 0; i < n; i++) {
 		const struct folio_hit *h = &hits[i];
-		/* bm25 is lower-is-better and negative: print it as a positive relevance. */
+		/* bm25 is lower-is-better and negative: print it as a positive relevance,
+		 * in significant digits: a word in most articles scores around 1e-6,
+		 * which two decimals showed as 0.00 for every hit. */
 		double relevance = -h->score;
 		if (json) {
-			printf("%s\n  {\"id\": %" PRId64 ", \"score\": %.4f, ", i ? "," : "", h->id,
+			printf("%s\n  {\"id\": %" PRId64 ", \"score\": %.6g, ", i ? "," : "", h->id,
 			       relevance);
 			folio_json_put_field(stdout, "date", date_or_null(h->date), false);
 			folio_json_put_field(stdout, "source", h->source, false);
@@ -238,7 +240,7 @@ enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query
 			folio_json_put_field(stdout, "snippet", h->snippet, true);
 			putchar('}');
 		} else {
-			printf("%" PRId64 "\t%.2f\t", h->id, relevance);
+			printf("%" PRId64 "\t%.3g\t", h->id, relevance);
 			folio_format_field(stdout, h->source);
 			putchar('\t');
 			folio_format_field(stdout, h->title);

@@ -37,6 +37,15 @@ is "list --source gives that source's count" "$("$FOLIO" --db "$db" list --sourc
 total=$("$FOLIO" --db "$db" sources | awk -F'\t' '{ s += $1 } END { print s }')
 is "source counts add up to the article count" "$total" "$("$FOLIO" --db "$db" list | wc -l | tr -d ' ')"
 
+# Relevance in significant digits: "the" is in every article, so bm25 gives it
+# next to nothing, yet the scores are not all printed as zero.
+scores=$("$FOLIO" --db "$db" search --limit 5 the | cut -f2)
+like "search: id TAB relevance TAB source TAB title" "$("$FOLIO" --db "$db" search ferry | head -n 1)" \
+	"^[0-9]+	[0-9.]+(e-[0-9]+)?	[^	]+	[^	]+$"
+is "a word in every article still gets a relevance above zero" \
+	"$(printf '%s\n' "$scores" | grep -c '^0*\.*0*$')" 0
+ok "and five of them" test "$(printf '%s\n' "$scores" | grep -c .)" -eq 5
+
 if command -v python3 >/dev/null; then
 	for cmd in sources list "search ferry" "show $(echo "$line" | cut -f1)"; do
 		ok "$cmd --json is valid JSON" sh -c "'$FOLIO' --db '$db' $(echo "$cmd" | cut -d' ' -f1) --json $(echo "$cmd" | cut -s -d' ' -f2-) | python3 -m json.tool"
