@@ -604,8 +604,13 @@ void ui_list_action(struct ui *ui, enum folio_action a)
 		break;
 	}
 	case FOLIO_ACT_BACK:
+		/* one level at a time, like a tree: out of the articles, then shut
+		 * the open source, and only then quit, so Left alone cannot quit
+		 * from a source someone has open */
 		if (l->cur.art != UI_SOURCE_ROW) {
 			l->cur.art = UI_SOURCE_ROW;
+			expand(ui, -1);
+		} else if (l->exp >= 0) {
 			expand(ui, -1);
 		} else {
 			ui->quit = true;

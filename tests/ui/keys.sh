@@ -71,4 +71,15 @@ wait_for '^/' >/dev/null
 keys q u a r r y Left Left X
 wait_for '^/quarXry' >/dev/null
 like "in the search bar Left still moves the cursor" "$(line 24)" '^/quarXry'
+
+# Left on an open source's own row shuts it; only then does Left quit.
+start 80 24
+keys Down Down Right
+wait_for '^v The Ledgerport Courier' >/dev/null
+keys Left
+wait_for '^> The Ledgerport Courier' >/dev/null
+like "Left on an open source's row shuts it, and folio stays" "$(line 3)" '^> The Ledgerport Courier'
+keys Left
+wait_for '^\[folio exit 0\]' >/dev/null
+like "Left with nothing open quits, as q does at the top" "$(screen)" '^\[folio exit 0\]'
 done_testing
