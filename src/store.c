@@ -171,9 +171,10 @@ static const char *const migrations[] = {
 	 * 1.7x its build time (tests/bench/RESULTS.md).  FTS5 options cannot be
 	 * altered, so the table is made again and rebuilt from the articles
 	 * (minutes at 10^6: see UPGRADE_REBUILDS_INDEX).  FTS5 merges index
-	 * segments as they pile up; merging 16 at a time instead of 4 cut the
-	 * CPU of building that index by 27% (45 -> 33 s at 10^5) and left the
-	 * queries as fast (rare, common, prefix, ranked or latest first).
+	 * segments as they pile up; merging 16 at a time instead of 4 cut an
+	 * import at 10^5 from 77 to 54 s.  Queries that find each hit of a page
+	 * again in the index (for its snippet) pay for the extra segments:
+	 * S_SEARCH_TITLES is there so the command line does not.
 	 */
 	"DROP TABLE articles_fts;"
 	"CREATE VIRTUAL TABLE articles_fts USING fts5("
@@ -202,6 +203,14 @@ void folio_store_set_notice(folio_store_notice_fn *fn)
 #define HIT_SNIPPET \
 	" CASE WHEN ?6 > 0 THEN snippet(articles_fts, 3, '', '', '\xE2\x80\xA6', 16) ELSE '' END"
 #define HIT_LEAD " CASE WHEN ?6 > 0 THEN coalesce(substr(a.body, 1, ?6), '') ELSE '' END"
+
+/* bm25's column weights, the same for every ranked statement: title, byline, source, body. */
+#define RANK_WEIGHTS "10.0, 3.0, 3.0, 1.0"
+
+/* The ranked page without date limits: rowid and score of its hits alone. */
+#define TOP_PAGE \
+	"WITH top AS (SELECT rowid AS id, bm25(articles_fts, " RANK_WEIGHTS ") AS score" \
+	" FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY score LIMIT ?4 OFFSET ?5)"
 
 /*
  * Date limits: after inclusive, before exclusive; any limit excludes the
@@ -251,12 +260,9 @@ static const char *const stmt_sql[S_COUNT_OF_STMTS] = {
 	 * a small heap.  Then snippet() and the joins run for the rows of the
 	 * page alone, each one a seek of FTS5 to its rowid (CROSS JOIN keeps
 	 * that order).  Letting FTS5 sort by rank instead sorted every match:
-	 * 2x the bare query for a common word at 10^6.  The weights: title 10,
-	 * byline 3, source 3, body 1.
+	 * 2x the bare query for a common word at 10^6.
 	 */
-	[S_SEARCH] = "WITH top AS (SELECT rowid AS id, bm25(articles_fts, 10.0, 3.0, 3.0, 1.0)"
-	             " AS score FROM articles_fts WHERE articles_fts MATCH ?1"
-	             " ORDER BY score LIMIT ?4 OFFSET ?5)"
+	[S_SEARCH] = TOP_PAGE
 	             " SELECT a.id, top.score, a.date, s.name, a.title," HIT_SNIPPET ","
 	             HIT_LEAD ", a.read, a.flagged"
 	             " FROM top CROSS JOIN articles_fts CROSS JOIN articles AS a"
@@ -264,9 +270,7 @@ static const char *const stmt_sql[S_COUNT_OF_STMTS] = {
 	             " WHERE articles_fts.rowid = top.id AND articles_fts MATCH ?1"
 	             " AND a.id = top.id AND s.id = a.source_id ORDER BY top.score",
 	/* The same page without snippets: no seek of FTS5 per row, the articles alone. */
-	[S_SEARCH_TITLES] = "WITH top AS (SELECT rowid AS id, bm25(articles_fts, 10.0, 3.0, 3.0, 1.0)"
-	                    " AS score FROM articles_fts WHERE articles_fts MATCH ?1"
-	                    " ORDER BY score LIMIT ?4 OFFSET ?5)"
+	[S_SEARCH_TITLES] = TOP_PAGE
 	                    " SELECT a.id, top.score, a.date, s.name, a.title, '', '', a.read,"
 	                    " a.flagged FROM top CROSS JOIN articles AS a CROSS JOIN sources AS s"
 	                    " WHERE a.id = top.id AND s.id = a.source_id"
@@ -283,7 +287,7 @@ static const char *const stmt_sql[S_COUNT_OF_STMTS] = {
 	                   " FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid"
 	                   " JOIN sources AS s ON s.id = a.source_id"
 	                   " WHERE articles_fts MATCH ?1"
-	                   " AND articles_fts.rank MATCH 'bm25(10.0, 3.0, 3.0, 1.0)' AND " DATE_LIMITS
+	                   " AND articles_fts.rank MATCH 'bm25(" RANK_WEIGHTS ")' AND " DATE_LIMITS
 	                   " ORDER BY articles_fts.rank LIMIT ?4 OFFSET ?5",
 	/* Unranked, latest imported first: FTS5 walks its index backwards and stops early. */
 	[S_SEARCH_RECENT] = "SELECT a.id, 0.0, a.date,"
