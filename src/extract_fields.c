@@ -919,6 +919,18 @@ bool ex_credit_name(const char *s, size_t len)
 	return true;
 }
 
+/* Add word t to the name in buf[0..*o), after a space; false when cap is too small. */
+static bool append_word(char *buf, size_t cap, size_t *o, struct word t)
+{
+	if (*o + t.len + 2 > cap)
+		return false;
+	if (*o)
+		buf[(*o)++] = ' ';
+	memcpy(buf + *o, t.s, t.len);
+	*o += t.len;
+	return true;
+}
+
 /*
  * "© 2001 The Washington Post Company" -> "Washington Post".  With loose,
  * an owner not named like a paper is taken as written, less its legal
@@ -947,12 +959,8 @@ const char *ex_copyright_owner(const char *s, size_t len, bool loose, char *buf,
 			    !ex_cp_upper(ex_cp_at(t.s, t.len, &k)) ||
 			    (t.len >= 3 && ex_ci_eq(t.s, "all", 3) && t.len == 3))
 				break;
-			if (o + t.len + 2 > cap)
+			if (!append_word(buf, cap, &o, t))
 				return NULL;
-			if (o)
-				buf[o++] = ' ';
-			memcpy(buf + o, t.s, t.len);
-			o += t.len;
 			e++;
 			if (stop)
 				break;
@@ -982,12 +990,8 @@ const char *ex_copyright_owner(const char *s, size_t len, bool loose, char *buf,
 		    (o == 0 && ex_in_list_ci(t.s, t.len, ALIASES("of", "by"))) ||
 		    (t.len == 2 && memcmp(t.s, "\xC2\xA9", 2) == 0))
 			continue;
-		if (o + t.len + 2 > cap)
+		if (!append_word(buf, cap, &o, t))
 			return NULL;
-		if (o)
-			buf[o++] = ' ';
-		memcpy(buf + o, t.s, t.len);
-		o += t.len;
 		if (t.len < w[i].len && w[i].s[t.len] == '.')
 			break; /* "The Ledgerport Courier. All ..." */
 	}
