@@ -35,6 +35,18 @@ static inline void fuzz_fail(const char *file, int line, const char *what)
 	abort();
 }
 
+/* A date as folio stores and compares them: YYYY-MM-DD, month 1-12, day 1-31. */
+static inline bool fuzz_is_date(const char *d)
+{
+	if (strlen(d) != 10 || d[4] != '-' || d[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
+			return false;
+	int month = (d[5] - '0') * 10 + (d[6] - '0'), day = (d[8] - '0') * 10 + (d[9] - '0');
+	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 /* A code point that must never reach a terminal (see folio_text_clean()). */
 static inline bool fuzz_is_forbidden(ucs4_t uc)
 {

@@ -27,17 +27,6 @@ static void check_field(const char *s, bool multiline)
 		           "a one-line field holds a newline or tab");
 }
 
-static bool is_date(const char *d)
-{
-	if (strlen(d) != 10 || d[4] != '-' || d[7] != '-')
-		return false;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
-			return false;
-	int month = (d[5] - '0') * 10 + (d[6] - '0'), day = (d[8] - '0') * 10 + (d[9] - '0');
-	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
 static void check_result(enum folio_extract_result r, struct folio_article *a,
                          const char *reason)
 {
@@ -48,7 +37,7 @@ static void check_result(enum folio_extract_result r, struct folio_article *a,
 		check_field(a->byline, false);
 		check_field(a->dateline, false);
 		check_field(a->body, true);
-		FUZZ_CHECK(!a->date || is_date(a->date), "date is not YYYY-MM-DD");
+		FUZZ_CHECK(!a->date || fuzz_is_date(a->date), "date is not YYYY-MM-DD");
 		FUZZ_CHECK(a->body && *a->body, "an article without a body");
 		FUZZ_CHECK(!strstr(a->body, "\n\n\n"), "paragraphs not separated by one blank line");
 	} else {
@@ -102,7 +91,7 @@ static void fuzz_feed(const char *bytes, size_t size)
 		check_field(e->byline, false);
 		check_field(e->dateline, false);
 		check_field(e->body, true);
-		FUZZ_CHECK(!e->date || is_date(e->date), "an entry's date is not YYYY-MM-DD");
+		FUZZ_CHECK(!e->date || fuzz_is_date(e->date), "an entry's date is not YYYY-MM-DD");
 		if (entries[i].id)
 			FUZZ_CHECK(u8_check((const uint8_t *)entries[i].id, strlen(entries[i].id)) == NULL,
 			           "an entry id is not valid UTF-8");

@@ -48,16 +48,6 @@ static void check_match(const char *match)
 	FUZZ_CHECK(rc == SQLITE_DONE, "FTS5 refused the parsed expression");
 }
 
-static bool is_date(const char *d)
-{
-	if (strlen(d) != 10 || d[4] != '-' || d[7] != '-')
-		return false;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9'))
-			return false;
-	return true;
-}
-
 static void check_spans(const struct folio_query *q, const char *text, size_t len)
 {
 	struct folio_span *spans = NULL;
@@ -91,8 +81,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		           "the match expression is not valid UTF-8");
 		check_match(q.match);
 	}
-	FUZZ_CHECK(!q.after || is_date(q.after), "after: is not YYYY-MM-DD");
-	FUZZ_CHECK(!q.before || is_date(q.before), "before: is not YYYY-MM-DD");
+	FUZZ_CHECK(!q.after || fuzz_is_date(q.after), "after: is not YYYY-MM-DD");
+	FUZZ_CHECK(!q.before || fuzz_is_date(q.before), "before: is not YYYY-MM-DD");
 	FUZZ_CHECK(!q.empty || (!q.match && !q.after && !q.before), "empty yet something to search");
 	for (size_t i = 0; i < q.nterms; i++) {
 		FUZZ_CHECK(q.terms[i].text && *q.terms[i].text, "an empty highlight term");
