@@ -1,0 +1,35 @@
+#!/bin/sh
+# extract-html.sh: `folio extract --json` on the 130 saved web pages beside
+# the source tree, scored against Readability's output by tests/tools/score-html.
+# Each third (the pages we tune on, and the third kept aside by a hash of the
+# file name) must stay at or above the figures reached so far, and no message
+# but folio's own may reach stderr.
+. "$top_srcdir/tests/lib.sh"
+
+HTML=$SHARED/corpus/html
+[ -f "$SHARED/corpus/html-gold.json" ] || skip_all "no shared web pages beside the source tree ($HTML)"
+command -v python3 >/dev/null 2>&1 || skip_all "python3 is needed by the scorer"
+
+(cd "$HTML" && "$FOLIO" extract --json ./*.html) >"$TMP/pred.json" 2>"$TMP/err"
+ok "the output is a JSON array" python3 -c 'import json, sys; assert isinstance(json.load(open(sys.argv[1])), list)' "$TMP/pred.json"
+is "every stderr line is folio's and names a page" \
+	"$(grep -v '^folio: [^:]*\.html: ' "$TMP/err")" ""
+
+score() {
+	part=$1
+	shift
+	"$top_srcdir/tests/tools/score-html" "$SHARED/corpus/html-gold.json" "$TMP/pred.json" \
+		--part "$part" "$@" >"$TMP/score" 2>&1
+	rc=$?
+	sed 's/^/# /' "$TMP/score"
+	return $rc
+}
+ok "the pages we tune on score at least as well as before" \
+	score tune --require f1=0.945 --require under=2 \
+	--require title_recall=0.61 --require byline_recall=0.44 --require date_recall=0.75 \
+	--require source_recall=0.90 --require source_precision=0.77
+ok "the pages kept aside score at least as well as before" \
+	score check --require f1=0.868 --require under=5 \
+	--require title_recall=0.45 --require byline_recall=0.62 --require date_recall=0.66 \
+	--require source_recall=0.85 --require source_precision=0.70
+done_testing
