@@ -287,14 +287,20 @@ enum folio_extract_result folio_feed_parse(const char *bytes, size_t len,
 		*reason = "too large for a feed";
 		return FOLIO_EXTRACT_NO_ARTICLE;
 	}
+	struct markup_input in;
+	markup_silence();
+	if (markup_input(bytes, len, true, &in) != 0)
+		return FOLIO_EXTRACT_NOMEM;
 	xmlParserCtxt *ctxt = xmlNewParserCtxt();
+	xmlDoc *doc = !ctxt ? NULL
+	            : xmlCtxtReadMemory(ctxt, in.s, (int)in.len, NULL, "UTF-8",
+	                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	                                XML_PARSE_NOCDATA | XML_PARSE_RECOVER | XML_PARSE_IGNORE_ENC);
+	bool well_formed = ctxt && ctxt->wellFormed;
+	xmlFreeParserCtxt(ctxt);
+	free(in.owned);
 	if (!ctxt)
 		return FOLIO_EXTRACT_NOMEM;
-	xmlDoc *doc = xmlCtxtReadMemory(ctxt, bytes, (int)len, NULL, NULL,
-	                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-	                                XML_PARSE_NOCDATA | XML_PARSE_RECOVER);
-	bool well_formed = ctxt->wellFormed;
-	xmlFreeParserCtxt(ctxt);
 	const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (!root) {
 		xmlFreeDoc(doc);

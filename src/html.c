@@ -861,9 +861,14 @@ enum folio_extract_result folio_html_extract(const char *bytes, size_t len,
 		*reason = "too large for an HTML page";
 		return FOLIO_EXTRACT_NO_ARTICLE;
 	}
-	htmlDocPtr doc = htmlReadMemory(bytes, (int)len, NULL, NULL,
-	                                HTML_PARSE_RECOVER | HTML_PARSE_NONET |
-	                                HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	struct markup_input in;
+	markup_silence();
+	if (markup_input(bytes, len, false, &in) != 0)
+		return FOLIO_EXTRACT_NOMEM;
+	htmlDocPtr doc = htmlReadMemory(in.s, (int)in.len, NULL, "UTF-8",
+	                                HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+	                                HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
+	free(in.owned);
 	if (!doc || !xmlDocGetRootElement(doc)) {
 		xmlFreeDoc(doc);
 		*reason = "not an HTML page that can be read";

@@ -18,6 +18,8 @@
 
 #include <assert.h>
 #include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +27,7 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <unistr.h>
 
 #include "folio/text.h"
 
@@ -327,9 +330,10 @@ char *markup_fragment_body(const char *html, size_t len, bool *nomem)
 	*nomem = false;
 	if (len > INT32_MAX)
 		len = INT32_MAX;
+	markup_silence();
 	htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
-	                                HTML_PARSE_RECOVER | HTML_PARSE_NONET |
-	                                HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	                                HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+	                                HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
 	if (!doc)
 		return NULL; /* nothing libxml2 could read: no body */
 	size_t n;
@@ -420,4 +424,159 @@ char *markup_rfc822_date(const char *s)
 		if (strncasecmp(mon, months + 3 * i, 3) == 0)
 			return format_day(year, i + 1, day);
 	return NULL;
+}
+
+/* ---- input encodings ---- */
+
+static void no_message(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void no_error(void *ctx, xmlErrorPtr error)
+{
+	(void)ctx;
+	(void)error;
+}
+
+void markup_silence(void)
+{
+	xmlSetGenericErrorFunc(NULL, no_message);
+	xmlSetStructuredErrorFunc(NULL, no_error);
+}
+
+/* The charset a page's <meta> or a feed's XML declaration names, into
+ * name (lower case); false when it names none. */
+static bool declared_charset(const char *s, size_t len, bool xml, char *name, size_t cap)
+{
+	const char *key = xml ? "encoding" : "charset";
+	size_t window = len < 16384 ? len : 16384;
+	const char *end = s + window, *p = s;
+	if (xml) {
+		if (window < 5 || strncmp(s, "<?xml", 5) != 0)
+			return false;
+		const char *close = memchr(s, '>', window);
+		end = close ? close : end;
+	}
+	for (; p + 8 < end; p++) {
+		if (strncasecmp(p, key, strlen(key)) != 0)
+			continue;
+		if (!xml) { /* only inside a <meta ...> tag */
+			const char *open = p;
+			while (open > s && *open != '<' && *open != '>')
+				open--;
+			if (*open != '<' || strncasecmp(open, "<meta", 5) != 0)
+				continue;
+		}
+		const char *q = p + strlen(key);
+		while (q < end && (*q == ' ' || *q == '='  || *q == '"' || *q == '\''))
+			q++;
+		size_t n = 0;
+		while (q < end && n + 1 < cap && (isalnum((unsigned char)*q) || strchr("-_.:", *q)))
+			name[n++] = (char)tolower((unsigned char)*q++);
+		name[n] = '\0';
+		if (n > 0)
+			return true;
+	}
+	return false;
+}
+
+/* What iconv should read for a declared label: the WHATWG encoding
+ * standard's reading of the common labels (Latin-1 is really Windows-1252,
+ * GB2312 really GB18030 ...); NULL for UTF-8 and the labels that are never
+ * right on bytes that are not UTF-16. */
+static const char *iconv_name(const char *label)
+{
+	static const char *const map[][2] = {
+		{ "iso-8859-1", "WINDOWS-1252" }, { "latin1", "WINDOWS-1252" },
+		{ "us-ascii", "WINDOWS-1252" }, { "ascii", "WINDOWS-1252" },
+		{ "iso8859-1", "WINDOWS-1252" }, { "gb2312", "GB18030" }, { "gbk", "GB18030" },
+		{ "x-gbk", "GB18030" }, { "shift_jis", "CP932" }, { "sjis", "CP932" },
+		{ "x-sjis", "CP932" }, { "euc-kr", "CP949" }, { "iso-8859-9", "WINDOWS-1254" },
+		{ "tis-620", "CP874" }, { "iso-8859-11", "CP874" },
+	};
+	if (strncmp(label, "utf", 3) == 0 || strcmp(label, "unicode") == 0)
+		return NULL;
+	for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+		if (strcmp(label, map[i][0]) == 0)
+			return map[i][1];
+	return label;
+}
+
+/* bytes converted from charset to UTF-8, U+FFFD for each bad unit; NULL
+ * when iconv does not know charset (*nomem false) or memory ran out. */
+static char *convert(const char *bytes, size_t len, const char *charset, size_t unit,
+                     size_t *out_len, bool *nomem)
+{
+	*nomem = false;
+	iconv_t cd = iconv_open("UTF-8", charset);
+	if (cd == (iconv_t)-1)
+		return NULL;
+	size_t cap = len * 2 + 16, used = 0;
+	char *out = malloc(cap);
+	char *in = (char *)bytes;
+	size_t left = len;
+	while (out && left > 0) {
+		if (cap - used < 16) { /* room for any character, U+FFFD and the NUL */
+			char *grown = realloc(out, cap * 2);
+			if (!grown) {
+				free(out);
+				out = NULL;
+				break;
+			}
+			out = grown;
+			cap *= 2;
+		}
+		char *o = out + used;
+		size_t room = cap - used - 8;
+		size_t rc = iconv(cd, &in, &left, &o, &room);
+		used = (size_t)(o - out);
+		if (rc != (size_t)-1 || errno == E2BIG)
+			continue;
+		/* EILSEQ, or a unit cut off at the end: U+FFFD, then the next unit */
+		memcpy(out + used, "\xEF\xBF\xBD", 3);
+		used += 3;
+		size_t skip = left < unit ? left : unit;
+		in += skip;
+		left -= skip;
+		iconv(cd, NULL, NULL, NULL, NULL);
+	}
+	iconv_close(cd);
+	if (!out) {
+		*nomem = true;
+		return NULL;
+	}
+	out[used] = '\0';
+	*out_len = used;
+	return out;
+}
+
+int markup_input(const char *bytes, size_t len, bool xml, struct markup_input *in)
+{
+	*in = (struct markup_input){ bytes, len, NULL };
+	size_t bom;
+	bool nomem = false;
+	const char *wide = folio_text_wide_form(bytes, len, &bom);
+	if (wide) {
+		in->owned = convert(bytes + bom, len - bom, wide, wide[4] == '3' ? 4 : 2, &in->len, &nomem);
+	} else {
+		if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
+			in->s += 3;
+			in->len -= 3;
+		}
+		if (u8_check((const uint8_t *)in->s, in->len) == NULL)
+			return 0;
+		char label[40];
+		const char *charset = declared_charset(bytes, len, xml, label, sizeof label)
+		                    ? iconv_name(label) : NULL;
+		if (charset)
+			in->owned = convert(bytes, len, charset, 1, &in->len, &nomem);
+	}
+	if (!in->owned && !nomem) /* nothing declared, or nothing iconv knows */
+		in->owned = folio_text_decode(bytes, len, &in->len);
+	if (!in->owned)
+		return -1;
+	in->s = in->owned;
+	return 0;
 }

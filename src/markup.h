@@ -39,6 +39,26 @@ char *markup_iso_date(const char *s);
 /* "YYYY-MM-DD" from an RFC 822 date ("Tue, 10 Jun 2003 04:00:00 GMT"), or NULL. */
 char *markup_rfc822_date(const char *s);
 
+/*
+ * The bytes of a page (xml false) or feed (xml true) as UTF-8, which is
+ * what libxml2 is then told to read: UTF-16 and UTF-32 with or without a
+ * BOM, valid UTF-8 whatever the page declares (a saved page is often
+ * re-encoded without its declaration being changed), else the charset the
+ * page declares, else folio_text_decode()'s guess.  Bytes that do not
+ * convert become U+FFFD; nothing is ever refused.  in->s is either bytes
+ * itself or in->owned, which the caller frees.  -1 when out of memory.
+ */
+struct markup_input {
+	const char *s;
+	size_t len;
+	char *owned;
+};
+int markup_input(const char *bytes, size_t len, bool xml, struct markup_input *in);
+
+/* libxml2 says nothing on stderr from this thread: folio reports what went
+ * wrong itself, naming the file.  Call before each parse. */
+void markup_silence(void);
+
 /* Case-insensitive compare of an element's name (local part) with name. */
 bool markup_is(const xmlNode *node, const char *name);
 

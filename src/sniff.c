@@ -10,9 +10,11 @@
 #include "config.h"
 
 #include "folio/sniff.h"
+#include "folio/text.h"
 
 #include <ctype.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -24,16 +26,20 @@ static const char *const html_starts[] = {
 	"article", "main", "header", "section", "table", "h1", "h2", "base", NULL
 };
 
-/* The first SNIFF_WINDOW bytes as ASCII: UTF-16 (with a BOM) narrowed, a
- * UTF-8 BOM dropped.  Returns the length written to out. */
+/* The first SNIFF_WINDOW bytes as ASCII: UTF-16 and UTF-32 (with a BOM or
+ * without) narrowed, a UTF-8 BOM dropped.  Returns the length written. */
 static size_t ascii_view(const unsigned char *b, size_t len, char *out)
 {
-	size_t n = 0;
-	if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
-		size_t low = b[0] == 0xFF ? 0 : 1;
-		for (size_t i = 2; i + 1 < len && n < SNIFF_WINDOW; i += 2) {
-			unsigned char hi = b[i + 1 - low], lo = b[i + low];
-			out[n++] = hi == 0 && lo < 0x80 ? (char)lo : '?';
+	size_t n = 0, bom;
+	const char *wide = folio_text_wide_form((const char *)b, len, &bom);
+	if (wide) {
+		size_t unit = wide[4] == '3' ? 4 : 2;
+		bool big = wide[strlen(wide) - 2] == 'B';
+		for (size_t i = bom; i + unit <= len && n < SNIFF_WINDOW; i += unit) {
+			uint32_t c = 0;
+			for (size_t k = 0; k < unit; k++)
+				c |= (uint32_t)b[i + k] << (8 * (big ? unit - 1 - k : k));
+			out[n++] = c < 0x80 ? (char)c : '?';
 		}
 		return n;
 	}

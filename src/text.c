@@ -402,11 +402,43 @@ char *folio_text_decode(const char *bytes, size_t len, size_t *out_len)
 	return out;
 }
 
+const char *folio_text_wide_form(const char *bytes, size_t len, size_t *bom)
+{
+	const uint8_t *s = (const uint8_t *)bytes;
+	*bom = 0;
+	if (len < 2)
+		return NULL;
+	if (len >= 4 && s[0] == 0 && s[1] == 0 && s[2] == 0xFE && s[3] == 0xFF)
+		return *bom = 4, "UTF-32BE";
+	if (len >= 4 && s[0] == 0xFF && s[1] == 0xFE && s[2] == 0 && s[3] == 0)
+		return *bom = 4, "UTF-32LE";
+	if (s[0] == 0xFE && s[1] == 0xFF)
+		return *bom = 2, "UTF-16BE";
+	if (s[0] == 0xFF && s[1] == 0xFE)
+		return *bom = 2, "UTF-16LE";
+	if (len < 4)
+		return NULL;
+	/* No BOM: markup's first character ('<' or white space) in each form. */
+#define MARKUP_START(c) ((c) == '<' || (c) == ' ' || (c) == '\n' || (c) == '\r' || (c) == '\t')
+	bool a0 = MARKUP_START(s[0]), a1 = MARKUP_START(s[1]), a3 = MARKUP_START(s[3]);
+#undef MARKUP_START
+	if (!s[0] && !s[1] && !s[2] && a3)
+		return "UTF-32BE";
+	if (a0 && !s[1] && !s[2] && !s[3])
+		return "UTF-32LE";
+	if (!s[0] && a1 && !s[2])
+		return "UTF-16BE";
+	if (a0 && !s[1] && !s[3])
+		return "UTF-16LE";
+	return NULL;
+}
+
 bool folio_text_is_binary(const char *bytes, size_t len)
 {
 	const uint8_t *s = (const uint8_t *)bytes;
-	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
-		return false;  /* UTF-16: its NUL bytes are text */
+	size_t bom;
+	if (folio_text_wide_form(bytes, len, &bom))
+		return false;  /* UTF-16 or UTF-32: its NUL bytes are text */
 	size_t n = len < BINARY_SCAN_LIMIT ? len : BINARY_SCAN_LIMIT;
 	size_t controls = 0;
 	for (size_t i = 0; i < n; i++) {

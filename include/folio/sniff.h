@@ -20,7 +20,7 @@ enum folio_kind {
  * FEED when the first element is <rss>, <feed> or <rdf:RDF>; HTML when the
  * document has an HTML DOCTYPE or starts with <html> or another HTML
  * element (<head>, <body>, <meta>, <div>, ...); TEXT otherwise.  UTF-16
- * with a BOM is read too.
+ * and UTF-32, with a BOM or without (folio_text_wide_form()), are read too.
  */
 enum folio_kind folio_sniff(const char *bytes, size_t len);
 

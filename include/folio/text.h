@@ -55,10 +55,19 @@ char *folio_text_clean(const char *s, size_t len, bool keep_newlines, size_t *ou
 
 /*
  * True when the bytes are not text: a NUL byte, or more than 10% control
- * bytes other than \t \n \r \f, in the first 64 KiB.  Bytes starting with a
- * UTF-16 BOM are text, NULs and all.
+ * bytes other than \t \n \r \f, in the first 64 KiB.  Bytes in UTF-16 or
+ * UTF-32 (folio_text_wide_form()) are text, NULs and all.
  */
 bool folio_text_is_binary(const char *bytes, size_t len);
+
+/*
+ * Whether bytes are UTF-16 or UTF-32, and which: told by a BOM, else by the
+ * zero bytes around a first '<' or white space (a feed or page, as XML 1.0
+ * appendix F reads them).  Returns "UTF-16LE", "UTF-16BE",
+ * "UTF-32LE", "UTF-32BE" (names iconv knows), or NULL for anything else;
+ * *bom gets the length of the BOM, 0 when there is none.
+ */
+const char *folio_text_wide_form(const char *bytes, size_t len, size_t *bom);
 
 /*
  * In an ASCII-only locale (LANG=C) the screen gets '?' for every non-ASCII
