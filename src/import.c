@@ -275,7 +275,8 @@ static int read_dir(struct reader *rd, const char *path, const struct stat *sb)
 	}
 	closedir(dir);
 	dir = NULL;
-	qsort(names, n, sizeof *names, by_name);
+	if (n > 1) /* an empty folder has no names: qsort must not be given NULL */
+		qsort(names, n, sizeof *names, by_name);
 
 	if (rd->ndirs == rd->dirs_cap) {
 		size_t next = rd->dirs_cap ? rd->dirs_cap * 2 : 16;
