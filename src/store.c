@@ -597,6 +597,11 @@ static int check_identity(struct folio_store *st, char **err)
 		st_set_msg(err, "%s is not a folio store", st->path);
 		return -1;
 	}
+	if (version < 0) {
+		st_set_msg(err, "%s has schema version %" PRId64 ", which no folio writes: "
+		           "it is damaged or not a folio store", st->path, version);
+		return -1;
+	}
 	if (version > SCHEMA_VERSION) {
 		st_set_msg(err, "%s was written by a newer folio (schema %" PRId64
 		           ", this folio knows %d)", st->path, version, SCHEMA_VERSION);
