@@ -87,8 +87,12 @@ enum folio_cli_result folio_cli_sources(struct folio_store *st, bool json)
 	return finish_output();
 }
 
-/* The id of the source called name (case-insensitive), or 0 with a message. */
-static int64_t source_named(struct folio_store *st, const char *name, bool *failed)
+/*
+ * The id of the source called name (case-insensitive), or 0 with a message;
+ * with exact non-NULL, also its name as stored (malloc'd).
+ */
+static int64_t source_named(struct folio_store *st, const char *name, char **exact,
+                            bool *failed)
 {
 	struct folio_source_row *rows;
 	size_t n;
@@ -101,8 +105,13 @@ static int64_t source_named(struct folio_store *st, const char *name, bool *fail
 		return 0;
 	}
 	for (size_t i = 0; i < n && !id; i++)
-		if (strcasecmp(rows[i].name, name) == 0)
+		if (strcasecmp(rows[i].name, name) == 0) {
 			id = rows[i].id;
+			if (exact && !(*exact = strdup(rows[i].name))) {
+				fputs("folio: out of memory\n", stderr);
+				*failed = true;
+			}
+		}
 	folio_store_sources_free(rows, n);
 	if (!id) {
 		char *escaped = folio_text_escape(name, strlen(name));
@@ -110,7 +119,7 @@ static int64_t source_named(struct folio_store *st, const char *name, bool *fail
 		        escaped ? escaped : "?");
 		free(escaped);
 	}
-	return id;
+	return *failed ? 0 : id;
 }
 
 enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
@@ -119,7 +128,7 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 	int64_t source_id = 0;
 	if (source) {
 		bool failed;
-		source_id = source_named(st, source, &failed);
+		source_id = source_named(st, source, NULL, &failed);
 		if (failed)
 			return FOLIO_CLI_STORE;
 		if (!source_id)
@@ -258,6 +267,7 @@ enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query
 struct export_run {
 	struct folio_store *st;
 	bool json;
+	const char *source; /* with a query: only hits of this source (its stored name) */
 	int64_t written;
 };
 
@@ -329,7 +339,8 @@ static int export_matches(struct export_run *run, const struct folio_query *q)
 		}
 		int rc = 0;
 		for (size_t i = 0; i < n && rc == 0; i++)
-			rc = export_one(run, hits[i].id);
+			if (!run->source || strcmp(hits[i].source, run->source) == 0)
+				rc = export_one(run, hits[i].id);
 		folio_store_hits_free(hits, n);
 		if (rc != 0)
 			return -1;
@@ -341,37 +352,38 @@ static int export_matches(struct export_run *run, const struct folio_query *q)
 enum folio_cli_result folio_cli_export(struct folio_store *st, const char *source,
                                        const char *query, bool json)
 {
-	struct export_run run = { st, json, 0 };
+	struct export_run run = { st, json, NULL, 0 };
 	int64_t source_id = 0;
+	char *source_name = NULL;
 	struct folio_query q;
 	bool searching = query && *query;
 	int rc;
 
-	if (source && !searching) {
+	/* The name is a value to look up, never part of a query: any text is safe in it. */
+	if (source) {
 		bool failed;
-		if (!(source_id = source_named(st, source, &failed)))
+		if (!(source_id = source_named(st, source, &source_name, &failed)))
 			return failed ? FOLIO_CLI_STORE : FOLIO_CLI_USAGE;
 	}
 	if (searching) {
-		/* --source narrows a query the way source: does. */
-		char *full = NULL;
-		if (source && asprintf(&full, "source:\"%s\" %s", source, query) < 0)
+		if (folio_search_parse(query, false, &q) != 0) {
+			free(source_name);
 			return FOLIO_CLI_STORE;
-		rc = folio_search_parse(full ? full : query, false, &q);
-		free(full);
-		if (rc != 0)
-			return FOLIO_CLI_STORE;
+		}
 		if (q.empty) {
 			folio_query_free(&q);
+			free(source_name);
 			fputs("folio: export: the query has nothing to search for\n", stderr);
 			return FOLIO_CLI_USAGE;
 		}
+		run.source = source_name;
 	}
 	if (json)
 		fputs("[", stdout);
 	rc = searching ? export_matches(&run, &q) : export_list(&run, source_id);
 	if (searching)
 		folio_query_free(&q);
+	free(source_name);
 	if (json)
 		fputs(run.written ? "\n]\n" : "]\n", stdout);
 	if (rc != 0)
@@ -485,8 +497,8 @@ enum folio_cli_result folio_cli_import(struct folio_store *st, char *const *path
 	if (!quiet)
 		printf("imported %zu new, %zu updated, %zu unchanged, %zu skipped\n",
 		       stats.imported, stats.updated, stats.unchanged, stats.skipped);
-	enum folio_cli_result out = finish_output();
-	if (out != FOLIO_CLI_OK)
-		return out;
+	/* A summary that could not be written is said on stderr; the import itself
+	 * is done and the store is fine, so the status is the import's. */
+	finish_output();
 	return stats.skipped ? FOLIO_CLI_PARTIAL : FOLIO_CLI_OK;
 }
