@@ -64,12 +64,25 @@ static const char help_text[] =
 	"\n"
 	"Exit status: 0 done, 1 some inputs skipped, 2 usage error, 3 store unusable.\n";
 
-static int usage_error(const char *fmt, const char *arg)
+/* The one line a usage error outside any command ends with. */
+static const char short_usage[] =
+	"usage: folio [--db FILE] [--keys FILE] [COMMAND [ARGS...]] (folio --help lists them)\n";
+
+/*
+ * A usage error: the reason, then only the usage line that applies (the
+ * command's own, or folio's), not the whole list: the reason is what the
+ * user needs to see.  usage is a command's help text (its first line is
+ * printed), or NULL.
+ */
+static int usage_error(const char *usage, const char *fmt, const char *arg)
 {
 	fputs("folio: ", stderr);
 	fprintf(stderr, fmt, arg);
 	fputs("\n", stderr);
-	fputs(usage_text, stderr);
+	if (usage)
+		fprintf(stderr, "%.*s\n", (int)strcspn(usage, "\n"), usage);
+	else
+		fputs(short_usage, stderr);
 	return EXIT_USAGE;
 }
 
@@ -441,17 +454,16 @@ static int parse_command_options(const struct command *cmd, int argc, char **arg
 			o->quiet = true;
 		} else if (strcmp(a, "--source") == 0 && strstr(allowed, "source")) {
 			if (++i == argc)
-				return usage_error("--source needs a NAME", NULL);
+				return usage_error(cmd->help, "--source needs a NAME", NULL);
 			o->source = argv[i];
 		} else if (strcmp(a, "--limit") == 0 && strstr(allowed, "limit")) {
 			if (++i == argc || (o->limit = parse_count(argv[i])) < 0)
-				return usage_error("--limit needs a whole number", NULL);
+				return usage_error(cmd->help, "--limit needs a whole number", NULL);
 		} else {
 			char *escaped = folio_text_escape(a, strlen(a));
-			fprintf(stderr, "folio: %s: unknown option %s\n%s", cmd->name,
-			        escaped ? escaped : "?", usage_text);
+			int rc = usage_error(cmd->help, "unknown option %s", escaped ? escaped : "?");
 			free(escaped);
-			return EXIT_USAGE;
+			return rc;
 		}
 	}
 	o->args = argv + i;
@@ -478,10 +490,9 @@ static int run_command(const char *db, const char *name, int argc, char **argv)
 			cmd = &commands[c];
 	if (!cmd) {
 		char *escaped = folio_text_escape(name, strlen(name));
-		fprintf(stderr, "folio: unknown command '%s'\n%s", escaped ? escaped : "?",
-		        usage_text);
+		int rc = usage_error(NULL, "unknown command '%s'", escaped ? escaped : "?");
 		free(escaped);
-		return EXIT_USAGE;
+		return rc;
 	}
 
 	struct command_options o;
@@ -490,7 +501,7 @@ static int run_command(const char *db, const char *name, int argc, char **argv)
 	if (rc)
 		return rc == HELP_SHOWN ? 0 : rc;
 	if (!args_suit(cmd->args, &o))
-		return usage_error("%s", cmd->args_wrong);
+		return usage_error(cmd->help, "%s", cmd->args_wrong);
 	if (cmd->store != NO_STORE && (rc = open_store(db, cmd->store, &st)))
 		return rc;
 	enum folio_cli_result result = cmd->run(st, &o);
@@ -534,13 +545,15 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--db") == 0 || strcmp(a, "--keys") == 0) {
-			if (i + 1 == argc)
-				return usage_error("%s needs a FILE", a);
+			if (i + 1 == argc || !*argv[i + 1])
+				return usage_error(NULL, "%s needs a FILE name", a);
 			*(a[2] == 'd' ? &db : &keys) = argv[++i];
-		} else if (strncmp(a, "--db=", 5) == 0) {
-			db = a + 5;
-		} else if (strncmp(a, "--keys=", 7) == 0) {
-			keys = a + 7;
+		} else if (strncmp(a, "--db=", 5) == 0 || strncmp(a, "--keys=", 7) == 0) {
+			const char *value = strchr(a, '=') + 1;
+			if (!*value)
+				return usage_error(NULL, "%s needs a FILE name",
+				                   a[2] == 'd' ? "--db" : "--keys");
+			*(a[2] == 'd' ? &db : &keys) = value;
 		} else if (strcmp(a, "--demo") == 0) {
 			demo = true;
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -556,15 +569,14 @@ int main(int argc, char **argv)
 			return list_actions();
 		} else {
 			char *escaped = folio_text_escape(a, strlen(a));
-			fprintf(stderr, "folio: unknown option %s\n%s", escaped ? escaped : "?",
-			        usage_text);
+			int rc = usage_error(NULL, "unknown option %s", escaped ? escaped : "?");
 			free(escaped);
-			return EXIT_USAGE;
+			return rc;
 		}
 	}
 	if (demo) {
 		if (i < argc || db)
-			return usage_error("--demo takes no store and no command", NULL);
+			return usage_error(NULL, "--demo takes no store and no command", NULL);
 		return run_demo(keys);
 	}
 	if (i < argc)
