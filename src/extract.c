@@ -824,8 +824,39 @@ static char *format_names(const struct names *nm, bool *oom)
 	return b.p;
 }
 
+static const char *kind_name(enum kind k)
+{
+	static const char *const names[] = {
+		[K_PROSE] = "prose", [K_SHORT] = "short", [K_INTRO] = "intro",
+		[K_HEADING] = "heading", [K_OTHER] = "other", [K_LIST] = "list",
+		[K_TABLE] = "table", [K_CAPTION] = "caption", [K_REPEAT] = "repeat",
+		[K_TEASER] = "teaser", [K_NAV] = "nav", [K_DROP] = "drop", [K_END] = "end",
+		[K_BYLINE] = "byline", [K_DATE] = "date", [K_CREDIT] = "credit",
+		[K_BANNER] = "banner", [K_COPYRIGHT] = "copyright",
+	};
+	return names[k];
+}
+
+/* Every unit to the trace, with whether the body [bs, be] kept it. */
+static void trace_units(const struct page *pg, bool found, size_t bs, size_t be,
+                        folio_extract_trace *trace, void *ctx)
+{
+	for (size_t i = 0; trace && i < pg->n; i++) {
+		const struct unit *u = &pg->u[i];
+		trace(ctx, kind_name(u->kind), found && i >= bs && i <= be && kept_in_body(u->kind), u->s,
+		      u->len);
+	}
+}
+
 enum folio_extract_result folio_extract(const char *text, size_t len,
                                         struct folio_article *out, const char **reason)
+{
+	return folio_extract_traced(text, len, out, reason, NULL, NULL);
+}
+
+enum folio_extract_result folio_extract_traced(const char *text, size_t len,
+                                               struct folio_article *out, const char **reason,
+                                               folio_extract_trace *trace, void *ctx)
 {
 	static const char *const no_text = "no article text (empty page, link list or navigation)";
 	assert(out && reason);
@@ -847,8 +878,10 @@ enum folio_extract_result folio_extract(const char *text, size_t len,
 		goto done;
 	mark_pull_quotes(&pg);
 
-	size_t bs, be;
-	if (!find_body(&pg, &bs, &be)) {
+	size_t bs = 0, be = 0;
+	bool found = find_body(&pg, &bs, &be);
+	trace_units(&pg, found, bs, be, trace, ctx);
+	if (!found) {
 		*reason = no_text;
 		rc = FOLIO_EXTRACT_NO_ARTICLE;
 		goto done;

@@ -36,4 +36,16 @@ enum folio_extract_result folio_extract(const char *text, size_t len,
 
 void folio_article_free(struct folio_article *a);
 
+/*
+ * Why extract chose what it chose, for tools (tests/explain) and tests:
+ * folio_extract(), calling trace once for every unit of the page (a
+ * paragraph or a line), in page order, with the class it was given ("prose",
+ * "caption", "byline"...) and whether the body kept it.  trace may be NULL.
+ */
+typedef void folio_extract_trace(void *ctx, const char *kind, int in_body, const char *text,
+                                 size_t len);
+enum folio_extract_result folio_extract_traced(const char *text, size_t len,
+                                               struct folio_article *out, const char **reason,
+                                               folio_extract_trace *trace, void *ctx);
+
 #endif
