@@ -391,6 +391,7 @@ static long weight(const struct unit *u)
 	case K_TEASER:
 		return -25;
 	case K_DROP:
+	case K_TRAILER:
 		return -10;
 	case K_NAV:
 		return -(long)u->cps - 20;
@@ -414,30 +415,55 @@ static bool kept_in_body(enum kind k)
 }
 
 /*
- * The body: the run of units with the greatest weight, cut by meta lines
- * and end markers, trimmed to start on a paragraph and end on a sentence or
- * an introduced list.  Returns false if none.
+ * What follows an end marker ("Related stories", "More from ...", "SEE
+ * ALSO: ...") is a box of teasers until the article's prose resumes: a
+ * line of 20 words or more that ends a sentence.
+ */
+static void mark_boxes(struct page *pg)
+{
+	bool in_box = false;
+	for (size_t i = 0; i < pg->n; i++) {
+		struct unit *u = &pg->u[i];
+		if (u->kind == K_END) {
+			in_box = true;
+		} else if (in_box) {
+			if (u->kind == K_PROSE && u->words >= 20)
+				in_box = false;
+			else if (content_kind(u->kind) || u->kind == K_LIST)
+				u->kind = K_TEASER;
+		}
+	}
+}
+
+/*
+ * A meta line, an end marker or a copyright line is a border.  Above the
+ * article (before 600 characters of a run) it ends the run: the header is
+ * cut off from the story.  Inside the article it only weighs against the
+ * run, so one odd line cannot cut a story short: what follows joins when it
+ * outweighs the border.
+ */
+#define HEADER_CPS 600
+#define BORDER_WEIGHT 200
+
+/*
+ * The body: the run of units with the greatest weight, trimmed to start on
+ * a paragraph and end on a sentence or an introduced list.  Returns false
+ * if none.
  */
 static bool find_body(const struct page *pg, size_t *start, size_t *end)
 {
-	size_t limit = pg->n, seen = 0;
-	for (size_t i = 0; i < pg->n; i++) {
-		const struct unit *u = &pg->u[i];
-		if (u->kind == K_PROSE)
-			seen += (size_t)u->cps;
-		if ((u->kind == K_END || u->kind == K_COPYRIGHT) && seen >= 300) {
-			limit = i;
-			break;
-		}
-	}
 	long best = 0, cur = 0;
 	size_t cur_start = 0, bs = 0, be = 0;
 	bool found = false;
-	for (size_t i = 0; i < limit; i++) {
+	for (size_t i = 0; i < pg->n; i++) {
 		const struct unit *u = &pg->u[i];
 		if (is_break(u->kind)) {
-			cur = 0;
-			cur_start = i + 1;
+			if (cur < HEADER_CPS) {
+				cur = 0;
+				cur_start = i + 1;
+			} else {
+				cur -= BORDER_WEIGHT;
+			}
 			continue;
 		}
 		if (cur <= 0) {
@@ -677,7 +703,10 @@ static char *assemble_body(const struct page *pg, size_t bs, size_t be)
 		const struct unit *u = &pg->u[i];
 		if (!kept_in_body(u->kind))
 			continue;
-		/* a heading only between paragraphs */
+		/* a heading only between paragraphs, and of two words or more: a
+		   word alone there is a credit ("HBO", "Instagram") */
+		if (u->kind == K_HEADING && u->words < 2)
+			continue;
 		if (u->kind == K_HEADING) {
 			size_t j = i + 1;
 			while (j <= be && !kept_in_body(pg->u[j].kind))
@@ -830,7 +859,8 @@ static const char *kind_name(enum kind k)
 		[K_PROSE] = "prose", [K_SHORT] = "short", [K_INTRO] = "intro",
 		[K_HEADING] = "heading", [K_OTHER] = "other", [K_LIST] = "list",
 		[K_TABLE] = "table", [K_CAPTION] = "caption", [K_REPEAT] = "repeat",
-		[K_TEASER] = "teaser", [K_NAV] = "nav", [K_DROP] = "drop", [K_END] = "end",
+		[K_TEASER] = "teaser", [K_NAV] = "nav", [K_DROP] = "drop",
+		[K_TRAILER] = "trailer", [K_END] = "end",
 		[K_BYLINE] = "byline", [K_DATE] = "date", [K_CREDIT] = "credit",
 		[K_BANNER] = "banner", [K_COPYRIGHT] = "copyright",
 	};
@@ -877,6 +907,7 @@ enum folio_extract_result folio_extract_traced(const char *text, size_t len,
 	if (mark_repeats(&pg) < 0)
 		goto done;
 	mark_pull_quotes(&pg);
+	mark_boxes(&pg);
 
 	size_t bs = 0, be = 0;
 	bool found = find_body(&pg, &bs, &be);

@@ -88,6 +88,20 @@ const char *ex_headline_outlet(const char *s, size_t len, size_t *off, size_t *h
 const char *ex_copyright_owner(const char *s, size_t len, bool loose, char *buf, size_t cap);
 bool ex_credit_name(const char *s, size_t len);
 
+/* -------------------------------------------------- extract_furniture.c -- */
+
+enum furniture {
+	FURN_NONE,
+	FURN_CAPTION, /* a photo caption or credit, gallery or video text */
+	FURN_EMBED,   /* an embedded social-media post */
+	FURN_PROMPT,  /* newsletter, app, share, comment prompts; bracketed teasers */
+	FURN_RULE,    /* "___", "* * *" */
+	FURN_TRAILER  /* "... contributed to this report", "(Reporting by ...)", addresses */
+};
+
+enum furniture ex_furniture(const char *s, size_t len, int words, bool sentence);
+bool ex_trailer_line(const char *s, size_t len, int words);
+
 /* ------------------------------------------------------------ the page -- */
 
 /* What a unit (a paragraph, or one line) of the page is. */
@@ -104,6 +118,7 @@ enum kind {
 	K_TEASER,    /* an item of a teaser list */
 	K_NAV,       /* navigation */
 	K_DROP,      /* furniture */
+	K_TRAILER,   /* a trailer glued to the story: "... contributed to this report" */
 	K_END,       /* an end marker */
 	K_BYLINE,    /* meta lines, which also cut the body */
 	K_DATE,

@@ -201,6 +201,21 @@ static bool bracketed_note(const struct unit *u)
 	        (u->s[0] == '[' && u->s[u->len - 1] == ']'));
 }
 
+/*
+ * "SEE ALSO: Apple unveils a phone": an end marker with its one teaser on
+ * the same line stands alone in the story; "See also:" or "More from the
+ * Courier:" opens a box of teasers below.
+ */
+static bool inline_teaser(const char *s, size_t len)
+{
+	const char *colon = memchr(s, ':', len);
+	if (!colon || colon == s + len - 1)
+		return false;
+	size_t rest = (size_t)(s + len - colon) - 1;
+	struct word w[2];
+	return ex_split_words(colon + 1, rest, w, 2) >= 2;
+}
+
 /* Lexicon and parser classes; NULL-safe for units of any length. */
 static enum kind classify_line(struct unit *u)
 {
@@ -219,7 +234,7 @@ static enum kind classify_line(struct unit *u)
 	if (u->words <= 12) {
 		if (marker_line(s, len, ex_end_phrases, false) ||
 		    (u->words <= 3 && !u->sentence && marker_line(s, len, ex_end_words, true)))
-			return K_END;
+			return inline_teaser(s, len) ? K_TEASER : K_END;
 		if (marker_line(s, len, ex_drop_phrases, false) ||
 		    (u->words <= 3 && !u->sentence && marker_line(s, len, ex_drop_words, true)))
 			return K_DROP;
@@ -238,6 +253,18 @@ static enum kind classify_line(struct unit *u)
 			return K_CREDIT;
 		if (!u->sentence && (ex_outlet_exact(s, len) || ex_paper_name(s, len)))
 			return K_BANNER;
+	}
+	switch (ex_furniture(s, len, u->words, u->sentence)) {
+	case FURN_CAPTION:
+	case FURN_EMBED:
+		return K_CAPTION;
+	case FURN_PROMPT:
+	case FURN_RULE:
+		return K_DROP;
+	case FURN_TRAILER:
+		return K_TRAILER;
+	case FURN_NONE:
+		break;
 	}
 	if (bracketed_note(u) || (u->words <= 16 && button_row(s, len)))
 		return K_DROP;
@@ -260,7 +287,8 @@ static enum kind classify_line(struct unit *u)
 		return K_NAV;
 	if (u->list != LIST_NONE)
 		return K_LIST;
-	if (u->colon && u->words >= 3)
+	/* a paragraph leading into a quote or a video is still a paragraph */
+	if (u->colon && u->words >= 3 && u->words < 25)
 		return K_INTRO;
 	if ((u->sentence && u->words >= 6) || u->words >= 25 || (u->cjk >= 20 && u->sentence))
 		return K_PROSE;

@@ -1,0 +1,352 @@
+/*
+ * extract_furniture: the lines a page puts inside an article that are not
+ * the article: photo captions and credits, embedded posts, video and
+ * gallery text, newsletter, app and share prompts, section rules, and the
+ * trailers glued to a story's end ("... contributed to this report").
+ *
+ * Each is told by its own wording, on one line, without looking at its
+ * neighbours, so that the pipeline can drop it where it stands and keep
+ * the story on both sides of it.  The wording is the trade's, not one
+ * outlet's: agency photo credits, "FILE -" captions, the weekday and full
+ * date that only captions carry, "(@handle) Month D, YYYY" under an
+ * embedded post.  A line is furniture only on that positive evidence;
+ * losing a sentence of the story is worse than keeping a caption.
+ */
+#include "extract_internal.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ------------------------------------------------------------- helpers -- */
+
+/* Does s start with p, byte for byte (case matters: "CLOSE ", "FILE -")? */
+static bool starts_exact(const char *s, size_t len, const char *p)
+{
+	size_t n = strlen(p);
+	return len >= n && memcmp(s, p, n) == 0;
+}
+
+static bool any_start_ci(const char *s, size_t len, const char *const *list)
+{
+	for (; *list; list++)
+		if (ex_starts_ci(s, len, *list))
+			return true;
+	return false;
+}
+
+static bool any_contains_ci(const char *s, size_t len, const char *const *list)
+{
+	for (; *list; list++)
+		if (ex_contains_ci(s, len, *list))
+			return true;
+	return false;
+}
+
+/* The last word of s[0..len), trailing punctuation and brackets left out. */
+static struct word last_word(const char *s, size_t len)
+{
+	while (len > 0 && strchr(" .,;:)]", s[len - 1]))
+		len--;
+	size_t st = len;
+	while (st > 0 && s[st - 1] != ' ')
+		st--;
+	return (struct word){ s + st, len - st };
+}
+
+/* ------------------------------------------------------ photo credits -- */
+
+/* Who takes or sells news pictures: the last word of a credit. */
+static const char *const picture_agencies[] = {
+	"getty", "images", "ap", "afp", "reuters", "epa", "shutterstock", "istock", "istockphoto",
+	"wireimage", "filmmagic", "invision", "splash", "pa", "rex", "corbis", "alamy", "zuma",
+	"bloomberg", "pool", "handout", "instagram", "flickr", "youtube", "twitter", "facebook",
+	"commons", "nasa", "photo", "photos", "photograph", NULL
+};
+
+/* Words that introduce a credit: "Photograph: Tim Walsh/PA", "Credit: NASA". */
+static const char *const credit_leads[] = {
+	"photo:", "photos:", "photograph:", "photographs:", "image:", "images:", "picture:",
+	"pictures:", "pic:", "credit:", "photo credit:", "image credit:", "photo by",
+	"photograph by", "photos by", "courtesy of", "courtesy", "source:", NULL
+};
+
+/*
+ * A line that is only a credit: "Rommel Demano/Getty Images", "Photo:
+ * HGTV", "Neil Warner / Splash News", "@beyonce via Instagram",
+ * "NASA/VILLANUEVA/MUMMA ET AL.", "Team Coco on YouTube".
+ */
+static bool credit_only(const char *s, size_t len, int words, bool sentence)
+{
+	if (words > 9 || len < 2)
+		return false;
+	if (any_start_ci(s, len, credit_leads))
+		return !sentence || words <= 4;
+	if (sentence || words > 6)
+		return false;
+	/* names and agencies joined by slashes */
+	if (memchr(s, '/', len) && !memchr(s, ':', len)) {
+		size_t k;
+		return ex_cp_upper(ex_cp_at(s, len, &k)) || s[0] == '@';
+	}
+	struct word w = last_word(s, len);
+	return (ex_contains_ci(s, len, "via") || ex_contains_ci(s, len, "on")) &&
+	       ex_in_list_ci(w.s, w.len, picture_agencies) && words <= 5;
+}
+
+/*
+ * A caption that ends with its credit: "... Getty Images", "... (AP
+ * Photo/Richard Vogel)", "... (Photo: Ana Ruiz, FilmMagic)", "...
+ * Photograph: Tim Walsh/PA", "...[Photo/Lanzhou Evening News]", "... Pic
+ * Giles Hamm", "... | Getty".
+ */
+static bool ends_with_credit(const char *s, size_t len)
+{
+	static const char *const tails[] = { "getty images", "afp/getty images", "ap photo",
+		"(associated press)", "(ap)", "(getty images)", "(reuters)", "| getty", "| ap photo",
+		NULL };
+	for (const char *const *t = tails; *t; t++) {
+		size_t n = strlen(*t);
+		if (len > n + 1 && ex_ci_eq(s + len - n, *t, n) && s[len - n - 1] == ' ')
+			return true;
+	}
+	/* an opening bracket or a credit lead in the last 80 bytes */
+	size_t from = len > 80 ? len - 80 : 0;
+	for (size_t i = from; i < len; i++) {
+		const char *p = s + i;
+		size_t rest = len - i;
+		if ((*p == '(' || *p == '[') && i > 0 &&
+		    (ex_starts_ci(p + 1, rest - 1, "ap photo") || ex_starts_ci(p + 1, rest - 1, "photo") ||
+		     ex_starts_ci(p + 1, rest - 1, "photo:") || ex_starts_ci(p + 1, rest - 1, "photos") ||
+		     ex_starts_ci(p + 1, rest - 1, "image") || ex_starts_ci(p + 1, rest - 1, "credit")) &&
+		    (s[len - 1] == ')' || s[len - 1] == ']'))
+			return true;
+		if (i > 0 && s[i - 1] == ' ' &&
+		    (starts_exact(p, rest, "Photograph: ") || starts_exact(p, rest, "Photo: ") ||
+		     starts_exact(p, rest, "Pic ") || starts_exact(p, rest, "Credit: ") ||
+		     starts_exact(p, rest, "REUTERS/") || starts_exact(p, rest, "Image: ")) &&
+		    !memchr(p, '.', rest - (s[len - 1] == '.')))
+			return true;
+	}
+	return false;
+}
+
+/* ------------------------------------------------------------ captions -- */
+
+/* How captions begin: "FILE - In this ...", "In this photo", "PHOTOS: ...". */
+static const char *const caption_leads_ci[] = {
+	"in this photo", "in this image", "in this file photo", "in this handout photo",
+	"in this undated photo", "this photo", "this image", "an undated photo", "an undated image",
+	"file photo", "photos:", "photo:", "photo gallery", "gallery:", "slideshow:",
+	"caption:", "image caption", "image copyright", "hide caption", "toggle caption",
+	"view images", "enlarge image", "enlarge this image", "video:", "watch:",
+	"facebook twitter pinterest", "an artist's impression", "an artist’s impression", NULL
+};
+static const char *const caption_leads_exact[] = { "FILE -", "FILE –", "FILE —", "FILE-",
+	"FILE:", "(FILE)", "FOR MOVEMENT", "CLOSE ", "PHOTOS:", "VIDEO:", "WATCH:", NULL };
+
+/* Words only a caption uses: "in this file photo", "(2nd L)", "seen in this". */
+static const char *const caption_phrases[] = {
+	"file photo", "handout photo", "in this photo", "in this image", "in this picture",
+	"seen in this", "shown in this", "(left)", "(right)", "(center)",
+	"(centre)", "(l-r)", "(2nd l)", "(2nd r)", "(3rd l)", "(3rd r)", "from left:",
+	"left to right:", "poses for a photo", "pose for a photo", NULL
+};
+
+static const char *const weekdays[] = { "monday,", "tuesday,", "wednesday,", "thursday,",
+	"friday,", "saturday,", "sunday,", NULL };
+
+/*
+ * "on Thursday, Nov. 14, 2013": a weekday, a month, a day and a year in a
+ * row.  AP-style stories write "on Thursday" or "Nov. 14"; only captions
+ * and page headers carry all four.
+ */
+static bool weekday_full_date(const char *s, size_t len)
+{
+	struct word w[MAX_WORDS];
+	size_t n = ex_split_words(s, len, w, MAX_WORDS);
+	for (size_t i = 0; i + 3 < n; i++) {
+		if (!ex_in_list_ci(w[i].s, w[i].len, weekdays) || !ex_month_of(w[i + 1].s, w[i + 1].len))
+			continue;
+		const struct word *d = &w[i + 2], *y = &w[i + 3];
+		if (d->len >= 2 && d->len <= 3 && ex_is_digit(d->s[0]) && d->s[d->len - 1] == ',' &&
+		    y->len >= 4 && ex_is_digit(y->s[0]) && ex_is_digit(y->s[3]))
+			return true;
+	}
+	return false;
+}
+
+/* "1/18 On Mexicans ...", "7 PHOTOS ...", "18 show all ...": gallery text. */
+static bool gallery_line(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && ex_is_digit(s[i]))
+		i++;
+	if (i == 0 || i > 3 || i >= len)
+		return false;
+	if (s[i] == '/' && i + 1 < len && ex_is_digit(s[i + 1]))
+		return true;
+	const char *r = s + i + 1;
+	size_t rl = len - i - 1;
+	if (s[i] != ' ')
+		return false;
+	/* "3 of 12", not "3 of the suspects" */
+	if (ex_starts_ci(r, rl, "of") && rl > 3 && ex_is_digit(r[3]))
+		return true;
+	return ex_starts_ci(r, rl, "photos") || ex_starts_ci(r, rl, "show all") ||
+	       ex_starts_ci(r, rl, "images");
+}
+
+static bool caption_line(const char *s, size_t len, int words, bool sentence)
+{
+	if (credit_only(s, len, words, sentence) || gallery_line(s, len))
+		return true;
+	for (const char *const *p = caption_leads_exact; *p; p++)
+		if (starts_exact(s, len, *p))
+			return true;
+	if (any_start_ci(s, len, caption_leads_ci))
+		return true;
+	if (words > 90)
+		return false; /* a caption is a sentence or two, not a paragraph of many */
+	/* a date line ("Posted: Wednesday, June 27, 2012 1:32 PM") is not a sentence */
+	return ends_with_credit(s, len) || any_contains_ci(s, len, caption_phrases) ||
+	       (sentence && words >= 8 && weekday_full_date(s, len));
+}
+
+/* ------------------------------------------------------ embedded posts -- */
+
+/*
+ * A post embedded from a social network: "... — Jack Lloyd (@RedDeadLloyd)
+ * May 21, 2013", "pic.twitter.com/...", "A post shared by ...".
+ */
+static bool embedded_post(const char *s, size_t len)
+{
+	if (ex_find_bytes(s, len, "pic.twitter.com/", 16) || ex_find_bytes(s, len, "https://t.co/", 13) ||
+	    ex_starts_ci(s, len, "a post shared by") || ex_contains_ci(s, len, "view this post on"))
+		return true;
+	/* "(@handle) Month D, YYYY" in the last 60 bytes */
+	size_t from = len > 60 ? len - 60 : 0;
+	for (size_t i = from; i + 2 < len; i++)
+		if (s[i] == '(' && s[i + 1] == '@') {
+			const char *close = memchr(s + i, ')', len - i);
+			if (!close)
+				return false;
+			size_t rest = (size_t)(s + len - close) - 1;
+			struct word w[4];
+			size_t n = ex_split_words(close + 1, rest, w, 4);
+			return n == 3 && ex_month_of(w[0].s, w[0].len) > 0;
+		}
+	return false;
+}
+
+/* ------------------------------------------------------------ prompts -- */
+
+/* Prompts of the page, not the story: newsletters, apps, sharing, video players. */
+static const char *const prompt_leads[] = {
+	"sign up for", "sign up to", "subscribe to", "subscribe now", "never miss a",
+	"get the app", "click to share", "click to email", "click here to", "share this story",
+	"read or share this story", "help spread the word", "story continues below",
+	"story continued below", "article continues below", "continue reading the main story",
+	"advertisement continue reading", "scroll down for video", "please enable javascript",
+	"have a tip", "have something to add", "you must enter the characters",
+	"message: * a friend", "a friend wanted you to see", "listing image by", "citations:",
+	"enlarge image", "join the conversation", NULL
+};
+
+/* Leads of teaser and player lines, which are short: "Related: ...", "Loading ...". */
+static const char *const short_prompt_leads[] = {
+	"related:", "recommended:", "read more:", "read more", "more:", "also:", "also read",
+	"see also:", "see more:", "trending:", "don't miss:", "most read:", "watch more",
+	"more from", "follow us", "like us on", "support the", "donate now", "loading",
+	"submit your", "click here", NULL
+};
+
+/* Prompts that may stand anywhere in their line. */
+static const char *const prompt_phrases[] = {
+	"(opens in new window)", "in your inbox", "email sign up", "by signing up",
+	"sign up for our", "digital access", "free trial", "share it in the comments",
+	"tips@", "sign up today", "subscribe now", "for more on this story",
+	"download our app", "follow us on", NULL
+};
+
+static bool prompt_line(const char *s, size_t len, int words)
+{
+	if (words <= 40 && any_start_ci(s, len, prompt_leads))
+		return true;
+	if (words <= 16 && any_start_ci(s, len, short_prompt_leads))
+		return true;
+	if (words <= 40 && any_contains_ci(s, len, prompt_phrases))
+		return true;
+	/* "[Related: ...]", "[SEE THESE? ...]": a whole line in brackets */
+	if (len > 2 && s[0] == '[' && s[len - 1] == ']' && words <= 30 && !memchr(s + 1, '[', len - 2))
+		return true;
+	return false;
+}
+
+/* A rule between sections: "___", "***", "* * *", "—". */
+static bool rule_line(const char *s, size_t len)
+{
+	if (len == 0 || len > 12)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!strchr("_*-=~#.\xE2\x80\x94\x93 ", s[i]))
+			return false;
+	return true;
+}
+
+/* ------------------------------------------------------------ trailers -- */
+
+static const char *const trailer_phrases[] = {
+	"contributed to this report", "contributed to this article", "contributed to this story",
+	"contributed reporting", "contributed to this coverage", NULL
+};
+
+static const char *const trailer_leads[] = {
+	"(reporting by", "reporting by", "(additional reporting", "additional reporting by",
+	"(editing by", "editing by", "(writing by", "compiled by", "contributing:",
+	"with reports from", "information from:", "permalink:", "originally published",
+	"this story was originally", "this article was originally", "twitter:", "follow him on",
+	"follow her on", "follow them on", "for more from", "for the top stories", "e-mail:",
+	"email:", NULL
+};
+
+/* A line that is only an e-mail address, a web address or a phone number. */
+static bool address_line(const char *s, size_t len, int words)
+{
+	if (words > 3)
+		return false;
+	if (memchr(s, '@', len) && !memchr(s, ' ', len))
+		return true;
+	if (ex_starts_ci(s, len, "http") || ex_starts_ci(s, len, "www."))
+		return true;
+	size_t digits = 0;
+	for (size_t i = 0; i < len; i++)
+		digits += ex_is_digit(s[i]);
+	return digits >= 7 && digits * 2 >= len;
+}
+
+bool ex_trailer_line(const char *s, size_t len, int words)
+{
+	if (words <= 60 && (any_contains_ci(s, len, trailer_phrases) || any_start_ci(s, len, trailer_leads)))
+		return true;
+	return address_line(s, len, words);
+}
+
+/* ------------------------------------------------------------- public -- */
+
+enum furniture ex_furniture(const char *s, size_t len, int words, bool sentence)
+{
+	if (len == 0)
+		return FURN_NONE;
+	if (rule_line(s, len))
+		return FURN_RULE;
+	if (embedded_post(s, len))
+		return FURN_EMBED;
+	if (ex_trailer_line(s, len, words))
+		return FURN_TRAILER;
+	if (prompt_line(s, len, words))
+		return FURN_PROMPT;
+	if (caption_line(s, len, words, sentence))
+		return FURN_CAPTION;
+	return FURN_NONE;
+}
