@@ -414,6 +414,20 @@ static bool kept_in_body(enum kind k)
 	       k == K_TABLE;
 }
 
+/* Slides of a gallery: two lines or more opening "N/18 ..." with the same count. */
+static void mark_galleries(struct page *pg)
+{
+	unsigned char seen[1000] = { 0 }; /* slides seen per count, up to two */
+	for (size_t i = 0; i < pg->n; i++) {
+		int total = ex_gallery_slide(pg->u[i].s, pg->u[i].len);
+		if (total > 0 && seen[total] < 2)
+			seen[total]++;
+	}
+	for (size_t i = 0; i < pg->n; i++)
+		if (seen[ex_gallery_slide(pg->u[i].s, pg->u[i].len)] >= 2)
+			pg->u[i].kind = K_CAPTION;
+}
+
 /*
  * What follows an end marker ("Related stories", "More from ...", "SEE
  * ALSO: ...") is a box of teasers until the article's prose resumes: a
@@ -505,6 +519,7 @@ static bool find_body(const struct page *pg, size_t *start, size_t *end)
 static bool headline_shaped(const struct unit *u)
 {
 	if (u->kind == K_NAV || u->kind == K_DROP || u->kind == K_END || is_meta(u->kind) ||
+	    u->kind == K_CAPTION || u->kind == K_TRAILER || u->kind == K_TEASER ||
 	    u->list != LIST_NONE || u->colon || u->cps > 200)
 		return false;
 	if (u->cjk > 0 ? (u->cps < 4 || u->cps > 80) : (u->words < 2 || u->words > 25))
@@ -703,9 +718,13 @@ static char *assemble_body(const struct page *pg, size_t bs, size_t be)
 		const struct unit *u = &pg->u[i];
 		if (!kept_in_body(u->kind))
 			continue;
-		/* a heading only between paragraphs, and of two words or more: a
-		   word alone there is a credit ("HBO", "Instagram") */
-		if (u->kind == K_HEADING && u->words < 2)
+		/* a heading only between paragraphs; a picture credit alone there
+		   ("Instagram", "Getty") is no heading */
+		if (u->kind == K_HEADING && u->words == 1 && ex_credit_word(u->s, u->len))
+			continue;
+		/* a paragraph cut off by the page: "His ..." */
+		if (u->words < 4 && u->len >= 3 && (memcmp(u->s + u->len - 3, "...", 3) == 0 ||
+		                                    memcmp(u->s + u->len - 3, "\xE2\x80\xA6", 3) == 0))
 			continue;
 		if (u->kind == K_HEADING) {
 			size_t j = i + 1;
@@ -907,6 +926,7 @@ enum folio_extract_result folio_extract_traced(const char *text, size_t len,
 	if (mark_repeats(&pg) < 0)
 		goto done;
 	mark_pull_quotes(&pg);
+	mark_galleries(&pg);
 	mark_boxes(&pg);
 
 	size_t bs = 0, be = 0;

@@ -82,16 +82,22 @@ static bool credit_only(const char *s, size_t len, int words, bool sentence)
 		return false;
 	if (any_start_ci(s, len, credit_leads))
 		return !sentence || words <= 4;
-	if (sentence || words > 6)
-		return false;
-	/* names and agencies joined by slashes */
-	if (memchr(s, '/', len) && !memchr(s, ':', len)) {
+	/* names and agencies joined by slashes: "NASA/VILLANUEVA/MUMMA ET AL." */
+	if (words <= 6 && memchr(s, '/', len) && !memchr(s, ':', len) &&
+	    (!sentence || ex_contains_ci(s, len, "et al."))) {
 		size_t k;
 		return ex_cp_upper(ex_cp_at(s, len, &k)) || s[0] == '@';
 	}
+	if (sentence || words > 5)
+		return false;
 	struct word w = last_word(s, len);
 	return (ex_contains_ci(s, len, "via") || ex_contains_ci(s, len, "on")) &&
-	       ex_in_list_ci(w.s, w.len, picture_agencies) && words <= 5;
+	       ex_in_list_ci(w.s, w.len, picture_agencies);
+}
+
+bool ex_credit_word(const char *s, size_t len)
+{
+	return ex_in_list_ci(s, len, picture_agencies);
 }
 
 /*
@@ -176,7 +182,25 @@ static bool weekday_full_date(const char *s, size_t len)
 	return false;
 }
 
-/* "1/18 On Mexicans ...", "7 PHOTOS ...", "18 show all ...": gallery text. */
+/*
+ * The count of a gallery slide opening a line: "1/18 On Mexicans ..." gives
+ * 18.  One such line may be a date ("9/11 a turning point"); the pipeline
+ * asks for two slides of the same gallery.
+ */
+int ex_gallery_slide(const char *s, size_t len)
+{
+	size_t i = 0, j;
+	while (i < len && i < 4 && ex_is_digit(s[i]))
+		i++;
+	if (i == 0 || i >= len || s[i] != '/')
+		return 0;
+	int total = 0;
+	for (j = i + 1; j < len && j < i + 4 && ex_is_digit(s[j]); j++) /* at most 999 */
+		total = total * 10 + (s[j] - '0');
+	return j > i + 1 && j < len && s[j] == ' ' ? total : 0;
+}
+
+/* "7 PHOTOS ...", "18 show all ...", "3 of 12": gallery text. */
 static bool gallery_line(const char *s, size_t len)
 {
 	size_t i = 0;
@@ -184,8 +208,6 @@ static bool gallery_line(const char *s, size_t len)
 		i++;
 	if (i == 0 || i > 3 || i >= len)
 		return false;
-	if (s[i] == '/' && i + 1 < len && ex_is_digit(s[i + 1]))
-		return true;
 	const char *r = s + i + 1;
 	size_t rl = len - i - 1;
 	if (s[i] != ' ')
@@ -197,8 +219,26 @@ static bool gallery_line(const char *s, size_t len)
 	       ex_starts_ci(r, rl, "images");
 }
 
+/*
+ * "Decadent: The partygoers pose around the throne with Pippa": a label of
+ * one to three words, a colon, and a description that never ends as a
+ * sentence does.  A paragraph with a label ends with its full stop.
+ */
+static bool labelled_caption(const char *s, size_t len, int words, bool sentence)
+{
+	const char *colon = memchr(s, ':', len < 40 ? len : 40);
+	if (sentence || words < 8 || !colon || colon + 2 >= s + len || colon[1] != ' ')
+		return false;
+	struct word w[4];
+	size_t label = ex_split_words(s, (size_t)(colon - s), w, 4), k;
+	return label >= 1 && label <= 3 && ex_cp_upper(ex_cp_at(s, len, &k)) &&
+	       ex_cp_upper(ex_cp_at(colon + 2, (size_t)(s + len - colon) - 2, &k));
+}
+
 static bool caption_line(const char *s, size_t len, int words, bool sentence)
 {
+	if (labelled_caption(s, len, words, sentence))
+		return true;
 	if (credit_only(s, len, words, sentence) || gallery_line(s, len))
 		return true;
 	for (const char *const *p = caption_leads_exact; *p; p++)
@@ -250,7 +290,7 @@ static const char *const prompt_leads[] = {
 	"advertisement continue reading", "scroll down for video", "please enable javascript",
 	"have a tip", "have something to add", "you must enter the characters",
 	"message: * a friend", "a friend wanted you to see", "listing image by", "citations:",
-	"enlarge image", "join the conversation", NULL
+	"enlarge image", "join the conversation", "article excerpt", NULL
 };
 
 /* Leads of teaser and player lines, which are short: "Related: ...", "Loading ...". */
@@ -266,11 +306,28 @@ static const char *const prompt_phrases[] = {
 	"(opens in new window)", "in your inbox", "email sign up", "by signing up",
 	"sign up for our", "digital access", "free trial", "share it in the comments",
 	"tips@", "sign up today", "subscribe now", "for more on this story",
-	"download our app", "follow us on", NULL
+	"download our app", "follow us on", "check back", NULL
 };
+
+/* A teaser that ends with its link: "Solar mission passes milestone Read more". */
+static bool ends_with_link(const char *s, size_t len, int words)
+{
+	static const char *const links[] = { " read more", " read the full story", " watch",
+		" read the story", NULL };
+	while (len > 0 && strchr(" .:>\xC2\xBB", s[len - 1]))
+		len--;
+	for (const char *const *l = links; *l; l++) {
+		size_t n = strlen(*l);
+		if (words <= 25 && len > n && ex_ci_eq(s + len - n, *l, n))
+			return true;
+	}
+	return false;
+}
 
 static bool prompt_line(const char *s, size_t len, int words)
 {
+	if (ends_with_link(s, len, words))
+		return true;
 	if (words <= 40 && any_start_ci(s, len, prompt_leads))
 		return true;
 	if (words <= 16 && any_start_ci(s, len, short_prompt_leads))

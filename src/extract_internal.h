@@ -101,6 +101,8 @@ enum furniture {
 
 enum furniture ex_furniture(const char *s, size_t len, int words, bool sentence);
 bool ex_trailer_line(const char *s, size_t len, int words);
+bool ex_credit_word(const char *s, size_t len);
+int ex_gallery_slide(const char *s, size_t len);
 
 /* ------------------------------------------------------------ the page -- */
 
