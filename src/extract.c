@@ -414,6 +414,21 @@ static bool kept_in_body(enum kind k)
 	       k == K_TABLE;
 }
 
+/*
+ * A sentence right above a line that is only a picture credit is that
+ * picture's caption: "An ancient sea once covered ..." over
+ * "NASA/VILLANUEVA/MUMMA ET AL.".  A paragraph of several sentences is not.
+ */
+static void mark_credited_captions(struct page *pg)
+{
+	for (size_t i = 1; i < pg->n; i++) {
+		struct unit *u = &pg->u[i], *up = &pg->u[i - 1];
+		if (u->kind == K_CAPTION && ex_credit_only(u->s, u->len, u->words, u->sentence) &&
+		    content_kind(up->kind) && up->words <= 40 && ex_sentences(up->s, up->len) <= 1)
+			up->kind = K_CAPTION;
+	}
+}
+
 /* Slides of a gallery: two lines or more opening "N/18 ..." with the same count. */
 static void mark_galleries(struct page *pg)
 {
@@ -467,8 +482,12 @@ static void mark_boxes(struct page *pg)
 static bool find_body(const struct page *pg, size_t *start, size_t *end)
 {
 	long best = 0, cur = 0;
-	size_t cur_start = 0, bs = 0, be = 0;
+	size_t cur_start = 0, bs = 0, be = 0, last = pg->n;
 	bool found = false;
+	/* the page's last line of text may lead into what the page lost (a
+	   video, a quoted post): "... told Eurogamer that:" ends the story */
+	while (last > 0 && !content_kind(pg->u[last - 1].kind))
+		last--;
 	for (size_t i = 0; i < pg->n; i++) {
 		const struct unit *u = &pg->u[i];
 		if (is_break(u->kind)) {
@@ -485,7 +504,9 @@ static bool find_body(const struct page *pg, size_t *start, size_t *end)
 			cur_start = i;
 		}
 		cur += weight(u);
-		if (cur > best && (can_end(u) || u->kind == K_LIST || u->kind == K_TABLE)) {
+		bool ends = can_end(u) || u->kind == K_LIST || u->kind == K_TABLE ||
+		            (u->kind == K_INTRO && i + 1 == last);
+		if (cur > best && ends) {
 			best = cur;
 			bs = cur_start;
 			be = i;
@@ -494,10 +515,12 @@ static bool find_body(const struct page *pg, size_t *start, size_t *end)
 	}
 	if (!found)
 		return false;
-	while (bs <= be && pg->u[bs].kind != K_PROSE)
+	/* start on a paragraph; a standfirst over it never ends as a sentence does */
+	while (bs < be && (pg->u[bs].kind != K_PROSE ||
+	                   (!pg->u[bs].sentence && !pg->u[bs].colon)))
 		bs++;
 	/* end on prose, or on a list or table that a colon line introduced */
-	while (be > bs && !can_end(&pg->u[be])) {
+	while (be > bs && !can_end(&pg->u[be]) && !(pg->u[be].kind == K_INTRO && be + 1 == last)) {
 		if (pg->u[be].kind == K_LIST || pg->u[be].kind == K_TABLE) {
 			size_t k = be;
 			while (k > bs && (pg->u[k].kind == K_LIST || pg->u[k].kind == K_TABLE))
@@ -522,18 +545,23 @@ static bool headline_shaped(const struct unit *u)
 	    u->kind == K_CAPTION || u->kind == K_TRAILER || u->kind == K_TEASER ||
 	    u->list != LIST_NONE || u->colon || u->cps > 200)
 		return false;
-	if (u->cjk > 0 ? (u->cps < 4 || u->cps > 80) : (u->words < 2 || u->words > 25))
+	/* the headline's own part of a line that also names an outlet or a date */
+	const char *s = u->s + u->head_off;
+	size_t len = u->head_len;
+	struct word w[MAX_WORDS];
+	int words = u->head_len == u->len ? u->words : (int)ex_split_words(s, len, w, MAX_WORDS);
+	if (u->cjk > 0 ? (u->cps < 4 || u->cps > 80) : (words < 2 || words > 25))
 		return false;
-	if (u->len > 0 && u->s[u->len - 1] == '.') {
+	if (len > 0 && s[len - 1] == '.') {
 		/* "... in the U.S." ends in an abbreviation, not a sentence */
-		const char *sp = u->s + u->len - 1;
-		while (sp > u->s && sp[-1] != ' ')
+		const char *sp = s + len - 1;
+		while (sp > s && sp[-1] != ' ')
 			sp--;
-		size_t wl = (size_t)(u->s + u->len - sp);
+		size_t wl = (size_t)(s + len - sp);
 		if (!(wl >= 4 && memchr(sp, '.', wl - 1)))
 			return false;
 	}
-	if (u->len >= 3 && memcmp(u->s + u->len - 3, "\xE3\x80\x82", 3) == 0)
+	if (len >= 3 && memcmp(s + len - 3, "\xE3\x80\x82", 3) == 0)
 		return false;
 	return true;
 }
@@ -605,6 +633,56 @@ static const struct unit *find_title(const struct page *pg, size_t body_start,
 		i = a;
 	}
 	return fallback;
+}
+
+/* Most words capitalised, small words aside: "Father of Victim Says Justice Will Be Served". */
+static bool title_case(const struct unit *u)
+{
+	static const char *const small[] = { "a", "an", "the", "of", "to", "in", "on", "at", "by",
+		"for", "and", "or", "but", "with", "from", "as", "is", "vs", "vs.", NULL };
+	struct word w[MAX_WORDS];
+	size_t n = ex_split_words(u->s + u->head_off, u->head_len, w, MAX_WORDS), big = 0, caps = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = 0;
+		while (k < w[i].len && strchr("\"'(", w[i].s[k]))
+			k++;
+		if (k == w[i].len || ex_in_list_ci(w[i].s + k, w[i].len - k, small))
+			continue;
+		big++;
+		size_t cl;
+		uint32_t c = ex_cp_at(w[i].s + k, w[i].len - k, &cl);
+		caps += ex_cp_upper(c) || (c < 0x80 && ex_is_digit((char)c)) || c == 0x2018 || c == 0x201C;
+	}
+	return big >= 3 && caps * 4 >= big * 3;
+}
+
+/*
+ * Most scraped pages carry no headline, and a guess is worse than none: a
+ * headline-shaped line is the title only on evidence.  It was written as a
+ * page title (an outlet or a date cut from it), it sits under a date line
+ * or over the byline or date, or it is the page's first line of text (a
+ * section's name aside) and reads as a headline (title case, or short).
+ */
+static bool title_evidence(const struct page *pg, const struct unit *t, size_t body_start)
+{
+	size_t at = (size_t)(t - pg->u);
+	if (t->head_off > 0 || t->head_len < t->len)
+		return true;
+	if (at > 0 && pg->u[at - 1].kind == K_DATE)
+		return true;
+	for (size_t k = at + 1; k < body_start; k++)
+		if (is_meta(pg->u[k].kind))
+			return true;
+	/* above it, nothing of the story: at most a section's name ("News in brief") */
+	size_t sections = 0;
+	for (size_t k = 0; k < at; k++) {
+		const struct unit *u = &pg->u[k];
+		if (u->kind == K_HEADING && u->words <= 4 && sections++ == 0)
+			continue;
+		if (content_kind(u->kind) || u->kind == K_LIST)
+			return false;
+	}
+	return title_case(t) || t->words <= 14;
 }
 
 /* --------------------------------------------------------------- source -- */
@@ -710,6 +788,27 @@ static const char *find_source(const struct page *pg, size_t bs, size_t be,
 
 /* ---------------------------------------------------------------- body --- */
 
+/*
+ * "... in 1962. [13 Ways to Hunt Intelligent Aliens]": a link to another
+ * story glued to the end of a paragraph, after its last sentence.  Returns
+ * the length to cut (the teaser and the space before it), or 0.  Brackets
+ * inside a sentence ("[sic]", "[Rubio]") are the story's own.
+ */
+static size_t bracketed_teaser(const char *s, size_t len)
+{
+	if (len < 8 || s[len - 1] != ']')
+		return 0;
+	size_t open = len - 1;
+	while (open > 0 && s[open] != '[' && len - open < 160)
+		open--;
+	if (s[open] != '[' || open < 2 || s[open - 1] != ' ' || !ex_ends_sentence(s, open - 1))
+		return 0;
+	struct word w[4];
+	if (ex_split_words(s + open + 1, len - open - 2, w, 4) < 3)
+		return 0;
+	return len - open + 1;
+}
+
 static char *assemble_body(const struct page *pg, size_t bs, size_t be)
 {
 	struct sbuf b = { 0 };
@@ -743,7 +842,7 @@ static char *assemble_body(const struct page *pg, size_t bs, size_t be)
 			sb_str(&b, "\xE2\x80\xA2 ");
 			sb_put(&b, u->s + u->content, u->len - u->content);
 		} else {
-			sb_put(&b, u->s, u->len);
+			sb_put(&b, u->s, u->len - bracketed_teaser(u->s, u->len));
 		}
 		prev = u;
 	}
@@ -927,6 +1026,7 @@ enum folio_extract_result folio_extract_traced(const char *text, size_t len,
 		goto done;
 	mark_pull_quotes(&pg);
 	mark_galleries(&pg);
+	mark_credited_captions(&pg);
 	mark_boxes(&pg);
 
 	size_t bs = 0, be = 0;
@@ -970,6 +1070,8 @@ enum folio_extract_result folio_extract_traced(const char *text, size_t len,
 	else
 		name_line = name_over_meta(&pg, bs, &names);
 	const struct unit *title = find_title(&pg, bs, name_line);
+	if (title && !title_evidence(&pg, title, bs))
+		title = NULL;
 	const char *junk = junk_page(out->body, strlen(out->body), title);
 	if (junk) {
 		*reason = junk;
@@ -987,6 +1089,8 @@ enum folio_extract_result folio_extract_traced(const char *text, size_t len,
 	const struct unit *dl = find_meta(&pg, bs, be, K_DATE, true);
 	if (!dl)
 		dl = find_meta(&pg, bs, be, K_BYLINE, true);
+	if (!dl && title && title->date[0])
+		dl = title; /* "Headline Posted: June 27, 2012" */
 	if (dl)
 		out->date = dup_n(dl->date, strlen(dl->date), &oom);
 

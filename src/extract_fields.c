@@ -728,8 +728,25 @@ static bool caps_word(const char *s, size_t len, bool *mixed)
  * "MOSCOW, Sept. 14 -- ", "MOSCOW — ", "NEW YORK (Reuters) - ".  Returns the
  * place in place[] and the wire credit (if any) in credit[].
  */
+static bool parse_dateline(const char *s, size_t len, char *place, size_t place_cap,
+                           char *credit, size_t credit_cap, bool alone);
+
 bool ex_parse_dateline(const char *s, size_t len, char *place, size_t place_cap,
                        char *credit, size_t credit_cap)
+{
+	return parse_dateline(s, len, place, place_cap, credit, credit_cap, false);
+}
+
+/* A dateline lead on a line of its own: "CASSELBERRY, Fla. -", "SEATTLE (AP) —". */
+bool ex_dateline_alone(const char *s, size_t len)
+{
+	char place[128], credit[48];
+	return parse_dateline(s, len, place, sizeof place, credit, sizeof credit, true);
+}
+
+/* With alone, the lead must end the line; without, text must follow it. */
+static bool parse_dateline(const char *s, size_t len, char *place, size_t place_cap,
+                           char *credit, size_t credit_cap, bool alone)
 {
 	size_t i = 0, lim = len < 100 ? len : 100;
 	size_t place_end = 0, words = 0;
@@ -811,7 +828,7 @@ bool ex_parse_dateline(const char *s, size_t len, char *place, size_t place_cap,
 			size_t after = i + (dl ? dl : 1);
 			while (after < len && s[after] == ' ')
 				after++;
-			if (after >= len || (mixed_city && !have_credit))
+			if ((after >= len) != alone || (mixed_city && !have_credit))
 				return false;
 			if (place_end + 1 > place_cap)
 				return false;
@@ -891,6 +908,77 @@ const char *ex_headline_outlet(const char *s, size_t len, size_t *off, size_t *h
 		}
 	}
 	return NULL;
+}
+
+/* Where a photo credit ends inside a line: "... 2016 campaign. | AP Photo Trump: ...". */
+static size_t credit_split(const char *s, size_t len)
+{
+	static const char *const credits[] = { " | AP Photo ", " | Getty Images ", " | Getty ",
+		" | Reuters ", " | AFP ", " | EPA ", NULL };
+	for (const char *const *c = credits; *c; c++) {
+		size_t at = ex_find_at(s, len, *c, strlen(*c));
+		if (at != SIZE_MAX)
+			return at + strlen(*c);
+	}
+	return 0;
+}
+
+/*
+ * A headline with its page's stamps glued on: "Father of Victim Says
+ * Justice Will Be Served Posted: Wednesday, June 27, 2012 1:32 PM EDT
+ * Updated: ...", "moms Classroom 'terror' adopted by teacher July 15, 2014
+ * at 2:54 PM ET", "... campaign. | AP Photo Trump: My social media use is
+ * 'modern day presidential'".  Gives the headline's span and the date (the
+ * published one before an updated one); false when the line is not so.
+ */
+bool ex_headline_stamp(const char *s, size_t len, size_t *off, size_t *hlen, char date[11])
+{
+	struct word w[MAX_WORDS];
+	size_t st = credit_split(s, len), n, cut = len;
+	bool dated = false;
+	date[0] = '\0';
+	if (len > 400)
+		return false;
+	n = ex_split_words(s + st, len - st, w, MAX_WORDS);
+	for (size_t i = 3; i < n && !dated; i++) {
+		const char *from = w[i].s;
+		size_t rest = (size_t)(s + len - from);
+		if (ex_starts_ci(from, rest, "posted:") || ex_starts_ci(from, rest, "published:") ||
+		    ex_starts_ci(from, rest, "updated:")) {
+			/* the stamp runs to the next stamp: "Posted: DATE Updated: DATE" */
+			size_t end = rest;
+			for (size_t j = i + 1; j < n; j++)
+				if (ex_starts_ci(w[j].s, (size_t)(s + len - w[j].s), "updated:")) {
+					end = (size_t)(w[j].s - from);
+					break;
+				}
+			dated = ex_date_line(from, end, date);
+		} else {
+			dated = ex_date_line(from, rest, date);
+		}
+		if (dated)
+			cut = (size_t)(from - s);
+	}
+	if (!dated && st == 0)
+		return false;
+	size_t a = st, b = cut;
+	ex_trim_spaces(s, &a, &b);
+	/* a section's name glued in front in lower case: "moms Classroom ..." */
+	if (dated && n >= 5 && w[0].len < 16) {
+		bool lower = true;
+		for (size_t k = 0; k < w[0].len; k++)
+			lower &= w[0].s[k] >= 'a' && w[0].s[k] <= 'z';
+		size_t k;
+		if (lower && ex_cp_upper(ex_cp_at(w[1].s, w[1].len, &k)))
+			a = (size_t)(w[1].s - s);
+	}
+	/* a headline of words, not a row of links ("Home | News | DATE") */
+	struct word hw[4];
+	if (b <= a || memchr(s + a, '|', b - a) || ex_split_words(s + a, b - a, hw, 4) < 3)
+		return false;
+	*off = a;
+	*hlen = b - a;
+	return true;
 }
 
 /*

@@ -76,7 +76,7 @@ static const char *const credit_leads[] = {
  * HGTV", "Neil Warner / Splash News", "@beyonce via Instagram",
  * "NASA/VILLANUEVA/MUMMA ET AL.", "Team Coco on YouTube".
  */
-static bool credit_only(const char *s, size_t len, int words, bool sentence)
+bool ex_credit_only(const char *s, size_t len, int words, bool sentence)
 {
 	if (words > 9 || len < 2)
 		return false;
@@ -235,11 +235,30 @@ static bool labelled_caption(const char *s, size_t len, int words, bool sentence
 	       ex_cp_upper(ex_cp_at(colon + 2, (size_t)(s + len - colon) - 2, &k));
 }
 
+/*
+ * A paragraph in capitals ("WE CHECKED THE SHERIFF'S OFFICE AND ...") is a
+ * broadcast transcript or a video's text, not the story.
+ */
+static bool shouting(const char *s, size_t len, int words)
+{
+	size_t upper = 0, lower = 0;
+	if (words < 12)
+		return false;
+	for (size_t i = 0; i < len;) {
+		size_t n;
+		uint32_t c = ex_cp_at(s + i, len - i, &n);
+		upper += ex_cp_upper(c);
+		lower += ex_cp_lower(c);
+		i += n;
+	}
+	return upper > 20 * lower;
+}
+
 static bool caption_line(const char *s, size_t len, int words, bool sentence)
 {
 	if (labelled_caption(s, len, words, sentence))
 		return true;
-	if (credit_only(s, len, words, sentence) || gallery_line(s, len))
+	if (ex_credit_only(s, len, words, sentence) || gallery_line(s, len) || shouting(s, len, words))
 		return true;
 	for (const char *const *p = caption_leads_exact; *p; p++)
 		if (starts_exact(s, len, *p))

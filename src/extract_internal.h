@@ -50,6 +50,7 @@ bool ex_find_bytes(const char *s, size_t len, const char *p, size_t n);
 size_t ex_split_words(const char *s, size_t len, struct word *w, size_t max);
 void ex_trim_spaces(const char *s, size_t *start, size_t *end);
 bool ex_ends_sentence(const char *s, size_t len);
+int ex_sentences(const char *s, size_t len);
 
 /* ------------------------------------------ extract_lexicon.c: lexicons -- */
 
@@ -82,11 +83,13 @@ bool ex_byline_names(const char *s, size_t len, struct names *out, char date[11]
 size_t ex_dash_at(const char *s, size_t len, size_t i);
 bool ex_parse_dateline(const char *s, size_t len, char *place, size_t place_cap,
                        char *credit, size_t credit_cap);
+bool ex_dateline_alone(const char *s, size_t len);
 bool ex_copy_name(const char *s, size_t len, char *buf, size_t cap);
 const char *ex_headline_outlet(const char *s, size_t len, size_t *off, size_t *hlen,
                                char *buf, size_t cap);
 const char *ex_copyright_owner(const char *s, size_t len, bool loose, char *buf, size_t cap);
 bool ex_credit_name(const char *s, size_t len);
+bool ex_headline_stamp(const char *s, size_t len, size_t *off, size_t *hlen, char date[11]);
 
 /* -------------------------------------------------- extract_furniture.c -- */
 
@@ -102,6 +105,7 @@ enum furniture {
 enum furniture ex_furniture(const char *s, size_t len, int words, bool sentence);
 bool ex_trailer_line(const char *s, size_t len, int words);
 bool ex_credit_word(const char *s, size_t len);
+bool ex_credit_only(const char *s, size_t len, int words, bool sentence);
 int ex_gallery_slide(const char *s, size_t len);
 
 /* ------------------------------------------------------------ the page -- */

@@ -242,7 +242,7 @@ const char *const ex_end_phrases[] = {
 	"recommended for you", "recommended stories", "leave a comment", "show comments",
 	"join the conversation", "sign up for", "subscribe to our newsletter",
 	"all rights reserved", "external sites are not", "note: pages will open",
-	"the bbc is not responsible", "about us", "contact us", "terms of use",
+	"the bbc is not responsible", "about us", "contact us", "terms of use", "story highlights",
 	"privacy policy", "site map", "lire aussi", "mehr zum thema", "ver también", "関連記事", NULL
 };
 /* The print-edition note closing an online copy, of any length. */
@@ -572,6 +572,27 @@ bool ex_ends_sentence(const char *s, size_t len)
 	                    memcmp(s + len - 3, "\xE3\x80\x82", 3) == 0 ||
 	                    memcmp(s + len - 3, "\xEF\xBC\x81", 3) == 0 ||
 	                    memcmp(s + len - 3, "\xEF\xBC\x9F", 3) == 0);
+}
+
+/*
+ * How many sentences: ends of sentence followed by a space and a capital
+ * or a quotation mark, plus the last one.  "Mr. Smith" and "U.S. troops"
+ * count as one; an abbreviation before a capital ("Dr. Ana") counts two,
+ * which is near enough for telling a caption from a paragraph.
+ */
+int ex_sentences(const char *s, size_t len)
+{
+	int n = 1;
+	for (size_t i = 2; i + 2 < len; i++) {
+		if (s[i + 1] != ' ' || !strchr(".!?", s[i]))
+			continue;
+		size_t k;
+		uint32_t next = ex_cp_at(s + i + 2, len - i - 2, &k);
+		bool abbrev = s[i] == '.' && (s[i - 2] == ' ' || s[i - 2] == '.');
+		if (!abbrev && (ex_cp_upper(next) || next == '"' || next == 0x201C))
+			n++;
+	}
+	return n;
 }
 
 /* --------------------------------------------------------------- months -- */

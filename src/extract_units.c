@@ -277,6 +277,12 @@ static enum kind classify_line(struct unit *u)
 		u->head_off = 0;
 		u->head_len = len;
 	}
+	if (!u->sentence && u->words <= 60 &&
+	    ex_headline_stamp(s, len, &u->head_off, &u->head_len, u->date))
+		return K_HEADING;
+	u->head_off = 0;
+	u->head_len = len;
+	u->date[0] = '\0';
 	if (u->words <= 12 && (marker_line(s, len, ex_nav_phrases, false) ||
 	                       (u->words <= 3 && marker_line(s, len, ex_nav_words, true))))
 		return K_NAV;
@@ -299,6 +305,40 @@ static enum kind classify_line(struct unit *u)
 	return K_OTHER;
 }
 
+struct line {
+	char *s;
+	size_t len, cps;
+	bool indent;
+};
+
+/*
+ * A dateline alone on its line ("CASSELBERRY, Fla. -") leads the paragraph
+ * under it: the two become one line, as the story wrote them.  The next
+ * line moves left in the buffer, so a unit stays one span of it.
+ */
+static void join_lone_datelines(struct line *ln, size_t nl)
+{
+	for (size_t k = 0; k + 1 < nl; k++) {
+		if (ln[k].len == 0 || (k > 0 && ln[k - 1].len > 0) || ln[k + 1].len > 0 ||
+		    !ex_dateline_alone(ln[k].s, ln[k].len))
+			continue;
+		size_t m = k + 1;
+		while (m < nl && ln[m].len == 0)
+			m++;
+		if (m == nl || ln[m].cps < 40)
+			continue;
+		char *to = ln[k].s + ln[k].len;
+		*to++ = ' ';
+		memmove(to, ln[m].s, ln[m].len);
+		to[ln[m].len] = '\0';
+		ln[m].s = ln[k].s;
+		ln[m].len += ln[k].len + 1;
+		ln[m].cps += ln[k].cps + 1;
+		ln[m].indent = ln[k].indent;
+		ln[k].len = 0;
+	}
+}
+
 /* Lines -> units: hard-wrapped blocks are joined, other lines stand alone. */
 int ex_build_units(struct page *pg, size_t buflen)
 {
@@ -308,7 +348,7 @@ int ex_build_units(struct page *pg, size_t buflen)
 	pg->u = calloc(nlines, sizeof *pg->u);
 	if (!pg->u)
 		return -1;
-	struct { char *s; size_t len, cps; bool indent; } *ln = calloc(nlines, sizeof *ln);
+	struct line *ln = calloc(nlines, sizeof *ln);
 	if (!ln)
 		return -1;
 	size_t nl = 0;
@@ -327,6 +367,7 @@ int ex_build_units(struct page *pg, size_t buflen)
 		nl++;
 		p = e + 1;
 	}
+	join_lone_datelines(ln, nl);
 	size_t group = 0;
 	for (size_t a = 0; a < nl;) {
 		if (ln[a].len == 0) {
