@@ -488,6 +488,8 @@ static bool find_body(const struct page *pg, size_t *start, size_t *end)
 	   video, a quoted post): "... told Eurogamer that:" ends the story */
 	while (last > 0 && !content_kind(pg->u[last - 1].kind))
 		last--;
+	if (last < 2 || pg->u[last - 1].kind != K_INTRO || pg->u[last - 2].kind == K_INTRO)
+		last = SIZE_MAX; /* a run of such lines introduced pictures, not the story's end */
 	for (size_t i = 0; i < pg->n; i++) {
 		const struct unit *u = &pg->u[i];
 		if (is_break(u->kind)) {
