@@ -1046,7 +1046,8 @@ enum folio_extract_result folio_extract_traced(const char *text, size_t len,
 		if (pg.u[i].kind != K_PROSE && pg.u[i].kind != K_SHORT)
 			continue;
 		seen++;
-		if (ex_parse_dateline(pg.u[i].s, pg.u[i].len, place, sizeof place, credit, sizeof credit)) {
+		if (ex_parse_dateline(pg.u[i].s, pg.u[i].len, place, sizeof place, credit, sizeof credit) ||
+		    ex_dateline_loose(pg.u[i].s, pg.u[i].len, place, sizeof place, credit, sizeof credit)) {
 			bs = i;
 			have_dateline = true;
 			break;

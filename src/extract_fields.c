@@ -703,6 +703,30 @@ size_t ex_dash_at(const char *s, size_t len, size_t i)
 	return 0;
 }
 
+/* Capital leads that are labels, not places: "BREAKING Police say ...". */
+static const char *const caps_labels[] = { "breaking", "update", "updated", "exclusive",
+	"watch", "video", "photos", "close", "live", "urgent", "analysis", "opinion", "editorial",
+	"commentary", "review", "file", "new", "the", "spoiler", "warning", "alert", "correction",
+	"note", "read", "more", "latest", "developing", "advertisement", NULL };
+
+/* The end of a word starting at i: at a space, comma or bracket. */
+static size_t word_end(const char *s, size_t len, size_t i)
+{
+	while (i < len && s[i] != ' ' && s[i] != ',' && s[i] != '(')
+		i++;
+	return i;
+}
+
+static bool starts_capital(const char *s, size_t len)
+{
+	size_t k;
+	while (len > 0 && strchr("\"'", s[0]))
+		s++, len--;
+	if (len >= 3 && (memcmp(s, "\xE2\x80\x9C", 3) == 0 || memcmp(s, "\xE2\x80\x98", 3) == 0))
+		s += 3, len -= 3;
+	return len > 0 && (ex_cp_upper(ex_cp_at(s, len, &k)) || ex_is_digit(s[0]));
+}
+
 /* A word of a place in capitals: "MOSCOW", "ST.", "SÃO", "WINSTON-SALEM". */
 static bool caps_word(const char *s, size_t len, bool *mixed)
 {
@@ -762,9 +786,11 @@ static bool parse_dateline(const char *s, size_t len, char *place, size_t place_
 		if (i == st)
 			return false;
 		if (in_city) {
-			if (!caps_word(s + st, i - st, &mixed) || ++words > 4)
+			if (!caps_word(s + st, i - st, &mixed) || ++words > 4 || !starts_capital(s + st, 1))
 				return false;
 			mixed_city |= mixed;
+			if (mixed_city && words > 3)
+				return false; /* a headline, not a place: "App Tracks Workers, ..." */
 			place_end = i;
 		} else {
 			struct word w = { s + st, i - st };
@@ -838,6 +864,116 @@ static bool parse_dateline(const char *s, size_t len, char *place, size_t place_
 		}
 	}
 	return false;
+}
+
+/*
+ * A wire credit in brackets ("CNN", "Reuters", "WXII/WNCN"): copied to
+ * credit; returns the offset after ")" and one space, or 0.
+ */
+static size_t bracketed_credit(const char *s, size_t len, size_t i, char *credit, size_t cap)
+{
+	const char *close = i < len && s[i] == '(' ? memchr(s + i, ')', len - i < 42 ? len - i : 42) : NULL;
+	size_t cl = close ? (size_t)(close - s) - i - 1 : 0;
+	if (!close || cl == 0 || cl + 1 > cap)
+		return 0;
+	if (!ex_outlet_exact(s + i + 1, cl) && !ex_credit_name(s + i + 1, cl))
+		return 0;
+	memcpy(credit, s + i + 1, cl);
+	credit[cl] = '\0';
+	size_t after = (size_t)(close - s) + 1;
+	return after < len && s[after] == ' ' ? after + 1 : 0;
+}
+
+/*
+ * The dateline forms with no dash, where a page lost it: "WASHINGTON
+ * Obesity is ...", "JAKARTA/PANGKALAN BUN, Indonesia Search teams ...",
+ * "BAKERSFIELD, Calif. (CN) A company ...", "(CNN) A woman killed ...".
+ * The place (maybe empty) and the credit (maybe empty) as ex_parse_dateline.
+ * With no credit the place must be in capitals, five letters or more or
+ * several words, and not a label ("BREAKING").
+ */
+bool ex_dateline_loose(const char *s, size_t len, char *place, size_t place_cap,
+                       char *credit, size_t credit_cap)
+{
+	size_t i = 0, place_end = 0, words = 0, letters = 0, text;
+	bool mixed = false;
+	credit[0] = place[0] = '\0';
+	if (len > 400)
+		len = 400;
+	if ((text = bracketed_credit(s, len, 0, credit, credit_cap)) > 0)
+		return starts_capital(s + text, len - text) && ex_outlet_exact(credit, strlen(credit));
+	/* the place: up to four words in capitals, or capitalised ("Beijing") */
+	while (i < len && words < 4) {
+		size_t e = word_end(s, len, i);
+		bool m;
+		if (e == i || !caps_word(s + i, e - i, &m) || ex_dash_at(s, len, i) ||
+		    (words > 0 && m != mixed) || !starts_capital(s + i, 1))
+			break;
+		mixed = m;
+		letters += e - i;
+		words++;
+		place_end = e;
+		i = e;
+		if (i < len && s[i] == ' ' && i + 1 < len && s[i + 1] != '(')
+			i++;
+		else
+			break;
+	}
+	if (words == 0 || (words == 1 && ex_in_list_ci(s, place_end, caps_labels)))
+		return false;
+	/* ", Region": capitalised words; the last of them may start the story */
+	size_t region_end = place_end, j = place_end, cap_words = 0, last_cap = 0;
+	if (j + 1 < len && s[j] == ',' && s[j + 1] == ' ') {
+		j += 2;
+		while (j < len && cap_words < 4) {
+			size_t e = word_end(s, len, j);
+			if (e == j || !starts_capital(s + j, e - j))
+				break;
+			cap_words++;
+			last_cap = j;
+			region_end = e;
+			if (e < len && s[e] == ' ' && e + 1 < len && s[e + 1] != '(')
+				j = e + 1;
+			else
+				break;
+		}
+	}
+	i = region_end;
+	if (i < len && s[i] == ' ' && i + 1 < len && s[i + 1] == '(') {
+		text = bracketed_credit(s, len, i + 1, credit, credit_cap);
+		if (!text || !starts_capital(s + text, len - text))
+			return false;
+		place_end = region_end;
+	} else {
+		/* no credit: the story starts at a capital after the place */
+		if (mixed || (words == 1 && letters < 5))
+			return false;
+		if (cap_words > 0) {
+			if (cap_words < 2)
+				return false;
+			region_end = last_cap - 1; /* "Indonesia Search teams": "Search" starts it */
+			text = last_cap;
+		} else {
+			text = place_end + 1;
+			if (place_end >= len || s[place_end] != ' ' || !starts_capital(s + text, len - text))
+				return false;
+		}
+		place_end = region_end;
+		/* a sentence must follow: a lower-case word soon after */
+		struct word w[4];
+		size_t n = ex_split_words(s + text, len - text, w, 4), k, lower = 0;
+		for (size_t q = 1; q < n; q++)
+			lower += ex_cp_lower(ex_cp_at(w[q].s, w[q].len, &k));
+		if (lower == 0)
+			return false;
+	}
+	while (place_end > 0 && (s[place_end - 1] == ' ' || s[place_end - 1] == ','))
+		place_end--;
+	if (place_end + 1 > place_cap)
+		return false;
+	memcpy(place, s, place_end);
+	place[place_end] = '\0';
+	return true;
 }
 
 /* --------------------------------------------------------- source lines -- */
