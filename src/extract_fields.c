@@ -500,27 +500,63 @@ static bool name_role_line(const char *s, size_t len, struct names *out)
 	return false;
 }
 
-/* Bylines after the body: "Contact NAME at ...", "Reporting by NAME; ...". */
-static bool trailer_byline(const char *s, size_t len, struct names *out)
+/* Names from s[st..) up to the first of " at ", ",", " on ", " via ": "Reach Bob Dunn at ...". */
+static bool names_until(const char *s, size_t len, size_t st, struct names *out)
 {
-	static const char *const after[] = { " can be reached at", " can be reached by",
-	                                     " is a staff writer", " is a reporter",
-	                                     " is a correspondent", " is the ", " writes for",
-	                                     NULL };
-	struct names tmp = *out;
-	if (len > 200)
-		return false;
-	if (ex_starts_ci(s, len, "contact ") || ex_starts_ci(s, len, "e-mail ") ||
-	    ex_starts_ci(s, len, "email ")) {
-		const char *sp = memchr(s, ' ', len);
-		size_t st = (size_t)(sp - s) + 1;
-		for (size_t i = st; i + 4 <= len; i++)
-			if (memcmp(s + i, " at ", 4) == 0 && parse_names(s + st, i - st, &tmp)) {
-				*out = tmp;
-				return true;
-			}
-		return false;
+	static const char *const stops[] = { " at ", ", ", " on ", " via ", " by ", NULL };
+	size_t e = len;
+	for (const char *const *p = stops; *p; p++) {
+		size_t at = ex_find_at(s + st, len - st, *p, strlen(*p));
+		if (at != SIZE_MAX && st + at < e)
+			e = st + at;
 	}
+	struct names tmp = *out;
+	if (e == len || !parse_names(s + st, e - st, &tmp))
+		return false;
+	*out = tmp;
+	return true;
+}
+
+/* A telephone number: "540/374-5413", "(818) 374-1925", "816-234-4435". */
+static bool phone_number(const char *s, size_t len)
+{
+	size_t digits = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (ex_is_digit(s[i]))
+			digits++;
+		else if (!strchr(" ()/-.+", s[i]))
+			return false;
+	}
+	return digits >= 7 && digits <= 15;
+}
+
+/*
+ * One sentence of a trailer that names the writer: "Reach Bob Dunn at
+ * ...", "Write to Ana Ruiz at ...", "To reach Tony Rizzo, call ...",
+ * "Follow AP correspondent Ana Ruiz on Twitter", "Contact NAME at",
+ * "NAME can be reached at", "NAME is a staff writer", "Reporting by NAME;
+ * Editing by ..." (the reporters only; in brackets, a wire's credits, none),
+ * "NAME: 540/374-5413", "-- NAME", and a writer's note ("NAME serves as a
+ * lecturer ... He writes about astronomy ...", when it says "writes").
+ */
+static bool trailer_sentence(const char *s, size_t len, const char *unit, size_t unit_len,
+                             struct names *out)
+{
+	static const char *const leads[] = { "contact ", "e-mail ", "email ", "reach ", "write to ",
+		"to reach ", NULL };
+	static const char *const after[] = { " can be reached at", " can be reached by",
+		" can be reached via", " is a staff writer", " is a reporter", " is a correspondent",
+		" is the ", " writes for", NULL };
+	static const char *const notes[] = { " serves as ", " is a ", " is an ", " writes about",
+		NULL };
+	struct names tmp = *out;
+	for (const char *const *l = leads; *l; l++)
+		if (ex_starts_ci(s, len, *l))
+			return names_until(s, len, strlen(*l), out);
+	if (ex_starts_ci(s, len, "follow ") &&
+	    (ex_contains_ci(s, len, "on twitter") || ex_contains_ci(s, len, "on facebook") ||
+	     ex_contains_ci(s, len, "on instagram")))
+		return names_until(s, len, 7, out);
 	if (ex_starts_ci(s, len, "reporting by ")) {
 		size_t st = 13, e = st;
 		while (e < len && s[e] != ';' && s[e] != '.')
@@ -531,6 +567,14 @@ static bool trailer_byline(const char *s, size_t len, struct names *out)
 		}
 		return false;
 	}
+	/* "Robyn Sidersky: 540/374-5413" */
+	const char *colon = memchr(s, ':', len < 60 ? len : 60);
+	if (colon && colon + 1 < s + len && phone_number(colon + 1, (size_t)(s + len - colon) - 1))
+		return ex_names_only_line(s, (size_t)(colon - s), out);
+	/* "-- Anna Griffin" */
+	size_t d = ex_dash_at(s, len, 0);
+	if (d && len > d + 1 && s[d] == ' ')
+		return ex_names_only_line(s + d + 1, len - d - 1, out);
 	for (const char *const *a = after; *a; a++)
 		for (size_t i = 0, n = strlen(*a); i + n <= len && i < 80; i++)
 			if (s[i] == ' ' && ex_ci_eq(s + i, *a, n)) {
@@ -545,6 +589,39 @@ static bool trailer_byline(const char *s, size_t len, struct names *out)
 				}
 				return false;
 			}
+	if (!ex_contains_ci(unit, unit_len, "writes"))
+		return false;
+	for (const char *const *a = notes; *a; a++) {
+		size_t at = ex_find_at(s, len < 80 ? len : 80, *a, strlen(*a));
+		if (at != SIZE_MAX && at > 0 && parse_names(s, at, &tmp) && tmp.n == 1) {
+			*out = tmp;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Bylines after the body, in any sentence of a trailer line. */
+bool ex_trailer_byline(const char *s, size_t len, struct names *out)
+{
+	if (len > 400 || (len > 0 && s[0] == '('))
+		return false; /* "(Reporting by ...; Editing by ...)": a wire's credits */
+	for (size_t st = 0, i = 0; i <= len; i++) {
+		/* a sentence ends at ". " before a capital, not after an initial ("Gerald F. Seib") */
+		bool end = i == len;
+		if (!end && i >= 2 && i + 2 < len && strchr(".!?", s[i]) && s[i + 1] == ' ' &&
+		    s[i - 2] != ' ' && s[i - 2] != '.') {
+			size_t k;
+			end = ex_cp_upper(ex_cp_at(s + i + 2, len - i - 2, &k));
+		}
+		if (!end)
+			continue;
+		size_t a = st, b = i;
+		ex_trim_spaces(s, &a, &b);
+		if (b > a && trailer_sentence(s + a, b - a, s, len, out))
+			return true;
+		st = i + 1;
+	}
 	return false;
 }
 
@@ -689,7 +766,7 @@ bool ex_byline_names(const char *s, size_t len, struct names *out, char date[11]
 	if (has_fields(s, len))
 		return byline_fields(s, len, out, date);
 	return byline_line(s, len, out, date) || name_role_line(s, len, out) ||
-	       trailer_byline(s, len, out);
+	       ex_trailer_byline(s, len, out);
 }
 
 /* ------------------------------------------------------------- datelines -- */

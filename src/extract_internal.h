@@ -80,6 +80,7 @@ bool ex_time_line(const char *s, size_t len);
 bool ex_credit_line(const char *s, size_t len);
 bool ex_names_only_line(const char *s, size_t len, struct names *out);
 bool ex_byline_names(const char *s, size_t len, struct names *out, char date[11]);
+bool ex_trailer_byline(const char *s, size_t len, struct names *out);
 size_t ex_dash_at(const char *s, size_t len, size_t i);
 bool ex_parse_dateline(const char *s, size_t len, char *place, size_t place_cap,
                        char *credit, size_t credit_cap);

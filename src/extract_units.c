@@ -254,6 +254,9 @@ static enum kind classify_line(struct unit *u)
 		if (!u->sentence && (ex_outlet_exact(s, len) || ex_paper_name(s, len)))
 			return K_BANNER;
 	}
+	struct names writer = { .n = 0 };
+	if (u->words > 25 && u->words <= 60 && ex_trailer_byline(s, len, &writer))
+		return K_BYLINE; /* "... contributed to this report. NAME can be reached at ..." */
 	switch (ex_furniture(s, len, u->words, u->sentence)) {
 	case FURN_CAPTION:
 	case FURN_EMBED:
