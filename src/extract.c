@@ -545,11 +545,13 @@ static bool headline_shaped(const struct unit *u)
 {
 	if (u->kind == K_NAV || u->kind == K_DROP || u->kind == K_END || is_meta(u->kind) ||
 	    u->kind == K_CAPTION || u->kind == K_TRAILER || u->kind == K_TEASER ||
-	    u->list != LIST_NONE || u->colon || u->cps > 200)
+	    u->list != LIST_NONE || u->colon)
 		return false;
 	/* the headline's own part of a line that also names an outlet or a date */
 	const char *s = u->s + u->head_off;
 	size_t len = u->head_len;
+	if (u->head_len == u->len ? u->cps > 200 : len > 400)
+		return false;
 	struct word w[MAX_WORDS];
 	int words = u->head_len == u->len ? u->words : (int)ex_split_words(s, len, w, MAX_WORDS);
 	if (u->cjk > 0 ? (u->cps < 4 || u->cps > 80) : (words < 2 || words > 25))
@@ -692,7 +694,9 @@ static bool title_evidence(const struct page *pg, const struct unit *t, size_t b
 /* A known outlet at the start of a line that is not a sentence. */
 static const char *outlet_line(const struct unit *u)
 {
-	if (u->sentence || u->words > 25 || u->kind == K_PROSE)
+	/* a photo credit or a contributor names someone else */
+	if (u->sentence || u->words > 25 || u->kind == K_PROSE || u->kind == K_CAPTION ||
+	    u->kind == K_TRAILER || u->kind == K_TEASER)
 		return NULL;
 	size_t used, i = 0;
 	while (i < u->len && (u->s[i] == '-' || u->s[i] == ' ' || ex_dash_at(u->s, u->len, i)))
@@ -780,6 +784,11 @@ static const char *find_source(const struct page *pg, size_t bs, size_t be,
 		strcpy(buf, credit);
 		return buf;
 	}
+	/* the page naming itself in its furniture or trailers */
+	for (size_t i = 0; i < pg->n; i++)
+		if ((r = ex_self_reference(pg->u[i].s, pg->u[i].len, content_kind(pg->u[i].kind), buf,
+		                           cap)))
+			return r;
 	/* last, any copyright owner: "© 2004 Brightwater Media" */
 	for (size_t i = 0; i < pg->n; i++)
 		if (pg->u[i].kind == K_COPYRIGHT &&

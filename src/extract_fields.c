@@ -1195,6 +1195,113 @@ bool ex_headline_stamp(const char *s, size_t len, size_t *off, size_t *hlen, cha
 }
 
 /*
+ * An outlet's name at s: a known outlet ("NBC News"), a web name
+ * ("ClickOrlando.com", "Space.com"), or a paper's name ("San Francisco
+ * Chronicle"); with known_only, only a known outlet.  Returns the name
+ * (static or in buf), or NULL.
+ */
+static const char *outlet_at(const char *s, size_t len, bool known_only, char *buf, size_t cap)
+{
+	size_t used;
+	const char *r = ex_outlet_prefix(s, len, &used);
+	if (r || known_only)
+		return r;
+	size_t e = 0;
+	while (e < len && s[e] != ' ' && s[e] != ',' && s[e] != ';' && s[e] != ':')
+		e++;
+	size_t word = e;
+	while (word > 0 && strchr(".)", s[word - 1]))
+		word--;
+	static const char *const webs[] = { ".com", ".org", ".net", ".co.uk", ".tv", NULL };
+	for (const char *const *w = webs; *w; w++) {
+		size_t n = strlen(*w);
+		size_t k;
+		if (word > n + 1 && ex_ci_eq(s + word - n, *w, n) && ex_cp_upper(ex_cp_at(s, len, &k)) &&
+		    ex_copy_name(s, word, buf, cap))
+			return buf;
+	}
+	/* a paper's name: the longest run of capitalised words that is one */
+	struct word w[6];
+	size_t n = ex_split_words(s, len < 80 ? len : 80, w, 6);
+	for (size_t k = n; k >= 2; k--) {
+		size_t end = (size_t)(w[k - 1].s + w[k - 1].len - s);
+		while (end > 0 && strchr(".,;:", s[end - 1]))
+			end--;
+		if (ex_paper_name(s, end) == end && ex_copy_name(s, end, buf, cap))
+			return buf;
+	}
+	return NULL;
+}
+
+/*
+ * A page naming itself: "Originally published on Live Science.", "stay
+ * with ClickOrlando.com for more", "Related stories on AOL:", "here at
+ * Space.com", "Sign up for POLITICO Playbook", "This article appeared on
+ * page A-10 of the San Francisco Chronicle", "NBC News' Ana Ruiz
+ * contributed to this report".  An outlet that only contributed ("The
+ * Associated Press contributed to this report") is not the page's own.  In
+ * the story's own sentences (prose) only the leads that cannot be about
+ * someone else count ("here at", not "follow").
+ */
+const char *ex_self_reference(const char *s, size_t len, bool prose, char *buf, size_t cap)
+{
+	static const struct {
+		const char *lead;
+		bool known_only; /* newsletters and teasers name other things too */
+		bool in_prose;   /* also in the story's own sentences */
+	} leads[] = {
+		{ "originally published on ", false, true }, { "originally appeared on ", false, true },
+		{ "first published on ", false, true }, { "stay with ", false, true },
+		{ "here at ", false, true }, { "stories on ", false, false },
+		{ "more from ", true, false }, { "sign up for ", true, false },
+		{ "subscribe to ", true, false }, { "follow ", true, false },
+	};
+	const char *r;
+	if (len > 2000)
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && s[i - 1] != ' ')
+			continue;
+		for (size_t k = 0; k < sizeof leads / sizeof leads[0]; k++) {
+			size_t n = strlen(leads[k].lead);
+			if ((leads[k].in_prose || !prose) && i + n < len && ex_ci_eq(s + i, leads[k].lead, n) &&
+			    (r = outlet_at(s + i + n, len - i - n, leads[k].known_only, buf, cap)))
+				return r;
+		}
+	}
+	/* "... appeared on page A - 10 of the San Francisco Chronicle" */
+	if (ex_contains_ci(s, len, "appeared on page") || ex_contains_ci(s, len, "appears on page")) {
+		size_t at = ex_find_at(s, len, " of the ", 8);
+		if (at == SIZE_MAX)
+			at = ex_find_at(s, len, " of ", 4);
+		else
+			at += 4;
+		if (at != SIZE_MAX && (r = outlet_at(s + at + 4, len - at - 4, false, buf, cap)))
+			return r;
+	}
+	/* a colleague of the page: "NBC News' Ana Ruiz contributed", "Associated Press
+	   writer Ana Ruiz contributed" */
+	if (ex_contains_ci(s, len, "contributed")) {
+		size_t i = 0, used;
+		while (i < len && (s[i] == ' ' || ex_dash_at(s, len, i) || s[i] == '-'))
+			i += ex_dash_at(s, len, i) ? ex_dash_at(s, len, i) : 1;
+		if (ex_starts_ci(s + i, len - i, "the "))
+			i += 4;
+		r = ex_outlet_prefix(s + i, len - i, &used);
+		if (r && i + used < len) {
+			const char *after = s + i + used;
+			size_t rest = len - i - used;
+			if (ex_starts_ci(after, rest, "'") || ex_starts_ci(after, rest, "'s") ||
+			    ex_starts_ci(after, rest, "\xE2\x80\x99") || ex_starts_ci(after, rest, " writer") ||
+			    ex_starts_ci(after, rest, " writers") || ex_starts_ci(after, rest, " reporter") ||
+			    ex_starts_ci(after, rest, " correspondent") || ex_starts_ci(after, rest, " staff"))
+				return r;
+		}
+	}
+	return NULL;
+}
+
+/*
  * Does a dateline's wire credit read as an outlet's name: "Tidewire",
  * "CNNMoney", "Kyodo News"?  One to three capitalised words, no role,
  * month or small word among them.

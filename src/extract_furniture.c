@@ -343,6 +343,10 @@ static bool ends_with_link(const char *s, size_t len, int words)
 	return false;
 }
 
+/* Words that show a prompt only beside a phrase above: "newsletter", "unsubscribe". */
+static const char *const prompt_words[] = { "newsletter", "newsletters", "unsubscribe",
+	"subscribe", "inbox", NULL };
+
 static bool prompt_line(const char *s, size_t len, int words)
 {
 	if (ends_with_link(s, len, words))
@@ -351,7 +355,13 @@ static bool prompt_line(const char *s, size_t len, int words)
 		return true;
 	if (words <= 16 && any_start_ci(s, len, short_prompt_leads))
 		return true;
-	if (words <= 40 && any_contains_ci(s, len, prompt_phrases))
+	/* a long blurb shows its purpose twice: "newsletter ... in your inbox" */
+	size_t signs = 0;
+	for (const char *const *p = prompt_phrases; *p && words <= 80; p++)
+		signs += ex_contains_ci(s, len, *p);
+	for (const char *const *p = prompt_words; *p && words <= 80; p++)
+		signs += ex_contains_ci(s, len, *p);
+	if (signs >= 2 || (words <= 40 && any_contains_ci(s, len, prompt_phrases)))
 		return true;
 	/* "[Related: ...]", "[SEE THESE? ...]": a whole line in brackets */
 	if (len > 2 && s[0] == '[' && s[len - 1] == ']' && words <= 30 && !memchr(s + 1, '[', len - 2))

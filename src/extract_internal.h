@@ -92,6 +92,7 @@ const char *ex_headline_outlet(const char *s, size_t len, size_t *off, size_t *h
                                char *buf, size_t cap);
 const char *ex_copyright_owner(const char *s, size_t len, bool loose, char *buf, size_t cap);
 bool ex_credit_name(const char *s, size_t len);
+const char *ex_self_reference(const char *s, size_t len, bool prose, char *buf, size_t cap);
 bool ex_headline_stamp(const char *s, size_t len, size_t *off, size_t *hlen, char date[11]);
 
 /* -------------------------------------------------- extract_furniture.c -- */
