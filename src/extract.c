@@ -580,6 +580,24 @@ static bool echoed(const struct page *pg, size_t a, size_t b, size_t k)
 	return false;
 }
 
+/*
+ * The top of a run of one-line blocks of headline-shaped lines ending at
+ * unit a: "Pippa, a gun scare ..." over four highlights and the byline.
+ */
+static const struct unit *headline_run_top(const struct page *pg, size_t a)
+{
+	for (; a > 0; a--) {
+		const struct unit *up = &pg->u[a - 1];
+		/* a section's name or a row of links above ends the run */
+		size_t k;
+		if (up->group == pg->u[a].group || !headline_shaped(up) || up->words < 5 ||
+		    memchr(up->s, '|', up->len) || (a >= 2 && pg->u[a - 2].group == up->group) ||
+		    ex_cp_lower(ex_cp_at(up->s, up->len, &k)))
+			break;
+	}
+	return &pg->u[a];
+}
+
 /* Walk up from the body; the first headline-shaped line that leads its block. */
 static const struct unit *find_title(const struct page *pg, size_t body_start,
                                      const struct unit *byline)
@@ -618,9 +636,13 @@ static const struct unit *find_title(const struct page *pg, size_t body_start,
 			    headline_shaped(up) && up->words < f->words &&
 			    (a < 2 || pg->u[a - 2].group != up->group))
 				return up;
-			/* a headline leads the block of its byline and date */
-			if (!big && (meta > 0 || nc == 1) && headline_shaped(f))
+			/* a headline leads the block of its byline and date; over a byline, a
+			   run of such lines is the headline and its highlights */
+			if (!big && (meta > 0 || nc == 1) && headline_shaped(f)) {
+				if (meta == 0 && b < pg->n && is_meta(pg->u[b].kind))
+					return headline_run_top(pg, a);
 				return f;
+			}
 			if (!big && nc <= 3 && !any_sentence) {
 				/* a photo and its caption, or a section over a headline */
 				if (!fallback && headline_shaped(f))
@@ -637,27 +659,6 @@ static const struct unit *find_title(const struct page *pg, size_t body_start,
 		i = a;
 	}
 	return fallback;
-}
-
-/* Most words capitalised, small words aside: "Father of Victim Says Justice Will Be Served". */
-static bool title_case(const struct unit *u)
-{
-	static const char *const small[] = { "a", "an", "the", "of", "to", "in", "on", "at", "by",
-		"for", "and", "or", "but", "with", "from", "as", "is", "vs", "vs.", NULL };
-	struct word w[MAX_WORDS];
-	size_t n = ex_split_words(u->s + u->head_off, u->head_len, w, MAX_WORDS), big = 0, caps = 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t k = 0;
-		while (k < w[i].len && strchr("\"'(", w[i].s[k]))
-			k++;
-		if (k == w[i].len || ex_in_list_ci(w[i].s + k, w[i].len - k, small))
-			continue;
-		big++;
-		size_t cl;
-		uint32_t c = ex_cp_at(w[i].s + k, w[i].len - k, &cl);
-		caps += ex_cp_upper(c) || (c < 0x80 && ex_is_digit((char)c)) || c == 0x2018 || c == 0x201C;
-	}
-	return big >= 3 && caps * 4 >= big * 3;
 }
 
 /*
@@ -686,7 +687,16 @@ static bool title_evidence(const struct page *pg, const struct unit *t, size_t b
 		if (content_kind(u->kind) || u->kind == K_LIST)
 			return false;
 	}
-	return title_case(t) || t->words <= 14;
+	/* and it reads as a headline: three words or more, in title case or short */
+	size_t k;
+	const char *h = t->s + t->head_off;
+	struct word w[4];
+	uint32_t c = ex_cp_at(h, t->head_len, &k);
+	if (ex_split_words(h, t->head_len, w, 4) < 3 || !(ex_cp_upper(c) || ex_cp_lower(c) ||
+	                                                   (c < 0x80 && ex_is_digit((char)c)) ||
+	                                                   strchr("\"'", (int)c) || c > 0x2000))
+		return false;
+	return ex_title_case(h, t->head_len) || t->words <= 14;
 }
 
 /* --------------------------------------------------------------- source -- */

@@ -375,7 +375,7 @@ static bool rule_line(const char *s, size_t len)
 	if (len == 0 || len > 12)
 		return false;
 	for (size_t i = 0; i < len; i++)
-		if (!strchr("_*-=~#.\xE2\x80\x94\x93 ", s[i]))
+		if (!strchr("_*-=~#.|\xE2\x80\x94\x93 ", s[i]))
 			return false;
 	return true;
 }

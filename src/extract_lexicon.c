@@ -700,6 +700,30 @@ int ex_sentences(const char *s, size_t len)
 	return n;
 }
 
+/*
+ * Most words capitalised, small words aside: "Father of Victim Says Justice
+ * Will Be Served".  Three such words at least.
+ */
+bool ex_title_case(const char *s, size_t len)
+{
+	static const char *const small[] = { "a", "an", "the", "of", "to", "in", "on", "at", "by",
+		"for", "and", "or", "but", "with", "from", "as", "is", "vs", "vs.", NULL };
+	struct word w[MAX_WORDS];
+	size_t n = ex_split_words(s, len, w, MAX_WORDS), big = 0, caps = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = 0;
+		while (k < w[i].len && strchr("\"'(", w[i].s[k]))
+			k++;
+		if (k == w[i].len || ex_in_list_ci(w[i].s + k, w[i].len - k, small))
+			continue;
+		big++;
+		size_t cl;
+		uint32_t c = ex_cp_at(w[i].s + k, w[i].len - k, &cl);
+		caps += ex_cp_upper(c) || (c < 0x80 && ex_is_digit((char)c)) || c == 0x2018 || c == 0x201C;
+	}
+	return big >= 3 && caps * 4 >= big * 3;
+}
+
 /* --------------------------------------------------------------- months -- */
 
 struct month_name {

@@ -299,6 +299,10 @@ static enum kind classify_line(struct unit *u)
 	/* a paragraph leading into a quote or a video is still a paragraph */
 	if (u->colon && u->words >= 3 && u->words < 25)
 		return K_INTRO;
+	/* a headline asking or exclaiming, in title case: "Why Did I Wake Up in a Can?" */
+	if (u->sentence && u->words <= 20 && len > 0 && s[len - 1] != '.' &&
+	    ex_title_case(s, len))
+		return K_HEADING;
 	if ((u->sentence && u->words >= 6) || u->words >= 25 || (u->cjk >= 20 && u->sentence))
 		return K_PROSE;
 	if (u->sentence && u->words >= 2)
