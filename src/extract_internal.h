@@ -153,6 +153,12 @@ struct unit {
 	size_t head_off, head_len; /* the headline part of "Headline | Outlet" */
 };
 
+/* A line of text that may belong to the story, before the body is chosen. */
+static inline bool content_kind(enum kind k)
+{
+	return k == K_PROSE || k == K_SHORT || k == K_HEADING || k == K_OTHER || k == K_INTRO;
+}
+
 static inline bool is_meta(enum kind k)
 {
 	return k >= K_BYLINE;
@@ -173,9 +179,39 @@ struct page {
 };
 
 
+/* The story found on a page. */
+struct story {
+	size_t bs, be;            /* its units, first and last */
+	size_t prose;             /* characters of prose in it */
+	bool dateline;            /* one of its first paragraphs opens with a dateline */
+	char place[128], credit[48];
+	const struct unit *title; /* NULL: no headline on evidence */
+	struct names names;       /* the byline's names */
+};
+
+/* The fields as spans of the page and buffers; extract.c copies them out. */
+struct ex_fields {
+	const char *title, *dateline, *date, *source;
+	size_t title_len;
+	bool has_byline;
+	char byline[MAX_NAMES * (NAME_CAP + 5)];
+	char source_buf[128];
+};
+
 /* ------------------------------------------------------ extract_units.c -- */
 
 char *ex_clean_text(const char *in, size_t len, size_t *out_len, unsigned char **indent);
 int ex_build_units(struct page *pg, size_t buflen);
+
+/* ------------------------------------------------------- extract_meta.c -- */
+
+void ex_find_header(const struct page *pg, struct story *st);
+void ex_find_fields(const struct page *pg, const struct story *st, struct ex_fields *f);
+
+/* ---------------------------------------------------- extract_verdict.c -- */
+
+const char *ex_no_story_reason(const struct page *pg, const char *raw, size_t raw_len);
+const char *ex_verdict(const struct page *pg, const char *raw, size_t raw_len,
+                       const struct story *st, size_t body_len);
 
 #endif
