@@ -73,15 +73,18 @@ const char *ex_outlet_prefix(const char *s, size_t n, size_t *used);
 size_t ex_paper_name(const char *s, size_t len);
 int ex_month_of(const char *w, size_t n);
 
-/* ----------------------------------------------------- extract_fields.c -- */
+/* ---------------------------------------------------- extract_bylines.c -- */
 
-bool ex_date_line(const char *s, size_t len, char out[11]);
 bool ex_dated_fields(const char *s, size_t len, char date[11]);
-bool ex_time_line(const char *s, size_t len);
 bool ex_credit_line(const char *s, size_t len);
 bool ex_names_only_line(const char *s, size_t len, struct names *out);
 bool ex_byline_names(const char *s, size_t len, struct names *out, char date[11]);
 bool ex_trailer_byline(const char *s, size_t len, struct names *out);
+
+/* ----------------------------------------------------- extract_fields.c -- */
+
+bool ex_date_line(const char *s, size_t len, char out[11]);
+bool ex_time_line(const char *s, size_t len);
 size_t ex_dash_at(const char *s, size_t len, size_t i);
 bool ex_parse_dateline(const char *s, size_t len, char *place, size_t place_cap,
                        char *credit, size_t credit_cap);

@@ -346,6 +346,44 @@ static void join_lone_datelines(struct line *ln, size_t nl)
 	}
 }
 
+static bool wrap_width(const struct line *l)
+{
+	return l->cps >= 40 && l->cps <= 110;
+}
+
+/*
+ * Hard-wrapped text printed double-spaced (a document's scan: every line
+ * of 80-100 characters its own block) is one block of wrapped lines: the
+ * blank lines inside such a run go, and the wrapped-block rules below
+ * join it into paragraphs.  A run is six lines or more, one blank line
+ * apart, of even width, most of them running on into the next.
+ */
+static size_t close_double_spacing(struct line *ln, size_t nl)
+{
+	size_t out = 0;
+	for (size_t a = 0; a < nl;) {
+		size_t b = a, n = 0, ends = 0, maxc = 0, even = 0;
+		while (b < nl && ln[b].len > 0 && wrap_width(&ln[b]) && (b == 0 || ln[b - 1].len == 0) &&
+		       (b + 1 >= nl || ln[b + 1].len == 0)) {
+			n++;
+			ends += ex_ends_sentence(ln[b].s, ln[b].len);
+			if (ln[b].cps > maxc)
+				maxc = ln[b].cps;
+			b += 2;
+		}
+		for (size_t k = a; k < b; k += 2)
+			even += ln[k].cps * 4 >= maxc * 3;
+		if (n >= 6 && ends * 2 <= n && even * 10 >= n * 7) {
+			for (size_t k = a; k < b && k < nl; k += 2)
+				ln[out++] = ln[k];
+			a = b - 1; /* the blank after the run stays */
+			continue;
+		}
+		ln[out++] = ln[a++];
+	}
+	return out;
+}
+
 /* Lines -> units: hard-wrapped blocks are joined, other lines stand alone. */
 int ex_build_units(struct page *pg, size_t buflen)
 {
@@ -375,6 +413,7 @@ int ex_build_units(struct page *pg, size_t buflen)
 		p = e + 1;
 	}
 	join_lone_datelines(ln, nl);
+	nl = close_double_spacing(ln, nl);
 	size_t group = 0;
 	for (size_t a = 0; a < nl;) {
 		if (ln[a].len == 0) {
