@@ -90,7 +90,7 @@ function page(f, t, i) {
 function bad(f, kind) {
 	if (kind == 0) { printf "" > f; why = "empty file" }
 	if (kind == 1) { printf " \n\t\n\n" > f; why = "nothing but white space" }
-	if (kind == 2) { printf "Home | News | Sport | Weather\nContact us\nPrivacy\n" > f; why = "no article text (empty page, link list or navigation)" }
+	if (kind == 2) { printf "Home | News | Sport | Weather\nContact us\nPrivacy\n" > f; why = "a link list or navigation, no article text" }
 	if (kind == 3) { printf "[{\"id\": 1, \"name\": \"a record\"}]\n" > f; why = "JSON data, not an article page" }
 	close(f)
 	printf "folio: %s: %s\n", f, why > expect
