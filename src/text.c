@@ -2,7 +2,8 @@
  * text: the one gate between untrusted bytes and the store or the screen.
  *
  * Everything Unicode comes from libunistring (decoding, NFC, widths, UAX #14
- * line breaks, case folding); this file only decides policy:
+ * line breaks, case folding), and the guess at a legacy charset from
+ * uchardet; this file only decides policy:
  *
  *  - which code points may reach a terminal (see drop_from_clean());
  *  - what a "cluster" is for cutting text: one code point plus every
@@ -26,10 +27,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include <uchardet.h>
 #include <unictype.h>
 #include <unilbrk.h>
 #include <unicase.h>
+#include <uniconv.h>
 #include <uninorm.h>
 #include <unistr.h>
 #include <unistring/version.h>
@@ -41,6 +45,10 @@
 
 #define REPLACEMENT 0xFFFD
 #define BINARY_SCAN_LIMIT (64 * 1024)
+/* uchardet is sure of a page's charset long before 64 KiB, and unsure with
+   fewer than a dozen bytes outside ASCII */
+#define CHARSET_SCAN_LIMIT (64 * 1024)
+#define CHARSET_MIN_HIGH 12
 
 static bool ascii_only;
 
@@ -377,6 +385,49 @@ static bool looks_like_cp1252(const uint8_t *s, size_t len)
 	return invalid > valid;
 }
 
+/* Western single-byte charsets, which from_cp1252() reads as well as iconv would. */
+static bool western(const char *charset)
+{
+	static const char *const names[] = { "WINDOWS-1252", "ISO-8859-1", "ISO-8859-15", "ASCII",
+		"UTF-8", NULL };
+	for (const char *const *n = names; *n; n++)
+		if (strcasecmp(charset, *n) == 0)
+			return true;
+	return false;
+}
+
+bool folio_text_guess_charset(const char *bytes, size_t len, char name[FOLIO_CHARSET_CAP])
+{
+	uchardet_t ud = uchardet_new();
+	if (!ud)
+		return false;
+	bool ok = uchardet_handle_data(ud, bytes, len < CHARSET_SCAN_LIMIT ? len : CHARSET_SCAN_LIMIT) == 0;
+	uchardet_data_end(ud);
+	const char *cs = ok ? uchardet_get_charset(ud) : NULL;
+	ok = cs && cs[0] && strlen(cs) < FOLIO_CHARSET_CAP;
+	if (ok)
+		strcpy(name, cs);
+	uchardet_delete(ud);
+	return ok;
+}
+
+/*
+ * Bytes in a legacy charset uchardet recognises, converted to UTF-8; NULL
+ * when it names none, a Western one (Windows-1252 is read below), or one
+ * iconv does not know.
+ */
+static char *from_guessed_charset(const char *bytes, size_t len, size_t *ulen)
+{
+	/* a guess needs letters to go on: a few stray bytes are 1252 punctuation */
+	size_t high = 0;
+	for (size_t i = 0; i < len && i < CHARSET_SCAN_LIMIT; i++)
+		high += (unsigned char)bytes[i] >= 0x80;
+	char cs[FOLIO_CHARSET_CAP];
+	if (high < CHARSET_MIN_HIGH || !folio_text_guess_charset(bytes, len, cs) || western(cs))
+		return NULL;
+	return (char *)u8_conv_from_encoding(cs, iconveh_question_mark, bytes, len, NULL, NULL, ulen);
+}
+
 char *folio_text_decode(const char *bytes, size_t len, size_t *out_len)
 {
 	const uint8_t *s = (const uint8_t *)bytes;
@@ -387,14 +438,17 @@ char *folio_text_decode(const char *bytes, size_t len, size_t *out_len)
 	if (!le && !be && (u8_check(s, len) == NULL || !looks_like_cp1252(s, len)))
 		return clean(bytes, len, true, true, out_len);
 
-	struct sbuf b;
-	sb_init(&b, len + len / 2);
-	if (le || be)
-		from_utf16(&b, s + 2, len - 2, be);
-	else
-		from_cp1252(&b, s, len);
 	size_t ulen;
-	char *utf8 = sb_finish(&b, &ulen);
+	char *utf8 = le || be ? NULL : from_guessed_charset(bytes, len, &ulen);
+	if (!utf8) {
+		struct sbuf b;
+		sb_init(&b, len + len / 2);
+		if (le || be)
+			from_utf16(&b, s + 2, len - 2, be);
+		else
+			from_cp1252(&b, s, len);
+		utf8 = sb_finish(&b, &ulen);
+	}
 	if (!utf8)
 		return NULL;
 	char *out = clean(utf8, ulen, true, true, out_len);

@@ -2,7 +2,8 @@
  * text: every string that reaches the store or the screen passes through here.
  *
  * Article bytes are untrusted.  On the way in they are decoded (UTF-8, UTF-16
- * with a BOM, else Windows-1252), NFC-normalised and stripped of everything
+ * with a BOM, else the legacy charset uchardet names, else Windows-1252),
+ * NFC-normalised and stripped of everything
  * that could drive a terminal: C0 controls except newline and tab, DEL, C1,
  * bidi controls and tag characters.  On the way out the same rule is applied
  * again, because the store may have been written by something else.
@@ -23,11 +24,13 @@
 
 /*
  * Decode the raw bytes of a file: a UTF-8 BOM is dropped, UTF-16 with a BOM
- * is converted, valid UTF-8 is kept, anything else is read as Windows-1252.
+ * is converted, valid UTF-8 is kept, anything else is read in the charset
+ * folio_text_guess_charset() names (a character it cannot convert becomes
+ * '?'), else as Windows-1252.
  * Line endings (CR LF, lone CR) become "\n".  The result is clean in the
  * sense of folio_text_clean() with newlines kept.
  *
- * Invalid UTF-8 without a BOM is read as Windows-1252 only when its invalid
+ * Invalid UTF-8 without a BOM is read as a legacy charset only when its invalid
  * sequences outnumber its valid multibyte ones (a 1252 file's accents are
  * nearly all invalid UTF-8); otherwise it is UTF-8 with some damage, and
  * each bad sequence becomes U+FFFD.  After a UTF-8 BOM, never 1252.  The
@@ -35,6 +38,15 @@
  * last byte of UTF-16 become U+FFFD.
  */
 char *folio_text_decode(const char *bytes, size_t len, size_t *out_len);
+
+/*
+ * The charset bytes that are not UTF-8 are most likely in, as uchardet
+ * (Mozilla's detector, Debian's libuchardet) names it: "WINDOWS-1251",
+ * "SHIFT_JIS", "GB18030"...  iconv knows the names.  False when it cannot
+ * tell.  Only the first 64 KiB are read.
+ */
+#define FOLIO_CHARSET_CAP 48
+bool folio_text_guess_charset(const char *bytes, size_t len, char name[FOLIO_CHARSET_CAP]);
 
 /*
  * Clean text that should be UTF-8 (from the store, the command line, a

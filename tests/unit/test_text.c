@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include <unictype.h>
+#include <uniconv.h>
 #include <uninorm.h>
 #include <unistr.h>
 
@@ -761,9 +762,60 @@ static void test_fuzz(void)
 	is_int(bad_escape, 0, "fuzz: escape output is one line of valid UTF-8");
 }
 
+/*
+ * Pages in the legacy charsets of other scripts, written by us in UTF-8 and
+ * encoded here with iconv, come back from folio_text_decode() as they were:
+ * the charset is guessed (uchardet), not assumed to be Windows-1252.
+ */
+static void test_legacy_charsets(void)
+{
+	static const char *const russian =
+		"Городской совет утвердил новый бюджет на следующий год. Депутаты проголосовали "
+		"за увеличение расходов на ремонт дорог и школ. Мэр города заявил, что налоги для "
+		"жителей не вырастут.";
+	static const struct {
+		const char *charset, *text;
+	} pages[] = {
+		{ "WINDOWS-1251", russian },
+		{ "KOI8-R", russian },
+		{ "SHIFT_JIS", "港町の市議会は来年度の予算案を可決した。道路と学校の修繕費が増額され、"
+		               "市長は住民の税金は上がらないと述べた。市の担当者によると、川に架かる新しい"
+		               "橋の建設は春に始まり、約二年かかる見込みだという。" },
+		{ "GB18030", "港口市议会批准了明年的预算。议员们投票决定增加道路和学校的维修开支。市长表示，"
+		             "居民的税收不会增加。据官员介绍，跨河新桥的建设将于春季开始，预计持续约两年。" },
+		{ "EUC-KR", "항구 도시 의회는 내년도 예산안을 통과시켰다. 의원들은 도로와 학교 보수 비용을 "
+		            "늘리기로 했다. 시장은 주민들의 세금은 오르지 않을 것이라고 말했다." },
+		{ "ISO-8859-2", "Rada miejska zatwierdziła budżet na przyszły rok. Radni zagłosowali za "
+		                "zwiększeniem wydatków na remonty dróg i szkół. Burmistrz zapewnił, że podatki "
+		                "dla mieszkańców nie wzrosną. Według urzędników budowa nowego mostu na rzece "
+		                "rozpocznie się wiosną i potrwa około dwóch lat." },
+		{ "ISO-8859-7", "Το δημοτικό συμβούλιο ενέκρινε τον προϋπολογισμό για το επόμενο έτος. Οι "
+		                "σύμβουλοι ψήφισαν υπέρ της αύξησης των δαπανών για την επισκευή δρόμων και "
+		                "σχολείων. Ο δήμαρχος δήλωσε ότι οι φόροι των κατοίκων δεν θα αυξηθούν." },
+	};
+	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+		size_t n = 0;
+		char *bytes = u8_conv_to_encoding(pages[i].charset, iconveh_error,
+		                                  (const uint8_t *)pages[i].text, strlen(pages[i].text),
+		                                  NULL, NULL, &n);
+		if (!ok(bytes != NULL, "decode: %s sample encodes", pages[i].charset))
+			continue;
+		char cs[FOLIO_CHARSET_CAP] = "";
+		ok(folio_text_guess_charset(bytes, n, cs), "decode: a charset is named for %s (%s)",
+		   pages[i].charset, cs);
+		is_str(dec(bytes, n), pages[i].text, "decode: %s page comes back as written",
+		       pages[i].charset);
+		free(bytes);
+	}
+	/* a few stray high bytes are too little to guess from: Windows-1252 */
+	is_str(dec(S("It costs \x80" "5 \x96 or so")), "It costs \xE2\x82\xAC" "5 \xE2\x80\x93 or so",
+	       "decode: two high bytes stay Windows-1252");
+}
+
 int main(void)
 {
 	test_decode();
+	test_legacy_charsets();
 	test_clean();
 	test_nfc();
 	test_binary();
