@@ -764,15 +764,23 @@ const char *ex_self_reference(const char *s, size_t len, bool prose, char *buf, 
 				return r;
 		}
 	}
-	/* "... appeared on page A - 10 of the San Francisco Chronicle" */
-	if (ex_contains_ci(s, len, "appeared on page") || ex_contains_ci(s, len, "appears on page")) {
-		size_t at = ex_find_at(s, len, " of the ", 8);
-		if (at == SIZE_MAX)
-			at = ex_find_at(s, len, " of ", 4);
-		else
-			at += 4;
-		if (at != SIZE_MAX && (r = outlet_at(s + at + 4, len - at - 4, false, buf, cap)))
-			return r;
+	/* "... appeared on page A - 10 of the San Francisco Chronicle", "... ran in
+	   the Dec. 7 issue of TIME magazine": the outlet after the page or issue */
+	size_t from = SIZE_MAX;
+	if (ex_contains_ci(s, len, "appeared on page") || ex_contains_ci(s, len, "appears on page"))
+		from = ex_find_at(s, len, " page ", 6);
+	else if (ex_contains_ci(s, len, "ran in the") || ex_contains_ci(s, len, "appeared in the") ||
+	         ex_contains_ci(s, len, "appears in the"))
+		from = ex_find_at(s, len, " issue of ", 10);
+	if (from != SIZE_MAX) {
+		size_t at = ex_find_at(s + from, len - from, " of ", 4);
+		if (at != SIZE_MAX) {
+			at += from + 4;
+			if (ex_starts_ci(s + at, len - at, "the "))
+				at += 4;
+			if ((r = outlet_at(s + at, len - at, false, buf, cap)))
+				return r;
+		}
 	}
 	/* a colleague of the page: "NBC News' Ana Ruiz contributed", "Associated Press
 	   writer Ana Ruiz contributed" */
@@ -847,8 +855,8 @@ const char *ex_copyright_owner(const char *s, size_t len, bool loose, char *buf,
 			"ltd.", "limited", "llc", "plc", "corporation", "corp.", "gmbh", "s.a.", NULL };
 		struct word w[MAX_WORDS];
 		size_t n = ex_split_words(s, len, w, MAX_WORDS), st = 0, o = 0;
-		/* skip the marks and the years */
-		while (st < n && (ex_in_list_ci(w[st].s, w[st].len, ALIASES("copyright", "(c)", "\xC2\xA9")) ||
+		/* skip the marks, the years and "by" */
+		while (st < n && (ex_in_list_ci(w[st].s, w[st].len, ALIASES("copyright", "(c)", "\xC2\xA9", "by")) ||
 		                  ex_is_digit(w[st].s[0])))
 			st++;
 		size_t e = st;

@@ -170,8 +170,15 @@ static bool title_evidence(const struct page *pg, const struct unit *t, const st
 	uint32_t c = ex_cp_at(h, t->head_len, &n);
 	bool letter = ex_cp_upper(c) || ex_cp_lower(c) || (c < 0x80 && ex_is_digit((char)c)) ||
 	              c == '"' || c == '\'' || c > 0x2000; /* not '>', '*', '|' */
-	size_t least = st->dateline && at + 1 == body_start ? 2 : 3;
-	if (!letter || ex_split_words(h, t->head_len, w, 4) < least)
+	size_t least = st->dateline && at + 1 == body_start ? 2 : 3, words = 0;
+	size_t n_w = ex_split_words(h, t->head_len, w, 4);
+	for (size_t i = 0; i < n_w; i++) { /* words, not bars: "TEHRAN |" is one */
+		size_t cl;
+		uint32_t wc = ex_cp_at(w[i].s, w[i].len, &cl);
+		words += ex_cp_upper(wc) || ex_cp_lower(wc) || (wc < 0x80 && ex_is_digit((char)wc)) ||
+		         wc == '"' || wc == '\'' || wc > 0x2000;
+	}
+	if (!letter || words < least)
 		return false;
 	return ex_title_case(h, t->head_len) || t->words <= 14;
 }
