@@ -353,33 +353,41 @@ static bool wrap_width(const struct line *l)
 
 /*
  * Hard-wrapped text printed double-spaced (a document's scan: every line
- * of 80-100 characters its own block) is one block of wrapped lines: the
- * blank lines inside such a run go, and the wrapped-block rules below
- * join it into paragraphs.  A run is six lines or more, one blank line
- * apart, of even width, most of them running on into the next.
+ * of 80-100 characters its own block) is wrapped text again once the
+ * blank lines inside it go; the wrapped-block rules below then join it
+ * into paragraphs.  A page is so printed when it has eight or more such
+ * lines standing alone, most of them running on into the next.  On such
+ * a page a blank line goes when the line above is of that width and runs
+ * on, or the line below is of that width too.  The lines move left over
+ * the blank lines' bytes, so that each block stays one span of the buffer.
  */
 static size_t close_double_spacing(struct line *ln, size_t nl)
 {
+	size_t alone = 0, running = 0;
+	for (size_t k = 0; k < nl; k++)
+		if (ln[k].len > 0 && wrap_width(&ln[k]) && (k == 0 || ln[k - 1].len == 0) &&
+		    (k + 1 == nl || ln[k + 1].len == 0)) {
+			alone++;
+			running += !ex_ends_sentence(ln[k].s, ln[k].len);
+		}
+	if (alone < 8 || running * 2 < alone)
+		return nl;
 	size_t out = 0;
-	for (size_t a = 0; a < nl;) {
-		size_t b = a, n = 0, ends = 0, maxc = 0, even = 0;
-		while (b < nl && ln[b].len > 0 && wrap_width(&ln[b]) && (b == 0 || ln[b - 1].len == 0) &&
-		       (b + 1 >= nl || ln[b + 1].len == 0)) {
-			n++;
-			ends += ex_ends_sentence(ln[b].s, ln[b].len);
-			if (ln[b].cps > maxc)
-				maxc = ln[b].cps;
-			b += 2;
+	char *to = NULL; /* where the current block's next line goes */
+	for (size_t k = 0; k < nl; k++) {
+		bool gap = ln[k].len == 0 && out > 0 && ln[out - 1].len > 0 && k + 1 < nl &&
+		           ln[k + 1].len > 0;
+		if (gap) {
+			const struct line *up = &ln[out - 1], *down = &ln[k + 1];
+			if (wrap_width(up) && (!ex_ends_sentence(up->s, up->len) || wrap_width(down)))
+				continue; /* the blank line goes */
 		}
-		for (size_t k = a; k < b; k += 2)
-			even += ln[k].cps * 4 >= maxc * 3;
-		if (n >= 6 && ends * 2 <= n && even * 10 >= n * 7) {
-			for (size_t k = a; k < b && k < nl; k += 2)
-				ln[out++] = ln[k];
-			a = b - 1; /* the blank after the run stays */
-			continue;
+		if (ln[k].len > 0 && out > 0 && ln[out - 1].len > 0 && to) {
+			memmove(to, ln[k].s, ln[k].len + 1);
+			ln[k].s = to;
 		}
-		ln[out++] = ln[a++];
+		ln[out++] = ln[k];
+		to = ln[k].len > 0 ? ln[k].s + ln[k].len + 1 : NULL;
 	}
 	return out;
 }
@@ -440,13 +448,13 @@ int ex_build_units(struct page *pg, size_t buflen)
 		/* wrapped prose: even lines that run on into the next; a list of
 		   headlines is even too, but its lines all start with capitals */
 		size_t inner = b - a - 1;
-		bool wrapped = inner >= 1 && !marked && maxc >= 40 && maxc <= 100 && shortl == 0 &&
+		bool wrapped = inner >= 1 && !marked && maxc >= 40 && maxc <= 120 && shortl == 0 &&
 		               ends * 2 <= inner &&
 		               (ex_ends_sentence(ln[b - 1].s, ln[b - 1].len) ||
 		                (inner >= 2 && lower_starts * 2 >= inner));
 		/* several wrapped paragraphs with no blank line between: most
 		   lines long and running on, a third of them into lower case */
-		bool paragraphs = !wrapped && inner >= 2 && !marked && maxc >= 40 && maxc <= 100 &&
+		bool paragraphs = !wrapped && inner >= 2 && !marked && maxc >= 40 && maxc <= 120 &&
 		                  shortl * 2 <= inner + 1 && ends * 2 <= inner + 1 && lower_starts * 3 >= inner;
 		if (!wrapped) {
 			/* "By" on a line of its own, the name on the next */
