@@ -3,142 +3,109 @@
  *
  * Pages come from many outlets and eras with the site's furniture still in
  * them, so there are no per-site rules: every page goes through the same
- * steps, which look at the shape of lines and at their neighbours.
+ * steps, which look at the wording and shape of lines and at their
+ * neighbours.  Two rules run through all of them: losing part of the story
+ * is worse than keeping a line of junk, so furniture is dropped line by
+ * line and no single line can cut a story short; and a field is filled
+ * only on evidence, since most scraped pages carry no headline and a guess
+ * is worse than nothing.
  *
- * This file runs the steps below and builds the article.  The word lists
- * (furniture, navigation, end markers, roles, outlets, months...) and the
- * UTF-8 and case helpers are in extract_lexicon.c; the parsers that read
- * one line as a date, byline, credit line, dateline, outlet title or
- * copyright owner are in extract_fields.c; steps 1-3 up to the classes a
- * line earns alone are in extract_units.c; extract_internal.h joins them.
+ * The parts: extract_units.c (steps 1-3, up to the class a line earns
+ * alone), extract_furniture.c (the wording of captions, embedded posts,
+ * prompts, rules and trailers), extract_fields.c and extract_bylines.c
+ * (parsers that read one line as a date, dateline, byline, credit, page
+ * title, copyright owner or self-reference), extract_lexicon.c (word
+ * lists, known outlets and the UTF-8 and case helpers), this file (classes
+ * by neighbours, step 4 and the body), extract_meta.c (step 5) and
+ * extract_verdict.c (step 6); extract_internal.h joins them.
  *
  * 1. Clean.  Invalid UTF-8 becomes U+FFFD, controls and invisible format
- *    characters go, tabs and odd spaces become one space, lines are trimmed.
- *    Everything after this can trust the bytes, and every output string is
- *    valid UTF-8.
- * 2. Units.  A block is a run of non-blank lines.  A block of even, run-on
- *    lines (hard-wrapped prose: lines of 40-100 characters, all but the last
- *    near the longest, few ending a sentence) is joined; a block of several
- *    such paragraphs with no blank line between (most lines long, a third
- *    running on into lower case) is split where a line much shorter than
- *    the longest ends a sentence, or before an indented first line, and
- *    each paragraph joined; a byline lead alone on its line ("By", "Story
- *    by", "Words:") is joined to the name under it; otherwise each line is
- *    a unit, so pages that end paragraphs with a single newline work too.
- * 3. Kinds.  Each unit is classed by lexicons: navigation ("Skip to", "You
- *    are in:", lines with " | ", "»", " > "), droppable furniture
- *    ("Advertisement", "Share this", "Read more:", "Page 1 of 2", button
- *    rows "Share 48 | Tweet | Email", a short line wholly in brackets
- *    "(Photo: Ana Ruiz/Getty Images)"), end
- *    markers ("Back to the top", "See also", "E-mail this story", "Most
- *    read", "Related stories", "A version of this article appears in
- *    print..." at any length), copyright lines; single-word markers
- *    ("Print", "Related", "Home") only count as a line of their own.  Then
- *    by parsers: byline, date line, credit line ("Washington Post Foreign
- *    Service", "Courier Staff Writer", "Special to ..."), outlet banner, page
- *    title with its outlet ("Headline | The Guardian").  Then by shape:
- *    prose (sentence punctuation and 6+ words, or 25+ words), short
- *    sentence, colon intro, list item ("•", "-", "*", "1.", "a)"), heading
- *    (12 words or fewer, unpunctuated), other.  Then by neighbours: a block
- *    of 2-3 short unpunctuated lines, or a line and its echo, is a photo
- *    caption; 3+ unpunctuated short lines are navigation, or a table when
- *    most carry digits; a list is kept when a line ending in ':' introduces
- *    it or most items read as sentences, else it is a teaser list; a line
- *    seen twice in the page is a repeated teaser (a long paragraph seen
- *    twice is a pull quote: only its later copies go; a short line wholly
- *    in quotation marks whose words stand inside a paragraph within eight
- *    units of it is a pull quote too).  A correction note at the end
- *    ("Correction: An earlier version...") is article text and stays.
+ *    characters go, tabs and odd spaces become one space, lines are
+ *    trimmed.  Every output string is valid UTF-8.
+ * 2. Units.  A block is a run of non-blank lines.  Hard-wrapped prose
+ *    (even lines of 40-120 characters running on into the next) is joined
+ *    into paragraphs, split at short sentence-ending lines or indented
+ *    first lines; a page printed double-spaced (eight or more such lines
+ *    standing alone) loses the blank lines inside its wrapped text first.
+ *    A byline lead alone on its line ("By") joins the name under it, a
+ *    dateline alone on its line ("CASSELBERRY, Fla. -") the paragraph
+ *    under it; otherwise each line is a unit.
+ * 3. Kinds.  Each unit is classed alone: copyright lines; end markers
+ *    ("See also", "Most read"; with its teaser on the same line, "SEE ALSO:
+ *    headline" is a teaser instead); droppable furniture; bylines, date
+ *    lines, credit lines and banners by their parsers; trailers and
+ *    writers' notes that name the writer; captions and credits (agency
+ *    credits, "FILE -" leads, the weekday and full date only captions
+ *    carry, "(2nd L)", "Label: description" with no full stop, transcript
+ *    paragraphs in capitals), embedded posts ("(@handle) Month D, YYYY",
+ *    pic.twitter.com), prompts (newsletters, apps, share buttons, "Story
+ *    continues below", bracketed teasers, "... Read more"), rules ("___");
+ *    headlines with their page stamps glued on; navigation; then by shape:
+ *    prose, short sentence, lead-in ending in ':', list item, heading
+ *    (a question in title case is one), other.  Then by neighbours: blocks
+ *    of short unpunctuated lines are captions, navigation or tables; lists
+ *    are kept when introduced or made of sentences; repeated lines and pull
+ *    quotes go; two or more "N/M" slides of one gallery are captions; a
+ *    sentence over a line that is only a picture credit is its caption;
+ *    after an end marker, lines are teasers until long prose resumes.
  * 4. Body.  The maximum-weight run of units (Kadane): prose weighs its
- *    length, headings, captions, teasers and navigation weigh against it,
- *    meta lines and end markers cut runs, and once 300 characters of prose
- *    are seen an end marker or copyright line ends the page.  The run is
- *    trimmed to start on a paragraph (so a headline ending in '?' stays
- *    out) and end on a sentence or an introduced list; if one of its first
- *    three paragraphs opens with a dateline, the body starts there (a
- *    standfirst above it is left out).  Inside the run,
- *    captions, teasers, repeats and furniture are dropped; headings between
- *    paragraphs, lists (one item a line, bullets written "• ") and tables
- *    stay; paragraphs are separated by one blank line; the dateline lead
- *    stays at the start of the first paragraph as written.
- * 5. Fields, read only from the lines around the body:
- *    - dateline: AP style at the start of the first paragraph: a place in
- *      capitals ("MOSCOW", "ST. LOUIS", "SÃO PAULO"), optional ", Region"
- *      segments, an optional date segment (dropped), an optional wire credit
- *      in parentheses, then "--", an em or en dash, or " - ".  A place in
- *      mixed case counts only with a wire credit ("Paris (AFP) -").
- *    - byline: "By/BY/Par/Von/Por/FROM NAMES" with an optional role or
- *      date after; "NAME, ROLE"; a line of names (or "NAME in PLACE") right
- *      above a credit, date or outlet line; fields between bars, bullets,
- *      middle dots or spaced dashes, in any order ("DATE|NAMES|TIMES
- *      STAFF WRITERS", "June 9, 2011|By NAME, Times Staff Writer", "By
- *      NAME • Staff Writer • DATE", "NAME — Correspondent — DATE");
- *      "Story by", "Words:", "Text:" leads; "Posted on DATE by NAME"; after the body "Contact NAME
- *      at", "NAME can be reached at", "NAME is a staff writer", "Reporting
- *      by NAME; Editing by NAME" (the reporters only).
- *      A social handle after a name ("@ana") goes; "By THE ASSOCIATED
- *      PRESS" is a credit (an outlet), not a byline.  Names are split on ",", "and", "with", "&", "und", "et",
- *      "y"; words before a name that are roles ("Bureau Chief",
- *      "correspondent"), possessives ("Online's"), outlets or acronyms are
- *      dropped, and so is " in PLACE" after it.  A name is 2-5 capitalised
- *      words (particles such as "de", "van", "bin" and initials allowed);
- *      names in capitals are title-cased.
- *    - date: the nearest line above the body that is only a date plus
- *      weekday, time, zone, "Page A06", "Updated", "Filed" and such (a
- *      published date beats an updated one), a date after a byline, or a
- *      "Published/Posted/Updated" line below the body, or a date among
- *      labelled fields ("Source: Xinhua | 2015-03-03 18:42 | Editor: X").
- *      A line that gives only a time or a relative date ("3 hours ago",
- *      "Filed at 10:42 a.m. ET") is a date line with no date: the date
- *      stays null rather than become the day the page was saved.  English, French,
- *      German and Spanish month names, ISO, Y/M/D, D.M.YYYY, D/M/YYYY or
- *      M/D/YYYY only when one part is over 12, and 2003年3月4日.  Days are
- *      checked against the month; a date without a year is no date.
- *    - title: walking up from the body, a headline-shaped line (2-25 words,
- *      no final full stop): one right under a date line; else the first of
- *      a block that also holds the byline or date, or alone in its block;
- *      a long deck under a shorter headline gives the headline; blocks of
- *      caption pairs and echoes are passed over; in a block without blank
- *      lines the line nearest the body wins; navigation ends the walk.
- *    - source: in order, an outlet above the body (a banner line, the
- *      outlet beside a page title, a known outlet opening a line, a paper's
- *      name opening a navigation line), a copyright line, a credit or byline
- *      line naming an outlet, the dateline's wire credit, an outlet line
- *      below the body ("Los Angeles Times Articles", "-- AFP"); then, when
- *      none of those named a known or paper-like outlet, the dateline's
- *      credit if it reads as a name (1-3 capitalised words, no role,
- *      month or small word: "(Tidewire)", "(CNNMoney)"), and last the
- *      owner of any copyright line as written less its legal suffix
- *      ("© 2004 Brightwater Media Ltd." -> "Brightwater Media").  Known
- *      outlets (about seventy, with their spellings) map to one display
- *      name; an unknown outlet counts when it is named like a paper
- *      (capitalised words ending in Courier, Times, Gazette, Zeitung, 新聞,
- *      ...) and is not a section ("World News").
- * 6. No article: no prose run, under 100 characters of prose, or a short
- *    page showing two signs of a cookie notice, an error page or a paywall.
+ *    length, headings, captions, teasers and navigation weigh against it.
+ *    A meta line, end marker or copyright line ends the run above the
+ *    story (before 600 characters of it) and only weighs against it
+ *    inside, so what follows joins when it outweighs the border.  The run
+ *    starts on a paragraph that ends as a sentence (a standfirst stays out;
+ *    a brief of one short sentence is a story) and ends on a sentence, an
+ *    introduced list, or a last lead-in line after prose.  If one of its
+ *    first three paragraphs opens with a dateline, dashed or not ("CITY
+ *    (AP) --", "WASHINGTON Lawmakers ...", "(CNN) A ..."), the body starts
+ *    there.  Inside, furniture goes line by line; headings between
+ *    paragraphs, lists and tables stay; a bracketed link glued after a
+ *    paragraph's last sentence goes; the dateline lead stays as written.
+ * 5. Fields (extract_meta.c), read around the body:
+ *    - dateline: the place of the dateline above.
+ *    - byline: the nearest byline above the body, else a line of names over
+ *      a credit or date, else a trailer below it ("Reach NAME at", "NAME
+ *      can be reached at", "Follow NAME on Twitter", "NAME: phone", "--
+ *      NAME", a writer's note); a wire's "(Reporting by ...)" names none.
+ *    - date: the nearest date line above (published before updated), a date
+ *      in a byline, a "Posted/Published" line below, or a headline's stamp.
+ *    - title: walking up from the body, a headline-shaped line, kept only
+ *      on evidence: a page title with its outlet or stamp, under a date
+ *      line, over the byline or date (over a run of highlights, the first),
+ *      or the page's first line of text reading as a headline (three words
+ *      or more, two over a dateline; title case, or 14 words at most).
+ *    - source: an outlet above the body, a copyright line, an outlet in a
+ *      credit or byline, the dateline's wire credit, an outlet line below,
+ *      the page naming itself ("Originally published on", "stay with X for
+ *      more", "stories on X:", "NBC News' Ana Ruiz contributed"), the owner
+ *      of any copyright line; an outlet that only contributed or a photo
+ *      credit names someone else.  Known outlets (about 170, with their
+ *      spellings) show under one name; an unknown one counts when named
+ *      like a paper or a web address.
+ * 6. No article (extract_verdict.c), only on positive evidence: a
+ *    tab-separated data file, a web-archive crawl notice, spam, a
+ *    scientific paper's text, a cookie notice, error page, permissions
+ *    notice or paywall around a short story, a sentence among five or more
+ *    links with no headline or dateline; with no story at all, what the
+ *    page held instead.
  *
  * All work is linear in the input: the repeat check is a hash table, every
  * parser reads a bounded prefix of one line, and the title and byline walks
  * look at a bounded number of lines.
  *
- * What still fools it: a one-line photo caption between paragraphs (read
- * as a sub-heading); a standfirst with no dateline or byline below it
- * (joins the body); comments that outweigh the article with no end marker
- * between; a pull quote reworded from the paragraph it repeats; a
- * parenthesised credit in a dateline that names a place or a section
- * ("(Updated)") when nothing better names the source; hard-wrapped
- * paragraphs whose last lines are nearly full and not indented (they
- * still run together), and hard-wrapped verse or lists of 40-100
- * character lines that run on (split as prose); an author's bio line at
- * the end ("NAME writes a weekly column...", kept in the body); a
- * first paragraph opening with a capitalised acronym and a dash
- * ("NATO -- ..."), read as a dateline; a lone name with no "By", role or
- * date beside it (no byline); a title ending in a full stop, or a page
- * whose only headline-shaped line is a section name; an outlet neither in
- * the lexicon nor named like a paper ("Ledgerport Today"), or a foreign
- * outlet named in a nav line above the page's own; dates in other
- * languages or ambiguous numeric dates (none); bylines and datelines in
- * scripts without case (none); a page holding several
+ * What still fools it: a one-line photo caption written as a full sentence
+ * with no credit, date or caption wording (kept in the body); a standfirst
+ * that ends as a sentence with no dateline or byline below it (joins the
+ * body); the first paragraph of a story that stands above a date line or
+ * letterhead (left out as header); comments that outweigh the article with
+ * no end marker between; a pull quote reworded from the paragraph it
+ * repeats; scanned documents whose wrapped lines hold list items or
+ * footnotes (lines left apart and dropped); a first paragraph opening with
+ * a capitalised acronym and a dash ("NATO -- ..."), read as a dateline; a
+ * lone name with no "By", role or date beside it (no byline); an outlet
+ * neither in the lexicon nor named like a paper ("Ledgerport Today"); dates
+ * in other languages or ambiguous numeric dates (none); bylines and
+ * datelines in scripts without case (none); a page holding several
  * articles (a digest) gives the biggest one.
  */
 #include "folio/extract.h"
