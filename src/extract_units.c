@@ -356,21 +356,27 @@ static bool wrap_width(const struct line *l)
  * of 80-100 characters its own block) is wrapped text again once the
  * blank lines inside it go; the wrapped-block rules below then join it
  * into paragraphs.  A page is so printed when it has eight or more such
- * lines standing alone, most of them running on into the next.  On such
+ * lines standing alone, most of them running on into the next and a
+ * quarter into a line that starts in lower case.  On such
  * a page a blank line goes when the line above is of that width and runs
  * on, or the line below is of that width too.  The lines move left over
  * the blank lines' bytes, so that each block stays one span of the buffer.
  */
 static size_t close_double_spacing(struct line *ln, size_t nl)
 {
-	size_t alone = 0, running = 0;
+	size_t alone = 0, running = 0, lower = 0;
 	for (size_t k = 0; k < nl; k++)
 		if (ln[k].len > 0 && wrap_width(&ln[k]) && (k == 0 || ln[k - 1].len == 0) &&
 		    (k + 1 == nl || ln[k + 1].len == 0)) {
+			size_t n;
 			alone++;
 			running += !ex_ends_sentence(ln[k].s, ln[k].len);
+			/* a sentence carried on to the line after the blank one */
+			lower += k + 2 < nl && ln[k + 2].len > 0 &&
+			         ex_cp_lower(ex_cp_at(ln[k + 2].s, ln[k + 2].len, &n));
 		}
-	if (alone < 8 || running * 2 < alone)
+	/* headlines and highlights stand alone too, but none runs on in lower case */
+	if (alone < 8 || running * 2 < alone || lower * 4 < alone)
 		return nl;
 	size_t out = 0;
 	char *to = NULL; /* where the current block's next line goes */
