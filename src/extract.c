@@ -630,10 +630,12 @@ static bool classify_page(struct page *pg)
 /* A dateline among the first paragraphs starts the story. */
 static void find_dateline(const struct page *pg, struct story *st)
 {
-	for (size_t i = st->bs, seen = 0; i <= st->be && seen < 3; i++) {
+	/* a lead-in right above the story may open it: "CITY (AP) — The Latest on ...:" */
+	size_t from = st->bs > 0 && pg->u[st->bs - 1].kind == K_INTRO ? st->bs - 1 : st->bs;
+	for (size_t i = from, seen = 0; i <= st->be && seen < 3; i++) {
 		const struct unit *u = &pg->u[i];
-		if (u->kind != K_PROSE && u->kind != K_SHORT)
-			continue;
+		if (u->kind != K_PROSE && u->kind != K_SHORT && u->kind != K_INTRO)
+			continue; /* "CITY (AP) — The Latest on the storm (all times local):" */
 		seen++;
 		if (ex_parse_dateline(u->s, u->len, st->place, sizeof st->place, st->credit,
 		                      sizeof st->credit) ||

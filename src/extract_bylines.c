@@ -197,7 +197,7 @@ static size_t byline_cut(const char *s, size_t len, char date[11])
 static bool byline_line(const char *s, size_t len, struct names *out, char date[11])
 {
 	static const char *const leads[] = { "by ", "par ", "von ", "por ", "written by ", "from ",
-		"story by ", "words by ", "text by ", "words: ", "text: ", NULL };
+		"story by ", "words by ", "text by ", "words: ", "text: ", "updated by ", NULL };
 	if (len > 200)
 		return false;
 	for (const char *const *l = leads; *l; l++) {
@@ -493,6 +493,57 @@ static bool byline_fields(const char *s, size_t len, struct names *out, char dat
 			found = true;
 	}
 	return found;
+}
+
+/*
+ * The outlet a byline or credit names when the lexicon does not know it:
+ * "By Ana Ruiz of the Harbor City Times", "Ana Ruiz, Gazette Staff",
+ * "Ledgerport Courier Staff Writer".  The name must read as a paper's, or
+ * with one_word be one paper word ("Gazette"), a weaker sign kept for when
+ * nothing else names the page.  Returns it in buf, or NULL.
+ */
+const char *ex_byline_outlet(const char *s, size_t len, bool one_word, char *buf, size_t cap)
+{
+	static const char *const roles[] = { "staff", "writer", "writers", "reporter", "reporters",
+		"correspondent", "columnist", "contributor", "editor", NULL };
+	struct word seg[6];
+	size_t parts = 0;
+	/* the parts between commas, bars and bullets */
+	for (size_t i = 0, st = 0; i <= len && parts < 6; i++) {
+		size_t sep = i == len ? 1 : s[i] == ',' ? 1 : field_sep(s, len, i);
+		if (!sep)
+			continue;
+		size_t a = st, b = i;
+		ex_trim_spaces(s, &a, &b);
+		seg[parts].s = s + a;
+		seg[parts++].len = b - a;
+		i += sep - 1;
+		st = i + 1;
+	}
+	for (size_t k = 0; k < parts; k++) {
+		const char *p = seg[k].s;
+		size_t n = seg[k].len, at = ex_find_at(p, n, " of ", 4);
+		if (at != SIZE_MAX) {
+			const char *x = p + at + 4;
+			size_t xl = n - at - 4;
+			if (ex_starts_ci(x, xl, "the "))
+				x += 4, xl -= 4;
+			if (xl > 0 && ex_paper_name(x, xl) == xl && ex_copy_name(x, xl, buf, cap))
+				return buf;
+		}
+		struct word w[8];
+		size_t nw = ex_split_words(p, n, w, 8), end = nw;
+		while (end > 0 && ex_in_list_ci(w[end - 1].s, w[end - 1].len, roles))
+			end--;
+		if (end == nw || end == 0 || end > 4)
+			continue;
+		size_t xl = (size_t)(w[end - 1].s + w[end - 1].len - p), k2;
+		bool paper = ex_paper_name(p, xl) == xl ||
+		             (one_word && end == 1 && ex_paper_word(p, xl) && ex_cp_upper(ex_cp_at(p, xl, &k2)));
+		if (paper && ex_copy_name(p, xl, buf, cap))
+			return buf;
+	}
+	return NULL;
 }
 
 /* "November 11, 2001|From Times Wire Reports": a date beside credits only. */

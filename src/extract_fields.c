@@ -697,11 +697,18 @@ bool ex_headline_stamp(const char *s, size_t len, size_t *off, size_t *hlen, cha
  */
 static const char *outlet_at(const char *s, size_t len, bool known_only, char *buf, size_t cap)
 {
-	size_t used;
-	const char *r = ex_outlet_prefix(s, len, &used);
+	size_t used, e = 0;
+	/* the whole name up to a mark: "Source: Xinhua | 2015-03-03" */
+	while (e < len && !strchr("|,;(", s[e]) && !(s[e] == '.' && (e + 1 == len || s[e + 1] == ' ')))
+		e++;
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	const char *r = ex_outlet_exact(s, e);
+	if (!r)
+		r = ex_outlet_prefix(s, len, &used);
 	if (r || known_only)
 		return r;
-	size_t e = 0;
+	e = 0;
 	while (e < len && s[e] != ' ' && s[e] != ',' && s[e] != ';' && s[e] != ':')
 		e++;
 	size_t word = e;
@@ -729,7 +736,7 @@ static const char *outlet_at(const char *s, size_t len, bool known_only, char *b
 }
 
 /*
- * A page naming itself: "Originally published on Live Science.", "stay
+ * A page naming itself: "Source: Xinhua", "Originally published on Live Science.", "stay
  * with ClickOrlando.com for more", "Related stories on AOL:", "here at
  * Space.com", "Sign up for POLITICO Playbook", "This article appeared on
  * page A-10 of the San Francisco Chronicle", "NBC News' Ana Ruiz
@@ -750,6 +757,7 @@ const char *ex_self_reference(const char *s, size_t len, bool prose, char *buf, 
 		{ "here at ", false, true }, { "stories on ", false, false },
 		{ "more from ", true, false }, { "sign up for ", true, false },
 		{ "subscribe to ", true, false }, { "follow ", true, false },
+		{ "source: ", false, false },
 	};
 	const char *r;
 	if (len > 2000)

@@ -71,6 +71,7 @@ bool ex_ends_with_credit(const char *s, size_t len);
 const char *ex_outlet_exact(const char *s, size_t n);
 const char *ex_outlet_prefix(const char *s, size_t n, size_t *used);
 size_t ex_paper_name(const char *s, size_t len);
+bool ex_paper_word(const char *s, size_t len);
 int ex_month_of(const char *w, size_t n);
 
 /* ---------------------------------------------------- extract_bylines.c -- */
@@ -80,6 +81,7 @@ bool ex_credit_line(const char *s, size_t len);
 bool ex_names_only_line(const char *s, size_t len, struct names *out);
 bool ex_byline_names(const char *s, size_t len, struct names *out, char date[11]);
 bool ex_trailer_byline(const char *s, size_t len, struct names *out);
+const char *ex_byline_outlet(const char *s, size_t len, bool one_word, char *buf, size_t cap);
 
 /* ----------------------------------------------------- extract_fields.c -- */
 

@@ -571,6 +571,12 @@ const char *ex_outlet_prefix(const char *s, size_t n, size_t *used)
 	return best;
 }
 
+/* Is the word one that ends a paper's name: "Gazette", "Times", "Courier"? */
+bool ex_paper_word(const char *s, size_t len)
+{
+	return ex_in_list_ci(s, len, paper_words);
+}
+
 /*
  * Does the line look like the name of a paper: "The Ledgerport Courier",
  * "Montemar Noticias English Edition"?  Returns the length of the name

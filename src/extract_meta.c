@@ -198,6 +198,33 @@ static const char *outlet_line(const struct unit *u)
 	return ex_outlet_prefix(u->s + i, u->len - i, &used);
 }
 
+/*
+ * An outlet named in a credit or byline line outside the story:
+ * "Washington Post Foreign Service", "Ana Ruiz, CNN Staff Writer", "Scott
+ * Peter | Staff writer of The Christian Science Monitor", "By Ana Ruiz of
+ * the Harbor City Times"; with one_word, "Ana Ruiz, Gazette Staff".
+ */
+static const char *credited_outlet(const struct page *pg, size_t top, size_t bottom, size_t bs,
+                                   size_t be, bool one_word, char *buf, size_t cap)
+{
+	const char *r;
+	for (size_t i = top; i < bottom; i++) {
+		const struct unit *u = &pg->u[i];
+		if ((u->kind != K_CREDIT && u->kind != K_BYLINE) || (i >= bs && i <= be))
+			continue;
+		const char *s = u->s;
+		size_t len = u->len;
+		if (u->kind == K_BYLINE && ex_starts_ci(s, len, "by "))
+			s += 3, len -= 3;
+		for (size_t k = 0; !one_word && k < len; k++)
+			if ((k == 0 || s[k - 1] == ' ') && (r = ex_outlet_prefix(s + k, len - k, NULL)))
+				return r;
+		if ((r = ex_byline_outlet(s, len, one_word, buf, cap)))
+			return r;
+	}
+	return NULL;
+}
+
 static const char *find_source(const struct page *pg, size_t bs, size_t be,
                                const struct unit *title, const char *credit,
                                char *buf, size_t cap)
@@ -238,19 +265,8 @@ static const char *find_source(const struct page *pg, size_t bs, size_t be,
 		    (r = ex_copyright_owner(pg->u[i].s, pg->u[i].len, false, buf, cap)))
 			return r;
 	/* a credit line: "Washington Post Foreign Service" */
-	for (size_t i = top; i < bottom; i++)
-		if ((pg->u[i].kind == K_CREDIT || pg->u[i].kind == K_BYLINE) && (i < bs || i > be)) {
-			const struct unit *u = &pg->u[i];
-			const char *s = u->s;
-			size_t len = u->len;
-			if (u->kind == K_BYLINE && ex_starts_ci(s, len, "by "))
-				s += 3, len -= 3;
-			/* "Washington Post Foreign Service", "Ana Ruiz, CNN Staff Writer",
-			   "Scott Peter | Staff writer of The Christian Science Monitor" */
-			for (size_t k = 0; k < len; k++)
-				if ((k == 0 || s[k - 1] == ' ') && (r = ex_outlet_prefix(s + k, len - k, NULL)))
-					return r;
-		}
+	if ((r = credited_outlet(pg, top, bottom, bs, be, false, buf, cap)))
+		return r;
 	/* the wire credit of the dateline */
 	if (credit && credit[0]) {
 		r = ex_outlet_exact(credit, strlen(credit));
@@ -278,6 +294,9 @@ static const char *find_source(const struct page *pg, size_t bs, size_t be,
 		strcpy(buf, credit);
 		return buf;
 	}
+	/* one paper word in a credit: "Ana Ruiz, Gazette Staff" */
+	if ((r = credited_outlet(pg, top, bottom, bs, be, true, buf, cap)))
+		return r;
 	/* the page naming itself in its furniture or trailers */
 	for (size_t i = 0; i < pg->n; i++)
 		if ((r = ex_self_reference(pg->u[i].s, pg->u[i].len, content_kind(pg->u[i].kind), buf,
