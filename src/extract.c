@@ -377,15 +377,18 @@ static bool kept_in_body(enum kind k)
 }
 
 /*
- * A sentence right above a line that is only a picture credit is that
- * picture's caption: "An ancient sea once covered ..." over
- * "NASA/VILLANUEVA/MUMMA ET AL.".  A paragraph of several sentences is not.
+ * A sentence right above a line that is only a picture credit, between
+ * paragraphs, is that picture's caption: "An ancient sea once covered ..."
+ * over "NASA/VILLANUEVA/MUMMA ET AL.".  A paragraph of several sentences
+ * is not, nor the story's last paragraph over a "Source:" note.
  */
 static void mark_credited_captions(struct page *pg)
 {
-	for (size_t i = 1; i < pg->n; i++) {
+	for (size_t i = 1; i + 1 < pg->n; i++) {
 		struct unit *u = &pg->u[i], *up = &pg->u[i - 1];
+		/* a picture's credit between two paragraphs, not a source note at the end */
 		if (u->kind == K_CAPTION && ex_credit_only(u->s, u->len, u->words, u->sentence) &&
+		    !ex_starts_ci(u->s, u->len, "source:") && content_kind(pg->u[i + 1].kind) &&
 		    content_kind(up->kind) && up->words <= 40 && ex_sentences(up->s, up->len) <= 1)
 			up->kind = K_CAPTION;
 	}
