@@ -226,8 +226,12 @@ static bool gallery_line(const char *s, size_t len)
  */
 static bool labelled_caption(const char *s, size_t len, int words, bool sentence)
 {
+	static const char *const story_labels[] = { "update", "updated", "correction",
+		"clarification", "editor's note", "editor’s note", "note", "warning", NULL };
 	const char *colon = memchr(s, ':', len < 40 ? len : 40);
-	if (sentence || words < 8 || !colon || colon + 2 >= s + len || colon[1] != ' ')
+	/* a lead-in ends with its colon; an update or a correction is the story's */
+	if (sentence || words < 8 || !colon || colon + 2 >= s + len || colon[1] != ' ' ||
+	    s[len - 1] == ':' || any_start_ci(s, len, story_labels))
 		return false;
 	struct word w[4];
 	size_t label = ex_split_words(s, (size_t)(colon - s), w, 4), k;
@@ -309,7 +313,8 @@ static const char *const prompt_leads[] = {
 	"advertisement continue reading", "scroll down for video", "please enable javascript",
 	"have a tip", "have something to add", "you must enter the characters",
 	"message: * a friend", "a friend wanted you to see", "listing image by", "citations:",
-	"enlarge image", "join the conversation", "article excerpt", NULL
+	"enlarge image", "join the conversation", "article excerpt", "warning: contains spoilers",
+	"spoiler alert", "spoiler warning", NULL
 };
 
 /* Leads of teaser and player lines, which are short: "Related: ...", "Loading ...". */
@@ -362,6 +367,12 @@ static bool prompt_line(const char *s, size_t len, int words)
 	for (const char *const *p = prompt_words; *p && words <= 80; p++)
 		signs += ex_contains_ci(s, len, *p);
 	if (signs >= 2 || (words <= 40 && any_contains_ci(s, len, prompt_phrases)))
+		return true;
+	/* a call for readers' pictures or tips, with the address to send them to */
+	if (words <= 60 && memchr(s, '@', len) &&
+	    (ex_contains_ci(s, len, "send") || ex_contains_ci(s, len, "submit") ||
+	     ex_contains_ci(s, len, "share it") || ex_contains_ci(s, len, "email us") ||
+	     ex_contains_ci(s, len, "e-mail us")))
 		return true;
 	/* "[Related: ...]", "[SEE THESE? ...]": a whole line in brackets */
 	if (len > 2 && s[0] == '[' && s[len - 1] == ']' && words <= 30 && !memchr(s + 1, '[', len - 2))

@@ -180,6 +180,15 @@ static bool title_evidence(const struct page *pg, const struct unit *t, const st
 	}
 	if (!letter || words < least)
 		return false;
+	/* a line in capitals at the top is a section or a label more often than a headline */
+	bool lower = false;
+	for (size_t i = 0; i < t->head_len && !lower;) {
+		size_t cl;
+		lower = ex_cp_lower(ex_cp_at(h + i, t->head_len - i, &cl));
+		i += cl;
+	}
+	if (!lower)
+		return false;
 	return ex_title_case(h, t->head_len) || t->words <= 14;
 }
 
