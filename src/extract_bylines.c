@@ -140,8 +140,9 @@ static int byline_part(const char *s, size_t len, struct names *out)
 		return st == 0 ? -1 : 0;
 	if (count < 2 || count > 5)
 		return -1;
-	if (ex_outlet_exact(w[st].s, (size_t)(w[end - 1].s + w[end - 1].len - w[st].s)))
-		return 0;
+	size_t span = (size_t)(w[end - 1].s + w[end - 1].len - w[st].s);
+	if (ex_outlet_exact(w[st].s, span) || ex_paper_name(w[st].s, span) == span)
+		return 0; /* "Follow Coastal Weekly on Twitter": a paper, not a person */
 	add_name(out, w + st, count, caps && !mixed);
 	return 1;
 }

@@ -130,7 +130,8 @@ static bool ends_with_credit(const char *s, size_t len)
 		if (i > 0 && s[i - 1] == ' ' &&
 		    (starts_exact(p, rest, "Photograph: ") || starts_exact(p, rest, "Photo: ") ||
 		     starts_exact(p, rest, "Pic ") || starts_exact(p, rest, "Credit: ") ||
-		     starts_exact(p, rest, "REUTERS/") || starts_exact(p, rest, "Image: ")) &&
+		     starts_exact(p, rest, "REUTERS/") || starts_exact(p, rest, "Image: ") ||
+		     (starts_exact(p, rest, "Credit ") && memchr(p, '/', rest))) &&
 		    !memchr(p, '.', rest - (s[len - 1] == '.')))
 			return true;
 	}
@@ -146,7 +147,11 @@ static const char *const caption_leads_ci[] = {
 	"file photo", "photos:", "photo:", "photo gallery", "gallery:", "slideshow:",
 	"caption:", "image caption", "image copyright", "hide caption", "toggle caption",
 	"view images", "enlarge image", "enlarge this image", "video:", "watch:",
-	"facebook twitter pinterest", "an artist's impression", "an artist’s impression", NULL
+	"facebook twitter pinterest", "an artist's impression", "an artist’s impression",
+	"media playback is unsupported", "media caption", "just watched", "must watch",
+	"now watch:", "related video:", "click to enlarge", "view gallery", "launch gallery",
+	"see the full gallery", "next slide", "previous slide", "composite:", "illustration:",
+	"a photo posted by", "a video posted by", NULL
 };
 static const char *const caption_leads_exact[] = { "FILE -", "FILE –", "FILE —", "FILE-",
 	"FILE:", "(FILE)", "FOR MOVEMENT", "CLOSE ", "PHOTOS:", "VIDEO:", "WATCH:", NULL };
@@ -264,6 +269,9 @@ static bool caption_line(const char *s, size_t len, int words, bool sentence)
 		return true;
 	if (ex_credit_only(s, len, words, sentence) || gallery_line(s, len) || shouting(s, len, words))
 		return true;
+	/* "+7 Pippa at the party": a tabloid's count of the pictures behind a caption */
+	if (len > 3 && s[0] == '+' && ex_is_digit(s[1]))
+		return true;
 	for (const char *const *p = caption_leads_exact; *p; p++)
 		if (starts_exact(s, len, *p))
 			return true;
@@ -330,7 +338,10 @@ static const char *const prompt_phrases[] = {
 	"(opens in new window)", "in your inbox", "email sign up", "by signing up",
 	"sign up for our", "digital access", "free trial", "share it in the comments",
 	"tips@", "sign up today", "subscribe now", "for more on this story",
-	"download our app", "follow us on", "check back", NULL
+	"download our app", "follow us on", "check back", "download the app", "get our app",
+	"download our free", "get breaking news", "as an interest to stay up to date",
+	"share or comment on this article", "will open in a new window",
+	"recommended by outbrain", "our standards:", "trust principles", NULL
 };
 
 /* A teaser that ends with its link: "Solar mission passes milestone Read more". */
@@ -395,7 +406,8 @@ static bool rule_line(const char *s, size_t len)
 
 static const char *const trailer_phrases[] = {
 	"contributed to this report", "contributed to this article", "contributed to this story",
-	"contributed reporting", "contributed to this coverage", NULL
+	"contributed reporting", "contributed to this coverage", "the views expressed in this",
+	"may not be published, broadcast", NULL
 };
 
 static const char *const trailer_leads[] = {
@@ -404,7 +416,7 @@ static const char *const trailer_leads[] = {
 	"with reports from", "information from:", "permalink:", "originally published",
 	"this story was originally", "this article was originally", "twitter:", "follow him on",
 	"follow her on", "follow them on", "for more from", "for the top stories", "e-mail:",
-	"email:", NULL
+	"email:", "read the original article", "click for more from", NULL
 };
 
 /* A line that is only an e-mail address, a web address or a phone number. */

@@ -243,7 +243,9 @@ const char *const ex_end_phrases[] = {
 	"join the conversation", "sign up for", "subscribe to our newsletter",
 	"all rights reserved", "external sites are not", "note: pages will open",
 	"the bbc is not responsible", "about us", "contact us", "terms of use", "story highlights",
-	"privacy policy", "site map", "lire aussi", "mehr zum thema", "ver también", "関連記事", NULL
+	"privacy policy", "site map", "lire aussi", "mehr zum thema", "ver también", "関連記事",
+	"sponsored stories", "promoted stories", "from our partners", "around the web",
+	"trending now", "join the discussion", "filed under", "related topics", NULL
 };
 /* The print-edition note closing an online copy, of any length. */
 const char *const ex_print_notes[] = {
