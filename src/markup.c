@@ -108,10 +108,11 @@ static void put_text(struct out *o, const char *t)
 	}
 }
 
+/* Never text.  A <form> is not here: pages wrap whole articles in one. */
 static const char *const skipped[] = {
 	"script", "style", "noscript", "template", "head", "title", "iframe", "object",
-	"embed", "svg", "math", "canvas", "form", "button", "select", "input",
-	"textarea", "option", "video", "audio", "map", "link", "meta", NULL
+	"embed", "svg", "canvas", "button", "select", "input", "textarea", "option",
+	"video", "audio", "map", "link", "meta", NULL
 };
 static const char *const paragraphs[] = {
 	"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
@@ -156,6 +157,28 @@ static void put_bullet(struct out *o, const xmlNode *li)
 	}
 }
 
+/* MathML: its alttext when it has one, else its tokens a space apart. */
+static void put_math(struct out *o, const xmlNode *node)
+{
+	char *alt = markup_attr(node, "alttext");
+	if (alt) {
+		o->space = true;
+		put_text(o, alt);
+		o->space = true;
+		xmlFree(alt);
+		return;
+	}
+	for (const xmlNode *c = node->children; c; c = c->next) {
+		if (markup_is(c, "annotation") || markup_is(c, "annotation-xml"))
+			continue;
+		if (c->type == XML_TEXT_NODE && c->content)
+			put_text(o, (const char *)c->content);
+		else if (c->type == XML_ELEMENT_NODE)
+			put_math(o, c);
+		o->space = true;
+	}
+}
+
 static void walk(struct out *o, const xmlNode *node)
 {
 	assert(node);
@@ -178,6 +201,10 @@ static void walk(struct out *o, const xmlNode *node)
 		return;
 	if (markup_is(node, "br")) {
 		want_break(o, 1);
+		return;
+	}
+	if (markup_is(node, "math")) {
+		put_math(o, node);
 		return;
 	}
 	if (markup_is(node, "td") || markup_is(node, "th")) {
