@@ -1,6 +1,7 @@
 /*
- * extract_internal.h: what the three parts of extract share, and nothing
- * else includes.  extract.c runs the pipeline; extract_lexicon.c holds the
+ * extract_internal.h: what the three parts of extract share; markup
+ * (html.c, markup_fields.c) uses its field parsers and outlet table too, so
+ * there is one of each.  extract.c runs the pipeline; extract_lexicon.c holds the
  * word lists and the character tests they rest on; extract_fields.c parses
  * single lines into fields.  Everything here is pure, like the module.
  * Shared names carry an ex_ prefix so they cannot meet another module's in

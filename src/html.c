@@ -31,6 +31,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "folio/text.h"
+#include "extract_internal.h"
 #include "html_body.h"
 #include "jsonld.h"
 #include "markup.h"
@@ -56,72 +57,100 @@ static bool has_word(const xmlNode *node, const char *attr, const char *word)
 
 /* ---- step 1: metadata ---- */
 
+/* Where a field may be stated, most trusted first within each field. */
+enum slot {
+	T_LD, T_DC, T_OG, T_TWITTER, T_PARSELY, T_TAG, T_H1_ARTICLE, T_H1,
+	B_LD, B_DC, B_META, B_PARSELY, B_ARTICLE, B_ITEMPROP, B_REL, B_CLASS,
+	D_LD, D_PUBLISHED, D_ITEMPROP, D_META, D_TIME_PUB, D_TIME_ARTICLE, D_TIME_ANY,
+	S_OG, S_LD, S_APP, S_TWITTER,
+	U_CANONICAL, U_OG,
+	N_SLOTS
+};
+
+/* <meta> names and properties (case does not matter). */
+static const struct {
+	const char *key;
+	enum slot slot;
+} meta_keys[] = {
+	{ "og:title", T_OG }, { "twitter:title", T_TWITTER }, { "dc.title", T_DC },
+	{ "dc:title", T_DC }, { "dcterm:title", T_DC }, { "dcterms.title", T_DC },
+	{ "parsely-title", T_PARSELY }, { "sailthru.title", T_PARSELY },
+	{ "dc.creator", B_DC }, { "dc:creator", B_DC }, { "dcterm:creator", B_DC },
+	{ "dcterms.creator", B_DC }, { "author", B_META }, { "byl", B_META },
+	{ "parsely-author", B_PARSELY }, { "sailthru.author", B_PARSELY },
+	{ "article:author", B_ARTICLE }, { "article:published_time", D_PUBLISHED },
+	{ "og:published_time", D_PUBLISHED }, { "datePublished", D_ITEMPROP },
+	{ "date", D_META }, { "pubdate", D_META }, { "publishdate", D_META },
+	{ "publish-date", D_META }, { "publish_date", D_META }, { "dc.date", D_META },
+	{ "dc.date.issued", D_META }, { "dcterms.created", D_META }, { "dcterms.date", D_META },
+	{ "dcterms.issued", D_META }, { "sailthru.date", D_META }, { "parsely-pub-date", D_META },
+	{ "article.published", D_META }, { "og:site_name", S_OG }, { "application-name", S_APP },
+	{ "twitter:site", S_TWITTER }, { "og:url", U_OG },
+};
+
 struct meta {
-	char *title_tag, *h1, *h1_in_article;
-	char *og_title, *twitter_title, *og_site, *app_name;
-	char *published, *meta_date, *itemprop_date;
-	char *time_pub, *time_article, *time_any;
-	char *meta_author, *article_author, *itemprop_author, *rel_author, *byline_class;
+	char *v[N_SLOTS]; /* the first value seen for each, as written (malloc'd) */
+	xmlNode *byline_node; /* the page element the byline was read from */
+	char byline_date[11];
 	struct jsonld_article ld;
 	bool oom;
 };
 
-/* Keep the first value seen for a field (value is malloc'd, may be NULL). */
-static void keep(char **field, char *value)
+/* Keep the first value seen for a slot (value is malloc'd, may be NULL). */
+static void keep(struct meta *m, enum slot slot, char *value)
 {
-	if (*field)
+	if (m->v[slot])
 		free(value);
 	else
-		*field = value;
+		m->v[slot] = value;
 }
 
-static char *attr_line(const xmlNode *node, const char *name)
+static void keep_attr(struct meta *m, enum slot slot, const xmlNode *node, const char *attr)
 {
-	char *raw = markup_attr(node, name);
-	if (!raw)
-		return NULL;
-	char *line = markup_clean_line(raw);
+	if (m->v[slot])
+		return;
+	char *raw = markup_attr(node, attr);
+	if (raw) {
+		keep(m, slot, strdup(raw));
+		m->oom |= !m->v[slot];
+	}
 	xmlFree(raw);
-	return line;
 }
 
+/* A byline found in the page, kept only when it names someone (the first
+ * "author" element may be a wire's or a related story's). */
+static void keep_byline(struct meta *m, enum slot slot, xmlNode *node, char *text, bool trusted)
+{
+	char date[11] = "";
+	char *names = markup_byline(text, trusted, date);
+	if (names) {
+		keep(m, slot, text);
+		if (!m->byline_node)
+			m->byline_node = node;
+		text = NULL;
+		if (date[0] && !m->byline_date[0])
+			memcpy(m->byline_date, date, sizeof date);
+	}
+	free(text);
+	free(names);
+}
+
+/* <meta property="og:title dc:title" content="...">: each key of the list. */
 static void read_meta_tag(struct meta *m, const xmlNode *node)
 {
-	char *key = markup_attr(node, "property");
-	if (!key)
-		key = markup_attr(node, "name");
-	if (!key)
-		key = markup_attr(node, "itemprop");
-	if (!key)
-		return;
-	static const char *const dates[] = {
-		"date", "pubdate", "publishdate", "publish-date", "publish_date", "dc.date",
-		"dc.date.issued", "dcterms.created", "dcterms.date", "dcterms.issued",
-		"sailthru.date", "parsely-pub-date", "og:published_time", NULL
-	};
-	char **field = NULL;
-	if (strcasecmp((char *)key, "og:title") == 0)
-		field = &m->og_title;
-	else if (strcasecmp((char *)key, "twitter:title") == 0)
-		field = &m->twitter_title;
-	else if (strcasecmp((char *)key, "og:site_name") == 0)
-		field = &m->og_site;
-	else if (strcasecmp((char *)key, "application-name") == 0)
-		field = &m->app_name;
-	else if (strcasecmp((char *)key, "article:published_time") == 0)
-		field = &m->published;
-	else if (strcasecmp((char *)key, "datePublished") == 0)
-		field = &m->itemprop_date;
-	else if (strcasecmp((char *)key, "author") == 0)
-		field = &m->meta_author;
-	else if (strcasecmp((char *)key, "article:author") == 0)
-		field = &m->article_author;
-	for (int i = 0; !field && dates[i]; i++)
-		if (strcasecmp((char *)key, dates[i]) == 0)
-			field = &m->meta_date;
-	xmlFree(key);
-	if (field && !*field)
-		keep(field, attr_line(node, "content"));
+	static const char *const attrs[] = { "property", "name", "itemprop" };
+	for (int a = 0; a < 3; a++) {
+		char *keys = markup_attr(node, attrs[a]);
+		for (const char *k = keys; k && *k;) {
+			k += strspn(k, " \t\n\r");
+			size_t n = strcspn(k, " \t\n\r");
+			for (size_t i = 0; n && i < sizeof meta_keys / sizeof *meta_keys; i++)
+				if (strlen(meta_keys[i].key) == n && strncasecmp(k, meta_keys[i].key, n) == 0)
+					keep_attr(m, meta_keys[i].slot, node, "content");
+			k += n;
+		}
+		xmlFree(keys);
+	}
 }
 
 static void read_json_ld(struct meta *m, const xmlNode *script)
@@ -131,209 +160,325 @@ static void read_json_ld(struct meta *m, const xmlNode *script)
 	xmlFree(type);
 	if (!ld)
 		return;
-	for (const xmlNode *c = script->children; c; c = c->next)
-		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content &&
-		    jsonld_article((const char *)c->content, strlen((const char *)c->content), &m->ld) != 0)
+	for (const xmlNode *c = script->children; c; c = c->next) {
+		if ((c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE) || !c->content)
+			continue;
+		/* saved pages wrap it in "<![CDATA[ ... ]]>" or "<!-- ... -->" */
+		const char *json = (const char *)c->content, *cdata = strstr(json, "<![CDATA[");
+		json = cdata ? cdata + 9 : json;
+		json += strcspn(json, "{[");
+		if (jsonld_article(json, strlen(json), &m->ld) != 0)
 			m->oom = true;
+	}
 }
 
-static void read_meta(struct meta *m, const xmlNode *node, bool in_article)
+/* An element's name for a byline: its itemprop=name part when it has one. */
+static char *author_text(const xmlNode *node)
 {
-	for (const xmlNode *n = node; n && !m->oom; n = n->next) {
+	for (const xmlNode *c = node->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (has_word(c, "itemprop", "name")) {
+			char *v = markup_is(c, "meta") ? markup_attr(c, "content") : NULL;
+			if (v) {
+				char *copy = strdup(v);
+				xmlFree(v);
+				return copy;
+			}
+			return markup_line(c);
+		}
+		char *inner = author_text(c);
+		if (inner)
+			return inner;
+	}
+	return NULL;
+}
+
+static void read_meta(struct meta *m, xmlNode *node, bool in_article)
+{
+	for (xmlNode *n = node; n && !m->oom; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		bool article = in_article || markup_is(n, "article");
-		if (markup_is(n, "title") && !m->title_tag)
-			keep(&m->title_tag, markup_line(n));
+		if (markup_is(n, "title") && !m->v[T_TAG])
+			keep(m, T_TAG, markup_line(n));
 		else if (markup_is(n, "meta"))
 			read_meta_tag(m, n);
 		else if (markup_is(n, "script"))
 			read_json_ld(m, n);
 		else if (markup_is(n, "h1"))
-			keep(in_article ? &m->h1_in_article : &m->h1, markup_line(n));
+			keep(m, in_article ? T_H1_ARTICLE : T_H1, markup_line(n));
+		else if (markup_is(n, "link") && has_word(n, "rel", "canonical"))
+			keep_attr(m, U_CANONICAL, n, "href");
 		else if (markup_is(n, "time")) {
-			char *prop = markup_attr(n, "itemprop");
 			char *pub = markup_attr(n, "pubdate");
-			bool published = (prop && strcasecmp(prop, "datePublished") == 0) || pub;
-			xmlFree(prop);
+			bool published = has_word(n, "itemprop", "datePublished") || pub;
 			xmlFree(pub);
-			char **field = published ? &m->time_pub : in_article ? &m->time_article : &m->time_any;
-			if (!*field)
-				keep(field, attr_line(n, "datetime"));
+			enum slot slot = published ? D_TIME_PUB : in_article ? D_TIME_ARTICLE : D_TIME_ANY;
+			keep_attr(m, slot, n, "datetime");
+			if (!m->v[slot])
+				keep(m, slot, markup_line(n));
 		}
-		if (markup_is(n, "a") && has_word(n, "rel", "author") && !m->rel_author)
-			keep(&m->rel_author, markup_line(n));
-		if (!markup_is(n, "meta") && has_word(n, "itemprop", "author") && !m->itemprop_author)
-			keep(&m->itemprop_author, markup_line(n));
-		if ((has_word(n, "class", "byline") || has_word(n, "class", "author")) &&
-		    !m->byline_class)
-			keep(&m->byline_class, markup_line(n));
+		if (markup_is(n, "a") && has_word(n, "rel", "author") && !m->v[B_REL])
+			keep(m, B_REL, markup_line(n));
+		if (!markup_is(n, "meta") && has_word(n, "itemprop", "author") && !m->v[B_ITEMPROP]) {
+			char *name = author_text(n);
+			keep_byline(m, B_ITEMPROP, n, name ? name : markup_line(n), true);
+		}
+		if ((has_word(n, "class", "byline") || has_word(n, "class", "author")) && !m->v[B_CLASS])
+			keep_byline(m, B_CLASS, n, markup_line(n), false);
 		read_meta(m, n->children, article);
 	}
 }
 
 static void meta_free(struct meta *m)
 {
-	char **fields[] = { &m->title_tag, &m->h1, &m->h1_in_article, &m->og_title,
-	                    &m->twitter_title, &m->og_site, &m->app_name, &m->published,
-	                    &m->meta_date, &m->itemprop_date, &m->time_pub, &m->time_article,
-	                    &m->time_any, &m->meta_author, &m->article_author,
-	                    &m->itemprop_author, &m->rel_author, &m->byline_class };
-	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
-		free(*fields[i]);
+	for (int i = 0; i < N_SLOTS; i++)
+		free(m->v[i]);
 	jsonld_article_free(&m->ld);
 }
 
 /* ---- step 1b: the fields from the metadata ---- */
 
-static const char *first_of(const char *const *values, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (values[i] && *values[i])
-			return values[i];
-	return NULL;
-}
-
 /* Separators between a headline and its outlet in <title>. */
-static const char *const title_seps[] = { " | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " :: ", NULL };
+static const char *const title_seps[] = { " | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ",
+                                          " :: ", " \xC2\xBB ", NULL };
 
-/* The outlet after the last separator in a <title> that starts with headline. */
-static char *source_from_title(const char *title_tag, const char *headline)
+/* The outlet named beside the headline in <title> ("Headline - Reuters"). */
+static char *source_from_title(const char *title_tag)
 {
-	if (!title_tag || !headline)
+	char buf[NAME_CAP];
+	size_t off, hlen;
+	if (!title_tag)
 		return NULL;
-	size_t h = strlen(headline);
-	if (strncmp(title_tag, headline, h) != 0)
-		return NULL;
-	for (const char *const *sep = title_seps; *sep; sep++)
-		if (strncmp(title_tag + h, *sep, strlen(*sep)) == 0)
-			return markup_clean_line(title_tag + h + strlen(*sep));
-	return NULL;
+	const char *outlet = ex_headline_outlet(title_tag, strlen(title_tag), &off, &hlen, buf, sizeof buf);
+	return outlet ? markup_outlet(outlet) : NULL;
 }
 
-/* A copy of title without a " | Outlet" tail naming source. */
+/* title without an outlet beside it: "Headline | Outlet", "Outlet: Headline". */
 static char *strip_outlet(const char *title, const char *source)
 {
-	size_t n = strlen(title);
-	if (source) {
-		size_t s = strlen(source);
-		for (const char *const *sep = title_seps; *sep; sep++) {
-			size_t k = strlen(*sep);
-			if (n > s + k && strcasecmp(title + n - s, source) == 0 &&
-			    strncmp(title + n - s - k, *sep, k) == 0) {
-				n -= s + k;
+	size_t n = strlen(title), off = 0, hlen;
+	char buf[NAME_CAP];
+	if (ex_headline_outlet(title, n, &off, &hlen, buf, sizeof buf))
+		return strndup(title + off, hlen);
+	if (!source)
+		return strdup(title);
+	size_t s = strlen(source);
+	for (const char *const *sep = title_seps; *sep; sep++) {
+		size_t k = strlen(*sep);
+		if (n > s + k && strncasecmp(title + n - s, source, s) == 0 &&
+		    strncmp(title + n - s - k, *sep, k) == 0)
+			return strndup(title, n - s - k);
+		if (n > s + k && strncasecmp(title, source, s) == 0 && strncmp(title + s, *sep, k) == 0)
+			return strdup(title + s + k);
+	}
+	if (n > s + 2 && strncasecmp(title, source, s) == 0 && title[s] == ':' && title[s + 1] == ' ')
+		return strdup(title + s + 2);
+	return strdup(title);
+}
+
+/* The <title>'s headline: the h1 when the <title> is the h1 and more. */
+static const char *title_tag_headline(const struct meta *m)
+{
+	const char *tag = m->v[T_TAG];
+	for (int h = T_H1_ARTICLE; tag && h <= T_H1; h++) {
+		const char *h1 = m->v[h];
+		size_t n = h1 ? strlen(h1) : 0;
+		if (n == 0 || strncmp(tag, h1, n) != 0 || !tag[n])
+			continue;
+		for (const char *const *sep = title_seps; *sep; sep++)
+			if (strncmp(tag + n, *sep, strlen(*sep)) == 0)
+				return h1;
+	}
+	return tag;
+}
+
+/* "valleycourier" and "Valley Courier": the same letters, one of them written
+ * as a name. */
+static bool same_letters(const char *squashed, const char *name)
+{
+	const char *a = squashed;
+	for (const char *b = name; *b; b++) {
+		if (*b == ' ' || *b == '-' || *b == '.')
+			continue;
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return false;
+		a++;
+	}
+	return *a == '\0';
+}
+
+static bool bare_word(const char *raw)
+{
+	if (!raw || !*raw)
+		return false;
+	for (const char *p = raw; *p; p++)
+		if (!islower((unsigned char)*p))
+			return false;
+	return true;
+}
+
+static void pick_source(const struct meta *m, struct folio_article *out)
+{
+	char *found[] = {
+		markup_outlet(m->v[S_OG]), markup_outlet(m->ld.publisher), markup_outlet(m->v[S_APP]),
+		source_from_title(m->v[T_TAG]), markup_outlet(m->v[S_TWITTER]),
+		markup_outlet_of_url(m->v[U_CANONICAL]), markup_outlet_of_url(m->v[U_OG]),
+	};
+	size_t n = sizeof found / sizeof *found, pick = n;
+	for (size_t i = 0; i < n && pick == n; i++)
+		if (found[i])
+			pick = i;
+	/* a bare domain word ("usatoday") gives way to the same name written out */
+	if (pick == 0 && bare_word(m->v[S_OG]))
+		for (size_t i = 1; i < n; i++)
+			if (found[i] && same_letters(m->v[S_OG], found[i])) {
+				pick = i;
 				break;
 			}
-		}
+	for (size_t i = 0; i < n; i++) {
+		if (i == pick)
+			out->source = found[i];
+		else
+			free(found[i]);
 	}
-	return strndup(title, n);
 }
 
-/* "By Jane Roe | Staff" -> "Jane Roe"; URLs and long runs of text are not names. */
-static char *clean_byline(const char *raw)
+/* JSON-LD's headline, or its name when the <title> holds the name and not
+ * the headline (Wikipedia's "headline" is a one-line summary). */
+static const char *ld_title(const struct meta *m)
 {
-	static const char *const cuts[] = { " | ", " \xE2\x80\x94 ", " \xE2\x80\x93 ",
-	                                    " \xE2\x80\xA2 ", ", Staff", NULL };
-	if (!raw || strstr(raw, "://") || strlen(raw) > 120)
-		return NULL;
-	const char *s = raw;
-	/* "By ", "Written by ", "Words by " */
-	for (const char *p = raw; *p && p - raw < 24; p++)
-		if ((p == raw || p[-1] == ' ') && strncasecmp(p, "by ", 3) == 0) {
-			s = p + 3;
-			break;
-		}
-	size_t n = strlen(s);
-	for (const char *const *c = cuts; *c; c++) {
-		const char *hit = strstr(s, *c);
-		if (hit && (size_t)(hit - s) < n)
-			n = (size_t)(hit - s);
+	const char *h = m->ld.headline, *n = m->ld.name, *tag = m->v[T_TAG];
+	if (h && n && tag && !strstr(tag, h) && strstr(tag, n))
+		return n;
+	return h ? h : n;
+}
+
+/* The <title> without a short tail after its last separator ("Friday
+ * Facts #282 | Factorio"), when no outlet could be matched against it. */
+static char *title_without_tail(const char *tag)
+{
+	const char *cut = NULL;
+	for (const char *const *sep = title_seps; *sep; sep++) {
+		const char *hit = NULL;
+		for (const char *p = strstr(tag, *sep); p; p = strstr(p + 1, *sep))
+			hit = p;
+		if (hit && (!cut || hit > cut))
+			cut = hit;
 	}
-	char *cut = strndup(s, n);
 	if (!cut)
-		return NULL;
-	char *line = markup_clean_line(cut);
-	free(cut);
-	return line;
+		return strdup(tag);
+	const char *tail = cut + strcspn(cut + 1, " ") + 1;
+	int head_words = 1, tail_words = 1;
+	for (const char *p = tag; p < cut; p++)
+		head_words += *p == ' ';
+	for (const char *p = tail + 1; *p; p++)
+		tail_words += *p == ' ';
+	if (head_words >= 3 && tail_words <= 4)
+		return strndup(tag, (size_t)(cut - tag));
+	return strdup(tag);
 }
 
-/* The fields from the metadata; -1 when out of memory. */
-static int fill_fields(const struct meta *m, struct folio_article *out)
+static int pick_title(const struct meta *m, struct folio_article *out)
 {
-	const char *titles[] = { m->ld.headline, m->og_title, m->h1_in_article, m->twitter_title,
-	                         m->h1, m->title_tag };
-	const char *title = first_of(titles, 6);
-	const char *sources[] = { m->og_site, m->ld.publisher, m->app_name };
-	const char *source = first_of(sources, 3);
-	char *from_title = NULL;
-	if (!source) {
-		const char *headlines[] = { m->h1_in_article, m->h1, m->og_title, m->ld.headline };
-		for (int i = 0; i < 4 && !from_title; i++)
-			from_title = source_from_title(m->title_tag, headlines[i]);
-		source = from_title;
-	}
-	out->source = markup_clean_line(source);
-	free(from_title);
-	if (title) {
-		char *stripped = strip_outlet(title, out->source);
+	const char *titles[] = { ld_title(m), m->v[T_DC], m->v[T_OG], m->v[T_TWITTER],
+	                         m->v[T_PARSELY], title_tag_headline(m), m->v[T_H1_ARTICLE],
+	                         m->v[T_H1] };
+	for (size_t i = 0; i < sizeof titles / sizeof *titles && !out->title; i++) {
+		char *line = markup_clean_line(titles[i]);
+		/* the site's name where the headline belongs is no headline */
+		if (!line || (out->source && strcasecmp(line, out->source) == 0)) {
+			free(line);
+			continue;
+		}
+		char *stripped = strip_outlet(line, out->source);
+		if (stripped && strcmp(stripped, line) == 0 && titles[i] == m->v[T_TAG]) {
+			free(stripped);
+			stripped = title_without_tail(line);
+		}
+		free(line);
 		if (!stripped)
 			return -1;
 		out->title = markup_clean_line(stripped);
 		free(stripped);
 	}
-	const char *bylines[] = { m->ld.author, m->meta_author, m->article_author,
-	                          m->itemprop_author, m->rel_author, m->byline_class };
-	for (int i = 0; i < 6 && !out->byline; i++)
-		out->byline = clean_byline(bylines[i]);
-	const char *dates[] = { m->ld.date, m->published, m->itemprop_date, m->meta_date,
-	                        m->time_pub, m->time_article, m->time_any };
-	for (int i = 0; i < 7 && !out->date; i++)
-		out->date = markup_iso_date(dates[i]);
 	return 0;
+}
+
+static void pick_byline(struct meta *m, struct folio_article *out)
+{
+	/* the metadata's own fields name people; page elements must read as a byline */
+	const struct {
+		const char *raw;
+		bool trusted;
+	} bylines[] = {
+		{ m->ld.author, true }, { m->v[B_DC], true }, { m->v[B_META], true },
+		{ m->v[B_PARSELY], true }, { m->v[B_ARTICLE], true }, { m->v[B_ITEMPROP], true },
+		{ m->v[B_REL], true }, { m->v[B_CLASS], false },
+	};
+	for (size_t i = 0; i < sizeof bylines / sizeof *bylines && !out->byline; i++)
+		out->byline = markup_byline(bylines[i].raw, bylines[i].trusted, m->byline_date);
+}
+
+static void pick_date(const struct meta *m, struct folio_article *out)
+{
+	const char *dates[] = { m->ld.date, m->v[D_PUBLISHED], m->v[D_ITEMPROP], m->v[D_META],
+	                        m->ld.created, m->v[D_TIME_PUB], m->v[D_TIME_ARTICLE] };
+	for (size_t i = 0; i < sizeof dates / sizeof *dates && !out->date; i++)
+		out->date = markup_date(dates[i]);
+	char d[11];
+	if (!out->date && (markup_url_date(m->v[U_CANONICAL], d) || markup_url_date(m->v[U_OG], d)))
+		out->date = strdup(d);
+	if (!out->date && m->byline_date[0])
+		out->date = strdup(m->byline_date);
+	if (!out->date)
+		out->date = markup_date(m->v[D_TIME_ANY]);
+}
+
+/* The fields from the metadata; -1 when out of memory. */
+static int fill_fields(struct meta *m, struct folio_article *out)
+{
+	pick_source(m, out);
+	if (pick_title(m, out) != 0)
+		return -1;
+	pick_byline(m, out);
+	pick_date(m, out);
+	return 0;
+}
+
+/* Drop the headings that repeat the title: the body starts after them. */
+static void drop_title_headings(xmlNode *node, const char *title)
+{
+	for (xmlNode *c = node->children, *next; c; c = next) {
+		next = c->next;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (markup_is(c, "h1") || markup_is(c, "h2")) {
+			char *line = markup_line(c);
+			bool same = line && strcasecmp(line, title) == 0;
+			free(line);
+			if (same) {
+				xmlUnlinkNode(c);
+				xmlFreeNode(c);
+			}
+			continue;
+		}
+		drop_title_headings(c, title);
+	}
 }
 
 /* ---- dateline ---- */
 
-/* "HARWICK, England (Reuters) — Text" -> "HARWICK, England"; NULL if none. */
+/* "HARWICK, England (Reuters) — Text" -> "HARWICK, England", as extract
+ * reads datelines from plain pages; NULL if none. */
 static char *find_dateline(const char *body)
 {
-	static const char *const dashes[] = { " \xE2\x80\x94 ", " \xE2\x80\x93 ", " -- ", " - ", NULL };
+	char place[128], credit[64];
 	size_t line = strcspn(body, "\n");
-	const char *end = NULL;
-	for (const char *const *d = dashes; *d && !end; d++) {
-		const char *hit = strstr(body, *d);
-		if (hit && (size_t)(hit - body) < line && hit - body <= 60)
-			end = hit;
-	}
-	if (!end)
+	if (!ex_parse_dateline(body, line, place, sizeof place, credit, sizeof credit))
 		return NULL;
-	size_t n = (size_t)(end - body);
-	if (n > 0 && body[n - 1] == ')') { /* a wire credit: "(Reuters)" */
-		const char *open = memchr(body, '(', n);
-		if (!open)
-			return NULL;
-		n = (size_t)(open - body);
-	}
-	while (n > 0 && body[n - 1] == ' ')
-		n--;
-	size_t place = strcspn(body, ",");
-	if (place > n)
-		place = n;
-	int upper = 0;
-	for (size_t i = 0; i < place; i++) {
-		unsigned char c = (unsigned char)body[i];
-		if (islower(c) || isdigit(c))
-			return NULL;
-		upper += isupper(c) != 0;
-	}
-	if (upper < 2 || n == 0)
-		return NULL;
-	char *copy = strndup(body, n);
-	if (!copy)
-		return NULL;
-	char *clean = markup_clean_line(copy);
-	free(copy);
-	return clean;
+	return markup_clean_line(place);
 }
 
 /* ---- the whole page ---- */
@@ -364,7 +509,14 @@ enum folio_extract_result folio_html_extract(const char *bytes, size_t len,
 	struct meta m = { 0 };
 	read_meta(&m, xmlDocGetRootElement(doc), false);
 	char *body = NULL;
-	bool nomem = m.oom || fill_fields(&m, out) != 0 || html_main_text(doc, &body) != 0;
+	bool nomem = m.oom || fill_fields(&m, out) != 0;
+	if (!nomem && m.byline_node) { /* the byline is not the body's first line */
+		xmlUnlinkNode(m.byline_node);
+		xmlFreeNode(m.byline_node);
+	}
+	if (!nomem && out->title)
+		drop_title_headings(xmlDocGetRootElement(doc), out->title);
+	nomem = nomem || html_main_text(doc, &body) != 0;
 	xmlFreeDoc(doc);
 	meta_free(&m);
 	if (nomem) {

@@ -388,17 +388,22 @@ static void gather(struct units *u, struct run *r, const struct tree *t, xmlNode
 
 /* The summary of a teaser: inside a list item, or right under a headline
  * that is all link (a list of other stories, not the article). */
-static bool teaser_text(const struct tree *t, const xmlNode *node)
+static bool under_linked_headline(const struct tree *t, const xmlNode *node)
 {
-	int level = 0;
-	for (const xmlNode *a = node; a && level < 4; a = a->parent, level++)
-		if (markup_is(a, "li"))
-			return true;
 	const xmlNode *prev = node->prev;
 	while (prev && prev->type != XML_ELEMENT_NODE)
 		prev = prev->prev;
 	const struct el *e = prev && heading(prev) ? el_of(t, prev) : NULL;
 	return e && e->text > 0 && e->links * 10 >= e->text * 9;
+}
+
+static bool in_list_item(const xmlNode *node)
+{
+	int level = 0;
+	for (const xmlNode *a = node; a && level < 4; a = a->parent, level++)
+		if (markup_is(a, "li"))
+			return true;
+	return false;
 }
 
 static void find_units(struct units *u, const struct tree *t, xmlNode *node)
@@ -415,7 +420,7 @@ static void find_units(struct units *u, const struct tree *t, xmlNode *node)
 		 * by <br>s into several is itself the container. */
 		if (u->n == before + 1 && node->parent && node->parent->type == XML_ELEMENT_NODE)
 			u->v[before].host = node->parent;
-		if (u->n > before && teaser_text(t, node))
+		if (u->n > before && (under_linked_headline(t, node) || in_list_item(node)))
 			for (size_t i = before; i < u->n; i++)
 				u->v[i].teaser = true;
 		return;
@@ -692,6 +697,8 @@ static xmlNode *gather_parts(const struct tree *t, const struct units *u, xmlNod
 		    now->prose * 5 >= root->prose * 4)
 			break;
 		size_t gain_prose = ae->prose - b->prose, gain_text = ae->text - b->text, kin = 0;
+		if ((ae->teasers - b->teasers) * 4 > gain_prose)
+			break; /* other stories beside it */
 		for (size_t i = 0; i < u->n; i++)
 			if (is_prose(&u->v[i]) && contains(a, u->v[i].host) &&
 			    !contains(first, u->v[i].host) && same_kind(u->v[i].host, main_host))
@@ -701,6 +708,14 @@ static xmlNode *gather_parts(const struct tree *t, const struct units *u, xmlNod
 			best = a;
 	}
 	return best;
+}
+
+/* Another block scoring near the best one: not its ancestor or part, not
+ * a box of teasers. */
+static bool near_top(const struct el *e, const struct el *best)
+{
+	return e && e->score >= best->score * 0.75 && !(e->prose == 0 && e->teasers > 0) &&
+	       !contains(e->node, best->node) && !contains(best->node, e->node);
 }
 
 /* The block that holds the article. */
@@ -726,14 +741,13 @@ static xmlNode *best_block(const struct tree *t, const struct units *u)
 	 * siblings, and their common ancestor holds it all. */
 	int near = 0;
 	for (int k = 1; k < TOP_N; k++)
-		near += top[k] && top[k]->score >= top[0]->score * 0.75;
+		near += near_top(top[k], top[0]);
 	if (near >= 3) {
 		for (xmlNode *a = best->parent; a && a->type == XML_ELEMENT_NODE && !markup_is(a, "body");
 		     a = a->parent) {
 			int inside = 0;
 			for (int k = 1; k < TOP_N; k++)
-				inside += top[k] && top[k]->score >= top[0]->score * 0.75 &&
-				          contains(a, top[k]->node);
+				inside += near_top(top[k], top[0]) && contains(a, top[k]->node);
 			if (inside >= 3) {
 				best = a;
 				break;
@@ -866,11 +880,14 @@ static bool only_time(const xmlNode *node)
 
 /* Whether a block inside the body is furniture after all (Readability's
  * conditional cleaning): few commas and many links, images or list items
- * for its text. */
-static bool clutter(const struct tree *t, const xmlNode *c)
+ * for its text.  Never the block that holds most of the body's
+ * article-like text (keep: half of it). */
+static bool clutter(const struct tree *t, const xmlNode *c, size_t keep)
 {
 	int weight = class_weight(c);
 	const struct el *e = el_of(t, c);
+	if (e && keep > 0 && e->prose >= keep)
+		return false;
 	/* a named one goes unless its prose outweighs the name */
 	if (weight < 0 && weight + (e && e->candidate ? e->score : 0) < 0)
 		return true;
@@ -889,17 +906,17 @@ static bool clutter(const struct tree *t, const xmlNode *c)
 	return len < MIN_PARAGRAPH && (img == 0 || img > 2) && !list;
 }
 
-static void clean_body(const struct tree *t, xmlNode *node)
+static void clean_body(const struct tree *t, xmlNode *node, size_t keep)
 {
 	for (xmlNode *c = node->children, *next; c; c = next) {
 		next = c->next;
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		clean_body(t, c);
+		clean_body(t, c, keep);
 		bool gone = markup_is(c, "h1") || only_time(c) ||
 		            ((markup_is(c, "div") || markup_is(c, "section") || markup_is(c, "ul") ||
 		              markup_is(c, "ol") || markup_is(c, "table") || markup_is(c, "form") ||
-		              markup_is(c, "aside")) && clutter(t, c));
+		              markup_is(c, "aside")) && clutter(t, c, keep));
 		if (gone)
 			drop(c);
 	}
@@ -988,7 +1005,8 @@ static int one_pass(xmlDoc *doc, bool by_name, char **body)
 	struct buf b = { 0 };
 	for (size_t i = 0; ok && i < k; i++) {
 		/* Cleaning frees nodes: only live ones are looked up in t. */
-		clean_body(&t, sel[i]);
+		const struct el *se = el_of(&t, sel[i]);
+		clean_body(&t, sel[i], se ? se->prose / 2 : 0);
 		if (!markup_is(sel[i], "h1"))
 			ok = append_body(&b, sel[i]);
 	}

@@ -166,8 +166,8 @@ static const struct jnode *member(const struct jnode *obj, const char *key)
 static bool article_type(const char *t)
 {
 	size_t n = strlen(t);
-	return (n >= 7 && strcmp(t + n - 7, "Article") == 0) || strcmp(t, "BlogPosting") == 0 ||
-	       strcmp(t, "LiveBlogPosting") == 0 || strcmp(t, "Report") == 0;
+	return (n >= 7 && strcmp(t + n - 7, "Article") == 0) || (n >= 7 && strcmp(t + n - 7, "Posting") == 0) ||
+	       strcmp(t, "Report") == 0;
 }
 
 static bool is_article(const struct jnode *obj)
@@ -180,6 +180,18 @@ static bool is_article(const struct jnode *obj)
 	if (t->type == J_ARRAY)
 		for (const struct jnode *c = t->child; c; c = c->next)
 			if (c->type == J_STRING && article_type(c->str))
+				return true;
+	return false;
+}
+
+static bool typed(const struct jnode *obj, const char *type)
+{
+	const struct jnode *t = member(obj, "@type");
+	if (t && t->type == J_STRING)
+		return strcmp(t->str, type) == 0;
+	if (t && t->type == J_ARRAY)
+		for (const struct jnode *c = t->child; c; c = c->next)
+			if (c->type == J_STRING && strcmp(c->str, type) == 0)
 				return true;
 	return false;
 }
@@ -197,6 +209,13 @@ static const char *name_of(const struct jnode *n)
 	return NULL;
 }
 
+/* A person's name: name_of() unless the object is an organisation (a
+ * byline names people). */
+static const char *person_of(const struct jnode *n)
+{
+	return n->type == J_OBJECT && typed(n, "Organization") ? NULL : name_of(n);
+}
+
 static int set_copy(char **field, const char *value)
 {
 	if (*field || !value || !*value)
@@ -211,11 +230,11 @@ static int set_authors(char **field, const struct jnode *author)
 	if (*field || !author)
 		return 0;
 	if (author->type != J_ARRAY)
-		return set_copy(field, name_of(author));
+		return set_copy(field, person_of(author));
 	size_t total = 1, count = 0;
 	for (const struct jnode *c = author->child; c; c = c->next)
-		if (name_of(c)) {
-			total += strlen(name_of(c)) + 5;
+		if (person_of(c)) {
+			total += strlen(person_of(c)) + 5;
 			count++;
 		}
 	if (count == 0)
@@ -226,7 +245,7 @@ static int set_authors(char **field, const struct jnode *author)
 	s[0] = '\0';
 	size_t i = 0;
 	for (const struct jnode *c = author->child; c; c = c->next) {
-		const char *name = name_of(c);
+		const char *name = person_of(c);
 		if (!name)
 			continue;
 		if (i > 0)
@@ -244,12 +263,17 @@ static int visit(const struct jnode *n, struct jsonld_article *out)
 		const struct jnode *v;
 		if ((v = member(n, "headline")) && v->type == J_STRING && set_copy(&out->headline, v->str))
 			return -1;
-		if (((v = member(n, "datePublished")) || (v = member(n, "dateCreated"))) &&
-		    v->type == J_STRING && set_copy(&out->date, v->str))
+		if ((v = member(n, "name")) && v->type == J_STRING && set_copy(&out->name, v->str))
+			return -1;
+		if ((v = member(n, "datePublished")) && v->type == J_STRING && set_copy(&out->date, v->str))
+			return -1;
+		if ((v = member(n, "dateCreated")) && v->type == J_STRING && set_copy(&out->created, v->str))
 			return -1;
 		if (set_authors(&out->author, member(n, "author")))
 			return -1;
 		if ((v = member(n, "publisher")) && set_copy(&out->publisher, name_of(v)))
+			return -1;
+		if ((v = member(n, "articleBody")) && v->type == J_STRING && set_copy(&out->body, v->str))
 			return -1;
 		return 0;
 	}
@@ -277,5 +301,8 @@ void jsonld_article_free(struct jsonld_article *a)
 	free(a->date);
 	free(a->author);
 	free(a->publisher);
+	free(a->body);
+	free(a->created);
+	free(a->name);
 	memset(a, 0, sizeof *a);
 }

@@ -200,7 +200,12 @@ static void walk(struct out *o, const xmlNode *node)
 	if (in_list(node, skipped))
 		return;
 	if (markup_is(node, "br")) {
-		want_break(o, 1);
+		/* a second <br> in a row ends a paragraph */
+		const xmlNode *prev = node->prev;
+		while (prev && prev->type == XML_TEXT_NODE && prev->content &&
+		       !prev->content[strspn((const char *)prev->content, " \t\r\n")])
+			prev = prev->prev;
+		want_break(o, prev && markup_is(prev, "br") ? 2 : 1);
 		return;
 	}
 	if (markup_is(node, "math")) {
@@ -304,12 +309,80 @@ char *markup_render(const xmlNode *node, size_t *out_len)
 	return body;
 }
 
+/* One character reference at s ("&#8217;", "&#x2019;", "&rsquo;"): its
+ * code point and length, or 0 when s holds none we may decode. */
+static size_t char_ref(const char *s, uint32_t *cp)
+{
+	if (s[0] != '&')
+		return 0;
+	const char *end = strchr(s, ';');
+	if (!end || end - s > 12 || end - s < 3)
+		return 0;
+	unsigned long v = 0;
+	if (s[1] == '#') {
+		bool hex = s[2] == 'x' || s[2] == 'X';
+		const char *d = s + (hex ? 3 : 2);
+		if (d == end)
+			return 0;
+		for (const char *p = d; p < end; p++) {
+			if (!(hex ? isxdigit((unsigned char)*p) : isdigit((unsigned char)*p)))
+				return 0;
+			v = v * (hex ? 16 : 10) + (unsigned long)(isdigit((unsigned char)*p) ? *p - '0'
+			                                         : tolower((unsigned char)*p) - 'a' + 10);
+			if (v > 0x10FFFF)
+				return 0;
+		}
+	} else {
+		char name[16];
+		size_t n = (size_t)(end - s - 1);
+		memcpy(name, s + 1, n);
+		name[n] = '\0';
+		const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+		if (!e)
+			return 0;
+		v = e->value;
+	}
+	if (v == 0 || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = (uint32_t)v;
+	return (size_t)(end - s) + 1;
+}
+
+/* Character references left in text (pages and feeds escape twice:
+ * "&amp;#8217;" reaches us as "&#8217;"), decoded in place, twice over at
+ * most.  A reference is never shorter than the UTF-8 it stands for. */
+static void decode_refs(char *s)
+{
+	for (int round = 0; round < 2 && strchr(s, '&'); round++) {
+		char *w = s;
+		for (const char *r = s; *r;) {
+			uint32_t cp;
+			size_t n = char_ref(r, &cp);
+			if (n > 0) {
+				int k = u8_uctomb((uint8_t *)w, cp, 4);
+				if (k > 0 && (size_t)k <= n) {
+					w += k;
+					r += n;
+					continue;
+				}
+			}
+			*w++ = *r++;
+		}
+		*w = '\0';
+	}
+}
+
 char *markup_clean_line(const char *s)
 {
 	if (!s)
 		return NULL;
+	char *refs = strdup(s);
+	if (!refs)
+		return NULL;
+	decode_refs(refs);
 	size_t n;
-	char *line = folio_text_clean(s, strlen(s), false, &n);
+	char *line = folio_text_clean(refs, strlen(refs), false, &n);
+	free(refs);
 	if (!line)
 		return NULL;
 	/* Collapse runs of spaces (newlines became spaces) and trim. */

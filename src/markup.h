@@ -59,6 +59,27 @@ int markup_input(const char *bytes, size_t len, bool xml, struct markup_input *i
  * wrong itself, naming the file.  Call before each parse. */
 void markup_silence(void);
 
+/* ---- fields (markup_fields.c) ---- */
+
+/* The outlet raw names, cleaned into one canonical name (extract's table
+ * of outlets): no URL, handle, tagline, section word, hosting label or
+ * bare domain; NULL when raw names no outlet. */
+char *markup_outlet(const char *raw);
+
+/* The well-known outlet a URL's host belongs to, or NULL. */
+char *markup_outlet_of_url(const char *url);
+
+/* The names of a byline field, "A, B and C": dates, handles, logins,
+ * "By" and roles cut off.  An untrusted field (page text, not metadata)
+ * must read as a byline.  A date in it goes to date[] ("" if none). */
+char *markup_byline(const char *raw, bool trusted, char date[11]);
+
+/* The date in a URL's path ("/2015/03/12/"), into date[]. */
+bool markup_url_date(const char *url, char date[11]);
+
+/* "YYYY-MM-DD" from an ISO 8601, RFC 822 or written date, or NULL. */
+char *markup_date(const char *s);
+
 /* Case-insensitive compare of an element's name (local part) with name. */
 bool markup_is(const xmlNode *node, const char *name);
 
