@@ -421,7 +421,9 @@ static int store_items(struct import_run *run, const char *file, enum folio_kind
 			run->err = strdup(NOMEM_READING);
 			return -1;
 		}
-		int rc = folio_store_put(run->st, &items[i].article, stored_path, &put, &run->err);
+		int rc = kind == FOLIO_KIND_FEED && items[i].id
+		         ? folio_store_put_entry(run->st, &items[i].article, stored_path, &put, &run->err)
+		         : folio_store_put(run->st, &items[i].article, stored_path, &put, &run->err);
 		free(stored_path);
 		if (rc != 0)
 			return -1;

@@ -847,7 +847,9 @@ static void hash_field(struct hasher *h, const char *s)
 		hash_bytes(h, s, (size_t)len);
 }
 
-static void hash_article(const struct folio_article *a, const char *source,
+/* The hash of an article's content; key (an entry's id, or NULL) is hashed
+ * after it, so the same text under two ids is two articles. */
+static void hash_article(const struct folio_article *a, const char *source, const char *key,
                          unsigned char out[HASH_BYTES])
 {
 	struct hasher h = {.a = P1 + P2, .b = P3 ^ P4};
@@ -856,6 +858,8 @@ static void hash_article(const struct folio_article *a, const char *source,
 
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		hash_field(&h, fields[i]);
+	if (key)
+		hash_field(&h, key);
 	if (h.nbuf > 0) {
 		uint64_t w = 0;
 		for (int i = (int)h.nbuf - 1; i >= 0; i--)
@@ -922,7 +926,7 @@ static int source_id_of(struct folio_store *st, const char *name, int64_t *id, c
 
 /* The body of put, inside its savepoint. */
 static int put_inside(struct folio_store *st, const struct folio_article *a, const char *path,
-                      enum folio_put_result *result, char **err)
+                      bool keyed, enum folio_put_result *result, char **err)
 {
 	const char *source = a->source ? a->source : UNKNOWN_SOURCE;
 	unsigned char hash[HASH_BYTES];
@@ -930,7 +934,7 @@ static int put_inside(struct folio_store *st, const struct folio_article *a, con
 	int64_t source_id = 0, old_id = 0, old_source = 0;
 	int found;
 
-	hash_article(a, source, hash);
+	hash_article(a, source, keyed ? path : NULL, hash);
 	if (!(s = st_stmt(st, S_FIND_HASH, err)))
 		return -1;
 	if (sqlite3_bind_blob(s, 1, hash, HASH_BYTES, SQLITE_STATIC) != SQLITE_OK)
@@ -991,8 +995,8 @@ static int put_inside(struct folio_store *st, const struct folio_article *a, con
 	return 0;
 }
 
-int folio_store_put(struct folio_store *st, const struct folio_article *a,
-                    const char *path, enum folio_put_result *result, char **err)
+static int put(struct folio_store *st, const struct folio_article *a, const char *path,
+               bool keyed, enum folio_put_result *result, char **err)
 {
 	/* Outside a batch, take the write lock first so the busy handler can wait for it. */
 	bool own_transaction = sqlite3_get_autocommit(st->db);
@@ -1006,7 +1010,7 @@ int folio_store_put(struct folio_store *st, const struct folio_article *a,
 		return -1;
 	if (run(st, S_SAVEPOINT, "start writing an article", err) != 0)
 		goto abort;
-	if (put_inside(st, a, path, result, err) != 0) {
+	if (put_inside(st, a, path, keyed, result, err) != 0) {
 		/* ROLLBACK TO undoes the partial article; RELEASE then ends the savepoint. */
 		run(st, S_ROLLBACK_TO, "roll back", NULL);
 		run(st, S_RELEASE, "roll back", NULL);
@@ -1021,4 +1025,16 @@ abort:
 	if (own_transaction)
 		folio_store_rollback(st);
 	return -1;
+}
+
+int folio_store_put(struct folio_store *st, const struct folio_article *a,
+                    const char *path, enum folio_put_result *result, char **err)
+{
+	return put(st, a, path, false, result, err);
+}
+
+int folio_store_put_entry(struct folio_store *st, const struct folio_article *a,
+                          const char *id, enum folio_put_result *result, char **err)
+{
+	return put(st, a, id, true, result, err);
 }

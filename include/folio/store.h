@@ -80,6 +80,14 @@ enum folio_put_result {
 int folio_store_put(struct folio_store *st, const struct folio_article *a,
                     const char *path, enum folio_put_result *result, char **err);
 
+/*
+ * The same for a feed entry known by its id (stored as its path): the id
+ * is part of what is hashed, so entries with different ids are different
+ * articles even when their text is the same, as the man page promises.
+ */
+int folio_store_put_entry(struct folio_store *st, const struct folio_article *a,
+                          const char *id, enum folio_put_result *result, char **err);
+
 /* A source with its article counts (kept in step by the store, never counted). */
 struct folio_source_row {
 	int64_t id;
