@@ -48,6 +48,40 @@ static const xmlNode *child(const xmlNode *node, const char *name)
 	return NULL;
 }
 
+#define XHTML_NS "http://www.w3.org/1999/xhtml"
+#define MEDIA_NS "http://search.yahoo.com/mrss/"
+
+static bool in_ns(const xmlNode *node, const char *href)
+{
+	return node->ns && node->ns->href && strcmp((const char *)node->ns->href, href) == 0;
+}
+
+/* The feed format's own element: in the namespace of the entry itself (so
+ * media:title never stands in for <title>). */
+static const xmlNode *own_child(const xmlNode *node, const char *name)
+{
+	for (const xmlNode *c = node ? node->children : NULL; c; c = c->next)
+		if (markup_is(c, name) &&
+		    (c->ns == node->ns || (c->ns && node->ns && xmlStrEqual(c->ns->href, node->ns->href))))
+			return c;
+	return NULL;
+}
+
+/* An element of namespace href, directly under node or in its media:group. */
+static const xmlNode *ns_child(const xmlNode *node, const char *name, const char *href)
+{
+	for (const xmlNode *c = node ? node->children : NULL; c; c = c->next) {
+		if (markup_is(c, name) && in_ns(c, href))
+			return c;
+		if (markup_is(c, "group") && in_ns(c, MEDIA_NS)) {
+			const xmlNode *inner = ns_child(c, name, href);
+			if (inner)
+				return inner;
+		}
+	}
+	return NULL;
+}
+
 /* The text nodes under node, joined as they are (entity references skipped). */
 static void gather(const xmlNode *node, char **s, size_t *len, bool *oom)
 {
@@ -81,20 +115,70 @@ static char *raw_text(const xmlNode *node, bool *oom)
 	return s;
 }
 
-/* Atom's type="html" / "xhtml" / "text" (RSS bodies are HTML by custom). */
-static bool type_is(const xmlNode *node, const char *type)
+/* How a content element is written: Atom's type (and Atom 0.3's mode),
+ * or HTML by RSS custom. */
+enum encoding { TEXT, HTML, XHTML };
+
+static enum encoding encoding_of(const xmlNode *node, bool html, bool *base64)
 {
-	char *t = markup_attr(node, "type");
-	bool is = t && (strcasecmp(t, type) == 0 || (strcmp(type, "html") == 0 && strcasecmp(t, "text/html") == 0));
-	xmlFree(t);
-	return is;
+	char *type = markup_attr(node, "type"), *mode = markup_attr(node, "mode");
+	enum encoding e = html ? HTML : TEXT;
+	*base64 = mode && strcasecmp(mode, "base64") == 0;
+	if (in_ns(node, XHTML_NS) || (type && strstr(type, "xhtml")))
+		e = XHTML;
+	else if (type && (strcasecmp(type, "html") == 0 || strstr(type, "/html")))
+		e = HTML;
+	else if (mode && strcasecmp(mode, "escaped") == 0)
+		e = HTML;
+	else if (type && strchr(type, '/') && strncasecmp(type, "text/", 5) != 0 && !strstr(type, "xml"))
+		*base64 = true; /* Atom: any other media type is base64 */
+	if (e == XHTML && mode && strcasecmp(mode, "escaped") == 0)
+		e = HTML;
+	xmlFree(type);
+	xmlFree(mode);
+	return e;
+}
+
+static int base64_value(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	return c == '+' || c == '-' ? 62 : c == '/' || c == '_' ? 63 : -1;
+}
+
+/* Base64 decoded in place (white space skipped); stops at '=' or a stray byte. */
+static void base64_decode(char *s)
+{
+	size_t w = 0;
+	unsigned bits = 0, nbits = 0;
+	for (const unsigned char *r = (const unsigned char *)s; *r && *r != '='; r++) {
+		int v = base64_value(*r);
+		if (v < 0) {
+			if (*r == ' ' || *r == '\n' || *r == '\r' || *r == '\t')
+				continue;
+			break;
+		}
+		bits = (bits << 6) | (unsigned)v;
+		nbits += 6;
+		if (nbits >= 8) {
+			nbits -= 8;
+			s[w++] = (char)((bits >> nbits) & 0xFF);
+		}
+	}
+	s[w] = '\0';
 }
 
 static char *body_of(const xmlNode *node, bool html, bool *oom)
 {
 	if (!node)
 		return NULL;
-	if (type_is(node, "xhtml")) {
+	bool base64;
+	enum encoding e = encoding_of(node, html, &base64);
+	if (e == XHTML && !base64) {
 		size_t n;
 		char *body = markup_render(node, &n);
 		if (!body)
@@ -108,9 +192,11 @@ static char *body_of(const xmlNode *node, bool html, bool *oom)
 	char *raw = raw_text(node, oom);
 	if (!raw)
 		return NULL;
+	if (base64)
+		base64_decode(raw);
 	bool nomem = false;
-	char *body = html || type_is(node, "html") ? markup_fragment_body(raw, strlen(raw), &nomem)
-	                                           : markup_clean_body(raw, strlen(raw), &nomem);
+	char *body = e != TEXT ? markup_fragment_body(raw, strlen(raw), &nomem)
+	                       : markup_clean_body(raw, strlen(raw), &nomem);
 	free(raw);
 	*oom = *oom || nomem;
 	return body;
@@ -121,7 +207,11 @@ static char *line_of(const xmlNode *node, bool *oom)
 {
 	if (!node)
 		return NULL;
-	if (type_is(node, "html") || type_is(node, "xhtml")) {
+	bool base64;
+	enum encoding e = encoding_of(node, false, &base64);
+	if (e == XHTML && !base64) /* the title element's children, not its own tag */
+		return markup_line(node);
+	if (e != TEXT || base64) {
 		char *body = body_of(node, false, oom);
 		char *line = markup_clean_line(body);
 		free(body);
@@ -213,19 +303,56 @@ static char *identity_of(const xmlNode *entry, enum format fmt, bool *oom)
 	return id ? id : link_of(entry, fmt, oom);
 }
 
-static char *date_of(const xmlNode *entry, enum format fmt, bool *oom)
+/* The entry's date: RSS pubDate, Atom published (issued, created in Atom
+ * 0.3), dc:date, then the dates of a later edit (updated, Atom 0.3 and
+ * dcterms modified). */
+static char *date_of(const xmlNode *entry, bool *oom)
 {
-	char *raw = NULL, *date = NULL;
-	if (fmt == RSS && (raw = raw_text(child(entry, "pubDate"), oom)))
-		date = markup_rfc822_date(raw);
-	const char *const iso[] = { "published", "date", "updated", "issued", "created", NULL };
-	for (const char *const *name = iso; !date && *name; name++) {
+	static const char *const names[] = { "pubDate", "published", "issued", "created", "date",
+	                                     "updated", "modified", NULL };
+	char *date = NULL;
+	for (const char *const *name = names; !date && *name; name++) {
+		char *raw = raw_text(child(entry, *name), oom);
+		date = markup_date(raw);
 		free(raw);
-		raw = raw_text(child(entry, *name), oom);
-		date = markup_iso_date(raw);
 	}
-	free(raw);
 	return date;
+}
+
+/* The entry's text: the fullest form the feed gives first (Atom content,
+ * content:encoded, xhtml:body, fullitem), then the summary (Atom summary,
+ * RSS description), then media:description. */
+static char *entry_body(const xmlNode *entry, enum format fmt, bool *oom)
+{
+	bool rss = fmt != ATOM;
+	const struct {
+		const xmlNode *node;
+		bool html;
+	} forms[] = {
+		{ own_child(entry, "content"), rss },
+		{ child(entry, "encoded"), true },
+		{ ns_child(entry, "body", XHTML_NS), true },
+		{ child(entry, "fullitem"), true },
+		{ own_child(entry, "summary"), rss },
+		{ own_child(entry, "description"), true },
+		{ ns_child(entry, "description", MEDIA_NS), false },
+	};
+	char *body = NULL;
+	for (size_t i = 0; i < sizeof forms / sizeof *forms && !body && !*oom; i++)
+		body = body_of(forms[i].node, forms[i].html, oom);
+	return body;
+}
+
+/* The entry's own <title>, else the title Media RSS gives it. */
+static char *title_of(const xmlNode *entry, bool *oom)
+{
+	char *title = line_of(own_child(entry, "title"), oom);
+	for (const xmlNode *c = entry->children; !title && c; c = c->next)
+		if (markup_is(c, "title") && !in_ns(c, MEDIA_NS)) /* dc:title */
+			title = line_of(c, oom);
+	if (!title)
+		title = line_of(ns_child(entry, "title", MEDIA_NS), oom);
+	return title;
 }
 
 static void add_entry(struct entries *list, const xmlNode *entry, enum format fmt,
@@ -233,25 +360,20 @@ static void add_entry(struct entries *list, const xmlNode *entry, enum format fm
 {
 	bool oom = false;
 	struct folio_feed_entry e = { { 0 }, NULL };
-	e.article.title = line_of(child(entry, "title"), &oom);
+	e.article.title = title_of(entry, &oom);
+	e.article.body = entry_body(entry, fmt, &oom);
 	if (fmt == ATOM) {
-		e.article.body = body_of(child(entry, "content"), false, &oom);
-		if (!e.article.body)
-			e.article.body = body_of(child(entry, "summary"), false, &oom);
 		e.article.byline = atom_authors(entry, &oom);
 	} else {
-		e.article.body = body_of(child(entry, "encoded"), true, &oom);
-		if (!e.article.body)
-			e.article.body = body_of(child(entry, "description"), true, &oom);
 		char *raw = raw_text(child(entry, "creator"), &oom);
 		if (!raw)
-			raw = raw_text(child(entry, "author"), &oom);
+			raw = raw_text(own_child(entry, "author"), &oom);
 		e.article.byline = author_of(raw);
 		free(raw);
 	}
 	if (!e.article.byline && feed_author)
 		e.article.byline = strdup(feed_author);
-	e.article.date = date_of(entry, fmt, &oom);
+	e.article.date = date_of(entry, &oom);
 	e.id = identity_of(entry, fmt, &oom);
 	if (source)
 		e.article.source = strdup(source);
@@ -274,6 +396,25 @@ static void add_entry(struct entries *list, const xmlNode *entry, enum format fm
 		list->cap = cap;
 	}
 	list->e[list->n++] = e;
+}
+
+/* The feed's outlet: its title cleaned like a page's site name ("CNN.com -
+ * World" is CNN), else the outlet its link's host is, else the title. */
+static char *feed_source(const xmlNode *channel, enum format fmt, bool *oom)
+{
+	char *title = line_of(own_child(channel, "title"), oom);
+	char *source = markup_outlet(title);
+	if (!source) {
+		char *link = link_of(channel, fmt, oom);
+		source = markup_outlet_of_url(link);
+		free(link);
+	}
+	if (!source) {
+		source = title;
+		title = NULL;
+	}
+	free(title);
+	return source;
 }
 
 enum folio_extract_result folio_feed_parse(const char *bytes, size_t len,
@@ -326,7 +467,7 @@ enum folio_extract_result folio_feed_parse(const char *bytes, size_t len,
 		return FOLIO_EXTRACT_NO_ARTICLE;
 	}
 	bool oom = false;
-	char *source = line_of(child(channel, "title"), &oom);
+	char *source = feed_source(channel, fmt, &oom);
 	char *feed_author = fmt == ATOM ? atom_authors(root, &oom) : NULL;
 	struct entries list = { 0 };
 	list.oom = oom;

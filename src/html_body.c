@@ -461,9 +461,9 @@ static size_t text_len(const xmlNode *node);
 
 /* Removed in every pass, whatever they hold. */
 static const char *const never_text[] = {
-	"script", "style", "noscript", "template", "iframe", "svg", "canvas", "object",
-	"embed", "button", "select", "input", "textarea", "option", "link", "meta", "head",
-	"dialog", "audio", "video", "map", "applet", "frame", "frameset", NULL
+	"script", "style", "noscript", "template", "iframe", "svg", "canvas", "param",
+	"button", "select", "input", "textarea", "option", "link", "meta", "head",
+	"dialog", "audio", "video", "map", "frame", "frameset", NULL
 };
 /* Furniture by tag or role, unless it holds most of the prose. */
 static const char *const furniture_tags[] = {

@@ -110,9 +110,9 @@ static void put_text(struct out *o, const char *t)
 
 /* Never text.  A <form> is not here: pages wrap whole articles in one. */
 static const char *const skipped[] = {
-	"script", "style", "noscript", "template", "head", "title", "iframe", "object",
-	"embed", "svg", "canvas", "button", "select", "input", "textarea", "option",
-	"video", "audio", "map", "link", "meta", NULL
+	"script", "style", "noscript", "template", "head", "title", "iframe", "svg",
+	"canvas", "button", "select", "input", "textarea", "option", "video", "audio",
+	"map", "link", "meta", "param", NULL
 };
 static const char *const paragraphs[] = {
 	"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
@@ -206,6 +206,14 @@ static void walk(struct out *o, const xmlNode *node)
 		       !prev->content[strspn((const char *)prev->content, " \t\r\n")])
 			prev = prev->prev;
 		want_break(o, prev && markup_is(prev, "br") ? 2 : 1);
+		return;
+	}
+	if (markup_is(node, "embed") || markup_is(node, "object") || markup_is(node, "applet")) {
+		/* never text itself; but the parser hangs what follows an unclosed
+		 * one (or an <object>'s fallback text) under it */
+		for (const xmlNode *c = node->children; c && !o->oom; c = c->next)
+			if (!markup_is(c, "param"))
+				walk(o, c);
 		return;
 	}
 	if (markup_is(node, "math")) {
