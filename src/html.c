@@ -447,6 +447,115 @@ static int fill_fields(struct meta *m, struct folio_article *out)
 	return 0;
 }
 
+/* ---- the body JSON-LD states ---- */
+
+#define WORD_SLOTS 4096 /* a hash set of words, enough for a long article */
+
+static uint32_t word_hash(const unsigned char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (uint32_t)tolower(w[i])) * 16777619u;
+	return h;
+}
+
+/* Calls fn on each word of s (letters and digits; any byte >= 0x80 is a letter). */
+static void each_word(const char *s, void (*fn)(void *, const unsigned char *, size_t), void *ctx)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		while (*p && !isalnum(*p) && *p < 0x80)
+			p++;
+		const unsigned char *w = p;
+		while (*p && (isalnum(*p) || *p >= 0x80))
+			p++;
+		if (p > w)
+			fn(ctx, w, (size_t)(p - w));
+	}
+}
+
+struct words {
+	uint32_t set[WORD_SLOTS]; /* hashes + 1; 0 is empty */
+	size_t n, hits;
+};
+
+static void add_word(void *ctx, const unsigned char *w, size_t n)
+{
+	struct words *ws = ctx;
+	uint32_t h = word_hash(w, n) | 1;
+	for (size_t i = h % WORD_SLOTS, k = 0; k < WORD_SLOTS; i = (i + 1) % WORD_SLOTS, k++) {
+		if (ws->set[i] == h)
+			return;
+		if (!ws->set[i]) {
+			if (ws->n * 2 < WORD_SLOTS) {
+				ws->set[i] = h;
+				ws->n++;
+			}
+			return;
+		}
+	}
+}
+
+static void count_word(void *ctx, const unsigned char *w, size_t n)
+{
+	struct words *ws = ctx;
+	uint32_t h = word_hash(w, n) | 1;
+	ws->n++;
+	for (size_t i = h % WORD_SLOTS, k = 0; k < WORD_SLOTS && ws->set[i]; i = (i + 1) % WORD_SLOTS, k++)
+		if (ws->set[i] == h) {
+			ws->hits++;
+			return;
+		}
+}
+
+/* The share of a's words (by occurrence) that b has too. */
+static double word_share(const char *a, const char *b)
+{
+	struct words *ws = calloc(1, sizeof *ws);
+	if (!ws)
+		return 1.0; /* out of memory: keep what we have */
+	each_word(b, add_word, ws);
+	ws->n = 0;
+	each_word(a, count_word, ws);
+	double share = ws->n ? (double)ws->hits / (double)ws->n : 1.0;
+	free(ws);
+	return share;
+}
+
+/*
+ * JSON-LD's articleBody instead of the body found, when that is plausible:
+ * the page's text is missing or short (the article is rendered by script,
+ * or cut by a paywall), or what was found shares few words with the
+ * article the page states.  articleBody loses paragraphs and is sometimes
+ * a teaser, so a found body that agrees with it is kept.
+ */
+static char *prefer_ld_body(char *body, const char *ld, bool *nomem)
+{
+	if (!ld)
+		return body;
+	bool html = strchr(ld, '<') && strchr(ld, '>');
+	char *text = html ? markup_fragment_body(ld, strlen(ld), nomem)
+	                  : markup_clean_body(ld, strlen(ld), nomem);
+	if (!text)
+		return body;
+	size_t tl = strlen(text), bl = body ? strlen(body) : 0;
+	bool take = false;
+	if (tl >= 250 && bl < 250)
+		take = bl * 2 < tl;
+	else if (tl >= 500 && bl > 0) {
+		double found_in_ld = word_share(body, text), ld_in_found = word_share(text, body);
+		/* the body is something else, or a part of an article twice as long */
+		take = (found_in_ld < 0.5 && ld_in_found < 0.5) ||
+		       (found_in_ld > 0.8 && ld_in_found < 0.6 && tl > bl * 2);
+	}
+	if (!take) {
+		free(text);
+		return body;
+	}
+	free(body);
+	return text;
+}
+
 /* Drop the headings that repeat the title: the body starts after them. */
 static void drop_title_headings(xmlNode *node, const char *title)
 {
@@ -517,6 +626,8 @@ enum folio_extract_result folio_html_extract(const char *bytes, size_t len,
 	if (!nomem && out->title)
 		drop_title_headings(xmlDocGetRootElement(doc), out->title);
 	nomem = nomem || html_main_text(doc, &body) != 0;
+	if (!nomem)
+		body = prefer_ld_body(body, m.ld.body, &nomem);
 	xmlFreeDoc(doc);
 	meta_free(&m);
 	if (nomem) {
