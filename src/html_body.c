@@ -46,118 +46,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "html_words.h"
 #include "markup.h"
 
 #define MIN_PARAGRAPH 25 /* characters for a unit to score */
 #define MIN_PROSE 80     /* characters for a unit to count as article-like text */
 #define MIN_BODY 250     /* below this, try again without the class/id words */
-
-/* ---- class and id words ---- */
-
-/* Words that mark furniture (step 2).  A trailing '*' matches any word
- * starting so ("comments", "sidebar-left"). */
-static const char *const furniture[] = {
-	"ad", "ads", "advert*", "author", "authors", "banner*", "breadcrumb*", "byline*",
-	"comment*", "community", "cookie*", "disqus", "footer*", "gdpr", "header*",
-	"masthead", "menu*", "meta", "modal*", "nav", "navbar", "navigation", "newsletter*",
-	"outbrain", "pager", "pagination", "popup*", "promo*", "recommend*", "related*",
-	"share", "shares", "sharing", "sharebar", "sharethis", "sharedaddy", "sidebar*",
-	"signup", "skip", "social*", "sponsor*",
-	"subscri*", "taboola", "tags", "toolbar", "trending", "widget*", "date",
-	"timestamp", "print", "most", "popular", "consent", "paywall", NULL
-};
-/* Furniture that is never the article, however much text it holds. */
-static const char *const never_article[] = { "comment*", "disqus", "respond", "replies", NULL };
-/* Words that weigh a block down or up in scoring (step 3). */
-static const char *const negative[] = {
-	"hidden", "banner*", "combx", "comment*", "contact", "foot*", "masthead", "media",
-	"meta", "outbrain", "promo*", "related*", "scroll", "share", "shares", "sharing",
-	"sharedaddy", "shoutbox",
-	"sidebar*", "skyscraper", "sponsor*", "shopping", "tags", "tool*", "widget*", "gdpr",
-	NULL
-};
-static const char *const positive[] = {
-	"article*", "body", "content*", "entry", "hentry", "h-entry", "main", "page",
-	"post", "text", "blog", "story*", NULL
-};
-
-static bool word_matches(const char *word, size_t n, const char *const *list)
-{
-	for (; *list; list++) {
-		size_t k = strlen(*list);
-		bool prefix = (*list)[k - 1] == '*';
-		if (prefix)
-			k--;
-		if (n < k || (!prefix && n != k) || strncasecmp(word, *list, k) != 0)
-			continue;
-		if (k == 7 && n > 7 && strncasecmp(word, "commentary", 10) == 0)
-			continue; /* an opinion piece, not the comments */
-		return true;
-	}
-	return false;
-}
-
-/* An id made from a heading ("sharing-with-a-single-developer"): four or
- * more words joined by hyphens, which names content, not a layout part. */
-static bool heading_slug(const char *v)
-{
-	int words = 1;
-	for (const char *p = v; *p; p++) {
-		if (*p == '-')
-			words++;
-		else if (!isalnum((unsigned char)*p))
-			return false;
-	}
-	return words >= 4;
-}
-
-/* How many words of the attribute are in list. */
-static int count_words(const xmlNode *node, const char *attr, const char *const *list)
-{
-	char *v = markup_attr(node, attr);
-	if (!v)
-		return 0;
-	if (strcmp(attr, "id") == 0 && heading_slug(v)) {
-		xmlFree(v);
-		return 0;
-	}
-	int hits = 0;
-	for (const char *p = v; *p;) {
-		while (*p && !isalnum((unsigned char)*p))
-			p++;
-		const char *w = p;
-		/* a word ends at punctuation or where a capital follows a small letter */
-		while (isalnum((unsigned char)*p) &&
-		       !(p > w && isupper((unsigned char)*p) && islower((unsigned char)p[-1])))
-			p++;
-		if (p > w && word_matches(w, (size_t)(p - w), list))
-			hits++;
-	}
-	xmlFree(v);
-	return hits;
-}
-
-bool html_named(const xmlNode *node, const char *const *list)
-{
-	return count_words(node, "class", list) || count_words(node, "id", list);
-}
-
-static int class_weight(const xmlNode *node)
-{
-	int w = 0;
-	const char *attrs[] = { "class", "id" };
-	for (int i = 0; i < 2; i++) {
-		if (count_words(node, attrs[i], negative))
-			w -= 25;
-		if (count_words(node, attrs[i], positive))
-			w += 25;
-	}
-	char *prop = markup_attr(node, "itemprop");
-	if (prop && strcasecmp(prop, "articleBody") == 0)
-		w += 50;
-	xmlFree(prop);
-	return w;
-}
 
 static bool tag_in(const xmlNode *node, const char *const *tags)
 {
@@ -577,10 +471,10 @@ static bool furniture_element(const struct prune *p, const xmlNode *node)
 	/* By class or id only a block: an inline element is part of a sentence. */
 	if (!named && p->by_name && block(node) && !markup_is(node, "article") &&
 	    !markup_is(node, "main"))
-		named = html_named(node, furniture);
+		named = html_furniture_name(node);
 	if (!named)
 		return false;
-	if (p->by_name && html_named(node, never_article))
+	if (p->by_name && html_never_article(node))
 		return true;
 	/* Never the element that holds most of the page's article-like text. */
 	const struct el *e = el_of(p->t, node);
@@ -629,7 +523,7 @@ static void score_units(struct tree *t, const struct units *u)
 				break;
 			if (!e->candidate) {
 				e->candidate = true;
-				e->score = tag_weight(a) + class_weight(a);
+				e->score = tag_weight(a) + html_class_weight(a);
 			}
 			e->score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
 		}
@@ -884,7 +778,7 @@ static bool only_time(const xmlNode *node)
  * article-like text (keep: half of it). */
 static bool clutter(const struct tree *t, const xmlNode *c, size_t keep)
 {
-	int weight = class_weight(c);
+	int weight = html_class_weight(c);
 	const struct el *e = el_of(t, c);
 	if (e && keep > 0 && e->prose >= keep)
 		return false;

@@ -14,9 +14,4 @@
  */
 int html_main_text(xmlDoc *doc, char **body);
 
-/* Whether a word of the element's class or id attribute is in list (words
- * split at punctuation and at camelCase humps; a trailing '*' in the list
- * matches any word starting so). */
-bool html_named(const xmlNode *node, const char *const *list);
-
 #endif
