@@ -69,6 +69,23 @@ static bool heading(const xmlNode *node)
 
 /* ---- the elements of the page and their measures ---- */
 
+/* Room in the array at *array (a pointer to the array's pointer; n used
+ * of *cap) for one more element of size bytes. */
+static bool room_for_one(void *array, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return true;
+	void *v;
+	memcpy(&v, array, sizeof v);
+	size_t grown_cap = *cap ? *cap * 2 : 128;
+	void *grown = realloc(v, grown_cap * size);
+	if (!grown)
+		return false;
+	memcpy(array, &grown, sizeof grown);
+	*cap = grown_cap;
+	return true;
+}
+
 struct el {
 	xmlNode *node;
 	size_t text, links; /* characters of text under it, and of link text */
@@ -117,15 +134,9 @@ static void measure(struct tree *t, xmlNode *node, bool in_link, size_t *text, s
 	}
 	if (node->type != XML_ELEMENT_NODE || t->oom)
 		return;
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 256;
-		struct el *grown = realloc(t->v, cap * sizeof *grown);
-		if (!grown) {
-			t->oom = true;
-			return;
-		}
-		t->v = grown;
-		t->cap = cap;
+	if (!room_for_one(&t->v, &t->cap, t->n, sizeof *t->v)) {
+		t->oom = true;
+		return;
 	}
 	size_t i = t->n++;
 	t->v[i] = (struct el){ .node = node };
@@ -222,15 +233,9 @@ struct run {
 static void flush(struct units *u, struct run *r, xmlNode *host)
 {
 	if (r->len >= MIN_PARAGRAPH && !u->oom) {
-		if (u->n == u->cap) {
-			size_t cap = u->cap ? u->cap * 2 : 128;
-			struct unit *grown = realloc(u->v, cap * sizeof *grown);
-			if (!grown) {
-				u->oom = true;
-				return;
-			}
-			u->v = grown;
-			u->cap = cap;
+		if (!room_for_one(&u->v, &u->cap, u->n, sizeof *u->v)) {
+			u->oom = true;
+			return;
 		}
 		u->v[u->n++] = (struct unit){ host, r->len, r->links, r->commas, false };
 	}
