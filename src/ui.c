@@ -140,6 +140,7 @@ static void render(struct ui *ui)
 		curs_set(0);
 		wnoutrefresh(w);
 		doupdate();
+		ui_test_drawn(ui);
 		return;
 	}
 	if (single_pane(ui) != ui->narrow ||
@@ -180,6 +181,7 @@ static void render(struct ui *ui)
 	/* Last, so the terminal's cursor ends in the search bar when it is open. */
 	wnoutrefresh(ui->status_win);
 	doupdate();
+	ui_test_drawn(ui);
 }
 
 /* ---- views ---- */
@@ -410,7 +412,7 @@ static void handle_key(struct ui *ui, folio_key k)
 	case FOLIO_KEY_PARTIAL:
 		/* wait for the next key; what these keys mean alone runs if it does not continue them */
 		ui->pending = a;
-		clock_gettime(CLOCK_MONOTONIC, &ui->pending_since);
+		ui_clock(&ui->pending_since);
 		if (ui->nseq == FOLIO_KEY_MAX_SEQ)
 			ui->nseq = 0;
 		break;
@@ -516,7 +518,8 @@ int folio_ui_run(struct folio_store *st, const struct folio_keymap *km,
 {
 	if (err)
 		*err = NULL;
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+	bool scripted = ui_test_scripted(); /* a test's keys, no terminal: ui_test.c */
+	if (!scripted && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
 		return set_err(err, "the reader needs a terminal (stdin and stdout must be a tty)");
 	const char *term = getenv("TERM");
 	if (!term || !*term)
@@ -531,7 +534,7 @@ int folio_ui_run(struct folio_store *st, const struct folio_keymap *km,
 	struct sigaction old[3];
 	ui_signal = 0;
 	install_signals(old); /* before curses, so it leaves them to us */
-	SCREEN *screen = newterm(NULL, stdout, stdin);
+	SCREEN *screen = scripted ? ui_test_newterm() : newterm(NULL, stdout, stdin);
 	if (!screen) {
 		restore_signals(old);
 		char msg[160];

@@ -18,7 +18,7 @@
 long ui_elapsed_ms(const struct timespec *since)
 {
 	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
+	ui_clock(&now);
 	return (now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000;
 }
 
@@ -63,6 +63,8 @@ static folio_key convert_key(int rc, wint_t ch)
  */
 enum ui_read ui_read_key(struct ui *ui, int timeout_ms, folio_key *key)
 {
+	if (ui_test_scripted())
+		return ui_test_read(ui, timeout_ms, key);
 	wint_t ch;
 	struct timespec start;
 	clock_gettime(CLOCK_MONOTONIC, &start);
@@ -93,6 +95,7 @@ enum ui_read ui_read_key(struct ui *ui, int timeout_ms, folio_key *key)
 			folio_key k2 = rc2 == KEY_CODE_YES && next == KEY_RESIZE ? -1 : convert_key(rc2, next);
 			if (k2 >= 0 && k2 != FOLIO_KEY_ESC) {
 				*key = k2 | FOLIO_KEY_META;
+				ui->nkeys += 2;
 				return UI_READ_KEY;
 			}
 			if (rc2 == KEY_CODE_YES)
@@ -102,5 +105,6 @@ enum ui_read ui_read_key(struct ui *ui, int timeout_ms, folio_key *key)
 		}
 	}
 	*key = k;
+	ui->nkeys++;
 	return UI_READ_KEY;
 }

@@ -221,6 +221,7 @@ struct ui {
 	struct ui_prompt prompt;
 	char message[256];
 	int fast_errors; /* get_wch failures in a row that came too soon */
+	unsigned long nkeys; /* keys read so far (FOLIO_TEST_SYNC reports it) */
 	folio_key seq[FOLIO_KEY_MAX_SEQ];
 	size_t nseq;
 	enum folio_action pending; /* what seq means alone, run if no longer binding follows */
@@ -256,6 +257,13 @@ void ui_status_draw(struct ui *ui);
 enum ui_read { UI_READ_KEY, UI_READ_NONE, UI_READ_RESIZE, UI_READ_DEAD };
 enum ui_read ui_read_key(struct ui *ui, int timeout_ms, folio_key *key);
 long ui_elapsed_ms(const struct timespec *since);
+
+/* ui_test.c: the test hooks (FOLIO_TEST_SCRIPT, FOLIO_TEST_SYNC) and the clock */
+void ui_clock(struct timespec *now); /* CLOCK_MONOTONIC, or a test script's clock */
+bool ui_test_scripted(void);
+SCREEN *ui_test_newterm(void);
+enum ui_read ui_test_read(struct ui *ui, int timeout_ms, folio_key *key);
+void ui_test_drawn(const struct ui *ui);
 
 /* ui_sources.c */
 void ui_list_init(struct ui *ui);
