@@ -5,7 +5,7 @@
 # once, a 250-article source paged both ways, and the position kept across
 # resizes (down to 1x1).
 . "$top_srcdir/tests/lib.sh"
-. "$top_srcdir/tests/ui/tmux.sh"
+. "$top_srcdir/tests/ui/script.sh"
 
 make_store
 start 120 24
@@ -13,14 +13,12 @@ start 120 24
 # The sources are by name: All, Bulk Daily, The Ledgerport Courier,
 # The Northern Times, Valley Morning Herald.
 keys j j Enter
-wait_for '^v The Ledgerport Courier' >/dev/null
 like "Enter expands a source" "$(line 3)" '^v The Ledgerport Courier +2/2'
 like "its newest article comes first, with its date" "$(line 4)" '^  N 2003-05-10 Volunteers repaint'
 like "then the older one" "$(line 5)" '^  N 2003-04-02 Granite quarry'
 like "the next source follows" "$(line 6)" '^> The Northern Times'
 
 keys j Enter
-wait_for 'By Daniel Ruiz' >/dev/null
 like "Enter opens the article: title" "$(line 1)" '│ Volunteers repaint the old north lighthouse'
 like "header: source and date" "$(line 2)" '│ The Ledgerport Courier · 2003-05-10'
 like "header: byline" "$(line 3)" '│ By Daniel Ruiz'
@@ -31,102 +29,72 @@ like "status: position in the list and percentage" "$(line 24)" '1 of 2 +[0-9]+%
 first=$(line 1)
 
 keys Space
-wait_for 'Harbor pilots|stonemasons|Stonemasons' >/dev/null
 like "Space pages down" "$(screen | sed -n 1,23p)" 'Harbor pilots say'
 like "the list items are kept as lines" "$(screen)" '│ [-•] primer on Saturday morning, when the wind'
 resize 50 24
-wait_for '^   dropped,' >/dev/null
 like "a list item's next line hangs under its text" "$(screen)" '^   dropped,'
 resize 120 24
-wait_for '^.{40}│' >/dev/null
 isnt_title=$(line 1 | grep -c 'Volunteers repaint the old' )
 is "after a page the title is off the screen" "$isnt_title" 0
 keys G
-wait_for 'The next work day' >/dev/null
 like "G goes to the end" "$(line 24)" '100%  \?:help$'
 keys Space
-wait_for 'End of article' >/dev/null
 like "Space at the end says so" "$(line 24)" 'End of article: J opens the next'
 resize 80 24
-wait_for '[0-9]+%  \?:help$' >/dev/null
 is "a resize drops that message, which may not hold at the new size" \
 	"$(line 24 | grep -c 'End of article')" 0
 resize 120 24
-wait_for '^.{40}│' >/dev/null
 keys g
-wait_for 'Volunteers repaint the old north' >/dev/null
 is "g goes back to the top" "$(line 1)" "$first"
 
 keys J
-wait_for 'Granite quarry reopens after' >/dev/null
 like "J opens the next article in the list" "$(screen)" '│ Granite quarry reopens after twenty years'
 like "and moves the list cursor with it" "$(line 24)" '2 of 2'
 like "the count follows" "$(line 3)" 'Ledgerport Courier +0/2'
 keys K
-wait_for '│ Volunteers repaint' >/dev/null
 like "K goes back" "$(line 24)" '1 of 2'
 
 keys r
-wait_for 'Marked unread' >/dev/null
 like "r marks the open article unread" "$(line 3)" 'Ledgerport Courier +1/2'
 keys F
-wait_for 'Flagged' >/dev/null
 like "F flags it: the list shows the mark" "$(line 4)" '^  ! (20)?03-05-10 Volunteers'
 keys J
-wait_for '│ Granite quarry reopens' >/dev/null
 keys [
-wait_for '│ Volunteers repaint' >/dev/null
 like "[ opens the previous unread article" "$(line 24)" '1 of 2'
 keys ]
-wait_for 'No next unread article' >/dev/null
 like "] finds none after it: both are read now" "$(line 24)" 'No next unread article'
 
 # Resize keeps the place in the article.
 keys Space
-settle
 top=$(line 1 | sed 's/.*│ //')
 resize 120 40
-wait_for '^.{100}' >/dev/null
-settle
 word=$(printf '%s' "$top" | cut -d' ' -f1-3)
 like "a wider screen still shows the same place" "$(screen)" "$word"
 resize 2 2
-settle
 resize 1 1
-settle
 resize 30 5
-settle
 resize 120 24
-wait_for '^.{30}│ ' >/dev/null
-settle
 is "back at 120x24 the same line is on top" "$(line 1 | sed 's/.*│ //')" "$top"
-ok "folio survived 2x2 and 1x1" kill -0 "$(folio_pid)"
+ok "folio survived 2x2 and 1x1" _running
 
 # A long source is paged from the store in both directions.
 keys q g j Enter
-wait_for '^v Bulk Daily' >/dev/null
 keys j
-wait_for ' 1 of 250 ' >/dev/null
 like "the long source opens on its newest article" "$(line 3)" '^  N 2001-09-26 Bulk story number 250'
 like "the status line counts the position" "$(line 24)" ' 1 of 250  \?:help$'
 keys -N 14 PgDn
-wait_for '^> Valley Morning Herald' >/dev/null
 like "paging down reaches its oldest article" "$(screen)" '^  N 2001-01-01 Bulk story number 001'
 keys k k k
-wait_for ' 250 of 250 ' >/dev/null
 like "and the sources after it; the count is right at the end" "$(line 24)" ' 250 of 250  \?:help$'
 resize 40 12
-wait_for ' 250 of 250  \?:help$' >/dev/null
 like "a resize keeps the selected article" "$(line 12)" ' 250 of 250  \?:help$'
 like "and shows it" "$(screen)" '^  N 2001-01-01 Bulk story number 001'
 resize 80 24
-wait_for '^.{40}│' >/dev/null
 like "and so does the way back" "$(line 24)" ' 250 of 250  \?:help$'
 keys -N 14 PgUp
-wait_for '^> All articles' >/dev/null
 like "paging back up reaches the top again" "$(line 3)" '^  N 2001-09-26 Bulk story number 250'
 
 keys Q
-wait_for '^\[folio exit 0\]' >/dev/null
-like "Q quits from anywhere" "$(screen)" '^\[folio exit 0\]'
+finish
+is "Q quits from anywhere" "$(exit_status)" 0
 done_testing

@@ -4,70 +4,55 @@
 # the article until it is opened; then the article reads full width (so
 # the terminal can scroll it) and q or Tab bring the list back.
 . "$top_srcdir/tests/lib.sh"
-. "$top_srcdir/tests/ui/tmux.sh"
+. "$top_srcdir/tests/ui/script.sh"
 
 make_store
 start 40 12
 keys j j j Enter
-wait_for '^v The Northern Times' >/dev/null
 like "Enter expands a source over the whole width" "$(line 4)" '^v The Northern Times +1/1$'
 like "its article: mark, date and title" "$(line 5)" '^  N 2003-08-04 Survey team returns'
 keys j Enter
-wait_for 'By Tomas Lind' >/dev/null
 like "Enter shows the article alone: title" "$(line 1)" '^ Survey team returns from the 北岳'
 like "wide characters keep the columns: the text wraps inside 40" \
 	"$(screen | awk '{ print length($0) }' | sort -n | tail -1)" '^(3[0-9]|40)$'
 like "the status line has the position" "$(line 12)" '1 of 1 +[0-9]+%  \?:help$'
 keys q
-wait_for '^v The Northern Times' >/dev/null
 like "q goes back to the list" "$(line 4)" '^v The Northern Times +0/1$'
 like "with the cursor where it was, now read" "$(line 5)" '^    2003-08-04 Survey team'
 keys q
-wait_for '^> The Northern Times' >/dev/null
 like "q on an article row folds its source" "$(line 4)" '^> The Northern Times'
 keys q
-wait_for '^\[folio exit 0\]' >/dev/null
-like "q on a source row quits" "$(screen)" '^\[folio exit 0\]'
+finish
+is "q on a source row quits" "$(exit_status)" 0
 
 # The newcomer's path at 40x12: find an article by a word seen in another.
 start 40 12
 keys /
-wait_for 'Type to search' >/dev/null
 keys stonemason
-wait_for 'articles? match' >/dev/null
 like "search as you type fills the screen with the hits" "$(line 1)" '^ 1 article matches, best first$'
 like "the hit's title" "$(line 2)" 'Volunteers repaint the old north'
 like "its snippet shows the match even on a narrow line" "$(line 4)" '[Ss]tonemason'
 keys Enter
-wait_for 'n/N to jump' >/dev/null
 like "Enter opens it alone on the screen" "$(line 1)" '^ Volunteers repaint the old north'
 keys n
-wait_for 'Match 1 of' >/dev/null
 like "n scrolls to the match" "$(screen)" '[Ss]tonemasons'
 keys q
-wait_for 'article matches' >/dev/null
 like "q goes back to the hits" "$(line 1)" '^ 1 article matches, best first$'
 keys Escape
-wait_for '^> All articles' >/dev/null
 like "Esc goes back to the sources" "$(line 1)" '^> All articles'
 keys q
-wait_for '^\[folio exit 0\]' >/dev/null
-like "and q quits" "$(screen)" '^\[folio exit 0\]'
+finish
+is "and q quits" "$(exit_status)" 0
 
 start 80 24
 keys j j Enter
-wait_for '^v The Ledgerport Courier' >/dev/null
 like "80x24: the list has the article pane beside it" "$(line 1)" '│'
 keys j Enter
-wait_for 'By Daniel Ruiz' >/dev/null
 like "80x24: an opened article takes the whole width" "$(line 1)" '^ Volunteers repaint the old north lighthouse'
 is "80x24: no list beside it" "$(screen | grep -c '│')" 0
 keys Tab
-wait_for '^v The Ledgerport Courier' >/dev/null
 like "80x24: Tab brings the list back beside the article" "$(line 1)" '│ Volunteers repaint'
 keys Tab
-wait_for '^ Volunteers repaint' >/dev/null
 keys q
-wait_for '^v The Ledgerport Courier' >/dev/null
 like "80x24: so does q" "$(line 3)" '^v The Ledgerport Courier'
 done_testing

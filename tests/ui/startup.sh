@@ -1,9 +1,10 @@
 #!/bin/sh
 # The reader's first screen at 80x24 and 40x12: "All articles" and every
 # source with unread/total counts, the welcome hints, the status line; R
-# after an import; and q leaves the terminal as it found it.
+# after an import.  (That q leaves the terminal as it found it is in
+# terminal.sh.)
 . "$top_srcdir/tests/lib.sh"
-. "$top_srcdir/tests/ui/tmux.sh"
+. "$top_srcdir/tests/ui/script.sh"
 
 make_store
 ok "the test store was imported" test -s "$DB"
@@ -32,10 +33,8 @@ is "80x24: nothing is drawn past the status line" "$(screen | wc -l | tr -d ' ')
 ok "80x24: the start-up screen is as expected" expect_screen start-80x24
 
 keys q
-wait_for '^\[folio exit' >/dev/null
-like "q quits with status 0" "$(screen)" '^\[folio exit 0\]'
-is "q leaves the alternate screen" "$(tmux_cmd display -p '#{alternate_on}')" 0
-is "q leaves the cursor visible" "$(tmux_cmd display -p '#{cursor_flag}')" 1
+finish
+is "q quits with status 0" "$(exit_status)" 0
 
 start 40 12
 ok "40x12: the start-up screen is as expected" expect_screen start-40x12
@@ -48,7 +47,6 @@ sed -e 's/Apple growers count losses/Pear growers count losses/' \
 	"$top_srcdir/tests/ui/data/orchard.txt" >"$TMP/pear.txt"
 "$FOLIO" --db "$DB" import --quiet "$TMP/pear.txt"
 keys R
-wait_for 'reloaded' >/dev/null
 like "R reads the counts again" "$(line 1)" "^> All articles +$((total + 1))/$((total + 1))$"
 like "and the source the new article went to" "$(screen)" '^> Valley Morning Herald +2/2$'
 
