@@ -223,9 +223,10 @@ static void inline_pages(void)
 		folio_article_free(&a);
 	}
 
-	/* Random bytes and deep nesting: no crash, clean output, bounded time. */
+	/* Random bytes and deep nesting: no crash, clean output. */
 	uint32_t seed = 12345;
 	char junk[4096];
+	int extracted = 0, refused = 0, unclean = 0;
 	for (int round = 0; round < 200; round++) {
 		for (size_t i = 0; i < sizeof junk - 1; i++) {
 			seed = seed * 1103515245u + 12345u;
@@ -233,13 +234,18 @@ static void inline_pages(void)
 			junk[i] = pool[(seed >> 16) % (sizeof pool - 1)];
 		}
 		junk[sizeof junk - 1] = '\0';
-		if (run(junk, &a, &reason) == FOLIO_EXTRACT_OK) {
-			if (!valid_text(a.body))
-				break;
+		enum folio_extract_result rc = run(junk, &a, &reason);
+		if (rc == FOLIO_EXTRACT_OK) {
+			extracted++;
+			unclean += (a.title && !valid_text(a.title)) || !a.body || !valid_text(a.body);
 			folio_article_free(&a);
+		} else if (rc != FOLIO_EXTRACT_NOMEM && reason && *reason) {
+			refused++;
 		}
 	}
-	ok(1, "200 random pages parsed without a crash");
+	ok(extracted + refused == 200, "200 random pages: each extracted or refused with a reason "
+	   "(%d and %d)", extracted, refused);
+	is_int(unclean, 0, "random pages: every extracted title and body is clean UTF-8");
 
 	size_t depth = 100000, n = depth * 11 + sizeof PROSE + 64;
 	char *deep = malloc(n);
@@ -256,7 +262,8 @@ static void inline_pages(void)
 		double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
 		if (rc == FOLIO_EXTRACT_OK)
 			folio_article_free(&a);
-		ok(rc != FOLIO_EXTRACT_NOMEM && secs < 5, "100000 nested divs: handled in %.2f s", secs);
+		/* (the time is a figure, not a verdict: tests never time) */
+		ok(rc != FOLIO_EXTRACT_NOMEM, "100000 nested divs: handled, in %.2f s of CPU", secs);
 		free(deep);
 	}
 }
