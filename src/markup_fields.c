@@ -129,6 +129,21 @@ static bool all_lower_ascii(const char *s)
 	return true;
 }
 
+/* "Spiceworks Inc", "Wikimedia Foundation, Inc.": the company's form left off. */
+static void strip_company(char *s)
+{
+	static const char *const forms[] = { ", Inc.", ", Inc", " Inc.", " Inc", ", LLC", " LLC",
+	                                     " Ltd.", " Ltd", " GmbH", " S.A.", " plc", NULL };
+	size_t n = strlen(s);
+	for (const char *const *f = forms; *f; f++) {
+		size_t k = strlen(*f);
+		if (n > k + 2 && strcmp(s + n - k, *f) == 0) {
+			s[n - k] = '\0';
+			return;
+		}
+	}
+}
+
 /* The canonical name when the table knows it, else a copy of s. */
 static char *canonical(const char *s)
 {
@@ -178,10 +193,15 @@ char *markup_outlet(const char *raw)
 			if (hit && hit > line)
 				*hit = '\0';
 		}
+	strip_company(line);
 	if (in_list_ci(line, section_words) || in_list_ci(line, hosting_labels)) {
 		free(line);
 		return NULL;
 	}
+	/* "Le Monde.fr": a name with its domain's ending */
+	char *last_space = strrchr(line, ' ');
+	if (last_space && domain_name(last_space + 1, &dot) && !strchr(last_space + 1 + dot + 1, '.'))
+		last_space[1 + dot] = '\0';
 	if (domain_name(line, &dot) && !ex_outlet_exact(line, strlen(line))) {
 		/* "Salon.com" -> "Salon", "usatoday.com" -> "USA Today" */
 		char *lower = strdup(line);
