@@ -106,19 +106,26 @@ static char *name_from_word(const char *w, size_t n)
 	return s;
 }
 
-/* "Salon.com", "usatoday.com": one word and a top-level domain. */
+/* "Salon.com", "usatoday.com": one word and a common top-level domain (not
+ * "S.Paulo"). */
 static bool domain_name(const char *s, size_t *dot)
 {
+	static const char *const tlds[] = {
+		"com", "net", "org", "info", "biz", "io", "tv", "co", "us", "uk", "ie", "fr", "de",
+		"at", "ch", "it", "es", "pt", "nl", "be", "se", "no", "dk", "fi", "pl", "cz", "ru",
+		"ca", "au", "nz", "jp", "cn", "in", "br", "ar", "mx", NULL
+	};
 	if (strchr(s, ' ') || strchr(s, '/'))
 		return false;
 	const char *last = strrchr(s, '.');
-	if (!last || last == s || strlen(last + 1) < 2 || strlen(last + 1) > 6)
+	if (!last || last == s)
 		return false;
-	for (const char *p = last + 1; *p; p++)
-		if (!isalpha((unsigned char)*p))
-			return false;
-	*dot = strcspn(s, ".");
-	return true;
+	for (const char *const *t = tlds; *t; t++)
+		if (strcasecmp(last + 1, *t) == 0) {
+			*dot = strcspn(s, ".");
+			return true;
+		}
+	return false;
 }
 
 static bool all_lower_ascii(const char *s)
