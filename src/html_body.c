@@ -805,11 +805,21 @@ static bool clutter(const struct tree *t, const xmlNode *c, size_t keep)
 	return len < MIN_PARAGRAPH && (img == 0 || img > 2) && !list;
 }
 
+/* A table of data, not of layout: rows of short cells, no table inside
+ * (Readability leaves those whole). */
+static bool data_table(const xmlNode *table)
+{
+	if (!markup_is(table, "table") || count_tag(table, "table") > 0)
+		return false;
+	size_t rows = count_tag(table, "tr"), cells = count_tag(table, "td") + count_tag(table, "th");
+	return rows >= 2 && cells >= 2 * rows && text_len(table) < 100 * cells;
+}
+
 static void clean_body(const struct tree *t, xmlNode *node, size_t keep)
 {
 	for (xmlNode *c = node->children, *next; c; c = next) {
 		next = c->next;
-		if (c->type != XML_ELEMENT_NODE)
+		if (c->type != XML_ELEMENT_NODE || data_table(c))
 			continue;
 		clean_body(t, c, keep);
 		bool gone = markup_is(c, "h1") || only_time(c) ||

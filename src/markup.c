@@ -38,6 +38,7 @@ struct out {
 	int brk;     /* pending break: 0 none, 1 a line, 2 a blank line */
 	bool space;  /* pending space between words */
 	int pre;     /* inside <pre>: keep white space */
+	char bullet[24]; /* a list item's marker, written before its first word */
 	bool one_line;
 };
 
@@ -83,6 +84,12 @@ static void start_word(struct out *o)
 	}
 	o->brk = 0;
 	o->space = false;
+	if (o->bullet[0]) {
+		char marker[sizeof o->bullet];
+		memcpy(marker, o->bullet, sizeof marker);
+		o->bullet[0] = '\0';
+		put(o, marker, strlen(marker));
+	}
 }
 
 static void put_text(struct out *o, const char *t)
@@ -138,25 +145,21 @@ static void walk_children(struct out *o, const xmlNode *node)
 		walk(o, c);
 }
 
-/* The bullet of a list item: "• " under <ul>, "N. " under <ol>. */
+/* The bullet of a list item: "• " under <ul>, "N. " under <ol>, written
+ * with its first word, so an item with no text (a picture) has none. */
 static void put_bullet(struct out *o, const xmlNode *li)
 {
-	char num[24];
 	const xmlNode *list = li->parent;
 	if (list && markup_is(list, "ol")) {
 		int n = 1;
 		for (const xmlNode *s = li->prev; s; s = s->prev)
 			if (s->type == XML_ELEMENT_NODE && markup_is(s, "li"))
 				n++;
-		snprintf(num, sizeof num, "%d. ", n);
-		start_word(o);
-		put(o, num, strlen(num));
+		snprintf(o->bullet, sizeof o->bullet, "%d. ", n);
 	} else {
-		start_word(o);
-		put(o, "\xE2\x80\xA2 ", 4);
+		snprintf(o->bullet, sizeof o->bullet, "\xE2\x80\xA2 ");
 	}
 }
-
 /* MathML: its alttext when it has one, else its tokens a space apart. */
 static void put_math(struct out *o, const xmlNode *node)
 {
