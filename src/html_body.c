@@ -9,11 +9,11 @@
  *    a double <br>.  So text in <br> runs with no <p>, or loose in a
  *    <div> beside other blocks, is prose like any paragraph.
  * 2. Article-like text.  A unit of 80+ characters with few links counts as
- *    prose for every element above it.  Furniture (by tag, ARIA role or
- *    class/id words: nav, footer, sidebar, share, related, ...) is removed,
- *    except an element that holds most of the page's prose: a layout
- *    column named "sidebar-left" or a page wrapped in a <form> keeps its
- *    article.
+ *    prose for every element above it.  Furniture is removed: by tag
+ *    (<nav>, <footer>, <aside> ..., unless wrapped around an <article>),
+ *    and by ARIA role or class/id words (nav, footer, sidebar, share,
+ *    related, ...) except an element that holds most of the page's prose:
+ *    a layout column named "sidebar-left" keeps its article.
  * 3. Scoring.  Every unit of 25+ characters scores 1 + its commas + a
  *    point per 100 characters (at most 3), credited to the element holding
  *    it, half to the next one up and less further up (five levels).  Each
@@ -468,11 +468,24 @@ struct prune {
 	bool by_name;
 };
 
+static bool has_tag(const xmlNode *node, const char *tag)
+{
+	for (const xmlNode *c = node->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && (markup_is(c, tag) || has_tag(c, tag)))
+			return true;
+	return false;
+}
+
 static bool furniture_element(const struct prune *p, const xmlNode *node)
 {
 	if (markup_is(node, "body") || markup_is(node, "html"))
 		return false;
-	bool named = tag_in(node, furniture_tags) || furniture_role(node);
+	/* <footer>, <nav>, <aside> ... say what they are: however much text a
+	 * site footer holds beside a short story, it is not the story; only
+	 * one wrapped around an <article> or <main> is spared. */
+	if (tag_in(node, furniture_tags))
+		return !has_tag(node, "article") && !has_tag(node, "main");
+	bool named = furniture_role(node);
 	/* By class or id only a block: an inline element is part of a sentence. */
 	if (!named && p->by_name && block(node) && !markup_is(node, "article") &&
 	    !markup_is(node, "main"))
