@@ -718,6 +718,7 @@ done:
 	}
 	free(pg.u);
 	free(pg.buf);
+	free(pg.lower);
 	free(pg.indent);
 	return rc;
 }

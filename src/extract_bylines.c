@@ -294,8 +294,7 @@ static bool phone_number(const char *s, size_t len)
  * "NAME: 540/374-5413", "-- NAME", and a writer's note ("NAME serves as a
  * lecturer ... He writes about astronomy ...", when it says "writes").
  */
-static bool trailer_sentence(const char *s, size_t len, const char *unit, size_t unit_len,
-                             struct names *out)
+static bool trailer_sentence(const char *s, size_t len, bool writes, struct names *out)
 {
 	static const char *const leads[] = { "contact ", "e-mail ", "email ", "reach ", "write to ",
 		"to reach ", NULL };
@@ -330,21 +329,26 @@ static bool trailer_sentence(const char *s, size_t len, const char *unit, size_t
 	size_t d = ex_dash_at(s, len, 0);
 	if (d && len > d + 1 && s[d] == ' ')
 		return ex_names_only_line(s + d + 1, len - d - 1, out);
-	for (const char *const *a = after; *a; a++)
-		for (size_t i = 0, n = strlen(*a); i + n <= len && i < 80; i++)
-			if (s[i] == ' ' && ex_ci_eq(s + i, *a, n)) {
-				/* "NAME is the mayor" is not a byline; "NAME is the X editor" is */
-				if (strcmp(*a, " is the ") == 0 && !ex_contains_ci(s, len, "correspondent") &&
-				    !ex_contains_ci(s, len, "editor") && !ex_contains_ci(s, len, "reporter") &&
-				    !ex_contains_ci(s, len, "writer"))
-					return false;
-				if (parse_names(s, i, &tmp)) {
-					*out = tmp;
-					return true;
-				}
+	for (size_t i = 0; i < len && i < 80; i++) {
+		if (s[i] != ' ')
+			continue;
+		for (const char *const *a = after; *a; a++) {
+			size_t n = strlen(*a);
+			if (i + n > len || !ex_ci_eq(s + i, *a, n))
+				continue;
+			/* "NAME is the mayor" is not a byline; "NAME is the X editor" is */
+			if (strcmp(*a, " is the ") == 0 && !ex_contains_ci(s, len, "correspondent") &&
+			    !ex_contains_ci(s, len, "editor") && !ex_contains_ci(s, len, "reporter") &&
+			    !ex_contains_ci(s, len, "writer"))
 				return false;
+			if (parse_names(s, i, &tmp)) {
+				*out = tmp;
+				return true;
 			}
-	if (!ex_contains_ci(unit, unit_len, "writes"))
+			return false;
+		}
+	}
+	if (!writes)
 		return false;
 	for (const char *const *a = notes; *a; a++) {
 		size_t at = ex_find_at(s, len < 80 ? len : 80, *a, strlen(*a));
@@ -361,6 +365,7 @@ bool ex_trailer_byline(const char *s, size_t len, struct names *out)
 {
 	if (len > 400 || (len > 0 && s[0] == '('))
 		return false; /* "(Reporting by ...; Editing by ...)": a wire's credits */
+	bool writes = ex_contains_ci(s, len, "writes");
 	for (size_t st = 0, i = 0; i <= len; i++) {
 		/* a sentence ends at ". " before a capital, not after an initial ("Gerald F. Seib") */
 		bool end = i == len;
@@ -373,7 +378,7 @@ bool ex_trailer_byline(const char *s, size_t len, struct names *out)
 			continue;
 		size_t a = st, b = i;
 		ex_trim_spaces(s, &a, &b);
-		if (b > a && trailer_sentence(s + a, b - a, s, len, out))
+		if (b > a && trailer_sentence(s + a, b - a, writes, out))
 			return true;
 		st = i + 1;
 	}

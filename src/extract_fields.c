@@ -11,6 +11,8 @@
  * candidates wins, is the pipeline's business (extract.c).  The words they
  * match against are in extract_lexicon.c.
  */
+#include "config.h" /* memmem */
+
 #include "extract_internal.h"
 
 #include <stdbool.h>
@@ -745,7 +747,8 @@ static const char *outlet_at(const char *s, size_t len, bool known_only, char *b
  * the story's own sentences (prose) only the leads that cannot be about
  * someone else count ("here at", not "follow").
  */
-const char *ex_self_reference(const char *s, size_t len, bool prose, char *buf, size_t cap)
+const char *ex_self_reference(const char *s, const char *lc, size_t len, bool prose, char *buf,
+                              size_t cap)
 {
 	static const struct {
 		const char *lead;
@@ -762,12 +765,14 @@ const char *ex_self_reference(const char *s, size_t len, bool prose, char *buf, 
 	const char *r;
 	if (len > 2000)
 		return NULL;
-	for (size_t i = 0; i < len; i++) {
-		if (i > 0 && s[i - 1] != ' ')
+	for (size_t k = 0; k < sizeof leads / sizeof leads[0]; k++) {
+		size_t n = strlen(leads[k].lead);
+		if (!leads[k].in_prose && prose)
 			continue;
-		for (size_t k = 0; k < sizeof leads / sizeof leads[0]; k++) {
-			size_t n = strlen(leads[k].lead);
-			if ((leads[k].in_prose || !prose) && i + n < len && ex_ci_eq(s + i, leads[k].lead, n) &&
+		for (const char *q = lc, *end = lc + len, *hit;
+		     (hit = memmem(q, (size_t)(end - q), leads[k].lead, n)) != NULL; q = hit + 1) {
+			size_t i = (size_t)(hit - lc);
+			if ((i == 0 || lc[i - 1] == ' ') && i + n < len &&
 			    (r = outlet_at(s + i + n, len - i - n, leads[k].known_only, buf, cap)))
 				return r;
 		}
@@ -775,10 +780,10 @@ const char *ex_self_reference(const char *s, size_t len, bool prose, char *buf, 
 	/* "... appeared on page A - 10 of the San Francisco Chronicle", "... ran in
 	   the Dec. 7 issue of TIME magazine": the outlet after the page or issue */
 	size_t from = SIZE_MAX;
-	if (ex_contains_ci(s, len, "appeared on page") || ex_contains_ci(s, len, "appears on page"))
+	if (ex_has_phrase(lc, len, "appeared on page") || ex_has_phrase(lc, len, "appears on page"))
 		from = ex_find_at(s, len, " page ", 6);
-	else if (ex_contains_ci(s, len, "ran in the") || ex_contains_ci(s, len, "appeared in the") ||
-	         ex_contains_ci(s, len, "appears in the"))
+	else if (ex_has_phrase(lc, len, "ran in the") || ex_has_phrase(lc, len, "appeared in the") ||
+	         ex_has_phrase(lc, len, "appears in the"))
 		from = ex_find_at(s, len, " issue of ", 10);
 	if (from != SIZE_MAX) {
 		size_t at = ex_find_at(s + from, len - from, " of ", 4);
@@ -792,7 +797,7 @@ const char *ex_self_reference(const char *s, size_t len, bool prose, char *buf, 
 	}
 	/* a colleague of the page: "NBC News' Ana Ruiz contributed", "Associated Press
 	   writer Ana Ruiz contributed" */
-	if (ex_contains_ci(s, len, "contributed")) {
+	if (ex_has_phrase(lc, len, "contributed")) {
 		size_t i = 0, used;
 		while (i < len && (s[i] == ' ' || ex_dash_at(s, len, i) || s[i] == '-'))
 			i += ex_dash_at(s, len, i) ? ex_dash_at(s, len, i) : 1;

@@ -35,14 +35,6 @@ static bool any_start_ci(const char *s, size_t len, const char *const *list)
 	return false;
 }
 
-static bool any_contains_ci(const char *s, size_t len, const char *const *list)
-{
-	for (; *list; list++)
-		if (ex_contains_ci(s, len, *list))
-			return true;
-	return false;
-}
-
 /* The last word of s[0..len), trailing punctuation and brackets left out. */
 static struct word last_word(const char *s, size_t len)
 {
@@ -52,6 +44,224 @@ static struct word last_word(const char *s, size_t len)
 	while (st > 0 && s[st - 1] != ' ')
 		st--;
 	return (struct word){ s + st, len - st };
+}
+
+/* ------------------------------------------------------------- phrases -- */
+
+/*
+ * The phrases that mark a line wherever they stand in it, in one table so
+ * that a line is read once for all of them (every line of every page is).
+ */
+enum sign {
+	SIGN_CAPTION = 1,  /* words only a caption uses: "file photo", "(2nd L)" */
+	SIGN_PROMPT = 2,   /* a prompt of the page: "(opens in new window)", "in your inbox" */
+	SIGN_BLURB = 4,    /* a prompt only beside another sign: "newsletter", "unsubscribe" */
+	SIGN_TRAILER = 8,  /* "contributed to this report" */
+	SIGN_EMBED = 16,   /* "view this post on" */
+	SIGN_CALL = 32     /* a call to readers, with an address: "send", "submit" */
+};
+
+static const struct phrase {
+	const char *text; /* lower case */
+	unsigned char sign;
+} phrases[] = {
+	{ "file photo", SIGN_CAPTION }, { "handout photo", SIGN_CAPTION },
+	{ "in this photo", SIGN_CAPTION }, { "in this image", SIGN_CAPTION },
+	{ "in this picture", SIGN_CAPTION }, { "seen in this", SIGN_CAPTION },
+	{ "shown in this", SIGN_CAPTION }, { "(left)", SIGN_CAPTION }, { "(right)", SIGN_CAPTION },
+	{ "(center)", SIGN_CAPTION }, { "(centre)", SIGN_CAPTION }, { "(l-r)", SIGN_CAPTION },
+	{ "(2nd l)", SIGN_CAPTION }, { "(2nd r)", SIGN_CAPTION }, { "(3rd l)", SIGN_CAPTION },
+	{ "(3rd r)", SIGN_CAPTION }, { "from left:", SIGN_CAPTION }, { "left to right:", SIGN_CAPTION },
+	{ "poses for a photo", SIGN_CAPTION }, { "pose for a photo", SIGN_CAPTION },
+
+	{ "(opens in new window)", SIGN_PROMPT }, { "in your inbox", SIGN_PROMPT },
+	{ "email sign up", SIGN_PROMPT }, { "by signing up", SIGN_PROMPT },
+	{ "sign up for our", SIGN_PROMPT }, { "digital access", SIGN_PROMPT },
+	{ "free trial", SIGN_PROMPT }, { "share it in the comments", SIGN_PROMPT },
+	{ "tips@", SIGN_PROMPT }, { "sign up today", SIGN_PROMPT }, { "subscribe now", SIGN_PROMPT },
+	{ "for more on this story", SIGN_PROMPT }, { "download our app", SIGN_PROMPT },
+	{ "follow us on", SIGN_PROMPT }, { "check back", SIGN_PROMPT },
+	{ "download the app", SIGN_PROMPT }, { "get our app", SIGN_PROMPT },
+	{ "download our free", SIGN_PROMPT }, { "get breaking news", SIGN_PROMPT },
+	{ "as an interest to stay up to date", SIGN_PROMPT },
+	{ "share or comment on this article", SIGN_PROMPT },
+	{ "will open in a new window", SIGN_PROMPT }, { "recommended by outbrain", SIGN_PROMPT },
+	{ "our standards:", SIGN_PROMPT }, { "trust principles", SIGN_PROMPT },
+	{ "you're not a robot", SIGN_PROMPT }, { "invalid email address", SIGN_PROMPT },
+
+	{ "newsletter", SIGN_BLURB }, { "newsletters", SIGN_BLURB }, { "unsubscribe", SIGN_BLURB },
+	{ "subscribe", SIGN_BLURB }, { "inbox", SIGN_BLURB },
+
+	{ "contributed to this report", SIGN_TRAILER }, { "contributed to this article", SIGN_TRAILER },
+	{ "contributed to this story", SIGN_TRAILER }, { "contributed reporting", SIGN_TRAILER },
+	{ "contributed to this coverage", SIGN_TRAILER },
+	{ "the views expressed in this", SIGN_TRAILER },
+	{ "may not be published, broadcast", SIGN_TRAILER },
+
+	{ "view this post on", SIGN_EMBED },
+
+	{ "send", SIGN_CALL }, { "submit", SIGN_CALL }, { "share it", SIGN_CALL },
+	{ "email us", SIGN_CALL }, { "e-mail us", SIGN_CALL },
+};
+#define N_PHRASES (sizeof phrases / sizeof phrases[0])
+
+/*
+ * How furniture lines begin, in one table read once per line: captions
+ * ("In this photo", "PHOTOS: ..."), prompts of the page (newsletters, apps,
+ * sharing, video players), short teaser and player lines ("Related: ...",
+ * "Loading ..."), and trailers ("(Reporting by", "Contributing:").
+ */
+enum lead_kind { LEAD_CAPTION = 1, LEAD_PROMPT = 2, LEAD_SHORT = 4, LEAD_TRAILER = 8 };
+
+static const struct phrase leads[] = {
+	{ "in this photo", LEAD_CAPTION }, { "in this image", LEAD_CAPTION },
+	{ "in this file photo", LEAD_CAPTION }, { "in this handout photo", LEAD_CAPTION },
+	{ "in this undated photo", LEAD_CAPTION }, { "this photo", LEAD_CAPTION },
+	{ "this image", LEAD_CAPTION }, { "an undated photo", LEAD_CAPTION },
+	{ "an undated image", LEAD_CAPTION }, { "file photo", LEAD_CAPTION },
+	{ "photos:", LEAD_CAPTION }, { "photo:", LEAD_CAPTION }, { "photo gallery", LEAD_CAPTION },
+	{ "gallery:", LEAD_CAPTION }, { "slideshow:", LEAD_CAPTION }, { "caption:", LEAD_CAPTION },
+	{ "image caption", LEAD_CAPTION }, { "image copyright", LEAD_CAPTION },
+	{ "hide caption", LEAD_CAPTION }, { "toggle caption", LEAD_CAPTION },
+	{ "view images", LEAD_CAPTION }, { "enlarge image", LEAD_CAPTION },
+	{ "enlarge this image", LEAD_CAPTION }, { "video:", LEAD_CAPTION },
+	{ "watch:", LEAD_CAPTION }, { "facebook twitter pinterest", LEAD_CAPTION },
+	{ "an artist's impression", LEAD_CAPTION }, { "an artist’s impression", LEAD_CAPTION },
+	{ "media playback is unsupported", LEAD_CAPTION }, { "media caption", LEAD_CAPTION },
+	{ "just watched", LEAD_CAPTION }, { "must watch", LEAD_CAPTION },
+	{ "now watch:", LEAD_CAPTION }, { "related video:", LEAD_CAPTION },
+	{ "click to enlarge", LEAD_CAPTION }, { "view gallery", LEAD_CAPTION },
+	{ "launch gallery", LEAD_CAPTION }, { "see the full gallery", LEAD_CAPTION },
+	{ "next slide", LEAD_CAPTION }, { "previous slide", LEAD_CAPTION },
+	{ "composite:", LEAD_CAPTION }, { "illustration:", LEAD_CAPTION },
+	{ "a photo posted by", LEAD_CAPTION }, { "a video posted by", LEAD_CAPTION },
+
+	{ "sign up for", LEAD_PROMPT }, { "sign up to", LEAD_PROMPT },
+	{ "subscribe to", LEAD_PROMPT }, { "subscribe now", LEAD_PROMPT },
+	{ "never miss a", LEAD_PROMPT }, { "get the app", LEAD_PROMPT },
+	{ "click to share", LEAD_PROMPT }, { "click to email", LEAD_PROMPT },
+	{ "click here to", LEAD_PROMPT }, { "share this story", LEAD_PROMPT },
+	{ "read or share this story", LEAD_PROMPT }, { "help spread the word", LEAD_PROMPT },
+	{ "story continues below", LEAD_PROMPT }, { "story continued below", LEAD_PROMPT },
+	{ "article continues below", LEAD_PROMPT },
+	{ "continue reading the main story", LEAD_PROMPT },
+	{ "advertisement continue reading", LEAD_PROMPT }, { "scroll down for video", LEAD_PROMPT },
+	{ "please enable javascript", LEAD_PROMPT }, { "have a tip", LEAD_PROMPT },
+	{ "have something to add", LEAD_PROMPT }, { "you must enter the characters", LEAD_PROMPT },
+	{ "message: * a friend", LEAD_PROMPT }, { "a friend wanted you to see", LEAD_PROMPT },
+	{ "listing image by", LEAD_PROMPT }, { "citations:", LEAD_PROMPT },
+	{ "enlarge image", LEAD_PROMPT }, { "join the conversation", LEAD_PROMPT },
+	{ "article excerpt", LEAD_PROMPT }, { "warning: contains spoilers", LEAD_PROMPT },
+	{ "spoiler alert", LEAD_PROMPT }, { "spoiler warning", LEAD_PROMPT },
+
+	{ "related:", LEAD_SHORT }, { "recommended:", LEAD_SHORT }, { "read more:", LEAD_SHORT },
+	{ "read more", LEAD_SHORT }, { "more:", LEAD_SHORT }, { "also:", LEAD_SHORT },
+	{ "also read", LEAD_SHORT }, { "see also:", LEAD_SHORT }, { "see more:", LEAD_SHORT },
+	{ "trending:", LEAD_SHORT }, { "don't miss:", LEAD_SHORT }, { "most read:", LEAD_SHORT },
+	{ "watch more", LEAD_SHORT }, { "more from", LEAD_SHORT }, { "follow us", LEAD_SHORT },
+	{ "like us on", LEAD_SHORT }, { "support the", LEAD_SHORT }, { "donate now", LEAD_SHORT },
+	{ "loading", LEAD_SHORT }, { "submit your", LEAD_SHORT }, { "click here", LEAD_SHORT },
+
+	{ "(reporting by", LEAD_TRAILER }, { "reporting by", LEAD_TRAILER },
+	{ "(additional reporting", LEAD_TRAILER }, { "additional reporting by", LEAD_TRAILER },
+	{ "(editing by", LEAD_TRAILER }, { "editing by", LEAD_TRAILER },
+	{ "(writing by", LEAD_TRAILER }, { "compiled by", LEAD_TRAILER },
+	{ "contributing:", LEAD_TRAILER }, { "with reports from", LEAD_TRAILER },
+	{ "information from:", LEAD_TRAILER }, { "permalink:", LEAD_TRAILER },
+	{ "originally published", LEAD_TRAILER }, { "this story was originally", LEAD_TRAILER },
+	{ "this article was originally", LEAD_TRAILER }, { "twitter:", LEAD_TRAILER },
+	{ "follow him on", LEAD_TRAILER }, { "follow her on", LEAD_TRAILER },
+	{ "follow them on", LEAD_TRAILER }, { "for more from", LEAD_TRAILER },
+	{ "for the top stories", LEAD_TRAILER }, { "e-mail:", LEAD_TRAILER },
+	{ "email:", LEAD_TRAILER }, { "read the original article", LEAD_TRAILER },
+	{ "click for more from", LEAD_TRAILER },
+};
+#define N_LEADS (sizeof leads / sizeof leads[0])
+
+
+/* What the phrase table finds in a line: its signs, and how many prompt phrases. */
+struct signs {
+	unsigned kinds;
+	unsigned prompts; /* distinct SIGN_PROMPT and SIGN_BLURB phrases */
+};
+
+static bool word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
+}
+
+static void build_bucket(const struct phrase *table, size_t n, unsigned short first[257],
+                         unsigned char *order, unsigned char *lens)
+{
+	unsigned short fill[256];
+	memset(first, 0, 257 * sizeof first[0]);
+	for (size_t k = 0; k < n; k++) {
+		first[(unsigned char)table[k].text[0] + 1]++;
+		lens[k] = (unsigned char)strlen(table[k].text);
+	}
+	for (size_t c = 0; c < 256; c++)
+		first[c + 1] += first[c];
+	memcpy(fill, first, sizeof fill);
+	for (size_t k = 0; k < n; k++)
+		order[fill[(unsigned char)table[k].text[0]]++] = (unsigned char)k;
+}
+
+/*
+ * The tables sorted into buckets by their first byte, once per page, so a
+ * line's every position is tried against only the phrases that can start
+ * there.
+ */
+void ex_furniture_index(struct furniture_index *fx)
+{
+	_Static_assert(N_PHRASES <= FURN_MAX_PHRASES && N_LEADS <= FURN_MAX_LEADS,
+	               "furniture_index is too small for the tables");
+	build_bucket(phrases, N_PHRASES, fx->phrase_first, fx->phrase_order, fx->phrase_len);
+	build_bucket(leads, N_LEADS, fx->lead_first, fx->lead_order, fx->lead_len);
+}
+
+/*
+ * One pass over the lower-case line for the phrases that may stand
+ * anywhere in it; a phrase that starts a word only at the start of a word.
+ */
+static struct signs read_signs(const char *lc, size_t len, const struct furniture_index *fx)
+{
+	struct signs sg = { 0, 0 };
+	unsigned char seen[N_PHRASES] = { 0 };
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)lc[i];
+		size_t from = fx->phrase_first[c], to = fx->phrase_first[c + 1];
+		if (from == to || (i > 0 && word_char(lc[i - 1]) && word_char(lc[i])))
+			continue;
+		for (size_t j = from; j < to; j++) {
+			size_t k = fx->phrase_order[j], n = fx->phrase_len[k];
+			const char *p = phrases[k].text;
+			/* the second byte first: most candidates fail there, without a call */
+			if (seen[k] || i + n > len || lc[i + 1] != p[1] || memcmp(lc + i, p, n) != 0 ||
+			    (i + n < len && word_char(lc[i + n]) && word_char(p[n - 1])))
+				continue;
+			seen[k] = 1;
+			sg.kinds |= phrases[k].sign;
+			sg.prompts += (phrases[k].sign & (SIGN_PROMPT | SIGN_BLURB)) != 0;
+		}
+	}
+	return sg;
+}
+
+/* The kinds of lead the line starts with, ending on a word boundary. */
+static unsigned read_leads(const char *lc, size_t len, const struct furniture_index *fx)
+{
+	unsigned kinds = 0;
+	if (len == 0)
+		return 0;
+	unsigned char c = (unsigned char)lc[0];
+	for (size_t j = fx->lead_first[c]; j < fx->lead_first[c + 1]; j++) {
+		size_t k = fx->lead_order[j], n = fx->lead_len[k];
+		const char *p = leads[k].text;
+		if (n <= len && memcmp(lc, p, n) == 0 &&
+		    (n == len || !word_char(p[n - 1]) || !word_char(lc[n])))
+			kinds |= leads[k].sign;
+	}
+	return kinds;
 }
 
 /* ------------------------------------------------------ photo credits -- */
@@ -140,29 +350,8 @@ static bool ends_with_credit(const char *s, size_t len)
 
 /* ------------------------------------------------------------ captions -- */
 
-/* How captions begin: "FILE - In this ...", "In this photo", "PHOTOS: ...". */
-static const char *const caption_leads_ci[] = {
-	"in this photo", "in this image", "in this file photo", "in this handout photo",
-	"in this undated photo", "this photo", "this image", "an undated photo", "an undated image",
-	"file photo", "photos:", "photo:", "photo gallery", "gallery:", "slideshow:",
-	"caption:", "image caption", "image copyright", "hide caption", "toggle caption",
-	"view images", "enlarge image", "enlarge this image", "video:", "watch:",
-	"facebook twitter pinterest", "an artist's impression", "an artist’s impression",
-	"media playback is unsupported", "media caption", "just watched", "must watch",
-	"now watch:", "related video:", "click to enlarge", "view gallery", "launch gallery",
-	"see the full gallery", "next slide", "previous slide", "composite:", "illustration:",
-	"a photo posted by", "a video posted by", NULL
-};
 static const char *const caption_leads_exact[] = { "FILE -", "FILE –", "FILE —", "FILE-",
 	"FILE:", "(FILE)", "FOR MOVEMENT", "CLOSE ", "PHOTOS:", "VIDEO:", "WATCH:", NULL };
-
-/* Words only a caption uses: "in this file photo", "(2nd L)", "seen in this". */
-static const char *const caption_phrases[] = {
-	"file photo", "handout photo", "in this photo", "in this image", "in this picture",
-	"seen in this", "shown in this", "(left)", "(right)", "(center)",
-	"(centre)", "(l-r)", "(2nd l)", "(2nd r)", "(3rd l)", "(3rd r)", "from left:",
-	"left to right:", "poses for a photo", "pose for a photo", NULL
-};
 
 static const char *const weekdays[] = { "monday,", "tuesday,", "wednesday,", "thursday,",
 	"friday,", "saturday,", "sunday,", NULL };
@@ -263,7 +452,8 @@ static bool shouting(const char *s, size_t len, int words)
 	return upper > 20 * lower;
 }
 
-static bool caption_line(const char *s, size_t len, int words, bool sentence)
+static bool caption_line(const char *s, size_t len, int words, bool sentence, struct signs sg,
+                         unsigned lk)
 {
 	if (labelled_caption(s, len, words, sentence))
 		return true;
@@ -275,12 +465,12 @@ static bool caption_line(const char *s, size_t len, int words, bool sentence)
 	for (const char *const *p = caption_leads_exact; *p; p++)
 		if (starts_exact(s, len, *p))
 			return true;
-	if (any_start_ci(s, len, caption_leads_ci))
+	if (lk & LEAD_CAPTION)
 		return true;
 	if (words > 90)
 		return false; /* a caption is a sentence or two, not a paragraph of many */
 	/* a date line ("Posted: Wednesday, June 27, 2012 1:32 PM") is not a sentence */
-	return ends_with_credit(s, len) || any_contains_ci(s, len, caption_phrases) ||
+	return ends_with_credit(s, len) || (sg.kinds & SIGN_CAPTION) ||
 	       (sentence && words >= 8 && weekday_full_date(s, len));
 }
 
@@ -290,10 +480,10 @@ static bool caption_line(const char *s, size_t len, int words, bool sentence)
  * A post embedded from a social network: "... — Jack Lloyd (@RedDeadLloyd)
  * May 21, 2013", "pic.twitter.com/...", "A post shared by ...".
  */
-static bool embedded_post(const char *s, size_t len)
+static bool embedded_post(const char *s, size_t len, struct signs sg)
 {
 	if (ex_find_bytes(s, len, "pic.twitter.com/", 16) || ex_find_bytes(s, len, "https://t.co/", 13) ||
-	    ex_starts_ci(s, len, "a post shared by") || ex_contains_ci(s, len, "view this post on"))
+	    ex_starts_ci(s, len, "a post shared by") || (sg.kinds & SIGN_EMBED))
 		return true;
 	/* "(@handle) Month D, YYYY" in the last 60 bytes */
 	size_t from = len > 60 ? len - 60 : 0;
@@ -312,37 +502,7 @@ static bool embedded_post(const char *s, size_t len)
 
 /* ------------------------------------------------------------ prompts -- */
 
-/* Prompts of the page, not the story: newsletters, apps, sharing, video players. */
-static const char *const prompt_leads[] = {
-	"sign up for", "sign up to", "subscribe to", "subscribe now", "never miss a",
-	"get the app", "click to share", "click to email", "click here to", "share this story",
-	"read or share this story", "help spread the word", "story continues below",
-	"story continued below", "article continues below", "continue reading the main story",
-	"advertisement continue reading", "scroll down for video", "please enable javascript",
-	"have a tip", "have something to add", "you must enter the characters",
-	"message: * a friend", "a friend wanted you to see", "listing image by", "citations:",
-	"enlarge image", "join the conversation", "article excerpt", "warning: contains spoilers",
-	"spoiler alert", "spoiler warning", NULL
-};
 
-/* Leads of teaser and player lines, which are short: "Related: ...", "Loading ...". */
-static const char *const short_prompt_leads[] = {
-	"related:", "recommended:", "read more:", "read more", "more:", "also:", "also read",
-	"see also:", "see more:", "trending:", "don't miss:", "most read:", "watch more",
-	"more from", "follow us", "like us on", "support the", "donate now", "loading",
-	"submit your", "click here", NULL
-};
-
-/* Prompts that may stand anywhere in their line. */
-static const char *const prompt_phrases[] = {
-	"(opens in new window)", "in your inbox", "email sign up", "by signing up",
-	"sign up for our", "digital access", "free trial", "share it in the comments",
-	"tips@", "sign up today", "subscribe now", "for more on this story",
-	"download our app", "follow us on", "check back", "download the app", "get our app",
-	"download our free", "get breaking news", "as an interest to stay up to date",
-	"share or comment on this article", "will open in a new window",
-	"recommended by outbrain", "our standards:", "trust principles", NULL
-};
 
 /* A teaser that ends with its link: "Solar mission passes milestone Read more". */
 static bool ends_with_link(const char *s, size_t len, int words)
@@ -359,31 +519,19 @@ static bool ends_with_link(const char *s, size_t len, int words)
 	return false;
 }
 
-/* Words that show a prompt only beside a phrase above: "newsletter", "unsubscribe". */
-static const char *const prompt_words[] = { "newsletter", "newsletters", "unsubscribe",
-	"subscribe", "inbox", NULL };
-
-static bool prompt_line(const char *s, size_t len, int words)
+static bool prompt_line(const char *s, size_t len, int words, struct signs sg, unsigned lk)
 {
 	if (ends_with_link(s, len, words))
 		return true;
-	if (words <= 40 && any_start_ci(s, len, prompt_leads))
+	if ((words <= 40 && (lk & LEAD_PROMPT)) || (words <= 16 && (lk & LEAD_SHORT)))
 		return true;
-	if (words <= 16 && any_start_ci(s, len, short_prompt_leads))
+	if (words <= 40 && (sg.kinds & SIGN_PROMPT))
 		return true;
-	/* a long blurb shows its purpose twice: "newsletter ... in your inbox" */
-	size_t signs = 0;
-	for (const char *const *p = prompt_phrases; *p && words <= 80; p++)
-		signs += ex_contains_ci(s, len, *p);
-	for (const char *const *p = prompt_words; *p && words <= 80; p++)
-		signs += ex_contains_ci(s, len, *p);
-	if (signs >= 2 || (words <= 40 && any_contains_ci(s, len, prompt_phrases)))
+	/* a longer blurb shows its purpose twice: "newsletter ... in your inbox" */
+	if (words <= 80 && sg.prompts >= 2)
 		return true;
 	/* a call for readers' pictures or tips, with the address to send them to */
-	if (words <= 60 && memchr(s, '@', len) &&
-	    (ex_contains_ci(s, len, "send") || ex_contains_ci(s, len, "submit") ||
-	     ex_contains_ci(s, len, "share it") || ex_contains_ci(s, len, "email us") ||
-	     ex_contains_ci(s, len, "e-mail us")))
+	if (words <= 60 && memchr(s, '@', len) && (sg.kinds & SIGN_CALL))
 		return true;
 	/* "[Related: ...]", "[SEE THESE? ...]": a whole line in brackets */
 	if (len > 2 && s[0] == '[' && s[len - 1] == ']' && words <= 30 && !memchr(s + 1, '[', len - 2))
@@ -404,20 +552,6 @@ static bool rule_line(const char *s, size_t len)
 
 /* ------------------------------------------------------------ trailers -- */
 
-static const char *const trailer_phrases[] = {
-	"contributed to this report", "contributed to this article", "contributed to this story",
-	"contributed reporting", "contributed to this coverage", "the views expressed in this",
-	"may not be published, broadcast", NULL
-};
-
-static const char *const trailer_leads[] = {
-	"(reporting by", "reporting by", "(additional reporting", "additional reporting by",
-	"(editing by", "editing by", "(writing by", "compiled by", "contributing:",
-	"with reports from", "information from:", "permalink:", "originally published",
-	"this story was originally", "this article was originally", "twitter:", "follow him on",
-	"follow her on", "follow them on", "for more from", "for the top stories", "e-mail:",
-	"email:", "read the original article", "click for more from", NULL
-};
 
 /* A line that is only an e-mail address, a web address or a phone number. */
 static bool address_line(const char *s, size_t len, int words)
@@ -434,28 +568,33 @@ static bool address_line(const char *s, size_t len, int words)
 	return digits >= 7 && digits * 2 >= len;
 }
 
-bool ex_trailer_line(const char *s, size_t len, int words)
+static bool trailer_line(const char *s, size_t len, int words, struct signs sg, unsigned lk)
 {
-	if (words <= 60 && (any_contains_ci(s, len, trailer_phrases) || any_start_ci(s, len, trailer_leads)))
+	if (words <= 60 && ((sg.kinds & SIGN_TRAILER) || (lk & LEAD_TRAILER)))
 		return true;
 	return address_line(s, len, words);
 }
 
 /* ------------------------------------------------------------- public -- */
 
-enum furniture ex_furniture(const char *s, size_t len, int words, bool sentence)
+enum furniture ex_furniture(const struct unit *u, const struct furniture_index *fx)
 {
+	const char *s = u->s, *lc = u->lc;
+	size_t len = u->len;
 	if (len == 0)
 		return FURN_NONE;
 	if (rule_line(s, len))
 		return FURN_RULE;
-	if (embedded_post(s, len))
+	/* no sign of furniture reaches past 90 words */
+	struct signs sg = u->words <= 90 ? read_signs(lc, len, fx) : (struct signs){ 0, 0 };
+	unsigned lk = read_leads(lc, len, fx);
+	if (embedded_post(s, len, sg))
 		return FURN_EMBED;
-	if (ex_trailer_line(s, len, words))
+	if (trailer_line(s, len, u->words, sg, lk))
 		return FURN_TRAILER;
-	if (prompt_line(s, len, words))
+	if (prompt_line(s, len, u->words, sg, lk))
 		return FURN_PROMPT;
-	if (caption_line(s, len, words, sentence))
+	if (caption_line(s, len, u->words, u->sentence, sg, lk))
 		return FURN_CAPTION;
 	return FURN_NONE;
 }

@@ -45,6 +45,8 @@ bool ex_is_digit(char c);
 bool ex_ci_eq(const char *a, const char *b, size_t n);
 bool ex_starts_ci(const char *s, size_t len, const char *p);
 bool ex_contains_ci(const char *s, size_t len, const char *p);
+bool ex_has_phrase(const char *lc, size_t len, const char *p);
+bool ex_has_any(const char *lc, size_t len, const char *const *list);
 bool ex_in_list_ci(const char *w, size_t n, const char *const *list);
 size_t ex_find_at(const char *s, size_t len, const char *p, size_t n);
 bool ex_find_bytes(const char *s, size_t len, const char *p, size_t n);
@@ -99,7 +101,8 @@ const char *ex_headline_outlet(const char *s, size_t len, size_t *off, size_t *h
                                char *buf, size_t cap);
 const char *ex_copyright_owner(const char *s, size_t len, bool loose, char *buf, size_t cap);
 bool ex_credit_name(const char *s, size_t len);
-const char *ex_self_reference(const char *s, size_t len, bool prose, char *buf, size_t cap);
+const char *ex_self_reference(const char *s, const char *lc, size_t len, bool prose, char *buf,
+                              size_t cap);
 bool ex_headline_stamp(const char *s, size_t len, size_t *off, size_t *hlen, char date[11]);
 
 /* -------------------------------------------------- extract_furniture.c -- */
@@ -113,8 +116,18 @@ enum furniture {
 	FURN_TRAILER  /* "... contributed to this report", "(Reporting by ...)", addresses */
 };
 
-enum furniture ex_furniture(const char *s, size_t len, int words, bool sentence);
-bool ex_trailer_line(const char *s, size_t len, int words);
+/* The furniture tables sorted by first byte, built once per page. */
+#define FURN_MAX_PHRASES 128
+#define FURN_MAX_LEADS 160
+struct furniture_index {
+	unsigned short phrase_first[257], lead_first[257];
+	unsigned char phrase_order[FURN_MAX_PHRASES], phrase_len[FURN_MAX_PHRASES];
+	unsigned char lead_order[FURN_MAX_LEADS], lead_len[FURN_MAX_LEADS];
+};
+
+struct unit;
+void ex_furniture_index(struct furniture_index *fx);
+enum furniture ex_furniture(const struct unit *u, const struct furniture_index *fx);
 bool ex_credit_word(const char *s, size_t len);
 bool ex_credit_only(const char *s, size_t len, int words, bool sentence);
 int ex_gallery_slide(const char *s, size_t len);
@@ -157,6 +170,7 @@ struct unit {
 	enum kind kind;
 	char date[11];      /* date lines and bylines with a date */
 	size_t head_off, head_len; /* the headline part of "Headline | Outlet" */
+	const char *lc;     /* the same len bytes in ASCII lower case */
 };
 
 /* A line of text that may belong to the story, before the body is chosen. */
@@ -179,6 +193,7 @@ static inline bool is_break(enum kind k)
 /* The cleaned page: its text, and its units in order. */
 struct page {
 	char *buf;
+	char *lower;           /* buf in ASCII lower case, for finding phrases */
 	unsigned char *indent; /* per line of buf: an indented first line */
 	struct unit *u;
 	size_t n;

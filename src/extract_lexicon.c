@@ -13,6 +13,8 @@
  * too.  Matching is ASCII case-insensitive on whole words; outlet aliases
  * and most lists are written in lower case for that reason.
  */
+#include "config.h" /* memmem */
+
 #include "extract_internal.h"
 
 #include <stdbool.h>
@@ -191,6 +193,53 @@ bool ex_contains_ci(const char *s, size_t len, const char *p)
 		    (i == 0 || !word_byte(s[i - 1]) || !word_byte(p[0])) &&
 		    (i + n == len || !word_byte(s[i + n]) || !word_byte(p[n - 1])))
 			return true;
+	return false;
+}
+
+/*
+ * Does lc, text already in ASCII lower case, hold phrase p (lower case) on
+ * word boundaries?  memmem does the searching: the pipeline asks this of
+ * every line for dozens of phrases.
+ */
+bool ex_has_phrase(const char *lc, size_t len, const char *p)
+{
+	size_t n = strlen(p);
+	for (const char *q = lc, *end = lc + len; n > 0 && (size_t)(end - q) >= n;) {
+		const char *hit = memmem(q, (size_t)(end - q), p, n);
+		if (!hit)
+			return false;
+		size_t i = (size_t)(hit - lc);
+		if ((i == 0 || !word_byte(lc[i - 1]) || !word_byte(p[0])) &&
+		    (i + n == len || !word_byte(lc[i + n]) || !word_byte(p[n - 1])))
+			return true;
+		q = hit + 1;
+	}
+	return false;
+}
+
+/*
+ * Any of the phrases in one pass over lc: a byte that opens none of them
+ * is passed over with one test of a 256-bit table made for the list.
+ */
+bool ex_has_any(const char *lc, size_t len, const char *const *list)
+{
+	uint32_t opens[8] = { 0 };
+	for (const char *const *p = list; *p; p++)
+		opens[(unsigned char)(*p)[0] >> 5] |= 1u << ((unsigned char)(*p)[0] & 31);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)lc[i];
+		if (!(opens[c >> 5] & (1u << (c & 31))))
+			continue;
+		bool start = i == 0 || !word_byte(lc[i - 1]);
+		for (const char *const *p = list; *p; p++) {
+			if ((*p)[0] != lc[i] || (!start && word_byte((*p)[0])))
+				continue;
+			size_t n = strlen(*p);
+			if (i + n <= len && memcmp(lc + i, *p, n) == 0 &&
+			    (i + n == len || !word_byte(lc[i + n]) || !word_byte((*p)[n - 1])))
+				return true;
+		}
+	}
 	return false;
 }
 

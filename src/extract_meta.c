@@ -308,8 +308,8 @@ static const char *find_source(const struct page *pg, size_t bs, size_t be,
 		return r;
 	/* the page naming itself in its furniture or trailers */
 	for (size_t i = 0; i < pg->n; i++)
-		if ((r = ex_self_reference(pg->u[i].s, pg->u[i].len, content_kind(pg->u[i].kind), buf,
-		                           cap)))
+		if ((r = ex_self_reference(pg->u[i].s, pg->u[i].lc, pg->u[i].len,
+		                           content_kind(pg->u[i].kind), buf, cap)))
 			return r;
 	/* last, any copyright owner: "© 2004 Brightwater Media" */
 	for (size_t i = 0; i < pg->n; i++)

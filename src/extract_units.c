@@ -217,7 +217,7 @@ static bool inline_teaser(const char *s, size_t len)
 }
 
 /* Lexicon and parser classes; NULL-safe for units of any length. */
-static enum kind classify_line(struct unit *u)
+static enum kind classify_line(struct unit *u, const struct furniture_index *fx)
 {
 	const char *s = u->s;
 	size_t len = u->len;
@@ -257,7 +257,7 @@ static enum kind classify_line(struct unit *u)
 	struct names writer = { .n = 0 };
 	if (u->words > 25 && u->words <= 60 && ex_trailer_byline(s, len, &writer))
 		return K_BYLINE; /* "... contributed to this report. NAME can be reached at ..." */
-	switch (ex_furniture(s, len, u->words, u->sentence)) {
+	switch (ex_furniture(u, fx)) {
 	case FURN_CAPTION:
 	case FURN_EMBED:
 		return K_CAPTION;
@@ -506,9 +506,17 @@ int ex_build_units(struct page *pg, size_t buflen)
 		a = b;
 	}
 	free(ln);
+	pg->lower = malloc(buflen + 1);
+	if (!pg->lower)
+		return -1;
+	for (size_t i = 0; i <= buflen; i++)
+		pg->lower[i] = pg->buf[i] >= 'A' && pg->buf[i] <= 'Z' ? (char)(pg->buf[i] + 32) : pg->buf[i];
+	struct furniture_index fx;
+	ex_furniture_index(&fx);
 	for (size_t i = 0; i < pg->n; i++) {
+		pg->u[i].lc = pg->lower + (pg->u[i].s - pg->buf);
 		measure(&pg->u[i]);
-		pg->u[i].kind = classify_line(&pg->u[i]);
+		pg->u[i].kind = classify_line(&pg->u[i], &fx);
 	}
 	return 0;
 }

@@ -8,6 +8,8 @@
  * Shortness alone is not evidence: a one-sentence wire brief under a
  * headline is an article.
  */
+#include "config.h" /* memmem */
+
 #include "extract_internal.h"
 
 #include <stdbool.h>
@@ -38,14 +40,14 @@ static size_t phrases_in(const struct page *pg, const char *const *phrases)
 	size_t n = 0;
 	for (const char *const *p = phrases; *p; p++)
 		for (size_t i = 0; i < pg->n; i++)
-			if (ex_contains_ci(pg->u[i].s, pg->u[i].len, *p)) {
+			if (ex_has_phrase(pg->u[i].lc, pg->u[i].len, *p)) {
 				n++;
 				break;
 			}
 	return n;
 }
 
-/* How many times, in all, the phrases appear at the start of a word. */
+/* How many times, in all, the phrases (case kept) appear at the start of a word. */
 static size_t mentions(const struct page *pg, const char *const *phrases)
 {
 	size_t n = 0;
@@ -53,10 +55,9 @@ static size_t mentions(const struct page *pg, const char *const *phrases)
 		for (const char *const *p = phrases; *p; p++) {
 			const struct unit *u = &pg->u[i];
 			size_t pl = strlen(*p);
-			for (size_t at = 0; at + pl <= u->len; at++)
-				if ((at == 0 || u->s[at - 1] == ' ' || u->s[at - 1] == '(') &&
-				    memcmp(u->s + at, *p, pl) == 0)
-					n++;
+			for (const char *q = u->s, *end = u->s + u->len, *hit;
+			     (hit = memmem(q, (size_t)(end - q), *p, pl)) != NULL; q = hit + 1)
+				n += hit == u->s || hit[-1] == ' ' || hit[-1] == '(';
 		}
 	return n;
 }
@@ -66,9 +67,9 @@ static bool crawl_notice(const struct page *pg)
 {
 	for (size_t i = 0; i < pg->n && i < 5; i++) {
 		const struct unit *u = &pg->u[i];
-		if (ex_contains_ci(u->s, u->len, "internet archive") &&
-		    (ex_contains_ci(u->s, u->len, "crawl data") ||
-		     ex_contains_ci(u->s, u->len, "wayback machine")))
+		if (ex_has_phrase(u->lc, u->len, "internet archive") &&
+		    (ex_has_phrase(u->lc, u->len, "crawl data") ||
+		     ex_has_phrase(u->lc, u->len, "wayback machine")))
 			return true;
 	}
 	return false;
@@ -86,7 +87,7 @@ static bool spam(const struct page *pg)
 		"apply now", "loan approval", "instant approval", "viagra", "cialis", "casino bonus",
 		"work from home", "lose weight fast", "buy cheap", NULL };
 	static const char *const speech[] = { " said", " says", " told ", " according to ", NULL };
-	return phrases_in(pg, trade) >= 3 && phrases_in(pg, speech) == 0;
+	return phrases_in(pg, speech) == 0 && phrases_in(pg, trade) >= 3;
 }
 
 /* A scientific paper: figures and supplements cited again and again. */
