@@ -360,10 +360,37 @@ static bool trailer_sentence(const char *s, size_t len, bool writes, struct name
 	return false;
 }
 
+/*
+ * Does the line hold a word every trailer byline form needs ("reach",
+ * "follow", "staff", "writes"...), a colon or a leading dash?  One pass,
+ * so the sentences of the many lines that are no trailer go unread.
+ */
+static bool trailer_cue(const char *s, size_t len)
+{
+	static const char *const cues[] = { "reach", "reached", "contact", "e-mail", "email",
+		"write", "writes", "writer", "follow", "reporting", "reporter", "correspondent",
+		"editor", "serves", "staff", NULL };
+	if (ex_dash_at(s, len, 0) || memchr(s, ':', len))
+		return true;
+	for (size_t i = 0; i < len;) {
+		while (i < len && s[i] == ' ')
+			i++;
+		size_t st = i;
+		while (i < len && s[i] != ' ')
+			i++;
+		size_t e = i;
+		while (e > st && strchr(",.;", s[e - 1]))
+			e--;
+		if (e - st >= 4 && ex_in_list_ci(s + st, e - st, cues))
+			return true;
+	}
+	return false;
+}
+
 /* Bylines after the body, in any sentence of a trailer line. */
 bool ex_trailer_byline(const char *s, size_t len, struct names *out)
 {
-	if (len > 400 || (len > 0 && s[0] == '('))
+	if (len > 400 || (len > 0 && s[0] == '(') || !trailer_cue(s, len))
 		return false; /* "(Reporting by ...; Editing by ...)": a wire's credits */
 	bool writes = ex_contains_ci(s, len, "writes");
 	for (size_t st = 0, i = 0; i <= len; i++) {

@@ -321,7 +321,8 @@ static bool ends_with_credit(const char *s, size_t len)
 	static const char *const tails[] = { "getty images", "afp/getty images", "ap photo",
 		"(associated press)", "(ap)", "(getty images)", "(reuters)", "| getty", "| ap photo",
 		NULL };
-	for (const char *const *t = tails; *t; t++) {
+	/* no tail ends in a full stop, and most lines do */
+	for (const char *const *t = tails; *t && len > 0 && s[len - 1] != '.'; t++) {
 		size_t n = strlen(*t);
 		if (len > n + 1 && ex_ci_eq(s + len - n, *t, n) && s[len - n - 1] == ' ')
 			return true;
@@ -331,6 +332,8 @@ static bool ends_with_credit(const char *s, size_t len)
 	for (size_t i = from; i < len; i++) {
 		const char *p = s + i;
 		size_t rest = len - i;
+		if (*p != '(' && *p != '[' && *p != 'P' && *p != 'C' && *p != 'R' && *p != 'I')
+			continue; /* no bracket and no credit lead starts here */
 		if ((*p == '(' || *p == '[') && i > 0 &&
 		    (ex_starts_ci(p + 1, rest - 1, "ap photo") || ex_starts_ci(p + 1, rest - 1, "photo") ||
 		     ex_starts_ci(p + 1, rest - 1, "photo:") || ex_starts_ci(p + 1, rest - 1, "photos") ||
@@ -363,6 +366,8 @@ static const char *const weekdays[] = { "monday,", "tuesday,", "wednesday,", "th
  */
 static bool weekday_full_date(const char *s, size_t len)
 {
+	if (!ex_find_bytes(s, len, "day, ", 5))
+		return false; /* every weekday ends so */
 	struct word w[MAX_WORDS];
 	size_t n = ex_split_words(s, len, w, MAX_WORDS);
 	for (size_t i = 0; i + 3 < n; i++) {
@@ -442,12 +447,10 @@ static bool shouting(const char *s, size_t len, int words)
 	size_t upper = 0, lower = 0;
 	if (words < 12)
 		return false;
-	for (size_t i = 0; i < len;) {
-		size_t n;
-		uint32_t c = ex_cp_at(s + i, len - i, &n);
-		upper += ex_cp_upper(c);
-		lower += ex_cp_lower(c);
-		i += n;
+	/* ASCII letters tell it; a line of prose gives up at its first words */
+	for (size_t i = 0; i < len && lower * 20 <= len; i++) {
+		upper += s[i] >= 'A' && s[i] <= 'Z';
+		lower += s[i] >= 'a' && s[i] <= 'z';
 	}
 	return upper > 20 * lower;
 }
@@ -462,7 +465,7 @@ static bool caption_line(const char *s, size_t len, int words, bool sentence, st
 	/* "+7 Pippa at the party": a tabloid's count of the pictures behind a caption */
 	if (len > 3 && s[0] == '+' && ex_is_digit(s[1]))
 		return true;
-	for (const char *const *p = caption_leads_exact; *p; p++)
+	for (const char *const *p = caption_leads_exact; *p && strchr("F(CPVW", s[0]); p++)
 		if (starts_exact(s, len, *p))
 			return true;
 	if (lk & LEAD_CAPTION)

@@ -193,6 +193,7 @@ static inline bool is_break(enum kind k)
 /* The cleaned page: its text, and its units in order. */
 struct page {
 	char *buf;
+	size_t len;            /* of buf and lower */
 	char *lower;           /* buf in ASCII lower case, for finding phrases */
 	unsigned char *indent; /* per line of buf: an indented first line */
 	struct unit *u;

@@ -506,6 +506,7 @@ int ex_build_units(struct page *pg, size_t buflen)
 		a = b;
 	}
 	free(ln);
+	pg->len = buflen;
 	pg->lower = malloc(buflen + 1);
 	if (!pg->lower)
 		return -1;

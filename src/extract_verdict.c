@@ -20,6 +20,8 @@
 static bool data_file(const char *raw, size_t len)
 {
 	size_t lines = 0, tabbed = 0, tabs = 0;
+	if (!memchr(raw, '\t', len))
+		return false;
 	for (size_t i = 0; i <= len; i++) {
 		if (i < len && raw[i] != '\n') {
 			tabs += raw[i] == '\t';
@@ -34,31 +36,38 @@ static bool data_file(const char *raw, size_t len)
 	return lines >= 3 && tabbed * 10 >= lines * 6;
 }
 
-/* How many of the phrases appear in the page, each counted once. */
+/*
+ * How many of the phrases appear in the page, each counted once.  The
+ * page's text is one buffer (its lines end in NUL bytes, which no phrase
+ * crosses), so each phrase is one search of it.
+ */
 static size_t phrases_in(const struct page *pg, const char *const *phrases)
 {
 	size_t n = 0;
 	for (const char *const *p = phrases; *p; p++)
-		for (size_t i = 0; i < pg->n; i++)
-			if (ex_has_phrase(pg->u[i].lc, pg->u[i].len, *p)) {
-				n++;
-				break;
-			}
+		n += ex_has_phrase(pg->lower, pg->len, *p);
 	return n;
 }
 
-/* How many times, in all, the phrases (case kept) appear at the start of a word. */
+/*
+ * How many times, in all, the phrases (case kept) appear at the start of a
+ * word of the page's units.  Counted unit by unit: the buffer may hold
+ * stale bytes where lines were joined.
+ */
 static size_t mentions(const struct page *pg, const char *const *phrases)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < pg->n; i++)
-		for (const char *const *p = phrases; *p; p++) {
+	for (const char *const *p = phrases; *p; p++) {
+		size_t pl = strlen(*p);
+		if (!memmem(pg->buf, pg->len, *p, pl))
+			continue; /* most pages cite no figure at all */
+		for (size_t i = 0; i < pg->n; i++) {
 			const struct unit *u = &pg->u[i];
-			size_t pl = strlen(*p);
 			for (const char *q = u->s, *end = u->s + u->len, *hit;
 			     (hit = memmem(q, (size_t)(end - q), *p, pl)) != NULL; q = hit + 1)
 				n += hit == u->s || hit[-1] == ' ' || hit[-1] == '(';
 		}
+	}
 	return n;
 }
 
