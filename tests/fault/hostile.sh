@@ -28,21 +28,30 @@ sqlite3 "$db" "UPDATE articles SET title = CAST(X'$evil' AS TEXT), byline = CAST
 	WHERE id = $id; UPDATE sources SET name = CAST(X'$evil' AS TEXT);" ||
 	skip_all "sqlite3 could not write the hostile bytes"
 
+# Each output is kept in a file of its own and all are checked by one
+# terminal_safe at the end (python is slow to start on a busy machine).
+nsafe=0
+: >"$TMP/safe.list"
+safe() { # NAME FILE [text|json|ascii]: a TAP check, at the end, that FILE is terminal-safe
+	nsafe=$((nsafe + 1))
+	cp "$2" "$TMP/safe.$nsafe"
+	printf '%s %s %s\n' "$nsafe" "${3:-text}" "$1" >>"$TMP/safe.list"
+}
 check() { # NAME MODE COMMAND...
 	_n=$1 _m=$2
 	shift 2
 	"$@" >"$TMP/out" 2>"$TMP/err"
-	is "$_n: stdout is terminal-safe" "$(terminal_safe "$TMP/out" "$_m")" ""
-	is "$_n: stderr is terminal-safe" "$(terminal_safe "$TMP/err")" ""
+	safe "$_n: stdout is terminal-safe" "$TMP/out" "$_m"
+	safe "$_n: stderr is terminal-safe" "$TMP/err"
 	ok "$_n: printed something" test -s "$TMP/out"
 }
-check "sources" "" "$FOLIO" --db "$db" sources
+check "sources" text "$FOLIO" --db "$db" sources
 check "sources --json" json "$FOLIO" --db "$db" sources --json
-check "list" "" "$FOLIO" --db "$db" list
+check "list" text "$FOLIO" --db "$db" list
 check "list --json" json "$FOLIO" --db "$db" list --json
-check "show" "" "$FOLIO" --db "$db" show "$id"
+check "show" text "$FOLIO" --db "$db" show "$id"
 check "show --json" json "$FOLIO" --db "$db" show --json "$id"
-check "search" "" "$FOLIO" --db "$db" search owned
+check "search" text "$FOLIO" --db "$db" search owned
 check "search --json" json "$FOLIO" --db "$db" search --json owned
 like "the hostile article is still shown, its text kept" "$("$FOLIO" --db "$db" show "$id")" "owned.*link"
 
@@ -50,23 +59,40 @@ like "the hostile article is still shown, its text kept" "$("$FOLIO" --db "$db" 
 for cmd in sources list "show $id" "search owned"; do
 	# shellcheck disable=SC2086
 	LC_ALL=C "$FOLIO" --db "$db" $cmd >"$TMP/out" 2>&1
-	is "LC_ALL=C $cmd: pure ASCII" "$(terminal_safe "$TMP/out" ascii)" ""
+	safe "LC_ALL=C $cmd: pure ASCII" "$TMP/out" ascii
 done
 
 # Error messages carry outside bytes too: a store path, a source name, a query.
 nasty=$(printf 'x\033]0;t\007\302\233y')
 "$FOLIO" --db "$TMP/$nasty.db" list >/dev/null 2>"$TMP/err"
-is "a hostile store path in an error is escaped" "$(terminal_safe "$TMP/err")" ""
+safe "a hostile store path in an error is escaped" "$TMP/err"
 like "and still named" "$(cat "$TMP/err")" 'x\\x1[bB]'
 "$FOLIO" --db "$db" list --source "$nasty" >/dev/null 2>"$TMP/err"
-is "a hostile --source in an error is escaped" "$(terminal_safe "$TMP/err")" ""
+safe "a hostile --source in an error is escaped" "$TMP/err"
+ok "  (and there was an error)" test -s "$TMP/err"
 "$FOLIO" --db "$db" search "$nasty" >"$TMP/out" 2>"$TMP/err"
-is "a hostile query: stdout safe" "$(terminal_safe "$TMP/out")" ""
-is "a hostile query: stderr safe" "$(terminal_safe "$TMP/err")" ""
+safe "a hostile query: stdout safe" "$TMP/out"
+safe "a hostile query: stderr safe" "$TMP/err"
 "$FOLIO" "$nasty" >/dev/null 2>"$TMP/err"
-is "a hostile command name in an error is escaped" "$(terminal_safe "$TMP/err")" ""
+safe "a hostile command name in an error is escaped" "$TMP/err"
+like "  and named" "$(cat "$TMP/err")" 'x\\x1[bB]'
 "$FOLIO" --db "$db" import "$TMP/$nasty" >/dev/null 2>"$TMP/err"
-is "a hostile missing path in an error is escaped" "$(terminal_safe "$TMP/err")" ""
-"$FOLIO" --keys "$TMP/$nasty" --db "$db" list >/dev/null 2>"$TMP/err"
-is "a hostile --keys path is escaped" "$(terminal_safe "$TMP/err")" ""
+safe "a hostile missing path in an error is escaped" "$TMP/err"
+like "  and named" "$(cat "$TMP/err")" 'x\\x1[bB]'
+# (keys are read by the reader, which then says it needs a terminal)
+"$FOLIO" --keys "$TMP/$nasty" --db "$db" </dev/null >/dev/null 2>"$TMP/err"
+safe "a hostile --keys path is escaped" "$TMP/err"
+like "  and named" "$(cat "$TMP/err")" 'x\\x1[bB]'
+
+set --
+while read -r k mode name; do
+	set -- "$@" "$TMP/safe.$k" "$mode"
+done <"$TMP/safe.list"
+terminal_safe "$@" >"$TMP/verdicts"
+k=0
+while IFS= read -r verdict; do
+	k=$((k + 1))
+	is "$(sed -n "${k}s/^[0-9]* [a-z]* //p" "$TMP/safe.list")" "$verdict" ""
+done <"$TMP/verdicts"
+is "every output was checked" "$k" "$nsafe"
 done_testing

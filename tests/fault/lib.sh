@@ -3,6 +3,7 @@
 #   gen_corpus DIR N [TAG]  N article pages, written by us, each different
 #   dump_store DB           every article's content, one line each, by path
 #   store_sane NAME DB      TAP: integrity_check, FTS5 index and counts agree
+#   terminal_safe FILE...   what in a file's bytes could drive a terminal
 #
 # A store's content is compared through sqlite3, outside folio, so a fault
 # that fooled folio's own reading would still show.
@@ -39,15 +40,15 @@ store_sane() {
 		"$(sqlite3 "$2" "SELECT count(*) FROM sources s WHERE total != (SELECT count(*) FROM articles a WHERE a.source_id = s.id);" 2>&1)" "0"
 }
 
-# terminal_safe FILE [json|ascii]: prints what in FILE could drive a terminal
-# (nothing when it is safe): invalid UTF-8, C0 controls but newline and tab,
-# DEL, C1, bidi controls, tag characters, runs of over 4 combining marks; in
-# JSON mode the same inside the decoded strings; in ascii mode any byte >= 0x80.
+# terminal_safe FILE [json|ascii] [FILE MODE...]: prints what in each FILE
+# could drive a terminal, one line a file (an empty line when it is safe):
+# invalid UTF-8, C0 controls but newline and tab, DEL, C1, bidi controls,
+# tag characters, runs of over 4 combining marks; in JSON mode the same
+# inside the decoded strings; in ascii mode any byte >= 0x80.  (Many files
+# in one call: python takes about a second to start on a busy machine.)
 terminal_safe() {
 	python3 - "$@" <<'PY'
 import json, sys, unicodedata
-data = open(sys.argv[1], "rb").read()
-mode = sys.argv[2] if len(sys.argv) > 2 else ""
 def bad_char(c):
     o = ord(c)
     return ((o < 0x20 and c not in "\n\t") or 0x7f <= o <= 0x9f or o in (0x61c, 0x200e, 0x200f, 0xfeff)
@@ -67,23 +68,28 @@ def strings(v):
         for x in v: yield from strings(x)
     elif isinstance(v, dict):
         for k, x in v.items(): yield k; yield from strings(x)
-if mode == "ascii":
-    bad = [i for i, b in enumerate(data) if b >= 0x80]
-    if bad: print("a byte >= 0x80 at", bad[0])
-    sys.exit(0)
-try:
-    text = data.decode("utf-8")
-except UnicodeDecodeError as e:
-    print("invalid UTF-8:", e); sys.exit(0)
-problem = check(text, "raw output")
-if not problem and mode == "json":
+def problem(path, mode):
+    data = open(path, "rb").read()
+    if mode == "ascii":
+        bad = [i for i, b in enumerate(data) if b >= 0x80]
+        return "a byte >= 0x80 at %d" % bad[0] if bad else None
     try:
-        for s in strings(json.loads(text)):
-            problem = check(s, "a JSON string")
-            if problem: break
-    except ValueError as e:
-        problem = "not JSON: %s" % e
-if problem: print(problem)
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return "invalid UTF-8: %s" % e
+    found = check(text, "raw output")
+    if not found and mode == "json":
+        try:
+            for s in strings(json.loads(text)):
+                found = check(s, "a JSON string")
+                if found: break
+        except ValueError as e:
+            found = "not JSON: %s" % e
+    return found
+args = sys.argv[1:]
+if len(args) == 1: args.append("")
+for path, mode in zip(args[0::2], args[1::2]):
+    print(problem(path, mode) or "")
 PY
 }
 
