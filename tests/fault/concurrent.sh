@@ -65,9 +65,13 @@ store_sane "after the same import twice at once" "$TMP/same.db"
 
 # A writer that holds the lock for a while (sqlite3 in a long transaction):
 # folio waits its turn rather than failing.
-sqlite3 "$TMP/both.db" "BEGIN IMMEDIATE; UPDATE sources SET name = name; SELECT 1 FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) SELECT count(*) FROM c); COMMIT;" >/dev/null &
+# It says when it has the lock (.system touch), and the test waits for that.
+sqlite3 "$TMP/both.db" "BEGIN IMMEDIATE; UPDATE sources SET name = name;" ".system touch '$TMP/locked'" \
+	"SELECT 1 FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) SELECT count(*) FROM c); COMMIT;" >/dev/null &
 lpid=$!
-sleep 0.2
+locked() { [ -e "$TMP/locked" ] || ! kill -0 "$lpid" 2>/dev/null; }
+until locked; do sleep 0.01; done
+ok "sqlite3 holds the write lock" test -e "$TMP/locked"
 "$FOLIO" --db "$TMP/both.db" import --quiet "$top_srcdir/tests/data/articles/harbor-ferry.txt" 2>"$TMP/held.err"; rc=$?
 wait "$lpid"
 is "an import waits out another program's short write lock" "$rc" 0
