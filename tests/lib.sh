@@ -3,7 +3,12 @@
 #   ok NAME COMMAND...        passes when COMMAND exits 0
 #   is NAME GOT WANT          passes when the two strings are equal
 #   like NAME GOT PATTERN     passes when GOT matches the grep -E PATTERN
+#   skip NAME REASON          one test skipped, with the reason (TAP SKIP)
 #   skip_all REASON           the machine cannot run this script
+#   unprivileged              sets $as_user to what runs a command as an
+#                             unprivileged user: empty when the test is not
+#                             root, else setpriv to nobody (and $TMP is made
+#                             searchable by it); false when root has no setpriv
 #   done_testing              prints the plan; call last
 #
 # Each script gets a private $TMP (removed at exit) and $FOLIO, the binary
@@ -62,6 +67,19 @@ like() {
 		printf '%s\n' "#   got:" "$2" | sed '2,$s/^/#     /' | head -40
 		echo "#   want a match for: $3"
 	fi
+}
+
+skip() {
+	_tap_n=$((_tap_n + 1))
+	echo "ok $_tap_n - $1 # SKIP $2"
+}
+
+unprivileged() {
+	as_user=
+	[ "$(id -u)" = 0 ] || return 0
+	command -v setpriv >/dev/null || return 1
+	as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	chmod 0755 "$TMP"
 }
 
 skip_all() {

@@ -68,8 +68,8 @@ fi
 start=$(date +%s)
 timeout 60 $limit "$FOLIO" --db "$TMP/s.db" import "$in" >"$TMP/out" 2>"$TMP/err"; rc=$?
 took=$(($(date +%s) - start))
-is "the import finishes, some inputs skipped: exit 1" "$rc" 1
-ok "within 30 s (took ${took}s)" test "$took" -le 30
+is "the import finishes (no hang: timeout 60 did not stop it), some inputs skipped: exit 1" "$rc" 1
+echo "# the import took ${took}s (timeout 60 stops a hang; the time is not asserted: tests never time)"
 echo "# stderr:"; sed 's/^/#   /' "$TMP/err"
 err=$(cat "$TMP/err")
 titles=$("$FOLIO" --db "$TMP/s.db" list | cut -f4)
@@ -115,16 +115,8 @@ like "as an article already stored" "$(cat "$TMP/out")" "1 unchanged"
 page "Unreadable page" >"$TMP/secret.txt"
 chmod 000 "$TMP/secret.txt"
 mkdir -p "$TMP/locked"; page "Locked away" >"$TMP/locked/a.txt"; chmod 000 "$TMP/locked"
-as_user=
-if [ "$(id -u)" = 0 ]; then
-	if command -v setpriv >/dev/null; then
-		as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
-		chmod 0755 "$TMP"
-		cp "$in/00-good.txt" "$TMP/good.txt"; chmod 0644 "$TMP/good.txt"
-	fi
-fi
-if [ "$(id -u)" = 0 ] && [ -z "$as_user" ]; then
-	echo "# SKIP unreadable files: running as root without setpriv to drop privileges"
+if ! unprivileged; then
+	skip "unreadable inputs" "running as root without setpriv to drop privileges"
 else
 	mkdir -p "$TMP/user"; chmod 0777 "$TMP/user"
 	$as_user "$FOLIO" --db "$TMP/user/u.db" import "$TMP/secret.txt" "$TMP/locked" "$in/00-good.txt" \

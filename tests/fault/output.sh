@@ -21,7 +21,7 @@ if [ -w /dev/full ]; then
 	"$FOLIO" --db "$TMP/full.db" import "$TMP/empty.txt" "$data/orchard-frost.txt" >/dev/full 2>"$TMP/err"; rc=$?
 	is "an import that skipped an input and cannot write its summary: exit 1" "$rc" 1
 else
-	echo "# SKIP /dev/full: not on this machine"
+	skip "import with stdout on a full device" "/dev/full is not on this machine"
 fi
 # --quiet writes no summary, so nothing can fail.
 "$FOLIO" --db "$TMP/quiet.db" import --quiet "$data/harbor-ferry.txt" >&- 2>"$TMP/err"; rc=$?
