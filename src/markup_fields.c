@@ -258,17 +258,30 @@ static const char *const collective_words[] = {
 	"wires", "editorial", "newsroom", "contributors", "redaktion", NULL
 };
 
-static bool collective(const char *s)
+/* Words of a form's labels ("Name (required)", "Nom (obligatoire)"). */
+static const char *const label_words[] = {
+	"name", "your", "required", "nom", "votre", "obligatoire", "nombre", "obligatorio",
+	"nome", "obrigatório", "erforderlich", "pflichtfeld", "email", "e-mail", "website",
+	"*", NULL
+};
+
+static bool any_word_in(const char *s, const char *const *list)
 {
 	for (const char *p = s; *p;) {
-		p += strspn(p, " ");
-		size_t n = strcspn(p, " ");
-		for (const char *const *w = collective_words; n && *w; w++)
+		p += strspn(p, " ()[]:,");
+		size_t n = strcspn(p, " ()[]:,");
+		for (const char *const *w = list; n && *w; w++)
 			if (strlen(*w) == n && strncasecmp(p, *w, n) == 0)
 				return true;
 		p += n;
 	}
 	return false;
+}
+
+/* A desk or a form's label, not a person. */
+static bool collective(const char *s)
+{
+	return any_word_in(s, collective_words) || any_word_in(s, label_words);
 }
 
 static bool has_digit(const char *s)
