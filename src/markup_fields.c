@@ -258,11 +258,14 @@ static const char *const collective_words[] = {
 	"wires", "editorial", "newsroom", "contributors", "redaktion", NULL
 };
 
-/* Words of a form's labels ("Name (required)", "Nom (obligatoire)"). */
+/* A form's labels: words that mark one ("Nom (obligatoire)"), and whole
+ * labels ("Your Name"). */
 static const char *const label_words[] = {
-	"name", "your", "required", "nom", "votre", "obligatoire", "nombre", "obligatorio",
-	"nome", "obrigatório", "erforderlich", "pflichtfeld", "email", "e-mail", "website",
-	"*", NULL
+	"required", "obligatoire", "obligatorio", "obrigatório", "erforderlich", "pflichtfeld",
+	"email", "e-mail", "website", "*", NULL
+};
+static const char *const labels[] = {
+	"name", "your name", "nom", "votre nom", "nombre", "tu nombre", "nome", "ihr name", NULL
 };
 
 static bool any_word_in(const char *s, const char *const *list)
@@ -281,7 +284,8 @@ static bool any_word_in(const char *s, const char *const *list)
 /* A desk or a form's label, not a person. */
 static bool collective(const char *s)
 {
-	return any_word_in(s, collective_words) || any_word_in(s, label_words);
+	return any_word_in(s, collective_words) || any_word_in(s, label_words) ||
+	       in_list_ci(s, labels);
 }
 
 static bool has_digit(const char *s)
