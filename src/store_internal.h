@@ -1,6 +1,6 @@
 /*
- * store_internal.h: what store.c and store_query.c share, and no other
- * module sees: the store's struct, the ids of its fixed statements, the
+ * store_internal.h: what store.c, store_open.c and store_query.c share, and
+ * no other module sees: the store's struct, the ids of its fixed statements, the
  * kinds of keyset walk, and the helpers for statements and error messages.
  * Shared helpers carry an st_ prefix so they cannot meet another module's
  * names in the library.

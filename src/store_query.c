@@ -2,9 +2,10 @@
  * store_query: every read of the store, and the marks a reader sets:
  * sources and totals, list pages and positions, one article, the read and
  * flagged marks, the next or previous article, full-text search and its
- * count.  It is apart from store.c (opening, schema, writing) so that each
- * half can be read in one sitting; both use the prepared statements and the
- * error messages declared in store_internal.h.
+ * count.  It is apart from store.c (statements, writing) and store_open.c
+ * (opening, schema) so that each part can be read in one sitting; all use
+ * the prepared statements and the error messages declared in
+ * store_internal.h.
  *
  * Lists are keyset walks over (date, id) using row-value comparisons on the
  * (source_id, date DESC, id DESC) and (date DESC, id DESC) indexes; partial

@@ -1,7 +1,7 @@
 /*
  * store: the SQLite file that holds every article, and every query on it.
  *
- * Nothing outside store.c sees SQL or a sqlite3 handle.  The store knows
+ * Nothing outside store*.c sees SQL or a sqlite3 handle.  The store knows
  * nothing of screens.  Every function that can fail returns 0 on success and
  * -1 on failure with *err set to a malloc'd message naming the store (the
  * caller prints it and frees it); err may be NULL when the caller does not
