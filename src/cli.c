@@ -391,6 +391,45 @@ enum folio_cli_result folio_cli_export(struct folio_store *st, const char *sourc
 	return finish_output();
 }
 
+/* One line per part checked, and per line of each problem (SQLite's come several to a row). */
+static void on_check(void *ctx, const char *part, enum folio_check_verdict verdict,
+                     const char *text)
+{
+	(void)ctx;
+	if (verdict == FOLIO_CHECK_OK) {
+		printf("%s: ok\n", part);
+		return;
+	}
+	for (const char *line = text; line && *line;) {
+		size_t len = strcspn(line, "\n");
+		char *safe = folio_text_display(line, len, NULL);
+		printf("%s: %s%s\n", part, verdict == FOLIO_CHECK_SKIPPED ? "not checked: " : "",
+		       safe ? safe : "?");
+		free(safe);
+		line += len + (line[len] == '\n');
+	}
+}
+
+enum folio_cli_result folio_cli_check(struct folio_store *st)
+{
+	size_t problems = 0;
+	char *err = NULL;
+	int rc = folio_store_check(st, on_check, NULL, &problems, &err);
+	enum folio_cli_result out = finish_output();
+	if (rc != 0) {
+		folio_cli_error(err);
+		return FOLIO_CLI_STORE;
+	}
+	if (problems) {
+		char *path = folio_text_escape(folio_store_path(st), strlen(folio_store_path(st)));
+		fprintf(stderr, "folio: %s is damaged: %zu problem%s found\n", path ? path : "?",
+		        problems, problems == 1 ? "" : "s");
+		free(path);
+		return FOLIO_CLI_STORE;
+	}
+	return out;
+}
+
 static void put_extracted_json(const char *file, const struct folio_article *a, bool first)
 {
 	printf("%s\n  {", first ? "" : ",");

@@ -42,6 +42,7 @@ static const char usage_text[] =
 	"       folio [--db FILE] show [--json] ID\n"
 	"       folio [--db FILE] search [--limit N] [--json] QUERY...\n"
 	"       folio [--db FILE] export [--json|--text] [--source NAME] [QUERY...]\n"
+	"       folio [--db FILE] check\n"
 	"       folio --help | --version | --list-actions\n";
 
 static const char help_text[] =
@@ -54,6 +55,7 @@ static const char help_text[] =
 	"  show      one article: header lines, a blank line, the body\n"
 	"  search    id TAB score TAB source TAB title, best first\n"
 	"  export    whole articles as text or JSON (which import reads back)\n"
+	"  check     read the whole store and report any damage\n"
 	"\n"
 	"Search: words (all must match), \"a phrase\", prefix*, a OR b, -word,\n"
 	"source:NAME, by:NAME, title:WORD, after:YYYY-MM-DD, before:YYYY-MM-DD.\n"
@@ -290,14 +292,19 @@ static int run_reader(struct folio_store *st, const char *keys_option)
 	}
 	struct folio_ui_options opts = { .startup_message = problem };
 	char *err = NULL;
-	int rc = folio_ui_run(st, km, &opts, &err);
+	int signal_number = 0;
+	enum folio_ui_end end = folio_ui_run(st, km, &opts, &signal_number, &err);
 	folio_keymap_free(km);
 	free(problem);
-	if (rc != 0) {
+	if (err)
 		folio_cli_error(err);
-		return EXIT_USAGE;
+	switch (end) {
+	case FOLIO_UI_QUIT: return 0;
+	case FOLIO_UI_SIGNAL: return 128 + signal_number; /* what a shell reports for a kill */
+	case FOLIO_UI_NO_TERMINAL: return EXIT_USAGE;
+	case FOLIO_UI_STORE_FAILED: break;
 	}
-	return 0;
+	return EXIT_STORE;
 }
 
 static int list_actions(void)
@@ -348,6 +355,12 @@ static enum folio_cli_result run_list(struct folio_store *st, const struct comma
 static enum folio_cli_result run_show(struct folio_store *st, const struct command_options *o)
 {
 	return folio_cli_show(st, parse_count(o->args[0]), o->json);
+}
+
+static enum folio_cli_result run_check(struct folio_store *st, const struct command_options *o)
+{
+	(void)o;
+	return folio_cli_check(st);
 }
 
 static enum folio_cli_result run_search(struct folio_store *st, const struct command_options *o)
@@ -417,6 +430,13 @@ static const struct command {
 	  "QUERY: words (all must match), \"a phrase\", prefix*, a OR b, -word,\n"
 	  "source:NAME, by:NAME, title:WORD, after:YYYY-MM-DD, before:YYYY-MM-DD.\n"
 	  "  --limit N       at most N results (default 50)\n" },
+	{ "check", "", NO_ARGS, "check takes no arguments",
+	  FOLIO_STORE_READONLY | FOLIO_STORE_AS_FOUND, run_check,
+	  "usage: folio [--db FILE] check\n"
+	  "Read the whole store and check it for damage: SQLite's integrity check, the\n"
+	  "search index against the articles, and the counts of each source.  Each\n"
+	  "problem is printed; nothing is changed.  Minutes for a million articles.\n"
+	  "Exit status: 0 no damage found, 3 damage found or the store cannot be read.\n" },
 	{ "export", "json text source", ANY_ARGS, NULL, FOLIO_STORE_READONLY, run_export,
 	  "usage: folio [--db FILE] export [--json|--text] [--source NAME] [QUERY...]\n"
 	  "Write whole articles, newest first (or best first for a QUERY).\n"
@@ -523,10 +543,26 @@ static int run_demo(const char *keys_option)
 	return rc;
 }
 
-/* A long store upgrade is about to start: say so before the wait. */
+/* A long store upgrade is about to start, or a write waits: say so before the wait. */
 static void tell_user(const char *message)
 {
-	fprintf(stderr, "folio: %s\n", message);
+	char *safe = folio_text_display(message, strlen(message), NULL);
+	fprintf(stderr, "folio: %s\n", safe ? safe : message);
+	free(safe);
+}
+
+/* FOLIO_LOCK_PATIENCE: seconds a write waits for a lock holder that changes nothing. */
+static int set_patience(void)
+{
+	const char *text = getenv("FOLIO_LOCK_PATIENCE");
+	if (!text || !*text)
+		return 0;
+	int64_t seconds = parse_count(text);
+	if (seconds < 0 || seconds > 86400)
+		return usage_error(NULL, "FOLIO_LOCK_PATIENCE must be a number of seconds "
+		                   "(0 to 86400), not %s", text);
+	folio_store_set_patience((unsigned)seconds);
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -541,6 +577,8 @@ int main(int argc, char **argv)
 	/* Past the file size limit a write should fail and be reported, like a
 	 * full disk, not kill folio in the middle of a batch without a word. */
 	signal(SIGXFSZ, SIG_IGN);
+	if (set_patience() != 0)
+		return EXIT_USAGE;
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];
@@ -583,7 +621,7 @@ int main(int argc, char **argv)
 		return run_command(db, argv[i], argc - i - 1, argv + i + 1);
 
 	struct folio_store *st;
-	int rc = open_store(db, FOLIO_STORE_CREATE, &st);
+	int rc = open_store(db, FOLIO_STORE_CREATE | FOLIO_STORE_OR_READONLY, &st);
 	if (rc)
 		return rc;
 	rc = run_reader(st, keys);

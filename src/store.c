@@ -100,6 +100,7 @@ static const char *const stmt_sql[S_COUNT_OF_STMTS] = {
 	          " FROM articles AS a JOIN sources AS s ON s.id = a.source_id WHERE a.id = ?1",
 	[S_SET_READ] = "UPDATE articles SET read = ?2 WHERE id = ?1",
 	[S_SET_FLAGGED] = "UPDATE articles SET flagged = ?2 WHERE id = ?1",
+	[S_SET_MARKS] = "UPDATE articles SET read = ?2, flagged = ?3 WHERE id = ?1",
 	/*
 	 * Ranked, without date limits, in two steps.  `top` scores every match
 	 * but keeps only rowid and score, so SQLite's sorter keeps the page in
@@ -193,10 +194,17 @@ static bool at_size_limit(const char *path)
 	return false;
 }
 
-/* A message for an SQLite failure, naming the store; always returns -1. */
-static int fail_rc(const char *path, sqlite3 *db, int rc, const char *doing, char **err)
+/* What a damaged store says, wherever the damage is met. */
+#define DAMAGED_MSG "%s is damaged: stopped (folio check says what is wrong)"
+
+/*
+ * A message for an SQLite failure, naming the store; always returns -1.
+ * Damage met anywhere is remembered: nothing more is written to the store
+ * (st_writable), and folio_store_damaged() tells the caller to stop.
+ */
+int st_fail(struct folio_store *st, int rc, const char *doing, char **err)
 {
-	const char *why = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+	const char *path = st->path;
 	struct statvfs fs;
 	/* SQLite's errno is that of its last try (the -shm file), so ask the file system. */
 	if ((rc & 0xff) == SQLITE_CANTOPEN && statvfs(path, &fs) == 0 && (fs.f_flag & ST_RDONLY)) {
@@ -221,25 +229,50 @@ static int fail_rc(const char *path, sqlite3 *db, int rc, const char *doing, cha
 		break;
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		st_set_msg(err, "%s is busy: another program kept it locked (%s)", path, doing);
+		if (st->waiter.never)
+			st_set_msg(err, "%s is busy: another program is writing it", path);
+		else
+			st_set_msg(err, "%s is busy: the program holding its write lock has changed "
+			           "nothing for %u s (cannot %s)", path, folio_store_patience(), doing);
 		break;
 	case SQLITE_NOTADB:
-	case SQLITE_CORRUPT:
+		st->damaged = true;
 		st_set_msg(err, "%s is damaged or not an SQLite file", path);
+		break;
+	case SQLITE_CORRUPT:
+		st->damaged = true;
+		st_set_msg(err, DAMAGED_MSG, path);
 		break;
 	case SQLITE_NOMEM:
 		st_set_msg(err, "out of memory while using %s", path);
 		break;
 	default:
-		st_set_msg(err, "%s: cannot %s: %s", path, doing, why);
+		st_set_msg(err, "%s: cannot %s: %s", path, doing,
+		           st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
 		break;
 	}
 	return -1;
 }
 
-int st_fail(struct folio_store *st, int rc, const char *doing, char **err)
+int st_writable(struct folio_store *st, const char *doing, char **err)
 {
-	return fail_rc(st->path, st->db, rc, doing, err);
+	if (st->damaged)
+		st_set_msg(err, DAMAGED_MSG, st->path);
+	else if (st->unwritable)
+		st_set_msg(err, "%s cannot be written: %s", st->path, st->unwritable);
+	else if (st->readonly)
+		st_set_msg(err, "%s was opened read-only: cannot %s", st->path, doing);
+	return st->damaged || st->readonly ? -1 : 0;
+}
+
+bool folio_store_damaged(const struct folio_store *st)
+{
+	return st->damaged;
+}
+
+const char *folio_store_path(const struct folio_store *st)
+{
+	return st->path;
 }
 
 /* ---- statements -------------------------------------------------------- */
@@ -294,6 +327,8 @@ int st_step_one(struct folio_store *st, sqlite3_stmt *s, const char *doing, char
 /* A batch defers indexing to its commit (schema step 2 says why). */
 int folio_store_begin(struct folio_store *st, char **err)
 {
+	if (st_writable(st, "store articles", err) != 0)
+		return -1;
 	if (run(st, S_BEGIN, "start a transaction", err) != 0)
 		return -1;
 	if (run(st, S_OPEN_BATCH, "start a transaction", err) != 0) {
@@ -310,6 +345,8 @@ int folio_store_begin(struct folio_store *st, char **err)
  */
 int folio_store_commit(struct folio_store *st, char **err)
 {
+	if (st_writable(st, "store articles", err) != 0)
+		return -1;
 	if (run(st, S_INDEX_PENDING, "index the new articles", err) != 0 ||
 	    run(st, S_CLEAR_PENDING, "index the new articles", err) != 0 ||
 	    run(st, S_CLOSE_BATCH, "index the new articles", err) != 0)
@@ -552,10 +589,8 @@ static int put(struct folio_store *st, const struct folio_article *a, const char
 	bool own_transaction = sqlite3_get_autocommit(st->db);
 
 	assert(a && path && result);
-	if (st->readonly) {
-		st_set_msg(err, "%s was opened read-only: cannot store %s", st->path, path);
+	if (st_writable(st, "store an article", err) != 0)
 		return -1;
-	}
 	if (own_transaction && run(st, S_BEGIN, "start a transaction", err) != 0)
 		return -1;
 	if (run(st, S_SAVEPOINT, "start writing an article", err) != 0)

@@ -9,6 +9,7 @@
 #define FOLIO_STORE_INTERNAL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include <sqlite3.h>
 
@@ -19,7 +20,7 @@ enum stmt_id {
 	S_INDEX_PENDING, S_CLEAR_PENDING, S_OPEN_BATCH, S_CLOSE_BATCH,
 	S_DROP_EMPTY_SOURCE, S_SOURCES, S_TOTALS, S_KEY_OF, S_GET, S_SET_READ,
 	S_SET_FLAGGED, S_SEARCH, S_SEARCH_TITLES, S_SEARCH_DATED, S_SEARCH_DATES, S_COUNT, S_COUNT_DATES,
-	S_COUNT_WORDS, S_SEARCH_RECENT,
+	S_COUNT_WORDS, S_SEARCH_RECENT, S_SET_MARKS,
 	S_COUNT_OF_STMTS
 };
 
@@ -27,19 +28,50 @@ enum stmt_id {
 enum walk_what { WALK_ROWS, WALK_IDS, WALK_COUNT, WALK_WHATS };
 #define WALK_SLOTS (WALK_WHATS * 2 * 2 * 2)
 
+/*
+ * How a connection waits for the write lock another program holds (its busy
+ * handler): as long as that program changes the store, and at most the
+ * patience without a change; not at all when `never`; and not once give_up
+ * answers non-zero.
+ */
+struct st_file_mark {
+	long long size;
+	long long mtime_ns;
+};
+
+struct st_waiter {
+	const char *path;
+	bool never;
+	int (*give_up)(void *arg);
+	void *give_up_arg;
+	bool told;                     /* said once that it waits */
+	long long since_ms, changed_ms; /* this wait began; the files last changed */
+	struct st_file_mark db, wal;
+};
+
 struct folio_store {
 	sqlite3 *db;
 	char *path;
 	bool readonly;
+	bool as_found; /* read-only, and an older schema is read as it is */
+	const char *unwritable; /* why a store wanted for writing was opened read-only */
+	bool damaged; /* SQLite found damage: nothing more is written */
+	int64_t schema; /* its user_version when opened */
+	struct st_waiter waiter;
 	sqlite3_stmt *stmt[S_COUNT_OF_STMTS];
 	sqlite3_stmt *walk[WALK_SLOTS];
 	int (*interrupt)(void *arg); /* folio_store_set_interrupt(): asked while a search runs */
 	void *interrupt_arg;
 };
 
+/* store_open.c: the busy handler of db, a connection to st's file, waiting as w says */
+void st_wait_for_writers(struct st_waiter *w, sqlite3 *db, const char *path);
+
 /* store.c: messages and statements */
 void st_set_msg(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int st_fail(struct folio_store *st, int rc, const char *doing, char **err);
+/* -1 with a message when nothing may be written: opened read-only, or found damaged. */
+int st_writable(struct folio_store *st, const char *doing, char **err);
 sqlite3_stmt *st_prepare(struct folio_store *st, sqlite3_stmt **slot, const char *sql,
                          char **err);
 sqlite3_stmt *st_stmt(struct folio_store *st, enum stmt_id id, char **err);

@@ -11,10 +11,13 @@
 #include <assert.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -23,7 +26,10 @@
 #include "store_internal.h"
 
 #define FOLIO_APPLICATION_ID 0x466F6C69 /* "Foli" */
-#define BUSY_TIMEOUT_MS 15000
+/* A write waits this long for a program that holds the lock and writes nothing. */
+#define DEFAULT_PATIENCE_MS 15000
+/* A shorter wait is not worth a word. */
+#define TELL_WAIT_AFTER_MS 1000
 
 /*
  * The schema, one entry per version: entry i takes a store from version i to
@@ -167,11 +173,101 @@ static const char *const migrations[] = {
 #define UPGRADE_REBUILDS_INDEX 2
 
 static folio_store_notice_fn *notice;
+static long long patience_ms = DEFAULT_PATIENCE_MS;
 
 void folio_store_set_notice(folio_store_notice_fn *fn)
 {
 	notice = fn;
 }
+
+void folio_store_set_patience(unsigned seconds)
+{
+	patience_ms = seconds * 1000LL;
+}
+
+unsigned folio_store_patience(void)
+{
+	return (unsigned)(patience_ms / 1000);
+}
+
+/* ---- waiting for another writer ---------------------------------------- */
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
+
+/* Size and change time of a file; a missing file is all zeros. */
+static struct st_file_mark file_mark(const char *path, const char *suffix)
+{
+	struct st_file_mark m = { 0, 0 };
+	char name[PATH_MAX];
+	struct stat sb;
+	if (snprintf(name, sizeof name, "%s%s", path, suffix) < (int)sizeof name &&
+	    stat(name, &sb) == 0) {
+		m.size = sb.st_size;
+		m.mtime_ns = sb.st_mtim.tv_sec * 1000000000LL + sb.st_mtim.tv_nsec;
+	}
+	return m;
+}
+
+static bool marks_differ(struct st_file_mark a, struct st_file_mark b)
+{
+	return a.size != b.size || a.mtime_ns != b.mtime_ns;
+}
+
+/*
+ * SQLite's busy handler: 1 to try again, 0 to give up (the statement fails
+ * with SQLITE_BUSY).  Another folio import holds the write lock for a batch
+ * at a time and takes it again the moment it commits, so a fixed timeout
+ * starved the second of two imports; instead the wait goes on while the
+ * holder changes the store (its WAL, or the file when it checkpoints) and
+ * ends only when the holder has changed nothing for the whole patience.
+ */
+static int wait_for_writer(void *arg, int count)
+{
+	struct st_waiter *w = arg;
+	if (w->never || (w->give_up && w->give_up(w->give_up_arg)))
+		return 0;
+	long long now = now_ms();
+	struct st_file_mark db = file_mark(w->path, ""), wal = file_mark(w->path, "-wal");
+	if (count == 0 || marks_differ(db, w->db) || marks_differ(wal, w->wal)) {
+		if (count == 0)
+			w->since_ms = now;
+		w->changed_ms = now;
+		w->db = db;
+		w->wal = wal;
+	}
+	if (now - w->changed_ms >= patience_ms)
+		return 0;
+	if (!w->told && now - w->since_ms >= TELL_WAIT_AFTER_MS && notice) {
+		char *msg = NULL;
+		if (asprintf(&msg, "%s is being written by another program: waiting for it",
+		             w->path) >= 0)
+			notice(msg);
+		free(msg);
+		w->told = true;
+	}
+	sqlite3_sleep(count < 10 ? 1 + count * 2 : 20);
+	return 1;
+}
+
+void st_wait_for_writers(struct st_waiter *w, sqlite3 *db, const char *path)
+{
+	w->path = path;
+	sqlite3_busy_handler(db, wait_for_writer, w);
+}
+
+void folio_store_set_waiting(struct folio_store *st, bool wait, int (*give_up)(void *arg),
+                             void *arg)
+{
+	st->waiter.never = !wait;
+	st->waiter.give_up = give_up;
+	st->waiter.give_up_arg = arg;
+}
+
 /* ---- opening ----------------------------------------------------------- */
 
 /* mkdir -p for the folder that will hold path; new folders are private. */
@@ -336,7 +432,8 @@ static int check_identity(struct folio_store *st, char **err)
 		           ", this folio knows %d)", st->path, version, SCHEMA_VERSION);
 		return -1;
 	}
-	if (st->readonly && version < SCHEMA_VERSION) {
+	st->schema = version;
+	if (st->readonly && version < SCHEMA_VERSION && (version == 0 || !st->as_found)) {
 		if (version == 0)
 			st_set_msg(err, "%s holds no folio store yet: import articles first "
 			        "(folio import PATH...)", st->path);
@@ -360,11 +457,75 @@ static int switch_to_wal(struct folio_store *st, char **err)
 	int rc;
 	for (int waited = 0;; waited += 10) {
 		rc = sqlite3_exec(st->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
-		if ((rc & 0xff) != SQLITE_BUSY || waited >= BUSY_TIMEOUT_MS)
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= patience_ms)
 			break;
 		sqlite3_sleep(10);
 	}
 	return rc == SQLITE_OK ? 0 : st_fail(st, rc, "switch it to WAL mode", err);
+}
+
+/*
+ * Why a store that exists cannot be written here (static text), or NULL.
+ * Asked before SQLite is, because SQLite's answers come late and vary: a
+ * store in a folder that cannot be written fails its first read, for want
+ * of the -shm file beside it.
+ */
+static const char *why_unwritable(const char *path, bool *folder)
+{
+	struct statvfs fs;
+	*folder = true;
+	if (statvfs(path, &fs) == 0 && (fs.f_flag & ST_RDONLY))
+		return "it is on a read-only file system";
+	char *dir = strdup(path);
+	char *slash = dir ? strrchr(dir, '/') : NULL;
+	if (slash)
+		slash[slash == dir] = '\0'; /* "/x" -> "/", "a/x" -> "a" */
+	bool dir_ro = dir && access(slash ? dir : ".", W_OK | X_OK) != 0 && errno == EACCES;
+	free(dir);
+	if (dir_ro)
+		return "its folder is read-only for this user";
+	*folder = false;
+	if (access(path, W_OK) != 0 && errno == EACCES)
+		return "the file is read-only for this user";
+	return NULL;
+}
+
+/*
+ * A store in WAL mode is read with its -shm file, which a reader makes if
+ * it is missing; in a folder that cannot be written it cannot.  SQLite's
+ * answer for read-only media is the immutable URI parameter (no locks, no
+ * -shm), which is right when there is no WAL either: nothing can be
+ * writing the store, and all of it is in the file.  A WAL with frames in
+ * it and no -shm cannot be read here at all.
+ */
+static int open_unwritable(struct folio_store *st, char **err)
+{
+	struct stat sb;
+	char shm[PATH_MAX], wal[PATH_MAX];
+	snprintf(shm, sizeof shm, "%s-shm", st->path);
+	snprintf(wal, sizeof wal, "%s-wal", st->path);
+	if (stat(shm, &sb) == 0)
+		return sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+		                       NULL);
+	if (stat(wal, &sb) == 0 && sb.st_size > 0) {
+		st_set_msg(err, "%s cannot be read here: its %s-wal holds changes that need %s "
+		           "beside it, and %s", st->path, st->path, shm, st->unwritable);
+		return SQLITE_CANTOPEN;
+	}
+	static const char keep[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	                           "0123456789/._-~";
+	size_t len = strlen(st->path);
+	char *uri = malloc(len * 3 + 32);
+	if (!uri)
+		return SQLITE_NOMEM;
+	char *u = uri + sprintf(uri, "file:");
+	for (const unsigned char *p = (const unsigned char *)st->path; *p; p++)
+		u += strchr(keep, *p) ? sprintf(u, "%c", *p) : sprintf(u, "%%%02X", *p);
+	strcpy(u, "?immutable=1");
+	int rc = sqlite3_open_v2(uri, &st->db,
+	                         SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+	free(uri);
+	return rc;
 }
 
 int folio_store_open(const char *path, int flags, struct folio_store **out, char **err)
@@ -372,6 +533,9 @@ int folio_store_open(const char *path, int flags, struct folio_store **out, char
 	struct folio_store *st;
 	struct stat sb;
 	bool exists = stat(path, &sb) == 0;
+	bool read_only = flags & FOLIO_STORE_READONLY;
+	bool folder = false;
+	const char *unwritable = NULL;
 	int oflags = SQLITE_OPEN_NOMUTEX;
 	int rc;
 
@@ -380,7 +544,19 @@ int folio_store_open(const char *path, int flags, struct folio_store **out, char
 		st_set_msg(err, "cannot open %s: %s", path, strerror(errno));
 		return -1;
 	}
-	if (flags & FOLIO_STORE_READONLY) {
+	if (exists && S_ISDIR(sb.st_mode)) {
+		st_set_msg(err, "%s is a folder, not a folio store", path);
+		return -1;
+	}
+	if (exists && (unwritable = why_unwritable(path, &folder)) && !read_only) {
+		if (!(flags & FOLIO_STORE_OR_READONLY)) {
+			st_set_msg(err, "%s cannot be written: %s (reading it still works)", path,
+			           unwritable);
+			return -1;
+		}
+		read_only = true;
+	}
+	if (read_only) {
 		oflags |= SQLITE_OPEN_READONLY;
 		if (!exists) {
 			st_set_msg(err, "%s does not exist", path);
@@ -398,10 +574,6 @@ int folio_store_open(const char *path, int flags, struct folio_store **out, char
 			oflags |= SQLITE_OPEN_CREATE;
 		}
 	}
-	if (exists && S_ISDIR(sb.st_mode)) {
-		st_set_msg(err, "%s is a folder, not a folio store", path);
-		return -1;
-	}
 
 	st = calloc(1, sizeof *st);
 	if (!st || !(st->path = strdup(path))) {
@@ -409,19 +581,32 @@ int folio_store_open(const char *path, int flags, struct folio_store **out, char
 		st_set_msg(err, "out of memory while opening %s", path);
 		return -1;
 	}
-	st->readonly = flags & FOLIO_STORE_READONLY;
-	rc = sqlite3_open_v2(path, &st->db, oflags, NULL);
+	st->readonly = read_only;
+	st->unwritable = read_only ? unwritable : NULL;
+	st->as_found = read_only && (flags & FOLIO_STORE_AS_FOUND);
+	if (st->unwritable && folder) {
+		char *why = NULL;
+		rc = open_unwritable(st, err ? &why : NULL);
+		if (why) {
+			*err = why;
+			folio_store_close(st);
+			return -1;
+		}
+	} else {
+		rc = sqlite3_open_v2(path, &st->db, oflags, NULL);
+	}
 	if (rc != SQLITE_OK) {
 		describe_open_failure(st, exists, rc, err);
 		folio_store_close(st);
 		return -1;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	st_wait_for_writers(&st->waiter, st->db, st->path);
 	if (check_identity(st, err) != 0)
 		goto st_fail;
 	if (!st->readonly && sqlite3_db_readonly(st->db, "main") == 1) {
-		st_set_msg(err, "%s is read-only (no permission to write it)", path);
+		st_set_msg(err, "%s cannot be written: the file is read-only for this user "
+		           "(reading it still works)", path);
 		goto st_fail;
 	}
 	/* Now known to be ours (or empty): writing is allowed. */
@@ -447,6 +632,11 @@ int folio_store_open(const char *path, int flags, struct folio_store **out, char
 st_fail:
 	folio_store_close(st);
 	return -1;
+}
+
+const char *folio_store_unwritable(const struct folio_store *st)
+{
+	return st->unwritable;
 }
 
 void folio_store_close(struct folio_store *st)

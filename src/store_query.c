@@ -371,12 +371,8 @@ static int set_mark(struct folio_store *st, enum stmt_id which, int64_t id, bool
 	sqlite3_stmt *s = st_stmt(st, which, err);
 	int rc;
 
-	if (!s)
+	if (!s || st_writable(st, "mark an article", err) != 0)
 		return -1;
-	if (st->readonly) {
-		st_set_msg(err, "%s was opened read-only: cannot mark article %" PRId64, st->path, id);
-		return -1;
-	}
 	if (sqlite3_bind_int64(s, 1, id) != SQLITE_OK || sqlite3_bind_int(s, 2, on) != SQLITE_OK)
 		return st_fail(st, sqlite3_errcode(st->db), "mark an article", err);
 	rc = sqlite3_step(s);
@@ -398,6 +394,53 @@ int folio_store_set_read(struct folio_store *st, int64_t id, bool read, char **e
 int folio_store_set_flagged(struct folio_store *st, int64_t id, bool flagged, char **err)
 {
 	return set_mark(st, S_SET_FLAGGED, id, flagged, err);
+}
+
+static int put_marks(struct folio_store *st, const struct folio_marks *marks, size_t n,
+                     char **err)
+{
+	sqlite3_stmt *s = st_stmt(st, S_SET_MARKS, err);
+	if (!s)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (sqlite3_bind_int64(s, 1, marks[i].id) != SQLITE_OK ||
+		    sqlite3_bind_int(s, 2, marks[i].read) != SQLITE_OK ||
+		    sqlite3_bind_int(s, 3, marks[i].flagged) != SQLITE_OK)
+			return st_fail(st, sqlite3_errcode(st->db), "mark articles", err);
+		int rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return st_fail(st, rc, "mark articles", err);
+	}
+	return 0;
+}
+
+int folio_store_set_marks(struct folio_store *st, const struct folio_marks *marks, size_t n,
+                          char **err)
+{
+	if (st_writable(st, "mark articles", err) != 0)
+		return -1;
+	sqlite3_stmt *begin = st_stmt(st, S_BEGIN, err);
+	if (!begin)
+		return -1;
+	int rc = sqlite3_step(begin);
+	sqlite3_reset(begin);
+	if ((rc & 0xff) == SQLITE_BUSY)
+		return 1;
+	if (rc != SQLITE_DONE)
+		return st_fail(st, rc, "mark articles", err);
+	if (put_marks(st, marks, n, err) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	sqlite3_stmt *commit = st_stmt(st, S_COMMIT, err);
+	rc = commit ? sqlite3_step(commit) : SQLITE_NOMEM;
+	if (commit)
+		sqlite3_reset(commit);
+	if (rc == SQLITE_DONE)
+		return 0;
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return (rc & 0xff) == SQLITE_BUSY ? 1 : st_fail(st, rc, "mark articles", err);
 }
 
 /* ---- search ------------------------------------------------------------ */

@@ -12,12 +12,14 @@
  *
  * Input is read from a 1x1 window that is never drawn on, with a timeout,
  * so the loop sees the flags set by signal handlers (SIGINT, SIGTERM,
- * SIGHUP only set a flag) within a quarter second, and notices a dead
+ * SIGHUP and SIGQUIT only set a flag) within a quarter second, and notices a dead
  * terminal (get_wch failing at once, over and over) instead of spinning.
  * Keys become folio_key values and are looked up through the keymap one
  * sequence at a time ("gg"); the action goes to the help screen, the search
  * bar or the focused pane.
  */
+#include "config.h"
+
 #include "ui_internal.h"
 
 #include <signal.h>
@@ -194,17 +196,8 @@ void ui_open_article(struct ui *ui, int64_t id, bool from_search)
 		return;
 	ui->art.from_search = from_search;
 	ui->focus = UI_FOCUS_ARTICLE;
-	if (!ui->art.read) {
-		char *err = NULL;
-		if (folio_store_set_read(ui->st, id, true, &err) != 0) {
-			ui_store_error(ui, err);
-			return;
-		}
-		ui->art.read = true;
-		ui_list_set_state(ui, id, true, ui->art.flagged);
-		ui_search_set_state(ui, id, true, ui->art.flagged);
-		ui_list_reload_sources(ui);
-	}
+	if (!ui->art.read)
+		ui_marks_set(ui, id, true, ui->art.flagged);
 	if (q && ui->art.nmatches > 0)
 		ui_message(ui, "%zu match%s: n/N to jump", ui->art.nmatches,
 		           ui->art.nmatches == 1 ? "" : "es");
@@ -249,26 +242,14 @@ static void toggle_state(struct ui *ui, bool flag)
 		ui_message(ui, "No article selected");
 		return;
 	}
-	char *err = NULL;
-	int rc = flag ? folio_store_set_flagged(ui->st, id, !flagged, &err)
-	              : folio_store_set_read(ui->st, id, !read, &err);
-	if (rc != 0) {
-		ui_store_error(ui, err);
-		return;
-	}
 	if (flag)
 		flagged = !flagged;
 	else
 		read = !read;
-	if (ui->art.open && ui->art.id == id) {
-		ui->art.read = read;
-		ui->art.flagged = flagged;
-	}
-	ui_list_set_state(ui, id, read, flagged);
-	ui_search_set_state(ui, id, read, flagged);
-	ui_list_reload_sources(ui);
+	/* the message first: a store that cannot take the mark says so over it */
 	ui_message(ui, "%s", flag ? (flagged ? "Flagged" : "Flag removed")
 	                          : (read ? "Marked read" : "Marked unread"));
+	ui_marks_set(ui, id, read, flagged);
 }
 
 /* J/K/]/[ from the article pane: open the neighbour in the list it came from. */
@@ -460,11 +441,10 @@ static void pending_timeout(struct ui *ui)
 
 /* ---- set-up and the loop ---- */
 
-static int set_err(char **err, const char *msg)
+static void set_err(char **err, const char *msg)
 {
 	if (err)
 		*err = strdup(msg);
-	return -1;
 }
 
 static void init_attrs(struct ui *ui)
@@ -487,22 +467,31 @@ static void init_attrs(struct ui *ui)
 	}
 }
 
+/* The signals that end the reader: each only sets a flag, so the terminal is restored. */
+static const int ending_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+#define NENDING (sizeof ending_signals / sizeof ending_signals[0])
+
 static void install_signals(struct sigaction *old)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < 3; i++)
-		sigaction(sigs[i], &sa, &old[i]);
+	for (size_t i = 0; i < NENDING; i++)
+		sigaction(ending_signals[i], &sa, &old[i]);
 }
 
 static void restore_signals(const struct sigaction *old)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
-	for (size_t i = 0; i < 3; i++)
-		sigaction(sigs[i], &old[i], NULL);
+	for (size_t i = 0; i < NENDING; i++)
+		sigaction(ending_signals[i], &old[i], NULL);
+}
+
+/* While marks are saved at exit: a signal ends the wait for the store. */
+static int signalled(void *arg)
+{
+	(void)arg;
+	return ui_signal != 0;
 }
 
 static void ui_free(struct ui *ui)
@@ -511,19 +500,26 @@ static void ui_free(struct ui *ui)
 	ui_article_free(&ui->art);
 	ui_search_free(&ui->search);
 	ui_pipe_free(&ui->prompt);
+	ui_marks_free(&ui->marks);
+	free(ui->fatal);
 }
 
-int folio_ui_run(struct folio_store *st, const struct folio_keymap *km,
-                 const struct folio_ui_options *opts, char **err)
+enum folio_ui_end folio_ui_run(struct folio_store *st, const struct folio_keymap *km,
+                               const struct folio_ui_options *opts, int *signal, char **err)
 {
 	if (err)
 		*err = NULL;
+	*signal = 0;
 	bool scripted = ui_test_scripted(); /* a test's keys, no terminal: ui_test.c */
-	if (!scripted && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
-		return set_err(err, "the reader needs a terminal (stdin and stdout must be a tty)");
+	if (!scripted && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+		set_err(err, "the reader needs a terminal (stdin and stdout must be a tty)");
+		return FOLIO_UI_NO_TERMINAL;
+	}
 	const char *term = getenv("TERM");
-	if (!term || !*term)
-		return set_err(err, "TERM is not set: the reader needs to know the terminal type");
+	if (!term || !*term) {
+		set_err(err, "TERM is not set: the reader needs to know the terminal type");
+		return FOLIO_UI_NO_TERMINAL;
+	}
 
 	struct ui ui;
 	memset(&ui, 0, sizeof ui);
@@ -531,7 +527,7 @@ int folio_ui_run(struct folio_store *st, const struct folio_keymap *km,
 	ui.km = km;
 	ui.art.cur_match = -1;
 
-	struct sigaction old[3];
+	struct sigaction old[NENDING];
 	ui_signal = 0;
 	install_signals(old); /* before curses, so it leaves them to us */
 	SCREEN *screen = scripted ? ui_test_newterm() : newterm(NULL, stdout, stdin);
@@ -539,14 +535,16 @@ int folio_ui_run(struct folio_store *st, const struct folio_keymap *km,
 		restore_signals(old);
 		char msg[160];
 		snprintf(msg, sizeof msg, "unknown terminal type '%s'", term);
-		return set_err(err, msg);
+		set_err(err, msg);
+		return FOLIO_UI_NO_TERMINAL;
 	}
 	char *cup = tigetstr("cup");
 	if (!cup || cup == (char *)-1) {
 		endwin();
 		delscreen(screen);
 		restore_signals(old);
-		return set_err(err, "this terminal cannot move the cursor; the reader needs one that can");
+		set_err(err, "this terminal cannot move the cursor; the reader needs one that can");
+		return FOLIO_UI_NO_TERMINAL;
 	}
 	if (!getenv("ESCDELAY"))
 		set_escdelay(UI_ESC_DELAY_MS);
@@ -557,16 +555,18 @@ int folio_ui_run(struct folio_store *st, const struct folio_keymap *km,
 	init_attrs(&ui);
 	refresh(); /* stdscr is never drawn on: refresh it once so it never is */
 	ui.input = newwin(1, 1, 0, 0);
-	int rc = 0;
+	enum folio_ui_end end = FOLIO_UI_QUIT;
 	if (!ui.input) {
-		rc = set_err(err, "out of memory");
+		set_err(err, "out of memory");
+		end = FOLIO_UI_NO_TERMINAL;
 		goto out;
 	}
 	keypad(ui.input, TRUE);
 	/* In an ASCII-only locale "…" would show as "?", which reads as part of the text. */
 	char *dots = ui_display("\u2026");
 	if (!dots) {
-		rc = set_err(err, "out of memory");
+		set_err(err, "out of memory");
+		end = FOLIO_UI_NO_TERMINAL;
 		goto out;
 	}
 	bool ascii = strcmp(dots, "\u2026") != 0;
@@ -575,8 +575,16 @@ int folio_ui_run(struct folio_store *st, const struct folio_keymap *km,
 	ui.separator = ascii ? " - " : " \u00b7 ";
 	ui_search_init(&ui);
 	ui_list_init(&ui); /* a store that cannot be read says so on the status line */
-	if (opts && opts->startup_message)
+	const char *unwritable = folio_store_unwritable(st);
+	if (unwritable) {
+		/* said once: every mark is kept in memory, and what is unsaved is said at exit */
+		ui_message(&ui, "Read-only store (%s): marks are not saved%s%s", unwritable,
+		           opts && opts->startup_message ? "; " : "",
+		           opts && opts->startup_message ? opts->startup_message : "");
+		ui.marks.failed = true;
+	} else if (opts && opts->startup_message) {
 		ui_message(&ui, "%s", opts->startup_message);
+	}
 	layout(&ui);
 	render(&ui);
 
@@ -587,7 +595,8 @@ int folio_ui_run(struct folio_store *st, const struct folio_keymap *km,
 			break;
 		if (r == UI_READ_NONE) {
 			pending_timeout(&ui);
-			if (ui_search_idle(&ui))
+			bool changed = ui_search_idle(&ui);
+			if (ui_marks_idle(&ui) || changed)
 				render(&ui);
 			continue;
 		}
@@ -615,9 +624,24 @@ out:
 	delete_windows(&ui);
 	endwin();
 	delscreen(screen);
+	/* The terminal is the shell's again: a wait for the store can be told there. */
+	char *unsaved = ui_marks_finish(&ui, signalled, NULL);
 	restore_signals(old);
+	if (ui.fatal || unsaved) {
+		end = FOLIO_UI_STORE_FAILED;
+		if (err && ui.fatal && unsaved &&
+		    asprintf(err, "%s; %s", ui.fatal, unsaved) < 0)
+			*err = NULL;
+		else if (err && !*err)
+			*err = strdup(ui.fatal ? ui.fatal : unsaved);
+	}
+	free(unsaved);
+	if (ui_signal) {
+		*signal = ui_signal;
+		end = FOLIO_UI_SIGNAL;
+	}
 	ui_free(&ui);
-	return rc;
+	return end;
 }
 
 const char *folio_ui_curses_version(void)

@@ -231,6 +231,7 @@ int ui_article_load(struct ui *ui, int64_t id, const struct folio_query *q)
 	a->id = id;
 	a->read = rec.read;
 	a->flagged = rec.flagged;
+	ui_marks_overlay(ui, id, &a->read, &a->flagged);
 	a->paras = pl.p;
 	a->npara = pl.n;
 	a->matches = matches;

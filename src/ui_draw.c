@@ -28,6 +28,12 @@ void ui_message(struct ui *ui, const char *fmt, ...)
 /* Show a store error on the status line and free it. */
 void ui_store_error(struct ui *ui, char *err)
 {
+	/* A damaged store stops the reader: what is read from it can no longer be trusted. */
+	if (folio_store_damaged(ui->st) && !ui->fatal) {
+		ui->fatal = err ? err : strdup("the store is damaged");
+		ui->quit = true;
+		return;
+	}
 	ui_message(ui, "%s", err ? err : "out of memory");
 	free(err);
 }

@@ -195,6 +195,14 @@ struct ui_prompt {
 	int64_t id;          /* the article it will get */
 };
 
+/* ---- marks waiting to be saved (ui_marks.c) ---- */
+
+struct ui_marks {
+	struct folio_marks *q; /* one entry per article: the marks it should have */
+	size_t n, cap;
+	bool failed; /* a write failed for another reason than the lock: tried again at exit */
+};
+
 /* ---- the whole reader ---- */
 
 struct ui {
@@ -219,6 +227,8 @@ struct ui {
 	struct ui_article art;
 	struct ui_search search;
 	struct ui_prompt prompt;
+	struct ui_marks marks;
+	char *fatal; /* the store was found damaged: the reader stops and says this */
 	char message[256];
 	int fast_errors; /* get_wch failures in a row that came too soon */
 	unsigned long nkeys; /* keys read so far (FOLIO_TEST_SYNC reports it) */
@@ -301,6 +311,17 @@ int ui_search_draw_bar(struct ui *ui, WINDOW *w, int cols);
 void ui_search_status(struct ui *ui, char *buf, size_t size);
 void ui_search_set_state(struct ui *ui, int64_t id, bool read, bool flagged);
 bool ui_search_step(struct ui *ui, int dir, bool unread_only, int64_t *id);
+
+/* ui_marks.c */
+/* set an article's marks: shown at once, saved now or when the store is free */
+void ui_marks_set(struct ui *ui, int64_t id, bool read, bool flagged);
+/* the marks to show for an article read from the store: queued ones win */
+void ui_marks_overlay(const struct ui *ui, int64_t id, bool *read, bool *flagged);
+/* an idle moment: write what waits if the lock is free; true when the screen must change */
+bool ui_marks_idle(struct ui *ui);
+/* at exit: write what waits, waiting while give_up says 0; what was not saved, or NULL */
+char *ui_marks_finish(struct ui *ui, int (*give_up)(void *arg), void *arg);
+void ui_marks_free(struct ui_marks *m);
 
 /* ui_edit.c */
 /* the byte offset of the UTF-8 character after the one at i (len at the end) */

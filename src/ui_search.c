@@ -164,6 +164,7 @@ static enum fetch fetch_page(struct ui *ui, const struct folio_query *q, bool ra
 			result = FETCH_STOPPED;
 			break;
 		}
+		ui_marks_overlay(ui, page[added].id, &page[added].read, &page[added].flagged);
 		added++;
 	}
 	folio_store_hits_free(hits, n);

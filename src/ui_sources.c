@@ -104,6 +104,8 @@ static int fetch(struct ui *ui, const struct folio_list_key *after, bool backwar
 		return -1;
 	}
 	folio_store_rows_free(rows, *n);
+	for (size_t i = 0; i < *n; i++)
+		ui_marks_overlay(ui, (*out)[i].id, &(*out)[i].read, &(*out)[i].flagged);
 	return 0;
 }
 
@@ -430,6 +432,7 @@ static bool goto_id(struct ui *ui, int64_t id)
 		return false;
 	}
 	struct ui_row target = { .id = id, .read = rec.read, .flagged = rec.flagged };
+	ui_marks_overlay(ui, id, &target.read, &target.flagged);
 	if (rec.date)
 		snprintf(target.date, sizeof target.date, "%s", rec.date);
 	target.title = ui_display(rec.title && *rec.title ? rec.title : "(no title)");

@@ -43,6 +43,8 @@ enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query
  */
 enum folio_cli_result folio_cli_export(struct folio_store *st, const char *source,
                                        const char *query, bool json);
+/* folio check: each part and each problem on stdout; damage found is FOLIO_CLI_STORE. */
+enum folio_cli_result folio_cli_check(struct folio_store *st);
 enum folio_cli_result folio_cli_extract(char *const *files, size_t n, bool json);
 enum folio_cli_result folio_cli_import(struct folio_store *st, char *const *paths,
                                        size_t n, bool quiet);

@@ -22,7 +22,9 @@ struct folio_store;
 
 enum folio_store_flags {
 	FOLIO_STORE_CREATE = 1,   /* create the file (and its folder) if missing */
-	FOLIO_STORE_READONLY = 2  /* never write; a missing file is an error */
+	FOLIO_STORE_READONLY = 2, /* never write; a missing file is an error */
+	FOLIO_STORE_AS_FOUND = 4, /* with READONLY: an older schema is read as it is */
+	FOLIO_STORE_OR_READONLY = 8 /* a store that cannot be written here is opened read-only */
 };
 
 /*
@@ -30,7 +32,8 @@ enum folio_store_flags {
  * newer schema, a damaged file, or a location that cannot be created is
  * refused with a message that names the file, and nothing is written to it.
  * Older schemas are migrated in order, all steps in one transaction (a store
- * opened FOLIO_STORE_READONLY is never migrated: an older one is refused).
+ * opened FOLIO_STORE_READONLY is never migrated: an older one is refused,
+ * unless FOLIO_STORE_AS_FOUND asks to read it as it is).
  * An existing empty file, or an SQLite file with nothing in it, becomes a
  * new store.  FOLIO_STORE_CREATE makes missing folders with mode 0700.
  */
@@ -38,13 +41,72 @@ int folio_store_open(const char *path, int flags, struct folio_store **out, char
 void folio_store_close(struct folio_store *st);
 
 /*
- * Who hears about a long upgrade: fn is called (with a message that names no
- * file) before a schema step that rebuilds the full-text index of a store
- * that holds articles, which takes minutes at 10^6.  NULL (the default): no
+ * Whether damage was met (SQLite's SQLITE_CORRUPT or NOTADB): every call that
+ * met it failed with a message naming the store and pointing at folio
+ * check, and from then on nothing is written to the store.  A command that
+ * sees this stops.
+ */
+bool folio_store_damaged(const struct folio_store *st);
+
+/*
+ * Why a store opened FOLIO_STORE_OR_READONLY could only be opened read-only
+ * (static text: "its folder is read-only for this user", ...), or NULL.
+ * Reading and searching work; every write fails saying this.  Without
+ * that flag, a store that cannot be written is refused by name and reason
+ * unless FOLIO_STORE_READONLY was asked for: then it is read, even in a
+ * read-only folder or on read-only media, where SQLite cannot make the
+ * -shm file a store in WAL mode is read with.
+ */
+const char *folio_store_unwritable(const struct folio_store *st);
+
+/* The path the store was opened with, for messages. */
+const char *folio_store_path(const struct folio_store *st);
+
+/*
+ * Check the whole store: SQLite's integrity check, the full-text index
+ * against the articles (FTS5's integrity-check), each source's counts, and
+ * that no article waits to be indexed.  fn hears each part once it is
+ * checked (FOLIO_CHECK_OK, text NULL), each problem found in it
+ * (FOLIO_CHECK_PROBLEM, one line), or why it was not checked
+ * (FOLIO_CHECK_SKIPPED: the index check needs the write lock, as FTS5 runs
+ * it as a write that changes nothing, so it is skipped where the store
+ * cannot be written).  Returns 0 when the check ran, with *problems their
+ * number; -1 when it could not.  Reads every page: minutes at 10^6.
+ */
+enum folio_check_verdict { FOLIO_CHECK_OK, FOLIO_CHECK_PROBLEM, FOLIO_CHECK_SKIPPED };
+typedef void folio_store_check_fn(void *ctx, const char *part, enum folio_check_verdict verdict,
+                                  const char *text);
+int folio_store_check(struct folio_store *st, folio_store_check_fn *fn, void *ctx,
+                      size_t *problems, char **err);
+
+/*
+ * Who hears what is worth a word while a call waits: a long upgrade (before
+ * a schema step that rebuilds the full-text index of a store that holds
+ * articles, which takes minutes at 10^6), and a write waiting for another
+ * program that holds the store's write lock (once per store, when the wait
+ * passes a second).  The message names the store.  NULL (the default): no
  * one.  Process-wide, like the library's other settings.
  */
 typedef void folio_store_notice_fn(const char *message);
 void folio_store_set_notice(folio_store_notice_fn *fn);
+
+/*
+ * Waiting for the write lock.  Another program (another folio import) may
+ * hold it; a write waits as long as that program keeps changing the store,
+ * and fails ("busy") only once it has changed nothing for the patience:
+ * seconds, 15 unless set (process-wide).
+ */
+void folio_store_set_patience(unsigned seconds);
+unsigned folio_store_patience(void);
+
+/*
+ * Whether writes to st wait at all (they do unless told otherwise): with
+ * wait false a write finds the lock taken and fails at once, so a reader's
+ * key never waits on another program.  give_up, when not NULL, is asked
+ * while a write waits; non-zero ends the wait (the write fails "busy").
+ */
+void folio_store_set_waiting(struct folio_store *st, bool wait, int (*give_up)(void *arg),
+                             void *arg);
 
 /* Library versions in use, for --version. */
 const char *folio_store_sqlite_version(void);
@@ -159,6 +221,21 @@ void folio_record_free(struct folio_record *r);
 /* Mark an article; a missing id is an error. */
 int folio_store_set_read(struct folio_store *st, int64_t id, bool read, char **err);
 int folio_store_set_flagged(struct folio_store *st, int64_t id, bool flagged, char **err);
+
+/*
+ * Set the read and flagged marks of n articles in one transaction (an id
+ * that is gone is passed over).  Returns 0 when written; 1, with nothing
+ * written and no message, when another program holds the write lock and
+ * folio_store_set_waiting() says not to wait (or the wait gave up); -1
+ * with a message when the store cannot take them (read-only, damaged).
+ */
+struct folio_marks {
+	int64_t id;
+	bool read;
+	bool flagged;
+};
+int folio_store_set_marks(struct folio_store *st, const struct folio_marks *marks, size_t n,
+                          char **err);
 
 /*
  * The article after (direction +1) or before (-1) id in the list of

@@ -119,3 +119,36 @@ for i, c in enumerate(text):
         print("U+%04X at %d" % (o, i)); break
 PY
 }
+
+# Another program holding a store's write lock, for as long as a test says:
+#   hold_lock DB [SQL...]  sqlite3 reads statements from a FIFO (file
+#                          descriptor 7, for more: echo SQL >&7), runs the
+#                          SQL given, then BEGIN IMMEDIATE; returns once the
+#                          lock is taken; $holder is its pid
+#   release_lock           COMMIT, and wait for the holder to end
+#   lock_free DB           true when the write lock can be taken at once
+lock_free() {
+	sqlite3 "$1" "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1
+}
+
+hold_lock() {
+	_db=$1
+	shift
+	rm -f "$TMP/hold.fifo"
+	mkfifo "$TMP/hold.fifo"
+	sqlite3 "$_db" <"$TMP/hold.fifo" >"$TMP/hold.out" 2>&1 &
+	holder=$!
+	exec 7>"$TMP/hold.fifo"
+	# .timeout: lock_free's own probe takes the lock for an instant; wait that out
+	for _sql in ".timeout 10000" "$@" "BEGIN IMMEDIATE;"; do
+		printf '%s\n' "$_sql" >&7
+	done
+	_i=0
+	while lock_free "$_db" && [ $_i -lt 200 ]; do sleep 0.05; _i=$((_i + 1)); done
+}
+
+release_lock() {
+	echo "COMMIT;" >&7
+	exec 7>&-
+	wait "$holder"
+}
