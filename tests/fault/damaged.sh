@@ -2,7 +2,8 @@
 # Promise 5 beyond tests/cli/store.sh: a store cut short, a store with pages
 # zeroed, a folder in its place, and a store that may not be written (as
 # another user, and on a read-only mount): a clear message naming the
-# store, a non-zero exit, and not a byte written.
+# store for what cannot be done, and not a byte written (readonly.sh has
+# the rest of what such a store allows).
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/fault/lib.sh"
 
