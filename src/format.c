@@ -46,14 +46,26 @@ void folio_format_body(FILE *out, const char *body)
 	}
 }
 
+/*
+ * A file name as it is shown: every byte that is not plain text escaped
+ * (\x1B, \xFF, \u{202E}, \\), as ls -b does, so the name shown names the
+ * file exactly and drives no terminal.  NULL: none, or out of memory.
+ */
+static char *shown_path(const char *path)
+{
+	return path ? folio_text_escape(path, strlen(path)) : NULL;
+}
+
 void folio_format_record_text(FILE *out, const struct folio_record *r)
 {
+	char *path = shown_path(r->path);
 	folio_format_header(out, "Title", r->title);
 	folio_format_header(out, "Source", r->source);
 	folio_format_header(out, "By", r->byline);
 	folio_format_header(out, "Date", r->date);
 	folio_format_header(out, "Dateline", r->dateline);
-	folio_format_header(out, "File", r->path);
+	folio_format_header(out, "File", path);
+	free(path);
 	putc('\n', out);
 	folio_format_body(out, r->body);
 }
@@ -67,7 +79,9 @@ void folio_format_record_json(FILE *out, const struct folio_record *r)
 	/* The store's "" means undated. */
 	folio_json_put_field(out, "date", r->date && *r->date ? r->date : NULL, false);
 	folio_json_put_field(out, "dateline", r->dateline, false);
-	folio_json_put_field(out, "path", r->path, false);
+	char *path = shown_path(r->path);
+	folio_json_put_field(out, "path", path, false);
+	free(path);
 	fprintf(out, "\"read\": %s, \"flagged\": %s, ", r->read ? "true" : "false",
 	        r->flagged ? "true" : "false");
 	folio_json_put_field(out, "body", r->body, true);

@@ -478,6 +478,12 @@ int st_bind_text(sqlite3_stmt *s, int i, const char *text)
 	return text ? sqlite3_bind_text(s, i, text, -1, SQLITE_STATIC) : sqlite3_bind_null(s, i);
 }
 
+/* A file name is bytes, stored as a BLOB (schema step 4 says why). */
+static int bind_path(sqlite3_stmt *s, int i, const char *path)
+{
+	return sqlite3_bind_blob(s, i, path, (int)strlen(path), SQLITE_STATIC);
+}
+
 /* The id of the source named name, adding it when new. */
 static int source_id_of(struct folio_store *st, const char *name, int64_t *id, char **err)
 {
@@ -538,7 +544,7 @@ static int put_inside(struct folio_store *st, const struct folio_article *a, con
 	if (strcmp(path, "-") != 0) {
 		if (!(s = st_stmt(st, S_FIND_PATH, err)))
 			return -1;
-		if (st_bind_text(s, 1, path) != SQLITE_OK)
+		if (bind_path(s, 1, path) != SQLITE_OK)
 			return st_fail(st, sqlite3_errcode(st->db), "look up a path", err);
 		found = st_step_one(st, s, "look up a path", err);
 		if (found > 0) {
@@ -557,7 +563,7 @@ static int put_inside(struct folio_store *st, const struct folio_article *a, con
 	    st_bind_text(s, 2, a->title) != SQLITE_OK || st_bind_text(s, 3, a->byline) != SQLITE_OK ||
 	    st_bind_text(s, 4, sortable_date(a->date)) != SQLITE_OK ||
 	    st_bind_text(s, 5, a->dateline) != SQLITE_OK || st_bind_text(s, 6, a->body) != SQLITE_OK ||
-	    st_bind_text(s, 7, path) != SQLITE_OK ||
+	    bind_path(s, 7, path) != SQLITE_OK ||
 	    sqlite3_bind_blob(s, 8, hash, HASH_BYTES, SQLITE_STATIC) != SQLITE_OK ||
 	    sqlite3_bind_int64(s, 9, (int64_t)time(NULL)) != SQLITE_OK ||
 	    (old_id && sqlite3_bind_int64(s, 10, old_id) != SQLITE_OK))

@@ -167,6 +167,15 @@ static const char *const migrations[] = {
 	"  tokenize='unicode61 remove_diacritics 2', prefix='2 3');"
 	"INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 16);"
 	"INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');",
+	/*
+	 * 4: file names as bytes.  A name is bytes, not text: one holding
+	 * invalid UTF-8 or control characters was kept as TEXT, which SQLite
+	 * leaves undefined for invalid UTF-8, and shown with its controls
+	 * stripped, so the name shown no longer named the file.  As a BLOB the
+	 * exact bytes come back, and whatever shows one escapes it (\x1B, as
+	 * ls -b does).  Rewrites every row once: about as long as an import.
+	 */
+	"UPDATE articles SET path = CAST(path AS BLOB) WHERE typeof(path) <> 'blob';",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 /* The step (from this version) that rebuilds the whole index: worth a word first. */

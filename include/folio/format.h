@@ -23,7 +23,11 @@ void folio_format_header(FILE *out, const char *label, const char *value);
 /* A body line by line through the display rule, its paragraphs kept. */
 void folio_format_body(FILE *out, const char *body);
 
-/* Title, Source, By, Date, Dateline, File headers (those known), a blank line, the body. */
+/*
+ * Title, Source, By, Date, Dateline, File headers (those known), a blank
+ * line, the body.  The file name (here and in JSON) is escaped byte for
+ * byte where it is not plain text (\x1B, \xFF), as ls -b shows names.
+ */
 void folio_format_record_text(FILE *out, const struct folio_record *r);
 
 /* The object of `show --json`: id, source, title, byline, date, dateline,

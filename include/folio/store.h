@@ -209,7 +209,7 @@ struct folio_record {
 	char *date;
 	char *dateline;
 	char *body;
-	char *path;
+	char *path;     /* the bytes put was given (a BLOB: not promised to be UTF-8) */
 	bool read;
 	bool flagged;
 };

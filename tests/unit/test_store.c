@@ -129,7 +129,7 @@ static void test_marks(const char *path)
 	char *version = raw_text(path, "PRAGMA user_version");
 	is_str(mode, "wal", "the store is in WAL mode");
 	is_str(app, "1181707369", "application_id marks it as folio's ('Foli')");
-	is_str(version, "3", "user_version is the schema version");
+	is_str(version, "4", "user_version is the schema version");
 	free(mode), free(app), free(version);
 }
 
@@ -930,7 +930,7 @@ static void test_refusals(void)
 	ok(folio_store_open(newer, FOLIO_STORE_CREATE, &st, NULL) == 0, "make a store");
 	folio_store_close(st);
 	raw_exec(newer, "PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;");
-	expect_refused(newer, 0, "newer folio (schema 99, this folio knows 3)", "a newer schema");
+	expect_refused(newer, 0, "newer folio (schema 99, this folio knows 4)", "a newer schema");
 	expect_refused(newer, FOLIO_STORE_READONLY, "newer folio", "a newer schema, read-only");
 
 	f = fopen(random_file, "wb");

@@ -167,18 +167,21 @@ static void test_batch(const char *path)
 	is_int(hits(st, "hawthorn"), 0, "the new article is not indexed");
 	is_int(hits(st, "lilac"), 0, "nor the update");
 	is_int(hits(st, "gooseberry"), 1, "the text before the batch is still found");
-	is_int(raw_int(path, "SELECT count(*) FROM articles WHERE path = '/b/lost.txt'"), 0,
+	is_int(raw_int(path, "SELECT count(*) FROM articles"
+	                     " WHERE path = CAST('/b/lost.txt' AS BLOB)"), 0,
 	       "and the article is not stored");
 	consistent(path, "after a failed commit");
 
-	/* Another program writing to the store: its changes are indexed at once. */
+	/* Another program writing to the store: its changes are indexed at once.
+	 * (File names are BLOBs, schema step 4, so it compares them as such.) */
 	folio_store_close(st);
-	raw_exec(path, "DELETE FROM articles WHERE path = '/b/good.txt';");
+	raw_exec(path, "DELETE FROM articles WHERE path = CAST('/b/good.txt' AS BLOB);");
 	consistent(path, "after another program deletes");
-	raw_exec(path, "UPDATE articles SET body = 'steadfast mulberry' WHERE path = '/b/kept.txt';"
+	raw_exec(path, "UPDATE articles SET body = 'steadfast mulberry'"
+	               "  WHERE path = CAST('/b/kept.txt' AS BLOB);"
 	               "INSERT INTO articles(source_id, title, body, path, hash, imported_at)"
 	               "  SELECT source_id, 'Raw', 'sloe', '/b/raw.txt', X'00', 0 FROM articles"
-	               "  WHERE path = '/b/kept.txt';");
+	               "  WHERE path = CAST('/b/kept.txt' AS BLOB);");
 	consistent(path, "after another program updates and inserts");
 	ok(folio_store_open(path, FOLIO_STORE_READONLY, &st, NULL) == 0, "reopen read-only");
 	is_int(hits(st, "elderflower"), 0, "the deleted article is not found");
@@ -288,7 +291,7 @@ static void test_upgrade(const char *fixture)
 	ok(folio_store_open(failing, 0, &st, NULL) == 0, "once cleared, it upgrades");
 	folio_store_close(st);
 	st = NULL;
-	is_int(raw_int(failing, "PRAGMA user_version"), 3, "to schema 3");
+	is_int(raw_int(failing, "PRAGMA user_version"), 4, "to schema 4");
 
 	notices = 0;
 	folio_store_set_notice(heard);
@@ -298,7 +301,9 @@ static void test_upgrade(const char *fixture)
 	free(err);
 	if (!st)
 		goto done;
-	is_int(raw_int(path, "PRAGMA user_version"), 3, "it is upgraded to schema 3");
+	is_int(raw_int(path, "PRAGMA user_version"), 4, "it is upgraded to schema 4");
+	is_int(raw_int(path, "SELECT count(*) FROM articles WHERE typeof(path) <> 'blob'"), 0,
+	       "its file names are now bytes (step 4)");
 	is_int(notices, 1, "the user is told once before the index is rebuilt");
 	ok(strstr(last_notice, "search index of 3 articles") != NULL, "with the count: %s",
 	   last_notice);
