@@ -4,7 +4,7 @@
 _folio()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-	local commands="import extract sources list show search export"
+	local commands="import extract sources list show search export check"
 	local command="" db=() i
 
 	# The command is the first word that is neither an option nor an option's value.
@@ -50,6 +50,7 @@ _folio()
 	show) COMPREPLY=($(compgen -W "--help --json" -- "$cur")) ;;
 	search) [[ $cur == -* ]] && COMPREPLY=($(compgen -W "--help --json --limit" -- "$cur")) ;;
 	export) [[ $cur == -* ]] && COMPREPLY=($(compgen -W "--help --json --text --source" -- "$cur")) ;;
+	check) COMPREPLY=($(compgen -W "--help" -- "$cur")) ;;
 	esac
 }
 complete -F _folio folio

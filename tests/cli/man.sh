@@ -21,7 +21,7 @@ from_page=$(sed -n '/^\.SH ACTIONS/,/^\.SH /p' "$top_srcdir/doc/folio-keys.5" | 
 is "folio-keys(5) lists every action with its help and contexts" "$from_page" "$from_table"
 
 # Every command of --help is in folio(1).
-for cmd in import extract sources list show search export; do
+for cmd in import extract sources list show search export check; do
 	ok "folio(1) documents $cmd" grep -q "^\.BI\? $cmd\b\|^\.B $cmd$\|^\.BI $cmd " "$top_srcdir/doc/folio.1"
 done
 done_testing
