@@ -178,8 +178,9 @@ static const char *const migrations[] = {
 	"UPDATE articles SET path = CAST(path AS BLOB) WHERE typeof(path) <> 'blob';",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
-/* The step (from this version) that rebuilds the whole index: worth a word first. */
+/* The steps (from these versions) that rewrite every article: worth a word first. */
 #define UPGRADE_REBUILDS_INDEX 2
+#define UPGRADE_REWRITES_NAMES 3
 
 static folio_store_notice_fn *notice;
 static long long patience_ms = DEFAULT_PATIENCE_MS;
@@ -368,15 +369,16 @@ static int exec(struct folio_store *st, const char *sql, const char *doing, char
 	return 0;
 }
 
-static void tell_rebuild(struct folio_store *st)
+/* what: "the search index of", with how long it takes ("about a minute per 100,000") */
+static void tell_upgrade(struct folio_store *st, const char *what, const char *how_long)
 {
 	int64_t articles = 0;
-	char msg[160];
+	char msg[200];
 	if (read_int(st, "SELECT coalesce(sum(total), 0) FROM sources", &articles, NULL) != 0 ||
 	    articles < 1)
 		return;
-	snprintf(msg, sizeof msg, "upgrading the search index of %" PRId64 " article%s (once; "
-	         "about a minute per 100,000)", articles, articles == 1 ? "" : "s");
+	snprintf(msg, sizeof msg, "upgrading %s %" PRId64 " article%s (once; %s)", what, articles,
+	         articles == 1 ? "" : "s", how_long);
 	notice(msg);
 }
 
@@ -399,7 +401,9 @@ static int migrate(struct folio_store *st, char **err)
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d;",
 		         (int)version + 1, FOLIO_APPLICATION_ID);
 		if (version == UPGRADE_REBUILDS_INDEX && notice)
-			tell_rebuild(st);
+			tell_upgrade(st, "the search index of", "about a minute per 100,000");
+		if (version == UPGRADE_REWRITES_NAMES && notice)
+			tell_upgrade(st, "the file names of", "seconds per 100,000");
 		if (exec(st, migrations[version], "upgrade its schema", err) != 0 ||
 		    exec(st, sql, "upgrade its schema", err) != 0)
 			goto rollback;
