@@ -10,7 +10,8 @@
  * store again while marks wait (a list page, search hits, the article)
  * show the queued marks, not the stored ones.  At exit the queue is
  * written, waiting as long as the lock holder makes progress (a signal
- * ends the wait), and what could not be written is said.
+ * ends the wait), and what could not be written is said; on a store that
+ * cannot be written here marks are only shown, as the reader said at start.
  */
 #include "config.h"
 
@@ -110,7 +111,8 @@ char *ui_marks_finish(struct ui *ui, int (*give_up)(void *arg), void *arg)
 {
 	struct ui_marks *m = &ui->marks;
 	char *err = NULL, *msg = NULL, *named = NULL;
-	if (m->n == 0)
+	/* A store read-only here was said to keep no marks when the reader opened it. */
+	if (m->n == 0 || folio_store_unwritable(ui->st))
 		return NULL;
 	int rc = write_queue(ui, true, give_up, arg, &err);
 	if (rc == 0)
