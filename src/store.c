@@ -194,6 +194,14 @@ static bool at_size_limit(const char *path)
 	return false;
 }
 
+int st_code_of(sqlite3 *db, int rc)
+{
+	if ((rc & 0xff) == SQLITE_ERROR && db &&
+	    strstr(sqlite3_errmsg(db), "vtable constructor failed"))
+		return SQLITE_CORRUPT_VTAB;
+	return rc;
+}
+
 /* What a damaged store says, wherever the damage is met. */
 #define DAMAGED_MSG "%s is damaged: stopped (folio check says what is wrong)"
 
@@ -216,7 +224,7 @@ int st_fail(struct folio_store *st, int rc, const char *doing, char **err)
 		st_set_msg(err, "%s reached the file size limit (ulimit -f) while writing it", path);
 		return -1;
 	}
-	switch (rc & 0xff) {
+	switch (st_code_of(st->db, rc) & 0xff) {
 	case SQLITE_FULL:
 		st_set_msg(err, "disk full while writing %s", path);
 		break;

@@ -73,7 +73,7 @@ static int check_index(struct folio_store *st, struct check *c, char **err)
 		rc = sqlite3_exec(db, "BEGIN; INSERT INTO articles_fts(articles_fts, rank)"
 		                  " VALUES ('integrity-check', 1)", NULL, NULL, NULL);
 	}
-	int code = rc & 0xff;
+	int code = st_code_of(db, rc) & 0xff;
 	if (rc == SQLITE_OK)
 		c->fn(c->ctx, part, FOLIO_CHECK_OK, NULL);
 	else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
@@ -83,7 +83,7 @@ static int check_index(struct folio_store *st, struct check *c, char **err)
 		      "SQLite checks a search index only with the right to write it");
 	if (db)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	int failed = rc != SQLITE_OK && code != SQLITE_CORRUPT && code != SQLITE_NOTADB &&
+	int failed = code != SQLITE_OK && code != SQLITE_CORRUPT && code != SQLITE_NOTADB &&
 	             code != SQLITE_READONLY && code != SQLITE_CANTOPEN && code != SQLITE_PERM;
 	if (failed)
 		st_set_msg(err, "%s: cannot check its search index: %s", st->path,

@@ -70,6 +70,8 @@ void st_wait_for_writers(struct st_waiter *w, sqlite3 *db, const char *path);
 /* store.c: messages and statements */
 void st_set_msg(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int st_fail(struct folio_store *st, int rc, const char *doing, char **err);
+/* rc as what it means: FTS5 reports an index too damaged to open as a plain error. */
+int st_code_of(sqlite3 *db, int rc);
 /* -1 with a message when nothing may be written: opened read-only, or found damaged. */
 int st_writable(struct folio_store *st, const char *doing, char **err);
 sqlite3_stmt *st_prepare(struct folio_store *st, sqlite3_stmt **slot, const char *sql,

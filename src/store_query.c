@@ -461,7 +461,7 @@ static int fail_search(struct folio_store *st, int rc, char **err)
 		st_set_msg(err, "%s: search interrupted", st->path);
 		return -1;
 	}
-	if ((rc & 0xff) == SQLITE_ERROR) {
+	if ((st_code_of(st->db, rc) & 0xff) == SQLITE_ERROR) {
 		st_set_msg(err, "%s: search failed: %s", st->path, sqlite3_errmsg(st->db));
 		return -1;
 	}
