@@ -422,8 +422,7 @@ enum folio_cli_result folio_cli_check(struct folio_store *st)
 	}
 	if (problems) {
 		char *path = folio_text_escape(folio_store_path(st), strlen(folio_store_path(st)));
-		fprintf(stderr, "folio: %s is damaged: %zu problem%s found\n", path ? path : "?",
-		        problems, problems == 1 ? "" : "s");
+		fprintf(stderr, "folio: %s is damaged: the lines above say where\n", path ? path : "?");
 		free(path);
 		return FOLIO_CLI_STORE;
 	}

@@ -45,7 +45,7 @@ sum=$(cksum <"$TMP/fts.db")
 is "check finds the damaged index pages: exit 3" "$rc" 3
 like "  SQLite's integrity check names pages" "$(cat "$TMP/out")" "^integrity: .*Page [0-9]+"
 like "  the search index check fails too" "$(cat "$TMP/out")" "^search index: [^o]"
-like "  and stderr says the store is damaged, naming it" "$(cat "$TMP/err")" "^folio: .*fts\.db is damaged: [0-9]+ problems found$"
+like "  and stderr says the store is damaged, naming it" "$(cat "$TMP/err")" "^folio: .*fts\.db is damaged: the lines above say where$"
 is "  the check wrote nothing" "$(cksum <"$TMP/fts.db")" "$sum"
 "$FOLIO" --db "$TMP/fts.db" search committee >/dev/null 2>"$TMP/err"; rc=$?
 is "a search that meets them: exit 3" "$rc" 3
