@@ -577,7 +577,7 @@ enum folio_ui_end folio_ui_run(struct folio_store *st, const struct folio_keymap
 	ui_list_init(&ui); /* a store that cannot be read says so on the status line */
 	const char *unwritable = folio_store_unwritable(st);
 	if (unwritable) {
-		/* said once: every mark is kept in memory, and what is unsaved is said at exit */
+		/* said once: marks are shown while the reader runs, and never saved */
 		ui_message(&ui, "Read-only store (%s): marks are not saved%s%s", unwritable,
 		           opts && opts->startup_message ? "; " : "",
 		           opts && opts->startup_message ? opts->startup_message : "");

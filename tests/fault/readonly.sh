@@ -52,6 +52,8 @@ chmod 0755 "$TMP/as-user.sh"
 FOLIO_REAL=$FOLIO
 FOLIO="$TMP/as-user.sh"
 DB="$TMP/ro/s.db"
+mkdir -m 0777 "$TMP/sync" # where folio, as that user, tells the tests what it drew
+SYNC="$TMP/sync/folio.sync"
 start 100 24
 like "the reader starts, and says once the store is read-only here" "$(line 24)" \
 	'^Read-only store \(its folder is read-only for this user\): marks are not saved'
@@ -64,7 +66,7 @@ keys q / c o m m i t t e e
 wait_for 'first' >/dev/null
 like "and searches" "$(screen)" '(best|latest) first'
 keys Escape
-wait_for '\?:help$' >/dev/null
+settle
 keys Q
 wait_for '^\[folio exit' >/dev/null
 like "quitting: exit 0 (the marks it showed were said at start not to be saved)" "$(screen)" '^\[folio exit 0\]'
