@@ -62,7 +62,7 @@ if unprivileged; then
 	sum=$(cksum <"$TMP/mine/ro.db")
 	$as_user "$FOLIO" --db "$TMP/mine/ro.db" import "$top_srcdir/tests/data/articles" >/dev/null 2>"$TMP/err"; rc=$?
 	is "importing into a read-only store exits 3" "$rc" 3
-	like "and says it is read-only" "$(cat "$TMP/err")" "ro.db is read-only"
+	like "and says it is read-only" "$(cat "$TMP/err")" "ro.db cannot be written: the file is read-only"
 	is "a read-only store can still be listed" \
 		"$($as_user "$FOLIO" --db "$TMP/mine/ro.db" list | wc -l | tr -d ' ')" 1
 	is "and is not written" "$(cksum <"$TMP/mine/ro.db")" "$sum"
