@@ -620,6 +620,15 @@ const char *ex_headline_outlet(const char *s, size_t len, size_t *off, size_t *h
 	return NULL;
 }
 
+/* Does the text hold a clock time, "2:54" or "18:52"? */
+static bool clock_time(const char *s, size_t len)
+{
+	for (size_t i = 1; i + 2 < len; i++)
+		if (s[i] == ':' && ex_is_digit(s[i - 1]) && ex_is_digit(s[i + 1]) && ex_is_digit(s[i + 2]))
+			return true;
+	return false;
+}
+
 /* Where a photo credit ends inside a line: "... 2016 campaign. | AP Photo Trump: ...". */
 static size_t credit_split(const char *s, size_t len)
 {
@@ -664,7 +673,12 @@ bool ex_headline_stamp(const char *s, size_t len, size_t *off, size_t *hlen, cha
 				}
 			dated = ex_date_line(from, end, date);
 		} else {
-			dated = ex_date_line(from, rest, date);
+			/* unlabelled, a stamp gives the time too ("July 15, 2014 at 2:54 PM
+			   ET"), and follows the headline's last word, not a comma: "...
+			   outside the courthouse, June 3, 2015" is a caption */
+			char before = from > s + 1 ? from[-2] : ' ';
+			dated = clock_time(from, rest) && !strchr(",;:(", before) &&
+			        ex_date_line(from, rest, date);
 		}
 		if (dated)
 			cut = (size_t)(from - s);

@@ -135,22 +135,49 @@ static const struct unit *find_title(const struct page *pg, size_t body_start,
 	return fallback;
 }
 
+/* Does a word start with a letter, a digit or a quotation mark (not '>', '*', '|')? */
+static bool wordlike(uint32_t c)
+{
+	return ex_cp_upper(c) || ex_cp_lower(c) || (c < 0x80 && ex_is_digit((char)c)) ||
+	       c == '"' || c == '\'' || c > 0x2000;
+}
+
+/*
+ * A line read on its own as a headline: it starts as a word does, has at
+ * least `least` words ("TEHRAN |" has one), is not all in capitals (a
+ * section or a label, more often than not), and is in title case or 14
+ * words at most.
+ */
+static bool reads_as_headline(const struct unit *t, size_t least)
+{
+	const char *h = t->s + t->head_off;
+	struct word w[4];
+	size_t n, words = 0, nw = ex_split_words(h, t->head_len, w, 4);
+	if (!wordlike(ex_cp_at(h, t->head_len, &n)))
+		return false;
+	for (size_t i = 0; i < nw; i++)
+		words += wordlike(ex_cp_at(w[i].s, w[i].len, &n));
+	bool lower = false;
+	for (size_t i = 0; i < t->head_len && !lower; i += n)
+		lower = ex_cp_lower(ex_cp_at(h + i, t->head_len - i, &n));
+	return words >= least && lower && (ex_title_case(h, t->head_len) || t->words <= 14);
+}
+
 /*
  * Most scraped pages carry no headline, and a guess is worse than none: a
  * headline-shaped line is the title only on evidence.  It was written as a
- * page title (an outlet or a date cut from it), it sits under a date line
- * or over the byline or date, or it is the page's first line of text (a
- * section's name aside) and reads as a headline (title case, or short).
+ * page title (an outlet or a date stamp cut from it), it sits under a date
+ * line or over the byline or date, or it is the page's first line of text
+ * (a section's name aside), right over the story, and reads as a headline.
  */
 static bool title_evidence(const struct page *pg, const struct unit *t, const struct story *st)
 {
-	size_t body_start = st->bs;
 	size_t at = (size_t)(t - pg->u);
 	if (t->head_off > 0 || t->head_len < t->len)
 		return true;
 	if (at > 0 && pg->u[at - 1].kind == K_DATE)
 		return true;
-	for (size_t k = at + 1; k < body_start; k++)
+	for (size_t k = at + 1; k < st->bs; k++)
 		if (is_meta(pg->u[k].kind))
 			return true;
 	/* above it, nothing of the story: at most a section's name ("News in brief") */
@@ -162,34 +189,12 @@ static bool title_evidence(const struct page *pg, const struct unit *t, const st
 		if (content_kind(u->kind) || u->kind == K_LIST)
 			return false;
 	}
-	/* and it reads as a headline: three words or more (two over a dateline:
-	   "Mayor resigns"), in title case or short */
-	size_t n;
-	const char *h = t->s + t->head_off;
-	struct word w[4];
-	uint32_t c = ex_cp_at(h, t->head_len, &n);
-	bool letter = ex_cp_upper(c) || ex_cp_lower(c) || (c < 0x80 && ex_is_digit((char)c)) ||
-	              c == '"' || c == '\'' || c > 0x2000; /* not '>', '*', '|' */
-	size_t least = st->dateline && at + 1 == body_start ? 2 : 3, words = 0;
-	size_t n_w = ex_split_words(h, t->head_len, w, 4);
-	for (size_t i = 0; i < n_w; i++) { /* words, not bars: "TEHRAN |" is one */
-		size_t cl;
-		uint32_t wc = ex_cp_at(w[i].s, w[i].len, &cl);
-		words += ex_cp_upper(wc) || ex_cp_lower(wc) || (wc < 0x80 && ex_is_digit((char)wc)) ||
-		         wc == '"' || wc == '\'' || wc > 0x2000;
-	}
-	if (!letter || words < least)
-		return false;
-	/* a line in capitals at the top is a section or a label more often than a headline */
-	bool lower = false;
-	for (size_t i = 0; i < t->head_len && !lower;) {
-		size_t cl;
-		lower = ex_cp_lower(ex_cp_at(h + i, t->head_len - i, &cl));
-		i += cl;
-	}
-	if (!lower)
-		return false;
-	return ex_title_case(h, t->head_len) || t->words <= 14;
+	/* below it, the story: captions or furniture between, but no other text */
+	for (size_t k = at + 1; k < st->bs; k++)
+		if (content_kind(pg->u[k].kind) || pg->u[k].kind == K_LIST)
+			return false;
+	/* two words will do over a dateline: "Mayor resigns" */
+	return reads_as_headline(t, st->dateline && at + 1 == st->bs ? 2 : 3);
 }
 
 /* --------------------------------------------------------------- source -- */
