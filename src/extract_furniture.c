@@ -337,13 +337,16 @@ static bool ends_with_credit(const char *s, size_t len)
 		if ((*p == '(' || *p == '[') && i > 0 &&
 		    (ex_starts_ci(p + 1, rest - 1, "ap photo") || ex_starts_ci(p + 1, rest - 1, "photo") ||
 		     ex_starts_ci(p + 1, rest - 1, "photo:") || ex_starts_ci(p + 1, rest - 1, "photos") ||
-		     ex_starts_ci(p + 1, rest - 1, "image") || ex_starts_ci(p + 1, rest - 1, "credit")) &&
+		     ex_starts_ci(p + 1, rest - 1, "image") || ex_starts_ci(p + 1, rest - 1, "credit") ||
+		     ex_starts_ci(p + 1, rest - 1, "courtesy") || ex_starts_ci(p + 1, rest - 1, "getty")) &&
 		    (s[len - 1] == ')' || s[len - 1] == ']'))
 			return true;
 		if (i > 0 && s[i - 1] == ' ' &&
 		    (starts_exact(p, rest, "Photograph: ") || starts_exact(p, rest, "Photo: ") ||
 		     starts_exact(p, rest, "Pic ") || starts_exact(p, rest, "Credit: ") ||
 		     starts_exact(p, rest, "REUTERS/") || starts_exact(p, rest, "Image: ") ||
+		     starts_exact(p, rest, "Photo by ") || starts_exact(p, rest, "Photograph by ") ||
+		     starts_exact(p, rest, "Photos by ") || starts_exact(p, rest, "Image via ") ||
 		     (starts_exact(p, rest, "Credit ") && memchr(p, '/', rest))) &&
 		    !memchr(p, '.', rest - (s[len - 1] == '.')))
 			return true;
@@ -419,6 +422,34 @@ static bool gallery_line(const char *s, size_t len)
 }
 
 /*
+ * The wire's caption openings with a date inside them: "In this Jan. 5,
+ * 2015 photo, ...", "In this Tuesday, June 4, 2013, file photo, ...",
+ * "This undated image provided by the police shows ...": "In this" and,
+ * within a dozen words, a photo, image or picture; or "This" and one of
+ * them, and the line says what it shows or who provided or took it.
+ */
+static bool dated_photo_lead(const char *s, size_t len)
+{
+	if (!ex_starts_ci(s, len, "in this") && !ex_starts_ci(s, len, "this"))
+		return false;
+	struct word w[14];
+	size_t n = ex_split_words(s, len, w, 14);
+	for (size_t i = 1; i < n; i++) {
+		struct word t = w[i];
+		while (t.len > 0 && strchr(",.;:", t.s[t.len - 1]))
+			t.len--;
+		if (!ex_in_list_ci(t.s, t.len, ALIASES("photo", "image", "picture", "photograph", "video")))
+			continue;
+		if (ex_starts_ci(s, len, "in this"))
+			return i >= 2; /* "In this photo" alone is a lead of its own */
+		/* "This photo shows ...", not "This picture of a failing state ..." */
+		return ex_contains_ci(s, len, "shows") || ex_contains_ci(s, len, "provided by") ||
+		       ex_contains_ci(s, len, "released by") || ex_contains_ci(s, len, "taken");
+	}
+	return false;
+}
+
+/*
  * "Decadent: The partygoers pose around the throne with Pippa": a label of
  * one to three words, a colon, and a description that never ends as a
  * sentence does.  A paragraph with a label ends with its full stop.
@@ -458,7 +489,7 @@ static bool shouting(const char *s, size_t len, int words)
 static bool caption_line(const char *s, size_t len, int words, bool sentence, struct signs sg,
                          unsigned lk)
 {
-	if (labelled_caption(s, len, words, sentence))
+	if (labelled_caption(s, len, words, sentence) || dated_photo_lead(s, len))
 		return true;
 	if (ex_credit_only(s, len, words, sentence) || gallery_line(s, len) || shouting(s, len, words))
 		return true;
