@@ -431,12 +431,13 @@ static void mark_boxes(struct page *pg)
 
 /*
  * A meta line, an end marker or a copyright line is a border.  Above the
- * article (before 600 characters of a run) it ends the run: the header is
- * cut off from the story.  Inside the article it only weighs against the
- * run, so one odd line cannot cut a story short: what follows joins when it
- * outweighs the border.
+ * article (before 600 characters of a run, among the page's first dozen
+ * units) it ends the run: the header is cut off from the story.  Inside
+ * the article it only weighs against the run, so one odd line cannot cut a
+ * story short: what follows joins when it outweighs the border.
  */
 #define HEADER_CPS 600
+#define HEADER_UNITS 12
 #define BORDER_WEIGHT 200
 
 /*
@@ -458,7 +459,9 @@ static bool find_body(const struct page *pg, size_t *start, size_t *end)
 	for (size_t i = 0; i < pg->n; i++) {
 		const struct unit *u = &pg->u[i];
 		if (is_break(u->kind)) {
-			if (cur < HEADER_CPS) {
+			/* a header stands near the top: lower down, a short run over an
+			   odd line is the story's start, not a standfirst */
+			if (cur < HEADER_CPS && (i < HEADER_UNITS || cur < 150)) {
 				cur = 0;
 				cur_start = i + 1;
 			} else {
