@@ -88,6 +88,9 @@ static const struct phrase {
 	{ "will open in a new window", SIGN_PROMPT }, { "recommended by outbrain", SIGN_PROMPT },
 	{ "our standards:", SIGN_PROMPT }, { "trust principles", SIGN_PROMPT },
 	{ "you're not a robot", SIGN_PROMPT }, { "invalid email address", SIGN_PROMPT },
+	{ "video is no longer available", SIGN_PROMPT }, { "video is not available", SIGN_PROMPT },
+	{ "video is unavailable", SIGN_PROMPT }, { "video has been removed", SIGN_PROMPT },
+	{ "your browser does not support", SIGN_PROMPT },
 
 	{ "newsletter", SIGN_BLURB }, { "newsletters", SIGN_BLURB }, { "unsubscribe", SIGN_BLURB },
 	{ "subscribe", SIGN_BLURB }, { "inbox", SIGN_BLURB },

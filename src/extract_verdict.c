@@ -149,11 +149,11 @@ const char *ex_no_story_reason(const struct page *pg, const char *raw, size_t ra
 		return "a tab-separated data file, not an article";
 	for (size_t i = 0; i < pg->n; i++) {
 		enum kind k = pg->u[i].kind;
-		players += k == K_CAPTION;
+		players += k == K_CAPTION || k == K_DROP;
 		links += k == K_NAV || k == K_TEASER || k == K_LIST || k == K_HEADING || k == K_END;
 	}
 	if (players > 0 && players >= links)
-		return "only captions, embedded posts or video player text, no article";
+		return "only captions, embedded posts, video player text or buttons, no article";
 	if (links > 0)
 		return "a link list or navigation, no article text";
 	return "no article text (an empty page)";
