@@ -97,6 +97,12 @@ static int byline_part(const char *s, size_t len, struct names *out)
 		if (w[n - 1].len == 0)
 			n--;
 	}
+	/* "TOM HALE Associated Press", "Ana Ruiz CNN": an outlet after the name */
+	for (size_t k = n > 4 ? 4 : n - (n > 0); k >= 1 && n > k; k--)
+		if (ex_outlet_exact(w[n - k].s, (size_t)(w[n - 1].s + w[n - 1].len - w[n - k].s))) {
+			n -= k;
+			break;
+		}
 	if (n == 0)
 		return 0;
 	/* cut at "in" or at the first lower-case word that is neither a particle
@@ -167,6 +173,9 @@ static size_t name_sep(const char *s, size_t len, size_t i)
  */
 static bool parse_names(const char *s, size_t len, struct names *out)
 {
+	static const char *const others[] = { "photos by", "photographs by", "photography by",
+		"video by", "videos by", "graphics by", "illustrations by", "editing by",
+		"edited by", "additional reporting by", NULL };
 	int found = 0;
 	size_t st = 0;
 	for (size_t i = 0; i <= len;) {
@@ -175,6 +184,11 @@ static bool parse_names(const char *s, size_t len, struct names *out)
 			i++;
 			continue;
 		}
+		size_t a = st, b = i;
+		ex_trim_spaces(s, &a, &b);
+		for (const char *const *o = others; *o; o++)
+			if (ex_starts_ci(s + a, b - a, *o))
+				return found > 0; /* "Story by Ana Ruiz; photos by Tom Hale" */
 		int r = byline_part(s + st, i - st, out);
 		if (r < 0)
 			return false;
@@ -185,12 +199,16 @@ static bool parse_names(const char *s, size_t len, struct names *out)
 	return found > 0;
 }
 
-/* Cut a trailing ", date" from a byline line; returns the new length. */
+/* Cut a trailing ", date" or " on date" from a byline line; returns the new length. */
 static size_t byline_cut(const char *s, size_t len, char date[11])
 {
-	for (size_t i = 0; i + 1 < len; i++)
+	for (size_t i = 0; i + 1 < len; i++) {
 		if (s[i] == ',' && ex_date_line(s + i + 1, len - i - 1, date))
 			return i;
+		if (s[i] == ' ' && i + 4 < len && ex_ci_eq(s + i, " on ", 4) &&
+		    ex_date_line(s + i + 4, len - i - 4, date))
+			return i; /* "Posted by Ana Ruiz on March 3, 2014 at 9:00 am" */
+	}
 	return len;
 }
 
@@ -198,7 +216,8 @@ static size_t byline_cut(const char *s, size_t len, char date[11])
 static bool byline_line(const char *s, size_t len, struct names *out, char date[11])
 {
 	static const char *const leads[] = { "by ", "par ", "von ", "por ", "written by ", "from ",
-		"story by ", "words by ", "text by ", "words: ", "text: ", "updated by ", NULL };
+		"story by ", "words by ", "text by ", "words: ", "text: ", "updated by ", "posted by ",
+		NULL };
 	if (len > 200)
 		return false;
 	for (const char *const *l = leads; *l; l++) {
@@ -511,7 +530,7 @@ static bool byline_fields(const char *s, size_t len, struct names *out, char dat
 	size_t n = split_fields(s, len, seg, 6);
 	bool credit = false, found = false;
 	for (size_t k = 0; k < n; k++)
-		credit |= ex_credit_line(seg[k].s, seg[k].len);
+		credit |= ex_credit_line(seg[k].s, seg[k].len) || ex_outlet_exact(seg[k].s, seg[k].len);
 	for (size_t k = 0; k < n; k++) {
 		char d[11];
 		if (seg[k].len == 0)
@@ -522,6 +541,7 @@ static bool byline_fields(const char *s, size_t len, struct names *out, char dat
 		else if (byline_line(seg[k].s, seg[k].len, out, d) ||
 		         name_role_line(seg[k].s, seg[k].len, out) ||
 		         (credit && !ex_credit_line(seg[k].s, seg[k].len) &&
+		          !ex_outlet_exact(seg[k].s, seg[k].len) &&
 		          ex_names_only_line(seg[k].s, seg[k].len, out)))
 			found = true;
 	}
@@ -568,7 +588,15 @@ const char *ex_byline_outlet(const char *s, size_t len, bool one_word, char *buf
 		size_t nw = ex_split_words(p, n, w, 8), end = nw;
 		while (end > 0 && ex_in_list_ci(w[end - 1].s, w[end - 1].len, roles))
 			end--;
-		if (end == nw || end == 0 || end > 4)
+		if (end == nw || end == 0)
+			continue;
+		/* "AP Science Writer", "Reuters Health Correspondent": an outlet, then a beat */
+		const char *known = ex_outlet_exact(p, (size_t)(w[0].s + w[0].len - p));
+		if (known && end <= 3 && strlen(known) < cap) {
+			strcpy(buf, known);
+			return buf;
+		}
+		if (end > 4)
 			continue;
 		size_t xl = (size_t)(w[end - 1].s + w[end - 1].len - p), k2;
 		bool paper = ex_paper_name(p, xl) == xl ||

@@ -600,9 +600,12 @@ const char *ex_headline_outlet(const char *s, size_t len, size_t *off, size_t *h
 			last += at + 1;
 		const char *r;
 		size_t pl;
-		/* outlet after the headline */
+		/* outlet after the headline; a name before it is a byline: "Ana Ruiz | Reuters" */
 		const char *right = s + last + n;
 		size_t rl = len - last - n;
+		struct names who = { .n = 0 };
+		if (ex_names_only_line(s, first, &who))
+			return NULL;
 		if ((r = ex_outlet_exact(right, rl)) ||
 		    ((pl = ex_paper_name(right, rl)) == rl && ex_copy_name(right, rl, buf, cap) && (r = buf))) {
 			*off = 0;

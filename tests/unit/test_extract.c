@@ -165,6 +165,20 @@ static void check_byline(const char *lines, const char *want, const char *what)
 	folio_article_free(&a);
 }
 
+/* A header byline line gives its names, the outlet it names, and leaves the title. */
+static void check_credit(const char *line, const char *names, const char *source)
+{
+	char page[2048];
+	struct folio_article a;
+	snprintf(page, sizeof page, "Harbour plan wins support\n\n%s\n\n%s", line, PARA);
+	if (!ok(run(page, &a) == FOLIO_EXTRACT_OK, "credit page: %s", line))
+		return;
+	is_str(a.byline, names, "credit: names of %s", line);
+	is_str(a.source, source, "credit: outlet of %s", line);
+	is_str(a.title, "Harbour plan wins support", "credit: the title stays, under %s", line);
+	folio_article_free(&a);
+}
+
 static void check_dateline(const char *lead, const char *want, const char *what)
 {
 	char page[2048];
@@ -190,6 +204,15 @@ static void check_date(const char *line, const char *want, const char *what)
 
 static void unit_tests(void)
 {
+	check_credit("By SETH BORENSTEIN, AP Science Writer", "Seth Borenstein", "Associated Press");
+	check_credit("By ANA RUIZ and TOM HALE Associated Press", "Ana Ruiz and Tom Hale",
+	             "Associated Press");
+	check_credit("Ana Ruiz | Reuters", "Ana Ruiz", "Reuters");
+	check_credit("Posted by Ana Ruiz on March 3, 2014 at 9:00 am", "Ana Ruiz", NULL);
+	check_credit("Story by Ana Ruiz; photos by Tom Hale", "Ana Ruiz", NULL);
+	check_credit("By Ana Ruiz and Tom Hale, CNN", "Ana Ruiz and Tom Hale", "CNN");
+	check_credit("By Ana Ruiz, CNN Updated 1132 GMT (1932 HKT) March 4, 2014", "Ana Ruiz", "CNN");
+	check_credit("By Ana Ruiz of the Harbor City Times", "Ana Ruiz", "Harbor City Times");
 	check_byline("By Ana Ruiz", "Ana Ruiz", "By NAME");
 	check_byline("BY ANA RUIZ", "Ana Ruiz", "capitals title-cased");
 	check_byline("By Ana Ruiz and Tom O'Hale", "Ana Ruiz and Tom O'Hale", "two authors");
