@@ -283,10 +283,10 @@ static const char *const caps_labels[] = { "breaking", "update", "updated", "exc
 	"commentary", "review", "file", "new", "the", "spoiler", "warning", "alert", "correction",
 	"note", "read", "more", "latest", "developing", "advertisement", NULL };
 
-/* The end of a word starting at i: at a space, comma or bracket. */
+/* The end of a word starting at i: at a space, comma, bracket or colon. */
 static size_t word_end(const char *s, size_t len, size_t i)
 {
-	while (i < len && s[i] != ' ' && s[i] != ',' && s[i] != '(')
+	while (i < len && s[i] != ' ' && s[i] != ',' && s[i] != '(' && s[i] != ':')
 		i++;
 	return i;
 }
@@ -455,13 +455,16 @@ static size_t bracketed_credit(const char *s, size_t len, size_t i, char *credit
 	memcpy(credit, s + i + 1, cl);
 	credit[cl] = '\0';
 	size_t after = (size_t)(close - s) + 1;
+	if (after + 1 < len && s[after] == ' ' && ex_dash_at(s, len, after + 1))
+		after += 1 + ex_dash_at(s, len, after + 1); /* "(CNN) -- A ferry ..." */
 	return after < len && s[after] == ' ' ? after + 1 : 0;
 }
 
 /*
  * The dateline forms with no dash, where a page lost it: "WASHINGTON
  * Obesity is ...", "JAKARTA/PANGKALAN BUN, Indonesia Search teams ...",
- * "BAKERSFIELD, Calif. (CN) A company ...", "(CNN) A woman killed ...".
+ * "BAKERSFIELD, Calif. (CN) A company ...", "(CNN) A woman killed ...",
+ * and the colon some papers use instead: "NEW DELHI: The government ...".
  * The place (maybe empty) and the credit (maybe empty) as ex_parse_dateline.
  * With no credit the place must be in capitals, five letters or more or
  * several words, and not a label ("BREAKING").
@@ -513,6 +516,13 @@ bool ex_dateline_loose(const char *s, size_t len, char *place, size_t place_cap,
 		}
 	}
 	i = region_end;
+	/* "NEW DELHI: The government ...", the colon of South Asian papers */
+	if (i + 2 < len && s[i] == ':' && s[i + 1] == ' ' && !mixed && cap_words == 0 &&
+	    (words > 1 || letters >= 5) && starts_capital(s + i + 2, len - i - 2)) {
+		memcpy(place, s, i < place_cap ? i : 0);
+		place[i < place_cap ? i : 0] = '\0';
+		return i < place_cap;
+	}
 	if (i < len && s[i] == ' ' && i + 1 < len && s[i + 1] == '(') {
 		text = bracketed_credit(s, len, i + 1, credit, credit_cap);
 		if (!text || !starts_capital(s + text, len - text))

@@ -246,6 +246,11 @@ static void unit_tests(void)
 	check_dateline("Paris (AFP) - ", "Paris", "mixed case with a wire credit");
 	check_dateline("SÃO PAULO, Brazil -- ", "SÃO PAULO, Brazil", "accented capitals");
 	check_dateline("Paris -- ", NULL, "mixed case without a credit is no dateline");
+	check_dateline("NEW DELHI: ", "NEW DELHI", "a place and a colon");
+	check_dateline("UPDATE: ", NULL, "a label and a colon is no dateline");
+	check_dateline("WASHINGTON ", "WASHINGTON", "a place in capitals that lost its dash");
+	check_dateline("BAKERSFIELD, Calif. (CNN) ", "BAKERSFIELD, Calif.", "a credit and no dash");
+	check_dateline("NATO ", NULL, "an acronym of four letters is no place");
 	check_dateline("The council, which -- ", NULL, "a sentence is no dateline");
 
 	check_date("Sunday, 21 October, 2001, 18:52 GMT 19:52 UK", "2001-10-21", "BBC style");
