@@ -551,7 +551,8 @@ static bool byline_fields(const char *s, size_t len, struct names *out, char dat
 /*
  * The outlet a byline or credit names when the lexicon does not know it:
  * "By Ana Ruiz of the Harbor City Times", "Ana Ruiz, Gazette Staff",
- * "Ledgerport Courier Staff Writer".  The name must read as a paper's, or
+ * "Ledgerport Courier Staff Writer", "Ana Ruiz is a staff writer for The
+ * Ledgerport Gazette."  The name must read as a paper's, or
  * with one_word be one paper word ("Gazette"), a weaker sign kept for when
  * nothing else names the page.  Returns it in buf, or NULL.
  */
@@ -575,12 +576,22 @@ const char *ex_byline_outlet(const char *s, size_t len, bool one_word, char *buf
 	}
 	for (size_t k = 0; k < parts; k++) {
 		const char *p = seg[k].s;
-		size_t n = seg[k].len, at = ex_find_at(p, n, " of ", 4);
-		if (at != SIZE_MAX) {
-			const char *x = p + at + 4;
-			size_t xl = n - at - 4;
+		size_t n = seg[k].len;
+		/* "... of the Harbor City Times", "... staff writer for The Gazette." */
+		static const char *const links[] = { " of ", " for ", " at ", NULL };
+		for (const char *const *l = links; *l; l++) {
+			size_t at = ex_find_at(p, n, *l, strlen(*l));
+			if (at == SIZE_MAX)
+				continue;
+			const char *x = p + at + strlen(*l);
+			size_t xl = n - at - strlen(*l);
+			while (xl > 0 && strchr(".;", x[xl - 1]))
+				xl--;
 			if (ex_starts_ci(x, xl, "the "))
 				x += 4, xl -= 4;
+			const char *known = ex_outlet_exact(x, xl);
+			if (known && strlen(known) < cap)
+				return strcpy(buf, known);
 			if (xl > 0 && ex_paper_name(x, xl) == xl && ex_copy_name(x, xl, buf, cap))
 				return buf;
 		}
