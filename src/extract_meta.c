@@ -168,7 +168,8 @@ static bool reads_as_headline(const struct unit *t, size_t least)
  * headline-shaped line is the title only on evidence.  It was written as a
  * page title (an outlet or a date stamp cut from it), it sits under a date
  * line or over the byline or date, or it is the page's first line of text
- * (a section's name aside), right over the story, and reads as a headline.
+ * (a section's name aside), right over the story or its standfirst, and
+ * reads as a headline.
  */
 static bool title_evidence(const struct page *pg, const struct unit *t, const struct story *st)
 {
@@ -189,10 +190,17 @@ static bool title_evidence(const struct page *pg, const struct unit *t, const st
 		if (content_kind(u->kind) || u->kind == K_LIST)
 			return false;
 	}
-	/* below it, the story: captions or furniture between, but no other text */
-	for (size_t k = at + 1; k < st->bs; k++)
-		if (content_kind(pg->u[k].kind) || pg->u[k].kind == K_LIST)
+	/* below it, the story: captions or furniture between, and at most a
+	   standfirst that reads as a sentence ("Diplomacy: The Russian president
+	   says ..."), but no other headline-shaped line */
+	size_t decks = 0;
+	for (size_t k = at + 1; k < st->bs; k++) {
+		const struct unit *u = &pg->u[k];
+		if (u->kind == K_PROSE && u->sentence && decks++ == 0)
+			continue;
+		if (content_kind(u->kind) || u->kind == K_LIST)
 			return false;
+	}
 	/* two words will do over a dateline: "Mayor resigns" */
 	return reads_as_headline(t, st->dateline && at + 1 == st->bs ? 2 : 3);
 }
