@@ -49,6 +49,12 @@ static const char *date_or_null(const char *date)
 	return date && *date ? date : NULL;
 }
 
+static enum folio_cli_result out_of_memory(void)
+{
+	fputs("folio: out of memory\n", stderr);
+	return FOLIO_CLI_STORE;
+}
+
 static enum folio_cli_result finish_output(void)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -67,14 +73,18 @@ enum folio_cli_result folio_cli_sources(struct folio_store *st, bool json)
 		folio_cli_error(err);
 		return FOLIO_CLI_STORE;
 	}
+	struct folio_json_list list;
+	bool nomem = false;
 	if (json)
-		fputs("[", stdout);
-	for (size_t i = 0; i < n; i++) {
+		folio_json_list_begin(&list, stdout);
+	for (size_t i = 0; i < n && !nomem; i++) {
 		if (json) {
-			printf("%s\n  {\"name\": ", i ? "," : "");
-			folio_json_put_string(stdout, rows[i].name);
-			printf(", \"total\": %" PRId64 ", \"unread\": %" PRId64 "}", rows[i].total,
-			       rows[i].unread);
+			struct folio_json j;
+			folio_json_begin(&j);
+			folio_json_text(&j, "name", rows[i].name);
+			folio_json_int(&j, "total", rows[i].total);
+			folio_json_int(&j, "unread", rows[i].unread);
+			nomem = folio_json_list_item(&list, &j) != 0;
 		} else {
 			printf("%" PRId64 "\t", rows[i].total);
 			folio_format_field(stdout, rows[i].name);
@@ -82,9 +92,9 @@ enum folio_cli_result folio_cli_sources(struct folio_store *st, bool json)
 		}
 	}
 	if (json)
-		fputs(n ? "\n]\n" : "]\n", stdout);
+		folio_json_list_end(&list);
 	folio_store_sources_free(rows, n);
-	return finish_output();
+	return nomem ? out_of_memory() : finish_output();
 }
 
 /*
@@ -137,8 +147,9 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 	struct folio_list_key key;
 	bool have_key = false;
 	int64_t printed = 0;
+	struct folio_json_list list;
 	if (json)
-		fputs("[", stdout);
+		folio_json_list_begin(&list, stdout);
 	for (;;) {
 		size_t want = LIST_PAGE;
 		if (limit >= 0 && (int64_t)want > limit - printed)
@@ -156,12 +167,18 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 		for (size_t i = 0; i < n; i++) {
 			const struct folio_list_row *r = &rows[i];
 			if (json) {
-				printf("%s\n  {\"id\": %" PRId64 ", ", printed ? "," : "", r->id);
-				folio_json_put_field(stdout, "date", date_or_null(r->date), false);
-				folio_json_put_field(stdout, "source", r->source, false);
-				folio_json_put_field(stdout, "title", r->title, false);
-				printf("\"read\": %s, \"flagged\": %s}", r->read ? "true" : "false",
-				       r->flagged ? "true" : "false");
+				struct folio_json j;
+				folio_json_begin(&j);
+				folio_json_int(&j, "id", r->id);
+				folio_json_text(&j, "date", date_or_null(r->date));
+				folio_json_text(&j, "source", r->source);
+				folio_json_text(&j, "title", r->title);
+				folio_json_bool(&j, "read", r->read);
+				folio_json_bool(&j, "flagged", r->flagged);
+				if (folio_json_list_item(&list, &j) != 0) {
+					folio_store_rows_free(rows, n);
+					return out_of_memory();
+				}
 			} else {
 				printf("%" PRId64 "\t%s\t", r->id, r->date);
 				folio_format_field(stdout, r->source);
@@ -181,7 +198,7 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 			break;
 	}
 	if (json)
-		fputs(printed ? "\n]\n" : "]\n", stdout);
+		folio_json_list_end(&list);
 	return finish_output();
 }
 
@@ -198,14 +215,17 @@ enum folio_cli_result folio_cli_show(struct folio_store *st, int64_t id, bool js
 		fprintf(stderr, "folio: no article %" PRId64 "\n", id);
 		return FOLIO_CLI_PARTIAL;
 	}
+	bool nomem = false;
 	if (json) {
-		folio_format_record_json(stdout, &r);
+		struct folio_json j;
+		folio_format_record_json(&j, &r);
+		nomem = folio_json_write(&j, stdout) != 0;
 		putchar('\n');
 	} else {
 		folio_format_record_text(stdout, &r);
 	}
 	folio_record_free(&r);
-	return finish_output();
+	return nomem ? out_of_memory() : finish_output();
 }
 
 enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query,
@@ -232,22 +252,26 @@ enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query
 		folio_cli_error(err);
 		return FOLIO_CLI_STORE;
 	}
+	struct folio_json_list list;
+	bool nomem = false;
 	if (json)
-		fputs("[", stdout);
-	for (size_t i = 0; i < n; i++) {
+		folio_json_list_begin(&list, stdout);
+	for (size_t i = 0; i < n && !nomem; i++) {
 		const struct folio_hit *h = &hits[i];
 		/* bm25 is lower-is-better and negative: print it as a positive relevance,
 		 * in significant digits: a word in most articles scores around 1e-6,
 		 * which two decimals showed as 0.00 for every hit. */
 		double relevance = -h->score;
 		if (json) {
-			printf("%s\n  {\"id\": %" PRId64 ", \"score\": %.6g, ", i ? "," : "", h->id,
-			       relevance);
-			folio_json_put_field(stdout, "date", date_or_null(h->date), false);
-			folio_json_put_field(stdout, "source", h->source, false);
-			folio_json_put_field(stdout, "title", h->title, false);
-			folio_json_put_field(stdout, "snippet", h->snippet, true);
-			putchar('}');
+			struct folio_json j;
+			folio_json_begin(&j);
+			folio_json_int(&j, "id", h->id);
+			folio_json_number(&j, "score", relevance);
+			folio_json_text(&j, "date", date_or_null(h->date));
+			folio_json_text(&j, "source", h->source);
+			folio_json_text(&j, "title", h->title);
+			folio_json_text(&j, "snippet", h->snippet);
+			nomem = folio_json_list_item(&list, &j) != 0;
 		} else {
 			printf("%" PRId64 "\t%.3g\t", h->id, relevance);
 			folio_format_field(stdout, h->source);
@@ -257,16 +281,17 @@ enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query
 		}
 	}
 	if (json)
-		fputs(n ? "\n]\n" : "]\n", stdout);
+		folio_json_list_end(&list);
 	folio_store_hits_free(hits, n);
 	folio_query_free(&q);
-	return finish_output();
+	return nomem ? out_of_memory() : finish_output();
 }
 
 /* Articles for export: writes each in the chosen form as it is read. */
 struct export_run {
 	struct folio_store *st;
 	bool json;
+	struct folio_json_list list;
 	const char *source; /* with a query: only hits of this source (its stored name) */
 	int64_t written;
 };
@@ -283,8 +308,13 @@ static int export_one(struct export_run *run, int64_t id)
 	if (rc > 0) /* gone since it was listed: nothing to write */
 		return 0;
 	if (run->json) {
-		fputs(run->written ? ",\n  " : "\n  ", stdout);
-		folio_format_record_json(stdout, &r);
+		struct folio_json j;
+		folio_format_record_json(&j, &r);
+		if (folio_json_list_item(&run->list, &j) != 0) {
+			folio_record_free(&r);
+			out_of_memory();
+			return -1;
+		}
 	} else {
 		if (run->written)
 			fputs("%%\n", stdout);
@@ -352,7 +382,7 @@ static int export_matches(struct export_run *run, const struct folio_query *q)
 enum folio_cli_result folio_cli_export(struct folio_store *st, const char *source,
                                        const char *query, bool json)
 {
-	struct export_run run = { st, json, NULL, 0 };
+	struct export_run run = { .st = st, .json = json };
 	int64_t source_id = 0;
 	char *source_name = NULL;
 	struct folio_query q;
@@ -379,13 +409,13 @@ enum folio_cli_result folio_cli_export(struct folio_store *st, const char *sourc
 		run.source = source_name;
 	}
 	if (json)
-		fputs("[", stdout);
+		folio_json_list_begin(&run.list, stdout);
 	rc = searching ? export_matches(&run, &q) : export_list(&run, source_id);
 	if (searching)
 		folio_query_free(&q);
 	free(source_name);
 	if (json)
-		fputs(run.written ? "\n]\n" : "]\n", stdout);
+		folio_json_list_end(&run.list);
 	if (rc != 0)
 		return FOLIO_CLI_STORE;
 	return finish_output();
@@ -429,17 +459,20 @@ enum folio_cli_result folio_cli_check(struct folio_store *st)
 	return out;
 }
 
-static void put_extracted_json(const char *file, const struct folio_article *a, bool first)
+/* -1: out of memory. */
+static int put_extracted_json(struct folio_json_list *list, const char *file,
+                              const struct folio_article *a)
 {
-	printf("%s\n  {", first ? "" : ",");
-	folio_json_put_field(stdout, "file", file, false);
-	folio_json_put_field(stdout, "source", a->source, false);
-	folio_json_put_field(stdout, "title", a->title, false);
-	folio_json_put_field(stdout, "byline", a->byline, false);
-	folio_json_put_field(stdout, "date", a->date, false);
-	folio_json_put_field(stdout, "dateline", a->dateline, false);
-	folio_json_put_field(stdout, "body", a->body, true);
-	putchar('}');
+	struct folio_json j;
+	folio_json_begin(&j);
+	folio_json_text(&j, "file", file);
+	folio_json_text(&j, "source", a->source);
+	folio_json_text(&j, "title", a->title);
+	folio_json_text(&j, "byline", a->byline);
+	folio_json_text(&j, "date", a->date);
+	folio_json_text(&j, "dateline", a->dateline);
+	folio_json_text(&j, "body", a->body);
+	return folio_json_list_item(list, &j);
 }
 
 static void put_extracted_text(const char *file, const struct folio_article *a, bool first)
@@ -459,10 +492,11 @@ static void put_extracted_text(const char *file, const struct folio_article *a, 
 enum folio_cli_result folio_cli_extract(char *const *files, size_t n, bool json)
 {
 	enum folio_cli_result result = FOLIO_CLI_OK;
-	bool first = true;
+	bool first = true, nomem = false;
+	struct folio_json_list list;
 	if (json)
-		fputs("[", stdout);
-	for (size_t i = 0; i < n; i++) {
+		folio_json_list_begin(&list, stdout);
+	for (size_t i = 0; i < n && !nomem; i++) {
 		struct folio_feed_entry *items = NULL;
 		size_t nitems = 0;
 		const char *reason = NULL;
@@ -472,22 +506,23 @@ enum folio_cli_result folio_cli_extract(char *const *files, size_t n, bool json)
 			/* Every input gets a record, so the output lines up with the input list. */
 			if (json) {
 				struct folio_article none = { 0 };
-				put_extracted_json(files[i], &none, first);
-				first = false;
+				nomem = put_extracted_json(&list, files[i], &none) != 0;
 			}
 			continue;
 		}
 		/* A feed gives one record per entry, each naming its file. */
-		for (size_t k = 0; k < nitems; k++, first = false) {
+		for (size_t k = 0; k < nitems && !nomem; k++, first = false) {
 			if (json)
-				put_extracted_json(files[i], &items[k].article, first);
+				nomem = put_extracted_json(&list, files[i], &items[k].article) != 0;
 			else
 				put_extracted_text(files[i], &items[k].article, first);
 		}
 		folio_feed_free(items, nitems);
 	}
 	if (json)
-		fputs(first ? "]\n" : "\n]\n", stdout);
+		folio_json_list_end(&list);
+	if (nomem)
+		return out_of_memory();
 	return finish_output() == FOLIO_CLI_OK ? result : FOLIO_CLI_STORE;
 }
 

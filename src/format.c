@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,20 +69,22 @@ void folio_format_record_text(FILE *out, const struct folio_record *r)
 	folio_format_body(out, r->body);
 }
 
-void folio_format_record_json(FILE *out, const struct folio_record *r)
+void folio_format_record_json(struct folio_json *j, const struct folio_record *r)
 {
-	fprintf(out, "{\"id\": %" PRId64 ", ", r->id);
-	folio_json_put_field(out, "source", r->source, false);
-	folio_json_put_field(out, "title", r->title, false);
-	folio_json_put_field(out, "byline", r->byline, false);
+	folio_json_begin(j);
+	folio_json_int(j, "id", r->id);
+	folio_json_text(j, "source", r->source);
+	folio_json_text(j, "title", r->title);
+	folio_json_text(j, "byline", r->byline);
 	/* The store's "" means undated. */
-	folio_json_put_field(out, "date", r->date && *r->date ? r->date : NULL, false);
-	folio_json_put_field(out, "dateline", r->dateline, false);
+	folio_json_text(j, "date", r->date && *r->date ? r->date : NULL);
+	folio_json_text(j, "dateline", r->dateline);
 	char *path = shown_path(r->path);
-	folio_json_put_field(out, "path", path, false);
+	if (r->path && !path)
+		j->oom = true;
+	folio_json_text(j, "path", path);
 	free(path);
-	fprintf(out, "\"read\": %s, \"flagged\": %s, ", r->read ? "true" : "false",
-	        r->flagged ? "true" : "false");
-	folio_json_put_field(out, "body", r->body, true);
-	putc('}', out);
+	folio_json_bool(j, "read", r->read);
+	folio_json_bool(j, "flagged", r->flagged);
+	folio_json_text(j, "body", r->body);
 }

@@ -172,21 +172,24 @@ struct export_items {
 	size_t n, cap;
 };
 
-static char *dup_member(const struct folio_json_member *m, size_t n, const char *key,
-                        bool *nomem)
+static char *dup_member(json_object *obj, const char *key, bool *nomem)
 {
-	const char *value = folio_json_get(m, n, key);
+	size_t len;
+	const char *value = folio_json_get_string(obj, key, &len);
 	char *copy = value ? strdup(value) : NULL;
 	if (value && !copy)
 		*nomem = true;
 	return copy;
 }
 
-static int export_object(void *ctx, const struct folio_json_member *m, size_t n)
+static int export_object(void *ctx, json_object *obj)
 {
 	struct export_items *items = ctx;
-	if (!folio_json_has(m, n, "title") || !folio_json_get(m, n, "body"))
-		return 2; /* not ours: every exported article has a title (maybe null) and a body */
+	size_t len;
+	/* Not ours: every exported article has a title (maybe null) and a body. */
+	if (!json_object_is_type(obj, json_type_object) ||
+	    !json_object_object_get_ex(obj, "title", NULL) || !folio_json_get_string(obj, "body", &len))
+		return 2;
 	if (items->n == items->cap) {
 		size_t cap = items->cap ? items->cap * 2 : 16;
 		struct folio_feed_entry *grown = realloc(items->v, cap * sizeof *grown);
@@ -197,13 +200,13 @@ static int export_object(void *ctx, const struct folio_json_member *m, size_t n)
 	}
 	bool nomem = false;
 	struct folio_feed_entry *e = &items->v[items->n++];
-	e->article.source = dup_member(m, n, "source", &nomem);
-	e->article.title = dup_member(m, n, "title", &nomem);
-	e->article.byline = dup_member(m, n, "byline", &nomem);
-	e->article.date = dup_member(m, n, "date", &nomem);
-	e->article.dateline = dup_member(m, n, "dateline", &nomem);
-	e->article.body = dup_member(m, n, "body", &nomem);
-	e->id = dup_member(m, n, "path", &nomem);
+	e->article.source = dup_member(obj, "source", &nomem);
+	e->article.title = dup_member(obj, "title", &nomem);
+	e->article.byline = dup_member(obj, "byline", &nomem);
+	e->article.date = dup_member(obj, "date", &nomem);
+	e->article.dateline = dup_member(obj, "dateline", &nomem);
+	e->article.body = dup_member(obj, "body", &nomem);
+	e->id = dup_member(obj, "path", &nomem);
 	return nomem ? -1 : 0;
 }
 
@@ -217,7 +220,8 @@ static enum folio_extract_result exported_articles(const char *text, size_t len,
 {
 	struct export_items got = { 0 };
 	const char *reason;
-	int rc = folio_json_objects(text, len, export_object, &got, &reason);
+	/* Flat objects only: an export never nests. */
+	int rc = folio_json_array_each(text, len, 1, export_object, &got, &reason);
 	if (rc != 0 || got.n == 0) {
 		folio_feed_free(got.v, got.n);
 		return rc == -1 ? FOLIO_EXTRACT_NOMEM : FOLIO_EXTRACT_NO_ARTICLE;

@@ -1,328 +1,234 @@
 /*
- * json.c: write folio's JSON, and read back the one shape folio writes for
- * other folios (an array of flat objects, `folio export --json`).
+ * json.c: folio's JSON through json-c (Debian's libjson-c).
  *
- * The reader is a strict recursive-descent-free scanner: flat objects only,
- * so there is no depth to bound, and every string is copied out unescaped
- * (surrogate pairs joined, a lone surrogate becomes U+FFFD).  It reads
- * within len and never trusts a NUL terminator.
+ * json-c rather than a parser of our own: its tokener is fuzzed and kept by
+ * others, it parses incrementally and says at which byte a value ended
+ * (json_tokener_get_parse_end), which is what reading an export element by
+ * element, in pieces, needs.  What stays here is folio's layout and the text
+ * gate on the way out.
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "folio/json.h"
 #include "folio/text.h"
 
-#define MAX_MEMBERS 64
+/* "/" is not escaped: paths and URLs stay readable. */
+#define WRITE_FLAGS (JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE)
 
-void folio_json_put_string(FILE *out, const char *s)
+void folio_json_begin(struct folio_json *j)
 {
-	if (!s) {
-		fputs("null", out);
-		return;
-	}
-	char *clean = folio_text_clean(s, strlen(s), true, NULL);
-	putc('"', out);
-	for (const unsigned char *p = (const unsigned char *)(clean ? clean : ""); *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", out); break;
-		case '\\': fputs("\\\\", out); break;
-		case '\n': fputs("\\n", out); break;
-		case '\t': fputs("\\t", out); break;
-		default:
-			if (*p < 0x20)
-				fprintf(out, "\\u%04x", *p);
-			else
-				putc(*p, out);
-		}
-	}
-	putc('"', out);
-	free(clean);
+	j->obj = json_object_new_object();
+	j->oom = !j->obj;
 }
 
-void folio_json_put_field(FILE *out, const char *key, const char *value, bool last)
+/* Add value under key; a NULL value is null unless had_value says it was
+ * meant to be something (then memory ran out making it). */
+static void add(struct folio_json *j, const char *key, json_object *value, bool had_value)
 {
-	fprintf(out, "\"%s\": ", key);
-	folio_json_put_string(out, value);
-	if (!last)
-		fputs(", ", out);
+	if (j->oom || (had_value && !value) ||
+	    json_object_object_add_ex(j->obj, key, value, JSON_C_OBJECT_ADD_KEY_IS_NEW |
+	                                                      JSON_C_OBJECT_ADD_CONSTANT_KEY) != 0) {
+		json_object_put(value);
+		j->oom = true;
+	}
 }
 
-struct scanner {
-	const char *p, *end;
-	const char *reason;
+void folio_json_text(struct folio_json *j, const char *key, const char *s)
+{
+	json_object *v = NULL;
+	if (s) {
+		size_t len;
+		char *clean = folio_text_clean(s, strlen(s), true, &len);
+		v = clean && len <= INT_MAX ? json_object_new_string_len(clean, (int)len) : NULL;
+		free(clean);
+	}
+	add(j, key, v, s != NULL);
+}
+
+void folio_json_int(struct folio_json *j, const char *key, int64_t v)
+{
+	add(j, key, json_object_new_int64(v), true);
+}
+
+void folio_json_bool(struct folio_json *j, const char *key, bool v)
+{
+	add(j, key, json_object_new_boolean(v), true);
+}
+
+void folio_json_number(struct folio_json *j, const char *key, double v)
+{
+	char text[32];
+	snprintf(text, sizeof text, "%.6g", v);
+	add(j, key, json_object_new_double_s(v, text), true);
+}
+
+int folio_json_write(struct folio_json *j, FILE *out)
+{
+	const char *text = j->oom ? NULL : json_object_to_json_string_ext(j->obj, WRITE_FLAGS);
+	if (text)
+		fputs(text, out);
+	json_object_put(j->obj);
+	j->obj = NULL;
+	return text ? 0 : -1;
+}
+
+void folio_json_list_begin(struct folio_json_list *l, FILE *out)
+{
+	l->out = out;
+	l->items = 0;
+	fputc('[', out);
+}
+
+int folio_json_list_item(struct folio_json_list *l, struct folio_json *j)
+{
+	fputs(l->items ? ",\n  " : "\n  ", l->out);
+	l->items++;
+	return folio_json_write(j, l->out);
+}
+
+void folio_json_list_end(struct folio_json_list *l)
+{
+	fputs(l->items ? "\n]\n" : "]\n", l->out);
+}
+
+/* Where the reader is between elements. */
+enum {
+	BEFORE_ARRAY, /* nothing but white space yet */
+	FIRST_ITEM,   /* after "[": an element or "]" */
+	NEXT_ITEM,    /* after ",": an element */
+	IN_ITEM,      /* the tokener holds part of an element */
+	AFTER_ITEM,   /* "," or "]" */
+	AFTER_ARRAY,  /* nothing but white space */
+	BROKEN,
 };
 
-static void skip_space(struct scanner *sc)
+int folio_json_reader_open(struct folio_json_reader *r, int max_depth, folio_json_item_fn *fn,
+                           void *ctx)
 {
-	while (sc->p < sc->end && (*sc->p == ' ' || *sc->p == '\t' || *sc->p == '\n' ||
-	                           *sc->p == '\r'))
-		sc->p++;
+	/* json-c counts the element itself as a level. */
+	r->tok = json_tokener_new_ex(max_depth + 1);
+	if (!r->tok)
+		return -1;
+	json_tokener_set_flags(r->tok, JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS);
+	r->state = BEFORE_ARRAY;
+	r->fn = fn;
+	r->ctx = ctx;
+	r->reason = NULL;
+	return 0;
 }
 
-static bool take(struct scanner *sc, char c)
+static int broken(struct folio_json_reader *r, const char *reason)
 {
-	skip_space(sc);
-	if (sc->p < sc->end && *sc->p == c) {
-		sc->p++;
-		return true;
-	}
-	return false;
+	r->state = BROKEN;
+	r->reason = reason;
+	return 1;
 }
 
-static int hex4(const char *p)
+/* The element that starts (or goes on) at *p; moves *p past what was used. */
+static int parse_item(struct folio_json_reader *r, const char **p, const char *end)
 {
-	int v = 0;
-	for (int i = 0; i < 4; i++) {
-		char c = p[i];
-		v <<= 4;
-		if (c >= '0' && c <= '9')
-			v |= c - '0';
-		else if (c >= 'a' && c <= 'f')
-			v |= c - 'a' + 10;
-		else if (c >= 'A' && c <= 'F')
-			v |= c - 'A' + 10;
-		else
-			return -1;
+	int chunk = end - *p > INT_MAX ? INT_MAX : (int)(end - *p);
+	json_object *item = json_tokener_parse_ex(r->tok, *p, chunk);
+	enum json_tokener_error err = json_tokener_get_error(r->tok);
+	if (!item && err == json_tokener_continue) {
+		*p += chunk; /* all of it belongs to this element */
+		return 0;
 	}
-	return v;
+	if (!item)
+		return broken(r, json_tokener_error_desc(err));
+	*p += json_tokener_get_parse_end(r->tok);
+	json_tokener_reset(r->tok);
+	r->state = AFTER_ITEM;
+	int rc = r->fn(r->ctx, item);
+	json_object_put(item);
+	if (rc != 0)
+		r->state = BROKEN;
+	return rc;
 }
 
-static size_t put_utf8(char *out, unsigned cp)
+int folio_json_reader_feed(struct folio_json_reader *r, const char *text, size_t len)
 {
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | cp >> 12);
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | cp >> 18);
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
-char *folio_json_string(const char **pos, const char *end, bool strict, const char **reason)
-{
-	/* Unescaped text is never longer than the escaped text. */
-	const char *p = *pos;
-	size_t cap = 1;
-	for (const char *q = p; q < end && *q != '"'; q++) {
-		cap++;
-		if (*q == '\\' && q + 1 < end)
-			cap++, q++;
-	}
-	char *out = malloc(cap + 4);
-	size_t n = 0;
-	*reason = NULL;
-	if (!out)
-		return NULL;
-	while (p < end && *p != '"') {
-		unsigned char c = (unsigned char)*p++;
-		if (c < 0x20 && strict) {
-			*reason = "a control character inside a string";
-			goto bad;
-		}
-		if (c != '\\') {
-			out[n++] = (char)c;
+	const char *p = text, *end = text + len;
+	while (p < end) {
+		if (r->state == BROKEN)
+			return 1;
+		if (r->state == IN_ITEM) {
+			int rc = parse_item(r, &p, end);
+			if (rc != 0)
+				return rc;
 			continue;
 		}
-		if (p >= end)
+		char c = *p;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			p++;
+			continue;
+		}
+		switch (r->state) {
+		case BEFORE_ARRAY:
+			if (c != '[')
+				return broken(r, "not a JSON array");
+			r->state = FIRST_ITEM;
+			p++;
 			break;
-		char e = *p++;
-		switch (e) {
-		case 'b': out[n++] = '\b'; break;
-		case 'f': out[n++] = '\f'; break;
-		case 'n': out[n++] = '\n'; break;
-		case 'r': out[n++] = '\r'; break;
-		case 't': out[n++] = '\t'; break;
-		case 'u': {
-			int cp = end - p >= 4 ? hex4(p) : -1;
-			if (cp < 0) {
-				*reason = "a bad \\u escape";
-				goto bad;
+		case FIRST_ITEM:
+		case NEXT_ITEM:
+			if (c == ']' && r->state == FIRST_ITEM) {
+				r->state = AFTER_ARRAY;
+				p++;
+			} else {
+				r->state = IN_ITEM;
 			}
-			p += 4;
-			if (cp >= 0xD800 && cp <= 0xDBFF && end - p >= 6 && p[0] == '\\' && p[1] == 'u') {
-				int low = hex4(p + 2);
-				if (low >= 0xDC00 && low <= 0xDFFF) {
-					cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-					p += 6;
-				}
-			}
-			if (cp >= 0xD800 && cp <= 0xDFFF)
-				cp = 0xFFFD; /* a lone surrogate */
-			n += put_utf8(out + n, (unsigned)cp);
 			break;
-		}
-		default:
-			if (strict && e != '"' && e != '\\' && e != '/') {
-				*reason = "a bad escape";
-				goto bad;
-			}
-			out[n++] = e; /* \" \\ \/ (and, leniently, anything else) as itself */
-		}
-	}
-	if (p >= end) {
-		*reason = "a string that never ends";
-		goto bad;
-	}
-	*pos = p + 1; /* past the closing quote */
-	out[n] = '\0';
-	return out;
-bad:
-	free(out);
-	return NULL;
-}
-
-/* A string at sc->p (just after its opening quote), strictly. */
-static char *scan_string(struct scanner *sc)
-{
-	return folio_json_string(&sc->p, sc->end, true, &sc->reason);
-}
-
-/* A value that is not a string: a number, true, false or null, copied as written. */
-static int scan_bare(struct scanner *sc, char **value)
-{
-	const char *start = sc->p;
-	while (sc->p < sc->end && strchr("+-.0123456789eEtruefalsn", *sc->p) && *sc->p)
-		sc->p++;
-	size_t len = (size_t)(sc->p - start);
-	*value = NULL;
-	if (len == 4 && memcmp(start, "null", 4) == 0)
-		return 0;
-	bool number = len > 0 && strchr("-0123456789", *start);
-	if (!number && !(len == 4 && memcmp(start, "true", 4) == 0) &&
-	    !(len == 5 && memcmp(start, "false", 5) == 0)) {
-		sc->reason = len ? "an unknown word" : "a nested or missing value";
-		return 1;
-	}
-	if (!(*value = malloc(len + 1)))
-		return -1;
-	memcpy(*value, start, len);
-	(*value)[len] = '\0';
-	return 0;
-}
-
-static void free_members(struct folio_json_member *m, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(m[i].key);
-		free(m[i].value);
-	}
-}
-
-/* One flat object, after its '{'. */
-static int scan_object(struct scanner *sc, struct folio_json_member *m, size_t *n)
-{
-	*n = 0;
-	if (take(sc, '}'))
-		return 0;
-	for (;;) {
-		if (*n == MAX_MEMBERS) {
-			sc->reason = "an object with too many members";
-			return 1;
-		}
-		if (!take(sc, '"')) {
-			sc->reason = "a member without a quoted name";
-			return 1;
-		}
-		m[*n].value = NULL;
-		if (!(m[*n].key = scan_string(sc)))
-			return sc->reason ? 1 : -1;
-		(*n)++;
-		if (!take(sc, ':')) {
-			sc->reason = "a member without ':'";
-			return 1;
-		}
-		skip_space(sc);
-		if (sc->p < sc->end && *sc->p == '"') {
-			sc->p++;
-			if (!(m[*n - 1].value = scan_string(sc)))
-				return sc->reason ? 1 : -1;
-		} else {
-			int rc = scan_bare(sc, &m[*n - 1].value);
-			if (rc)
-				return rc;
-		}
-		if (take(sc, '}'))
-			return 0;
-		if (!take(sc, ',')) {
-			sc->reason = "members not separated by ','";
-			return 1;
-		}
-	}
-}
-
-int folio_json_objects(const char *text, size_t len, folio_json_object_fn *fn, void *ctx,
-                       const char **reason)
-{
-	struct scanner sc = { text, text + len, NULL };
-	struct folio_json_member members[MAX_MEMBERS];
-	int rc = 1;
-
-	if (!take(&sc, '[')) {
-		*reason = "not a JSON array";
-		return 1;
-	}
-	if (take(&sc, ']'))
-		goto end;
-	for (;;) {
-		size_t n = 0;
-		if (!take(&sc, '{')) {
-			sc.reason = "an array item that is not an object";
+		case AFTER_ITEM:
+			if (c != ',' && c != ']')
+				return broken(r, "items not separated by ','");
+			r->state = c == ',' ? NEXT_ITEM : AFTER_ARRAY;
+			p++;
 			break;
+		default: /* AFTER_ARRAY */
+			return broken(r, "text after the array");
 		}
-		rc = scan_object(&sc, members, &n);
-		if (rc == 0)
-			rc = fn(ctx, members, n);
-		free_members(members, n);
-		if (rc != 0)
-			break;
+	}
+	return r->state == BROKEN;
+}
+
+int folio_json_reader_close(struct folio_json_reader *r)
+{
+	int rc = 0;
+	if (r->state == BROKEN)
 		rc = 1;
-		if (take(&sc, ']'))
-			goto end;
-		if (!take(&sc, ',')) {
-			sc.reason = "items not separated by ','";
-			break;
-		}
-	}
-	*reason = sc.reason ? sc.reason : "malformed JSON";
+	else if (r->state != AFTER_ARRAY)
+		rc = broken(r, r->state == BEFORE_ARRAY ? "not a JSON array" : "the array is cut short");
+	json_tokener_free(r->tok);
+	r->tok = NULL;
 	return rc;
-end:
-	skip_space(&sc);
-	if (sc.p != sc.end) {
-		*reason = "text after the array";
-		return 1;
-	}
+}
+
+int folio_json_array_each(const char *text, size_t len, int max_depth,
+                          folio_json_item_fn *fn, void *ctx, const char **reason)
+{
+	struct folio_json_reader r;
 	*reason = NULL;
-	return 0;
+	if (folio_json_reader_open(&r, max_depth, fn, ctx) != 0)
+		return -1;
+	int rc = folio_json_reader_feed(&r, text, len);
+	int closed = folio_json_reader_close(&r);
+	if (rc == 0)
+		rc = closed;
+	*reason = r.reason;
+	return rc;
 }
 
-bool folio_json_has(const struct folio_json_member *members, size_t n, const char *key)
+const char *folio_json_get_string(json_object *obj, const char *key, size_t *len)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(members[i].key, key) == 0)
-			return true;
-	return false;
-}
-
-const char *folio_json_get(const struct folio_json_member *members, size_t n, const char *key)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(members[i].key, key) == 0)
-			return members[i].value;
-	return NULL;
+	json_object *v;
+	if (!json_object_is_type(obj, json_type_object) || !json_object_object_get_ex(obj, key, &v) ||
+	    !json_object_is_type(v, json_type_string))
+		return NULL;
+	*len = (size_t)json_object_get_string_len(v);
+	return json_object_get_string(v);
 }

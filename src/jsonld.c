@@ -1,219 +1,72 @@
 /*
- * jsonld.c: a small JSON reader for the JSON-LD block of a news page.
+ * jsonld.c: the article in a news page's JSON-LD, read with json-c.
  *
  * Pages describe their article in schema.org JSON-LD: headline, author,
- * datePublished, publisher.  We need four strings from it, not a JSON
- * library: this is a recursive-descent parser into a small tree, bounded in
- * depth (JSONLD_MAX_DEPTH) and in nodes (JSONLD_MAX_NODES) so hostile input
- * costs little, and strict enough that broken JSON simply gives nothing.
+ * datePublished, publisher.  json-c parses the block leniently (real pages
+ * put raw newlines in strings and comments around the data), bounded in
+ * depth and in size so hostile input costs little; broken JSON gives nothing.
  */
 #include "config.h"
 
-#include "folio/json.h"
-#include "jsonld.h"
-
-#include <assert.h>
+#include <json-c/json.h>
+#include <limits.h>
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsonld.h"
+
 #define JSONLD_MAX_DEPTH 64
-#define JSONLD_MAX_NODES 100000
+/* A tree costs some 70 bytes a value: past this a block is not read (an
+ * article's JSON-LD, body and all, is a few hundred KiB at most). */
+#define JSONLD_MAX_BYTES (2u << 20)
 
-enum jtype { J_OBJECT, J_ARRAY, J_STRING, J_OTHER };
-
-struct jnode {
-	enum jtype type;
-	char *key;   /* member name inside an object, else NULL */
-	char *str;   /* J_STRING's value */
-	struct jnode *child, *next;
-};
-
-struct parser {
-	const char *p, *end;
-	size_t nodes;
-	bool oom;
-};
-
-static void jfree(struct jnode *n)
+static const char *string_of(json_object *v)
 {
-	while (n) {
-		struct jnode *next = n->next;
-		jfree(n->child);
-		free(n->key);
-		free(n->str);
-		free(n);
-		n = next;
-	}
+	return json_object_is_type(v, json_type_string) ? json_object_get_string(v) : NULL;
 }
 
-static void skip_ws(struct parser *ps)
+static json_object *member(json_object *obj, const char *key)
 {
-	while (ps->p < ps->end && (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\n' || *ps->p == '\r'))
-		ps->p++;
-}
-
-/* JSON-LD in real pages is often sloppy (raw newlines in strings): read it leniently. */
-static char *parse_string(struct parser *ps)
-{
-	const char *reason;
-	assert(ps->p < ps->end && *ps->p == '"');
-	ps->p++;
-	char *text = folio_json_string(&ps->p, ps->end, false, &reason);
-	if (!text && !reason)
-		ps->oom = true;
-	return text;
-}
-
-static struct jnode *parse_value(struct parser *ps, int depth);
-
-static struct jnode *new_node(struct parser *ps, enum jtype type)
-{
-	if (++ps->nodes > JSONLD_MAX_NODES)
-		return NULL;
-	struct jnode *n = calloc(1, sizeof *n);
-	if (!n)
-		ps->oom = true;
-	else
-		n->type = type;
-	return n;
-}
-
-/* The members of an object or the items of an array, after the bracket. */
-static struct jnode *parse_container(struct parser *ps, int depth, bool object)
-{
-	struct jnode *n = new_node(ps, object ? J_OBJECT : J_ARRAY), **tail;
-	if (!n)
-		return NULL;
-	tail = &n->child;
-	ps->p++;
-	skip_ws(ps);
-	if (ps->p < ps->end && *ps->p == (object ? '}' : ']')) {
-		ps->p++;
-		return n;
-	}
-	for (;;) {
-		char *key = NULL;
-		skip_ws(ps);
-		if (object) {
-			if (ps->p >= ps->end || *ps->p != '"' || !(key = parse_string(ps)))
-				goto bad;
-			skip_ws(ps);
-			if (ps->p >= ps->end || *ps->p != ':') {
-				free(key);
-				goto bad;
-			}
-			ps->p++;
-		}
-		struct jnode *v = parse_value(ps, depth + 1);
-		if (!v) {
-			free(key);
-			goto bad;
-		}
-		v->key = key;
-		*tail = v;
-		tail = &v->next;
-		skip_ws(ps);
-		if (ps->p < ps->end && *ps->p == ',') {
-			ps->p++;
-			continue;
-		}
-		if (ps->p < ps->end && *ps->p == (object ? '}' : ']')) {
-			ps->p++;
-			return n;
-		}
-		goto bad;
-	}
-bad:
-	jfree(n);
-	return NULL;
-}
-
-static struct jnode *parse_value(struct parser *ps, int depth)
-{
-	skip_ws(ps);
-	if (ps->p >= ps->end || depth > JSONLD_MAX_DEPTH)
-		return NULL;
-	if (*ps->p == '{' || *ps->p == '[')
-		return parse_container(ps, depth, *ps->p == '{');
-	if (*ps->p == '"') {
-		char *s = parse_string(ps);
-		struct jnode *n = s ? new_node(ps, J_STRING) : NULL;
-		if (!n) {
-			free(s);
-			return NULL;
-		}
-		n->str = s;
-		return n;
-	}
-	/* Numbers, true, false, null: we only need to step over them. */
-	const char *start = ps->p;
-	while (ps->p < ps->end && (strchr("+-.eE", *ps->p) || (*ps->p >= '0' && *ps->p <= '9') ||
-	                           (*ps->p >= 'a' && *ps->p <= 'z')))
-		ps->p++;
-	return ps->p > start ? new_node(ps, J_OTHER) : NULL;
-}
-
-static const struct jnode *member(const struct jnode *obj, const char *key)
-{
-	for (const struct jnode *c = obj->child; c; c = c->next)
-		if (c->key && strcmp(c->key, key) == 0)
-			return c;
-	return NULL;
+	json_object *v;
+	return json_object_object_get_ex(obj, key, &v) ? v : NULL;
 }
 
 static bool article_type(const char *t)
 {
 	size_t n = strlen(t);
-	return (n >= 7 && strcmp(t + n - 7, "Article") == 0) || (n >= 7 && strcmp(t + n - 7, "Posting") == 0) ||
-	       strcmp(t, "Report") == 0;
+	return (n >= 7 && strcmp(t + n - 7, "Article") == 0) ||
+	       (n >= 7 && strcmp(t + n - 7, "Posting") == 0) || strcmp(t, "Report") == 0;
 }
 
-static bool is_article(const struct jnode *obj)
+/* Whether obj's @type (a string or an array of them) passes test, or is name. */
+static bool has_type(json_object *obj, bool (*test)(const char *), const char *name)
 {
-	const struct jnode *t = member(obj, "@type");
-	if (!t)
-		return false;
-	if (t->type == J_STRING)
-		return article_type(t->str);
-	if (t->type == J_ARRAY)
-		for (const struct jnode *c = t->child; c; c = c->next)
-			if (c->type == J_STRING && article_type(c->str))
-				return true;
-	return false;
-}
-
-static bool typed(const struct jnode *obj, const char *type)
-{
-	const struct jnode *t = member(obj, "@type");
-	if (t && t->type == J_STRING)
-		return strcmp(t->str, type) == 0;
-	if (t && t->type == J_ARRAY)
-		for (const struct jnode *c = t->child; c; c = c->next)
-			if (c->type == J_STRING && strcmp(c->str, type) == 0)
-				return true;
+	json_object *t = member(obj, "@type");
+	size_t n = json_object_is_type(t, json_type_array) ? json_object_array_length(t) : 1;
+	for (size_t i = 0; i < n; i++) {
+		const char *s = string_of(json_object_is_type(t, json_type_array)
+		                                  ? json_object_array_get_idx(t, i) : t);
+		if (s && (test ? test(s) : strcmp(s, name) == 0))
+			return true;
+	}
 	return false;
 }
 
 /* A name: a string, or an object's "name". */
-static const char *name_of(const struct jnode *n)
+static const char *name_of(json_object *n)
 {
-	if (n->type == J_STRING)
-		return n->str;
-	if (n->type == J_OBJECT) {
-		const struct jnode *name = member(n, "name");
-		if (name && name->type == J_STRING)
-			return name->str;
-	}
-	return NULL;
+	if (json_object_is_type(n, json_type_object))
+		return string_of(member(n, "name"));
+	return string_of(n);
 }
 
 /* A person's name: name_of() unless the object is an organisation (a
  * byline names people). */
-static const char *person_of(const struct jnode *n)
+static const char *person_of(json_object *n)
 {
-	return n->type == J_OBJECT && typed(n, "Organization") ? NULL : name_of(n);
+	return json_object_is_type(n, json_type_object) && has_type(n, NULL, "Organization")
+	               ? NULL : name_of(n);
 }
 
 static int set_copy(char **field, const char *value)
@@ -225,73 +78,78 @@ static int set_copy(char **field, const char *value)
 }
 
 /* Authors joined "A", "A and B", "A, B and C". */
-static int set_authors(char **field, const struct jnode *author)
+static int set_authors(char **field, json_object *author)
 {
 	if (*field || !author)
 		return 0;
-	if (author->type != J_ARRAY)
+	if (!json_object_is_type(author, json_type_array))
 		return set_copy(field, person_of(author));
-	size_t total = 1, count = 0;
-	for (const struct jnode *c = author->child; c; c = c->next)
-		if (person_of(c)) {
-			total += strlen(person_of(c)) + 5;
+	size_t total = 1, count = 0, n = json_object_array_length(author);
+	for (size_t i = 0; i < n; i++) {
+		const char *name = person_of(json_object_array_get_idx(author, i));
+		if (name) {
+			total += strlen(name) + 5;
 			count++;
 		}
+	}
 	if (count == 0)
 		return 0;
 	char *s = malloc(total);
 	if (!s)
 		return -1;
 	s[0] = '\0';
-	size_t i = 0;
-	for (const struct jnode *c = author->child; c; c = c->next) {
-		const char *name = person_of(c);
+	for (size_t i = 0, done = 0; i < n; i++) {
+		const char *name = person_of(json_object_array_get_idx(author, i));
 		if (!name)
 			continue;
-		if (i > 0)
-			strcat(s, i + 1 == count ? " and " : ", ");
+		if (done > 0)
+			strcat(s, done + 1 == count ? " and " : ", ");
 		strcat(s, name);
-		i++;
+		done++;
 	}
 	*field = s;
 	return 0;
 }
 
-static int visit(const struct jnode *n, struct jsonld_article *out)
+static int visit(json_object *n, struct jsonld_article *out)
 {
-	if (n->type == J_OBJECT && is_article(n)) {
-		const struct jnode *v;
-		if ((v = member(n, "headline")) && v->type == J_STRING && set_copy(&out->headline, v->str))
-			return -1;
-		if ((v = member(n, "name")) && v->type == J_STRING && set_copy(&out->name, v->str))
-			return -1;
-		if ((v = member(n, "datePublished")) && v->type == J_STRING && set_copy(&out->date, v->str))
-			return -1;
-		if ((v = member(n, "dateCreated")) && v->type == J_STRING && set_copy(&out->created, v->str))
-			return -1;
-		if (set_authors(&out->author, member(n, "author")))
-			return -1;
-		if ((v = member(n, "publisher")) && set_copy(&out->publisher, name_of(v)))
-			return -1;
-		if ((v = member(n, "articleBody")) && v->type == J_STRING && set_copy(&out->body, v->str))
+	if (json_object_is_type(n, json_type_object) && has_type(n, article_type, NULL)) {
+		json_object *publisher = member(n, "publisher");
+		if (set_copy(&out->headline, string_of(member(n, "headline"))) ||
+		    set_copy(&out->name, string_of(member(n, "name"))) ||
+		    set_copy(&out->date, string_of(member(n, "datePublished"))) ||
+		    set_copy(&out->created, string_of(member(n, "dateCreated"))) ||
+		    set_authors(&out->author, member(n, "author")) ||
+		    (publisher && set_copy(&out->publisher, name_of(publisher))) ||
+		    set_copy(&out->body, string_of(member(n, "articleBody"))))
 			return -1;
 		return 0;
 	}
-	if (n->type == J_OBJECT || n->type == J_ARRAY)
-		for (const struct jnode *c = n->child; c; c = c->next)
-			if (visit(c, out) != 0)
+	if (json_object_is_type(n, json_type_object)) {
+		json_object_object_foreach(n, key, child) {
+			(void)key;
+			if (visit(child, out) != 0)
 				return -1;
+		}
+	} else if (json_object_is_type(n, json_type_array)) {
+		for (size_t i = 0, len = json_object_array_length(n); i < len; i++)
+			if (visit(json_object_array_get_idx(n, i), out) != 0)
+				return -1;
+	}
 	return 0;
 }
 
 int jsonld_article(const char *json, size_t len, struct jsonld_article *out)
 {
-	struct parser ps = { .p = json, .end = json + len };
-	struct jnode *root = parse_value(&ps, 0);
-	if (!root)
-		return ps.oom ? -1 : 0;
-	int rc = visit(root, out);
-	jfree(root);
+	if (len > JSONLD_MAX_BYTES)
+		return 0;
+	json_tokener *tok = json_tokener_new_ex(JSONLD_MAX_DEPTH);
+	if (!tok)
+		return -1;
+	json_object *root = json_tokener_parse_ex(tok, json, (int)len);
+	json_tokener_free(tok);
+	int rc = root ? visit(root, out) : 0;
+	json_object_put(root);
 	return rc;
 }
 

@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 
+#include "folio/json.h"
 #include "folio/store.h"
 
 /* s on one line through the display rule: no TAB, newline or escape left. */
@@ -30,8 +31,9 @@ void folio_format_body(FILE *out, const char *body);
  */
 void folio_format_record_text(FILE *out, const struct folio_record *r);
 
-/* The object of `show --json`: id, source, title, byline, date, dateline,
- * path, read, flagged, body (null where unknown). */
-void folio_format_record_json(FILE *out, const struct folio_record *r);
+/* The object of `show --json` and `export --json`, built in *j: id, source,
+ * title, byline, date, dateline, path, read, flagged, body (null where
+ * unknown). */
+void folio_format_record_json(struct folio_json *j, const struct folio_record *r);
 
 #endif

@@ -53,6 +53,48 @@ if command -v python3 >/dev/null; then
 	keys=$("$FOLIO" extract --json "$top_srcdir/tests/data/articles/harbor-ferry.txt" |
 		python3 -c 'import json,sys; print(",".join(sorted(json.load(sys.stdin)[0])))')
 	is "extract --json has exactly the agreed keys" "$keys" "body,byline,date,dateline,file,source,title"
+
+	# Every --json output, field for field: the keys in their order, each
+	# value's kind, and the values the plain form prints.
+	shape() { # NAME KEYS... : stdin is the JSON; prints "ok" or what differs
+		python3 -c '
+import json, sys
+data = json.load(sys.stdin, object_pairs_hook=tuple)
+want = sys.argv[1:]
+items = data if isinstance(data, list) else [data]
+kinds = {"id": int, "total": int, "unread": int, "score": float, "read": bool, "flagged": bool}
+bad = [k for it in items for k in ([",".join(x for x, _ in it)] if [x for x, _ in it] != want else [])]
+bad += ["%s is %r" % (k, v) for it in items for k, v in it
+        if not isinstance(v, kinds.get(k, str)) and not (v is None and k not in kinds)]
+print("ok" if items and not bad else "empty" if not items else bad[0])' "$@"
+	}
+	id1=$(echo "$line" | cut -f1)
+	is "sources --json: name, total, unread" \
+		"$("$FOLIO" --db "$db" sources --json | shape name total unread)" ok
+	is "list --json: id, date, source, title, read, flagged" \
+		"$("$FOLIO" --db "$db" list --json | shape id date source title read flagged)" ok
+	is "search --json: id, score, date, source, title, snippet" \
+		"$("$FOLIO" --db "$db" search --json ferry | shape id score date source title snippet)" ok
+	for cmd in "show --json $id1" "export --json"; do
+		is "$cmd: id, source, title, byline, date, dateline, path, read, flagged, body" \
+			"$("$FOLIO" --db "$db" $cmd | shape id source title byline date dateline path read flagged body)" ok
+	done
+	is "extract --json: file, source, title, byline, date, dateline, body" \
+		"$("$FOLIO" extract --json "$top_srcdir"/tests/data/articles/*.txt | shape file source title byline date dateline body)" ok
+	plain=$("$FOLIO" --db "$db" list --limit 3)
+	from_json=$("$FOLIO" --db "$db" list --limit 3 --json | python3 -c '
+import json, sys
+for r in json.load(sys.stdin): print("%d\t%s\t%s\t%s" % (r["id"], r["date"] or "", r["source"], r["title"]))')
+	is "list --json holds what list prints" "$from_json" "$plain"
+	is "show --json holds the body show prints" \
+		"$("$FOLIO" --db "$db" show --json "$id1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["body"])')" \
+		"$("$FOLIO" --db "$db" show "$id1" | sed '1,/^$/d')"
+	is "search --json scores in six significant digits, as search prints them in three" \
+		"$("$FOLIO" --db "$db" search --json --limit 1 ferry | python3 -c 'import json,sys; print("%.3g" % json.load(sys.stdin)[0]["score"])')" \
+		"$("$FOLIO" --db "$db" search --limit 1 ferry | cut -f2)"
+	is "an empty result is []" "$("$FOLIO" --db "$db" search --json zzzqqq)" "[]"
+	is "a slash in a path is written as it is" \
+		"$("$FOLIO" --db "$db" export --json | grep -c '"path": "/')" "$("$FOLIO" --db "$db" list | wc -l | tr -d ' ')"
 fi
 
 # No query text can make an SQL or FTS5 error.
