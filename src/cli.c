@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,18 +29,30 @@
 
 #define LIST_PAGE 500
 
-void folio_cli_error(char *err)
+void folio_warn(const char *fmt, ...)
 {
-	char *safe = err ? folio_text_display(err, strlen(err), NULL) : NULL;
+	va_list ap;
+	char *msg;
+	va_start(ap, fmt);
+	int len = vasprintf(&msg, fmt, ap);
+	va_end(ap);
+	char *safe = len >= 0 ? folio_text_display(msg, (size_t)len, NULL) : NULL;
 	fprintf(stderr, "folio: %s\n", safe ? safe : "out of memory");
 	free(safe);
+	if (len >= 0)
+		free(msg);
+}
+
+void folio_cli_error(char *err)
+{
+	folio_warn("%s", err ? err : "out of memory");
 	free(err);
 }
 
 void folio_cli_skipped(const char *name, const char *reason)
 {
 	char *escaped = folio_text_escape(name, strlen(name));
-	fprintf(stderr, "folio: %s: %s\n", escaped ? escaped : "?", reason);
+	folio_warn("%s: %s", escaped ? escaped : "?", reason);
 	free(escaped);
 }
 
@@ -51,14 +64,14 @@ static const char *date_or_null(const char *date)
 
 static enum folio_cli_result out_of_memory(void)
 {
-	fputs("folio: out of memory\n", stderr);
+	folio_warn("out of memory");
 	return FOLIO_CLI_STORE;
 }
 
 static enum folio_cli_result finish_output(void)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "folio: cannot write output: %s\n", strerror(errno));
+		folio_warn("cannot write output: %s", strerror(errno));
 		return FOLIO_CLI_STORE;
 	}
 	return FOLIO_CLI_OK;
@@ -118,15 +131,14 @@ static int64_t source_named(struct folio_store *st, const char *name, char **exa
 		if (strcasecmp(rows[i].name, name) == 0) {
 			id = rows[i].id;
 			if (exact && !(*exact = strdup(rows[i].name))) {
-				fputs("folio: out of memory\n", stderr);
+				folio_warn("out of memory");
 				*failed = true;
 			}
 		}
 	folio_store_sources_free(rows, n);
 	if (!id) {
 		char *escaped = folio_text_escape(name, strlen(name));
-		fprintf(stderr, "folio: no source named '%s' (folio sources lists them)\n",
-		        escaped ? escaped : "?");
+		folio_warn("no source named '%s' (folio sources lists them)", escaped ? escaped : "?");
 		free(escaped);
 	}
 	return *failed ? 0 : id;
@@ -212,7 +224,7 @@ enum folio_cli_result folio_cli_show(struct folio_store *st, int64_t id, bool js
 		return FOLIO_CLI_STORE;
 	}
 	if (rc > 0) {
-		fprintf(stderr, "folio: no article %" PRId64 "\n", id);
+		folio_warn("no article %" PRId64, id);
 		return FOLIO_CLI_PARTIAL;
 	}
 	bool nomem = false;
@@ -232,13 +244,11 @@ enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query
                                        int64_t limit, bool json)
 {
 	struct folio_query q;
-	if (folio_search_parse(query, false, &q) != 0) {
-		fputs("folio: out of memory\n", stderr);
-		return FOLIO_CLI_STORE;
-	}
+	if (folio_search_parse(query, false, &q) != 0)
+		return out_of_memory();
 	if (q.empty) {
 		folio_query_free(&q);
-		fputs("folio: search: nothing to search for (try: folio search WORD...)\n", stderr);
+		folio_warn("search: nothing to search for (try: folio search WORD...)");
 		return FOLIO_CLI_USAGE;
 	}
 	struct folio_hit *hits;
@@ -403,7 +413,7 @@ enum folio_cli_result folio_cli_export(struct folio_store *st, const char *sourc
 		if (q.empty) {
 			folio_query_free(&q);
 			free(source_name);
-			fputs("folio: export: the query has nothing to search for\n", stderr);
+			folio_warn("export: the query has nothing to search for");
 			return FOLIO_CLI_USAGE;
 		}
 		run.source = source_name;
@@ -452,7 +462,7 @@ enum folio_cli_result folio_cli_check(struct folio_store *st)
 	}
 	if (problems) {
 		char *path = folio_text_escape(folio_store_path(st), strlen(folio_store_path(st)));
-		fprintf(stderr, "folio: %s is damaged: the lines above say where\n", path ? path : "?");
+		folio_warn("%s is damaged: the lines above say where", path ? path : "?");
 		free(path);
 		return FOLIO_CLI_STORE;
 	}
@@ -563,8 +573,7 @@ enum folio_cli_result folio_cli_import(struct folio_store *st, char *const *path
 		fputs("\r\033[K", stderr);
 	if (rc != 0) {
 		folio_cli_error(err);
-		fprintf(stderr, "folio: stopped; %zu new articles were stored before that\n",
-		        stats.imported);
+		folio_warn("stopped; %zu new articles were stored before that", stats.imported);
 		return FOLIO_CLI_STORE;
 	}
 	if (!quiet)

@@ -421,9 +421,21 @@ static int store_items(struct import_run *run, const char *file, enum folio_kind
 			run->err = strdup(NOMEM_READING);
 			return -1;
 		}
+		const struct folio_article *a = &items[i].article;
 		int rc = kind == FOLIO_KIND_FEED && items[i].id
-		         ? folio_store_put_entry(run->st, &items[i].article, stored_path, &put, &run->err)
-		         : folio_store_put(run->st, &items[i].article, stored_path, &put, &run->err);
+		         ? folio_store_put_entry(run->st, a, stored_path, &put, &run->err)
+		         : kind == FOLIO_KIND_EXPORT
+		         ? folio_store_put_unclaimed(run->st, a, stored_path, &put, &run->err)
+		         : folio_store_put(run->st, a, stored_path, &put, &run->err);
+		if (rc == 0 && put == FOLIO_PUT_TAKEN) {
+			/* An export only claims its paths: the article already there
+			 * stays, and this one goes in beside it, under the export. */
+			char *beside = import_beside(file, stored_path);
+			rc = beside ? folio_store_put(run->st, a, beside, &put, &run->err) : -1;
+			if (!beside)
+				run->err = strdup(NOMEM_READING);
+			free(beside);
+		}
 		free(stored_path);
 		if (rc != 0)
 			return -1;
@@ -431,6 +443,7 @@ static int store_items(struct import_run *run, const char *file, enum folio_kind
 		case FOLIO_PUT_NEW: run->pending.imported++; break;
 		case FOLIO_PUT_UPDATED: run->pending.updated++; break;
 		case FOLIO_PUT_UNCHANGED: run->pending.unchanged++; break;
+		case FOLIO_PUT_TAKEN: assert(!"a put that may replace never finds its path taken"); break;
 		}
 		run->in_batch++;
 	}

@@ -35,5 +35,8 @@ enum folio_extract_result import_find_articles(const char *raw, size_t raw_len,
 
 /* Where an item of an input from file is kept in the store (malloc'd; NULL: out of memory). */
 char *import_identity(const char *file, enum folio_kind kind, const struct folio_feed_entry *item);
+/* Where an exported article whose claimed path holds another article goes:
+ * "EXPORT-FILE#CLAIMED-PATH" (malloc'd). */
+char *import_beside(const char *file, const char *claimed);
 
 #endif

@@ -170,14 +170,46 @@ int import_read_raw(const char *path, char **raw, size_t *raw_len, const char **
 struct export_items {
 	struct folio_feed_entry *v;
 	size_t n, cap;
+	const char *refused; /* why the file is refused as an export, when it is */
 };
 
-static char *dup_member(json_object *obj, const char *key, bool *nomem)
+/*
+ * A text field of an exported article, through the text gate like every
+ * field from a page (the file may have been written by anything): NULL
+ * when absent or null.  U+0000 refuses the file: no article text holds one,
+ * and cutting the field there would lose the rest without a word.
+ */
+static char *export_text(struct export_items *items, json_object *obj, const char *key,
+                         bool keep_newlines, bool *nomem)
 {
 	size_t len;
 	const char *value = folio_json_get_string(obj, key, &len);
-	char *copy = value ? strdup(value) : NULL;
-	if (value && !copy)
+	if (!value)
+		return NULL;
+	if (memchr(value, '\0', len)) {
+		items->refused = "an exported article holds \\u0000 (a NUL character), "
+		                 "which no article text may";
+		return NULL;
+	}
+	char *clean = folio_text_clean(value, len, keep_newlines, NULL);
+	if (!clean)
+		*nomem = true;
+	return clean;
+}
+
+/* The path an exported article claims, as bytes (a file name is not text). */
+static char *export_path(struct export_items *items, json_object *obj, bool *nomem)
+{
+	size_t len;
+	const char *value = folio_json_get_string(obj, "path", &len);
+	if (!value)
+		return NULL;
+	if (memchr(value, '\0', len)) {
+		items->refused = "an exported article's path holds \\u0000 (a NUL character)";
+		return NULL;
+	}
+	char *copy = strdup(value);
+	if (!copy)
 		*nomem = true;
 	return copy;
 }
@@ -200,14 +232,15 @@ static int export_object(void *ctx, json_object *obj)
 	}
 	bool nomem = false;
 	struct folio_feed_entry *e = &items->v[items->n++];
-	e->article.source = dup_member(obj, "source", &nomem);
-	e->article.title = dup_member(obj, "title", &nomem);
-	e->article.byline = dup_member(obj, "byline", &nomem);
-	e->article.date = dup_member(obj, "date", &nomem);
-	e->article.dateline = dup_member(obj, "dateline", &nomem);
-	e->article.body = dup_member(obj, "body", &nomem);
-	e->id = dup_member(obj, "path", &nomem);
-	return nomem ? -1 : 0;
+	struct folio_article *a = &e->article;
+	a->source = export_text(items, obj, "source", false, &nomem);
+	a->title = export_text(items, obj, "title", false, &nomem);
+	a->byline = export_text(items, obj, "byline", false, &nomem);
+	a->date = export_text(items, obj, "date", false, &nomem);
+	a->dateline = export_text(items, obj, "dateline", false, &nomem);
+	a->body = export_text(items, obj, "body", true, &nomem);
+	e->id = export_path(items, obj, &nomem);
+	return nomem ? -1 : items->refused ? 3 : 0;
 }
 
 /*
@@ -216,7 +249,8 @@ static int export_object(void *ctx, json_object *obj)
  * from, so an export imported into the store it came from changes nothing.
  */
 static enum folio_extract_result exported_articles(const char *text, size_t len,
-                                                   struct folio_feed_entry **items, size_t *n)
+                                                   struct folio_feed_entry **items, size_t *n,
+                                                   const char **refused)
 {
 	struct export_items got = { 0 };
 	const char *reason;
@@ -224,6 +258,7 @@ static enum folio_extract_result exported_articles(const char *text, size_t len,
 	int rc = folio_json_array_each(text, len, 1, export_object, &got, &reason);
 	if (rc != 0 || got.n == 0) {
 		folio_feed_free(got.v, got.n);
+		*refused = got.refused;
 		return rc == -1 ? FOLIO_EXTRACT_NOMEM : FOLIO_EXTRACT_NO_ARTICLE;
 	}
 	*items = got.v;
@@ -273,10 +308,13 @@ enum folio_extract_result import_find_articles(const char *raw, size_t raw_len,
 	if ((*reason = not_a_page(text, len))) {
 		enum folio_extract_result ex = FOLIO_EXTRACT_NO_ARTICLE;
 		if (text[strspn(text, " \t\r\n")] == '[') {
-			ex = exported_articles(text, len, items, n);
+			const char *refused = NULL;
+			ex = exported_articles(text, len, items, n, &refused);
 			if (ex == FOLIO_EXTRACT_OK) {
 				*kind = FOLIO_KIND_EXPORT;
 				*reason = NULL;
+			} else if (refused) {
+				*reason = refused;
 			}
 		}
 		free(text);
@@ -315,6 +353,12 @@ int folio_import_articles(const char *path, struct folio_feed_entry **items, siz
  * front.  An entry with no id at all is known by its feed file and title.
  * An article from an export keeps the path it had in the exporting store.
  */
+char *import_beside(const char *file, const char *claimed)
+{
+	char *path;
+	return asprintf(&path, "%s#%s", file, claimed) < 0 ? NULL : path;
+}
+
 char *import_identity(const char *file, enum folio_kind kind, const struct folio_feed_entry *item)
 {
 	if (kind == FOLIO_KIND_EXPORT)

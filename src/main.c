@@ -77,10 +77,10 @@ static const char short_usage[] =
  * printed), or NULL.
  */
 static int usage_error(const char *usage, const char *fmt, const char *arg)
+	__attribute__((format(printf, 2, 0)));
+static int usage_error(const char *usage, const char *fmt, const char *arg)
 {
-	fputs("folio: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\n", stderr);
+	folio_warn(fmt, arg);
 	if (usage)
 		fprintf(stderr, "%.*s\n", (int)strcspn(usage, "\n"), usage);
 	else
@@ -126,14 +126,13 @@ static int open_store(const char *db_option, int flags, struct folio_store **st)
 	char *path = store_path(db_option);
 	char *err = NULL;
 	if (!path) {
-		fputs("folio: HOME is not set, so there is no default store: "
-		      "use --db FILE or set FOLIO_DB\n", stderr);
+		folio_warn("HOME is not set, so there is no default store: use --db FILE or set FOLIO_DB");
 		return EXIT_USAGE;
 	}
 	if ((flags & FOLIO_STORE_READONLY) && access(path, F_OK) != 0 && errno == ENOENT) {
 		char *escaped = folio_text_escape(path, strlen(path));
-		fprintf(stderr, "folio: no store at %s yet: import articles first "
-		        "(folio import PATH...)\n", escaped ? escaped : "?");
+		folio_warn("no store at %s yet: import articles first (folio import PATH...)",
+		           escaped ? escaped : "?");
 		free(escaped);
 		free(path);
 		return EXIT_STORE;
@@ -204,7 +203,7 @@ static void report_keymap(void *ctx, const char *file, unsigned line, const char
 	free(escaped);
 	if (!msg)
 		return;
-	fprintf(stderr, "folio: %s\n", msg);
+	folio_warn("%s", msg);
 	if (!*first)
 		*first = msg;
 	else
@@ -277,7 +276,7 @@ static int run_reader(struct folio_store *st, const char *keys_option)
 	struct folio_keymap *km = load_keymaps(keys_option, &problems);
 	if (!km) {
 		free(problems.first);
-		fputs("folio: out of memory\n", stderr);
+		folio_warn("out of memory");
 		return EXIT_STORE;
 	}
 	char *problem = problems.first;
@@ -327,7 +326,7 @@ static int list_actions(void)
 
 static enum folio_cli_result out_of_memory(void)
 {
-	fputs("folio: out of memory\n", stderr);
+	folio_warn("out of memory");
 	return FOLIO_CLI_STORE;
 }
 
@@ -546,9 +545,7 @@ static int run_demo(const char *keys_option)
 /* A long store upgrade is about to start, or a write waits: say so before the wait. */
 static void tell_user(const char *message)
 {
-	char *safe = folio_text_display(message, strlen(message), NULL);
-	fprintf(stderr, "folio: %s\n", safe ? safe : message);
-	free(safe);
+	folio_warn("%s", message);
 }
 
 /* FOLIO_LOCK_PATIENCE: seconds a write waits for a lock holder that changes nothing. */
@@ -558,9 +555,13 @@ static int set_patience(void)
 	if (!text || !*text)
 		return 0;
 	int64_t seconds = parse_count(text);
-	if (seconds < 0 || seconds > 86400)
-		return usage_error(NULL, "FOLIO_LOCK_PATIENCE must be a number of seconds "
-		                   "(0 to 86400), not %s", text);
+	if (seconds < 0 || seconds > 86400) {
+		char *escaped = folio_text_escape(text, strlen(text));
+		int rc = usage_error(NULL, "FOLIO_LOCK_PATIENCE must be a number of seconds "
+		                     "(0 to 86400), not %s", escaped ? escaped : "?");
+		free(escaped);
+		return rc;
+	}
 	folio_store_set_patience((unsigned)seconds);
 	return 0;
 }

@@ -35,6 +35,8 @@
 #include <sqlite3.h>
 
 #include "folio/store.h"
+#include "folio/text.h"
+#include "folio/util.h"
 #include "store_internal.h"
 
 #define UNKNOWN_SOURCE "Unknown source"
@@ -525,9 +527,15 @@ static int source_id_of(struct folio_store *st, const char *name, int64_t *id, c
 	return 0;
 }
 
+enum put_how {
+	PUT_PATH,      /* a file's article: replaces the one from the same path */
+	PUT_KEYED,     /* a feed entry: its id is part of the content */
+	PUT_UNCLAIMED, /* never replaces: a path that holds an article is FOLIO_PUT_TAKEN */
+};
+
 /* The body of put, inside its savepoint. */
 static int put_inside(struct folio_store *st, const struct folio_article *a, const char *path,
-                      bool keyed, enum folio_put_result *result, char **err)
+                      enum put_how how, enum folio_put_result *result, char **err)
 {
 	const char *source = a->source ? a->source : UNKNOWN_SOURCE;
 	unsigned char hash[HASH_BYTES];
@@ -535,7 +543,7 @@ static int put_inside(struct folio_store *st, const struct folio_article *a, con
 	int64_t source_id = 0, old_id = 0, old_source = 0;
 	int found;
 
-	hash_article(a, source, keyed ? path : NULL, hash);
+	hash_article(a, source, how == PUT_KEYED ? path : NULL, hash);
 	if (!(s = st_stmt(st, S_FIND_HASH, err)))
 		return -1;
 	if (sqlite3_bind_blob(s, 1, hash, HASH_BYTES, SQLITE_STATIC) != SQLITE_OK)
@@ -546,9 +554,6 @@ static int put_inside(struct folio_store *st, const struct folio_article *a, con
 		*result = FOLIO_PUT_UNCHANGED;
 		return found < 0 ? -1 : 0;
 	}
-	if (source_id_of(st, source, &source_id, err) != 0)
-		return -1;
-
 	if (strcmp(path, "-") != 0) {
 		if (!(s = st_stmt(st, S_FIND_PATH, err)))
 			return -1;
@@ -562,7 +567,13 @@ static int put_inside(struct folio_store *st, const struct folio_article *a, con
 		sqlite3_reset(s);
 		if (found < 0)
 			return -1;
+		if (old_id && how == PUT_UNCLAIMED) {
+			*result = FOLIO_PUT_TAKEN;
+			return 0;
+		}
 	}
+	if (source_id_of(st, source, &source_id, err) != 0)
+		return -1;
 
 	/* An update keeps the article's id, read and flagged state: same article, new text. */
 	if (!(s = st_stmt(st, old_id ? S_UPDATE : S_INSERT, err)))
@@ -596,20 +607,35 @@ static int put_inside(struct folio_store *st, const struct folio_article *a, con
 	return 0;
 }
 
+/* The text gate: every field was cleaned by text before it got here. */
+static bool article_is_clean(const struct folio_article *a)
+{
+	const char *fields[] = { a->source, a->title, a->byline, a->date, a->dateline, a->body };
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		if (fields[i] && !folio_text_is_clean(fields[i], strlen(fields[i])))
+			return false;
+	return true;
+}
+
 static int put(struct folio_store *st, const struct folio_article *a, const char *path,
-               bool keyed, enum folio_put_result *result, char **err)
+               enum put_how how, enum folio_put_result *result, char **err)
 {
 	/* Outside a batch, take the write lock first so the busy handler can wait for it. */
 	bool own_transaction = sqlite3_get_autocommit(st->db);
 
 	assert(a && path && result);
+	if (!FOLIO_ALWAYS(article_is_clean(a))) {
+		st_set_msg(err, "%s: an article's text reached the store uncleaned (a bug in folio)",
+		           st->path);
+		return -1;
+	}
 	if (st_writable(st, "store an article", err) != 0)
 		return -1;
 	if (own_transaction && run(st, S_BEGIN, "start a transaction", err) != 0)
 		return -1;
 	if (run(st, S_SAVEPOINT, "start writing an article", err) != 0)
 		goto abort;
-	if (put_inside(st, a, path, keyed, result, err) != 0) {
+	if (put_inside(st, a, path, how, result, err) != 0) {
 		/* ROLLBACK TO undoes the partial article; RELEASE then ends the savepoint. */
 		run(st, S_ROLLBACK_TO, "roll back", NULL);
 		run(st, S_RELEASE, "roll back", NULL);
@@ -629,11 +655,17 @@ abort:
 int folio_store_put(struct folio_store *st, const struct folio_article *a,
                     const char *path, enum folio_put_result *result, char **err)
 {
-	return put(st, a, path, false, result, err);
+	return put(st, a, path, PUT_PATH, result, err);
+}
+
+int folio_store_put_unclaimed(struct folio_store *st, const struct folio_article *a,
+                              const char *path, enum folio_put_result *result, char **err)
+{
+	return put(st, a, path, PUT_UNCLAIMED, result, err);
 }
 
 int folio_store_put_entry(struct folio_store *st, const struct folio_article *a,
                           const char *id, enum folio_put_result *result, char **err)
 {
-	return put(st, a, id, true, result, err);
+	return put(st, a, id, PUT_KEYED, result, err);
 }

@@ -316,6 +316,30 @@ char *folio_text_clean(const char *s, size_t len, bool keep_newlines, size_t *ou
 	return clean(s, len, keep_newlines, false, out_len);
 }
 
+bool folio_text_is_clean(const char *s, size_t len)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	bool needs_nfc = false;
+	if (u8_check(u, len))
+		return false;
+	for (size_t i = 0; i < len;) {
+		ucs4_t uc;
+		i += next_uc(u, len, i, &uc);
+		if ((drop_from_clean(uc) && uc != '\n' && uc != '\t') || uc == 0x2028 || uc == 0x2029)
+			return false;
+		if (uc >= 0x300 && !nfc_inert(uc))
+			needs_nfc = true;
+	}
+	if (!needs_nfc)
+		return true;
+	/* Rare (marks, scripts NFC may change): what clean makes of it must be it. */
+	size_t clen;
+	char *cleaned = clean(s, len, true, false, &clen);
+	bool same = cleaned && clen == len && memcmp(cleaned, s, len) == 0;
+	free(cleaned);
+	return same;
+}
+
 /* ---- decode ----------------------------------------------------------- */
 
 /* Windows-1252 0x80-0x9F; 0 marks the five bytes it leaves undefined. */

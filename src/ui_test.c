@@ -32,6 +32,7 @@
  *     counts the keys it sent waits until folio has read them and its
  *     terminal shows that screen.
  */
+#include "folio/cli.h"
 #include "ui_internal.h"
 
 #include <errno.h>
@@ -213,7 +214,7 @@ void ui_test_drawn(const struct ui *ui)
 
 static void script_error(const char *what, const char *text)
 {
-	fprintf(stderr, "folio: %s:%u: %s: %s\n", script.name, script.line, what, text);
+	folio_warn("%s:%u: %s: %s", script.name, script.line, what, text);
 	fflush(stderr);
 	_exit(70);
 }
@@ -310,7 +311,7 @@ enum ui_read ui_test_read(struct ui *ui, int timeout_ms, folio_key *key)
 			break;
 		}
 		if (n < 0) {
-			fprintf(stderr, "folio: %s: the script ended before the reader quit\n", script.name);
+			folio_warn("%s: the script ended before the reader quit", script.name);
 			break;
 		}
 		script.line++;

@@ -24,7 +24,18 @@ enum folio_cli_result {
 	FOLIO_CLI_STORE     /* the store failed */
 };
 
-/* Print err as "folio: ERR" on stderr and free it. */
+/*
+ * The one writer of folio's messages on stderr: "folio: " and the message,
+ * one line, through the text module's display rule, so no message can drive
+ * a terminal whatever it quotes (a keys file's bad key, a store's path, a
+ * query).  Names are still best escaped first (folio_text_escape()), so the
+ * message says exactly which bytes they hold.  Only constant text of
+ * folio's own (a usage line, the import's progress line on a terminal) is
+ * written to stderr any other way.
+ */
+void folio_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print err with folio_warn() and free it ("out of memory" when NULL). */
 void folio_cli_error(char *err);
 
 /* "folio: NAME: REASON" on stderr, with NAME escaped. */

@@ -126,7 +126,8 @@ void folio_store_rollback(struct folio_store *st);
 enum folio_put_result {
 	FOLIO_PUT_NEW,       /* a new article */
 	FOLIO_PUT_UPDATED,   /* the file at this path changed: its article was replaced */
-	FOLIO_PUT_UNCHANGED  /* the same content is already stored */
+	FOLIO_PUT_UNCHANGED, /* the same content is already stored */
+	FOLIO_PUT_TAKEN      /* folio_store_put_unclaimed(): the path holds another article */
 };
 
 /*
@@ -138,9 +139,22 @@ enum folio_put_result {
  * - An article with no source is stored under the source "Unknown source";
  *   a date not shaped "YYYY-MM-DD" is stored as undated.  A source left
  *   with no articles by an update is removed.
+ * - Every text field must already be clean (folio_text_is_clean(): the text
+ *   gate is passed before the store, never skipped).  One that is not is a
+ *   bug: a debug build stops there (FOLIO_ALWAYS), a release build refuses
+ *   the article with an error.
  */
 int folio_store_put(struct folio_store *st, const struct folio_article *a,
                     const char *path, enum folio_put_result *result, char **err);
+
+/*
+ * The same for an article whose path is only claimed (by an export file),
+ * never proven by a file: the same content is FOLIO_PUT_UNCHANGED, a free
+ * path gets it as FOLIO_PUT_NEW, and a path that holds another article is
+ * left alone: FOLIO_PUT_TAKEN, nothing written.
+ */
+int folio_store_put_unclaimed(struct folio_store *st, const struct folio_article *a,
+                              const char *path, enum folio_put_result *result, char **err);
 
 /*
  * The same for a feed entry known by its id (stored as its path): the id

@@ -66,6 +66,13 @@ bool folio_text_guess_charset(const char *bytes, size_t len, char name[FOLIO_CHA
 char *folio_text_clean(const char *s, size_t len, bool keep_newlines, size_t *out_len);
 
 /*
+ * Whether s is what folio_text_clean() with newlines kept would make of it
+ * (false also when memory runs out checking).  Linear and without copying
+ * for text that needs no NFC; the store checks every field with it.
+ */
+bool folio_text_is_clean(const char *s, size_t len);
+
+/*
  * True when the bytes are not text: a NUL byte, or more than 10% control
  * bytes other than \t \n \r \f, in the first 64 KiB.  Bytes in UTF-16 or
  * UTF-32 (folio_text_wide_form()) are text, NULs and all.

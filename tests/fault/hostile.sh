@@ -83,6 +83,21 @@ like "  and named" "$(cat "$TMP/err")" 'x\\x1[bB]'
 "$FOLIO" --keys "$TMP/$nasty" --db "$db" </dev/null >/dev/null 2>"$TMP/err"
 safe "a hostile --keys path is escaped" "$TMP/err"
 like "  and named" "$(cat "$TMP/err")" 'x\\x1[bB]'
+# A hostile keys file: every word a bad line quotes back holds escapes.
+{
+	printf 'bind global \033]0;owned\007 quit\n'
+	printf 'bind sources j \033]52;c;aGVsbG8=\007\n'
+	printf 'bind \302\23331m j quit\n'
+	printf '\033[2J\342\200\256frob x y\n'
+	printf 'unbind global <C-\033]8;;http://evil\033\\>\n'
+} >"$TMP/hostile.keys"
+"$FOLIO" --keys "$TMP/hostile.keys" --db "$db" </dev/null >/dev/null 2>"$TMP/err"
+safe "a hostile keys file's problems on stderr are terminal-safe" "$TMP/err"
+is "  each bad line is still reported" "$(grep -c 'hostile.keys:[1-5]: ' "$TMP/err")" 5
+like "  quoting what it could" "$(cat "$TMP/err")" 'unknown action .*52;c;aGVsbG8='
+FOLIO_LOCK_PATIENCE="$nasty" "$FOLIO" --db "$db" list >/dev/null 2>"$TMP/err"
+safe "a hostile FOLIO_LOCK_PATIENCE in an error is escaped" "$TMP/err"
+like "  and named" "$(cat "$TMP/err")" 'x\\x1[bB]'
 
 set --
 while read -r k mode name; do

@@ -675,7 +675,7 @@ static void test_fuzz(void)
 {
 	enum { ROUNDS = 3000 };
 	int bad_decode = 0, bad_clean = 0, bad_idem = 0, bad_display = 0, bad_ascii = 0,
-	    bad_wrap = 0, bad_fold = 0, bad_escape = 0, bad_trunc = 0;
+	    bad_wrap = 0, bad_fold = 0, bad_escape = 0, bad_trunc = 0, bad_gate = 0;
 	char in[300];
 	for (int round = 0; round < ROUNDS; round++) {
 		size_t len = random_bytes(in, sizeof in), n, n2;
@@ -691,6 +691,12 @@ static void test_fuzz(void)
 		char *c2 = c ? folio_text_clean(c, n, round & 1, &n2) : NULL;
 		if (!c2 || n2 != n || memcmp(c, c2, n) != 0)
 			bad_idem++;
+		/* The store's gate says clean exactly of what clean leaves alone. */
+		char *kept = folio_text_clean(in, len, true, &n2);
+		if (!c || !folio_text_is_clean(c, n) ||
+		    folio_text_is_clean(in, len) != (kept && n2 == len && memcmp(kept, in, len) == 0))
+			bad_gate++;
+		free(kept);
 		free(c);
 		free(c2);
 
@@ -754,6 +760,7 @@ static void test_fuzz(void)
 	is_int(bad_decode, 0, "fuzz: decode output is safe UTF-8 without CR");
 	is_int(bad_clean, 0, "fuzz: clean output is safe UTF-8");
 	is_int(bad_idem, 0, "fuzz: clean is idempotent");
+	is_int(bad_gate, 0, "fuzz: is_clean is true of clean's output, and of input exactly when clean keeps it");
 	is_int(bad_display, 0, "fuzz: display output is safe one-line UTF-8");
 	is_int(bad_ascii, 0, "fuzz: ASCII-only display is printable ASCII");
 	is_int(bad_wrap, 0, "fuzz: wrap of display output keeps its invariants");
