@@ -6,8 +6,9 @@
  * The table is in help-screen order; lookups are linear because there are
  * a few dozen actions and they are looked up only while loading keymaps.
  */
+#include "folio/folio.h"
+
 #include <assert.h>
-#include <string.h>
 
 #include "folio/actions.h"
 

@@ -8,14 +8,11 @@
  * printed page by page from the store, so `folio list` on a million
  * articles streams in constant memory.
  */
-#include "config.h"
+#include "folio/folio.h"
 
 #include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "folio/cli.h"

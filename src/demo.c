@@ -6,11 +6,8 @@
  * install.  The store lives in a fresh private folder under $TMPDIR and is
  * thrown away afterwards: the demo never touches the user's own store.
  */
-#include "config.h"
+#include "folio/folio.h"
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "folio/demo.h"

@@ -108,49 +108,15 @@
  * datelines in scripts without case (none); a page holding several
  * articles (a digest) gives the biggest one.
  */
+#include "folio/folio.h"
+
 #include "folio/extract.h"
 
 #include "extract_internal.h"
 
 #include <assert.h>
-#include <stdbool.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
 
 /* ------------------------------------------------------------ buffers -- */
-
-struct sbuf {
-	char *p;
-	size_t len, cap;
-	bool oom;
-};
-
-static void sb_put(struct sbuf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		char *p = realloc(b->p, cap);
-		if (!p) {
-			b->oom = true;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-static void sb_str(struct sbuf *b, const char *s)
-{
-	sb_put(b, s, strlen(s));
-}
 
 /* A malloc'd copy; *oom set when memory runs out. */
 static char *dup_n(const char *s, size_t n, bool *oom)
@@ -532,7 +498,7 @@ static size_t bracketed_teaser(const char *s, size_t len)
 
 static char *assemble_body(const struct page *pg, size_t bs, size_t be)
 {
-	struct sbuf b = { 0 };
+	struct folio_buf b = { 0 };
 	const struct unit *prev = NULL;
 	for (size_t i = bs; i <= be; i++) {
 		const struct unit *u = &pg->u[i];
@@ -557,21 +523,17 @@ static char *assemble_body(const struct page *pg, size_t bs, size_t be)
 		if (prev) {
 			bool same_list = line_item && (prev->kind == K_LIST || prev->kind == K_TABLE) &&
 			                 prev->kind == u->kind;
-			sb_str(&b, same_list ? "\n" : "\n\n");
+			folio_buf_str(&b, same_list ? "\n" : "\n\n");
 		}
 		if (u->list == LIST_BULLET && u->kind == K_LIST) {
-			sb_str(&b, "\xE2\x80\xA2 ");
-			sb_put(&b, u->s + u->content, u->len - u->content);
+			folio_buf_str(&b, "\xE2\x80\xA2 ");
+			folio_buf_add(&b, u->s + u->content, u->len - u->content);
 		} else {
-			sb_put(&b, u->s, u->len - bracketed_teaser(u->s, u->len));
+			folio_buf_add(&b, u->s, u->len - bracketed_teaser(u->s, u->len));
 		}
 		prev = u;
 	}
-	if (b.oom) {
-		free(b.p);
-		return NULL;
-	}
-	return b.p ? b.p : calloc(1, 1);
+	return folio_buf_finish(&b, NULL);
 }
 
 /* --------------------------------------------------------------- public -- */

@@ -11,11 +11,9 @@
  * Like extract_fields.c, each parser answers from the span it is given;
  * which line is the byline is the pipeline's business (extract_meta.c).
  */
-#include "extract_internal.h"
+#include "folio/folio.h"
 
-#include <stdbool.h>
-#include <stdint.h>
-#include <string.h>
+#include "extract_internal.h"
 
 /* -------------------------------------------------------------- bylines -- */
 

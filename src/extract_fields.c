@@ -11,28 +11,11 @@
  * candidates wins, is the pipeline's business (extract.c).  The words they
  * match against are in extract_lexicon.c.
  */
-#include "config.h" /* memmem */
+#include "folio/folio.h"
 
 #include "extract_internal.h"
 
-#include <stdbool.h>
-#include <stdint.h>
-#include <string.h>
-
 /* ---------------------------------------------------------------- dates -- */
-
-static bool leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static bool valid_date(int y, int m, int d)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1)
-		return false;
-	return d <= mdays[m - 1] + (m == 2 && leap(y));
-}
 
 /* A number at the start of a word ("21", "1st", "3."), or -1. */
 static int word_number(const struct word *w, int *digits)
@@ -101,7 +84,7 @@ static bool numeric_date(const char *s, size_t len, int *y, int *m, int *d)
 	} else {
 		return false;
 	}
-	return valid_date(*y, *m, *d);
+	return folio_date_valid(*y, *m, *d);
 }
 
 /*
@@ -129,7 +112,7 @@ static bool find_date(const struct word *w, size_t n, int *y, int *m, int *d,
 					k++;
 				int yy, yd;
 				if (k < n && (yy = word_number(&w[k], &yd)) > 0 && yd == 4 &&
-				    valid_date(yy, mo, v)) {
+				    folio_date_valid(yy, mo, v)) {
 					*y = yy, *m = mo, *d = v;
 					*first = i, *last = k;
 					return true;
@@ -140,7 +123,7 @@ static bool find_date(const struct word *w, size_t n, int *y, int *m, int *d,
 		if ((mo = ex_month_of(w[i].s, w[i].len)) > 0 && i + 2 < n) {
 			int dd = word_number(&w[i + 1], &nd), yd, yy;
 			if (dd > 0 && nd <= 2 && (yy = word_number(&w[i + 2], &yd)) > 0 &&
-			    yd == 4 && valid_date(yy, mo, dd)) {
+			    yd == 4 && folio_date_valid(yy, mo, dd)) {
 				*y = yy, *m = mo, *d = dd;
 				*first = i, *last = i + 2;
 				return true;

@@ -12,11 +12,9 @@
  * embedded post.  A line is furniture only on that positive evidence;
  * losing a sentence of the story is worse than keeping a caption.
  */
-#include "extract_internal.h"
+#include "folio/folio.h"
 
-#include <stdbool.h>
-#include <stdint.h>
-#include <string.h>
+#include "extract_internal.h"
 
 /* ------------------------------------------------------------- helpers -- */
 
@@ -180,7 +178,6 @@ static const struct phrase leads[] = {
 	{ "click for more from", LEAD_TRAILER },
 };
 #define N_LEADS (sizeof leads / sizeof leads[0])
-
 
 /* What the phrase table finds in a line: its signs, and how many prompt phrases. */
 struct signs {
@@ -539,8 +536,6 @@ static bool embedded_post(const char *s, size_t len, struct signs sg)
 
 /* ------------------------------------------------------------ prompts -- */
 
-
-
 /* A teaser that ends with its link: "Solar mission passes milestone Read more". */
 static bool ends_with_link(const char *s, size_t len, int words)
 {
@@ -588,7 +583,6 @@ static bool rule_line(const char *s, size_t len)
 }
 
 /* ------------------------------------------------------------ trailers -- */
-
 
 /* A line that is only an e-mail address, a web address or a phone number. */
 static bool address_line(const char *s, size_t len, int words)

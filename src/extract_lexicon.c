@@ -13,13 +13,9 @@
  * too.  Matching is ASCII case-insensitive on whole words; outlet aliases
  * and most lists are written in lower case for that reason.
  */
-#include "config.h" /* memmem */
+#include "folio/folio.h"
 
 #include "extract_internal.h"
-
-#include <stdbool.h>
-#include <stdint.h>
-#include <string.h>
 
 /* ---------------------------------------------------------------- UTF-8 -- */
 

@@ -6,12 +6,9 @@
  * and only on evidence: most scraped pages carry no headline, and a guess
  * is worse than none.
  */
-#include "extract_internal.h"
+#include "folio/folio.h"
 
-#include <stdbool.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
+#include "extract_internal.h"
 
 /* ---------------------------------------------------------------- title -- */
 

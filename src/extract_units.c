@@ -11,13 +11,11 @@
  * of extract_fields.c, then by its own shape.  What depends on neighbours
  * (captions, teasers, repeats) is extract.c's business.
  */
+#include "folio/folio.h"
+
 #include "extract_internal.h"
 
 #include <assert.h>
-#include <stdbool.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
 
 /* ------------------------------------------------------------- clean --- */
 

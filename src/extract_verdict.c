@@ -8,13 +8,9 @@
  * Shortness alone is not evidence: a one-sentence wire brief under a
  * headline is an article.
  */
-#include "config.h" /* memmem */
+#include "folio/folio.h"
 
 #include "extract_internal.h"
-
-#include <stdbool.h>
-#include <stddef.h>
-#include <string.h>
 
 /* A data file: most lines hold two tabs or more ("id\tname\tvalue"). */
 static bool data_file(const char *raw, size_t len)

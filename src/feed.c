@@ -17,15 +17,12 @@
  * type="html") are parsed as HTML and rendered the way html.c renders a
  * page, so a feed entry and the saved page of the same story read alike.
  */
-#include "config.h"
+#include "folio/folio.h"
 
 #include "folio/feed.h"
 
 #include <assert.h>
 #include <limits.h>
-#include <stdbool.h>
-#include <stdlib.h>
-#include <string.h>
 #include <strings.h>
 
 #include <libxml/parser.h>

@@ -2,10 +2,7 @@
  * format.c: one definition of "an article as text", so `folio show`,
  * `folio export` and the reader's pipe and pager can never disagree.
  */
-#include "config.h"
-
-#include <stdlib.h>
-#include <string.h>
+#include "folio/folio.h"
 
 #include "folio/format.h"
 #include "folio/json.h"

@@ -15,17 +15,13 @@
  * Datelines ("HARWICK —") are read from the first paragraph the way
  * extract reads them from plain pages.
  */
-#include "config.h"
+#include "folio/folio.h"
 
 #include "folio/html.h"
 
 #include <assert.h>
 #include <ctype.h>
 #include <limits.h>
-#include <stdbool.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>

@@ -35,15 +35,11 @@
  * wrapper has an "unlikely" name), and that body wins if it is more than
  * twice as long.
  */
-#include "config.h"
+#include "folio/folio.h"
 
 #include "html_body.h"
 
 #include <ctype.h>
-#include <stdbool.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
 #include <strings.h>
 
 #include "html_words.h"
@@ -71,21 +67,6 @@ static bool heading(const xmlNode *node)
 
 /* Room in the array at *array (a pointer to the array's pointer; n used
  * of *cap) for one more element of size bytes. */
-static bool room_for_one(void *array, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
-		return true;
-	void *v;
-	memcpy(&v, array, sizeof v);
-	size_t grown_cap = *cap ? *cap * 2 : 128;
-	void *grown = realloc(v, grown_cap * size);
-	if (!grown)
-		return false;
-	memcpy(array, &grown, sizeof grown);
-	*cap = grown_cap;
-	return true;
-}
-
 struct el {
 	xmlNode *node;
 	size_t text, links; /* characters of text under it, and of link text */
@@ -100,6 +81,8 @@ struct tree {
 	size_t n, cap;
 	bool oom;
 };
+
+FOLIO_DEFINE_GROW(grow_els, struct el)
 
 static struct el *el_of(const struct tree *t, const xmlNode *node)
 {
@@ -134,7 +117,7 @@ static void measure(struct tree *t, xmlNode *node, bool in_link, size_t *text, s
 	}
 	if (node->type != XML_ELEMENT_NODE || t->oom)
 		return;
-	if (!room_for_one(&t->v, &t->cap, t->n, sizeof *t->v)) {
+	if (!grow_els(&t->v, &t->cap, t->n + 1)) {
 		t->oom = true;
 		return;
 	}
@@ -230,10 +213,12 @@ struct run {
 	int brs; /* <br>s in a row, with only white space between */
 };
 
+FOLIO_DEFINE_GROW(grow_units, struct unit)
+
 static void flush(struct units *u, struct run *r, xmlNode *host)
 {
 	if (r->len >= MIN_PARAGRAPH && !u->oom) {
-		if (!room_for_one(&u->v, &u->cap, u->n, sizeof *u->v)) {
+		if (!grow_units(&u->v, &u->cap, u->n + 1)) {
 			u->oom = true;
 			return;
 		}
@@ -846,33 +831,17 @@ static void clean_body(const struct tree *t, xmlNode *node, size_t keep)
 
 /* ---- the passes ---- */
 
-struct buf {
-	char *s;
-	size_t len;
-};
-
-static bool append_body(struct buf *b, const xmlNode *node)
+static bool append_body(struct folio_buf *b, const xmlNode *node)
 {
 	size_t n;
 	char *part = markup_render(node, &n);
 	if (!part)
 		return false;
-	if (n > 0) {
-		char *grown = realloc(b->s, b->len + n + 3);
-		if (!grown) {
-			free(part);
-			return false;
-		}
-		b->s = grown;
-		if (b->len) {
-			memcpy(b->s + b->len, "\n\n", 2);
-			b->len += 2;
-		}
-		memcpy(b->s + b->len, part, n + 1);
-		b->len += n;
-	}
+	if (n > 0 && b->len)
+		folio_buf_str(b, "\n\n");
+	folio_buf_add(b, part, n);
 	free(part);
-	return true;
+	return !b->oom;
 }
 
 /*
@@ -924,7 +893,7 @@ static int one_pass(xmlDoc *doc, bool by_name, char **body)
 			if (s->type == XML_ELEMENT_NODE && (s == best || joins(&t, s, best)))
 				sel[k++] = s;
 	}
-	struct buf b = { 0 };
+	struct folio_buf b = { 0 };
 	for (size_t i = 0; ok && i < k; i++) {
 		/* Cleaning frees nodes: only live ones are looked up in t. */
 		const struct el *se = el_of(&t, sel[i]);
@@ -935,11 +904,11 @@ static int one_pass(xmlDoc *doc, bool by_name, char **body)
 	unmark(root);
 	free(t.v);
 	free(sel);
-	if (!ok) {
-		free(b.s);
-		return -1;
+	if (!ok || !b.len) {
+		folio_buf_free(&b);
+		return ok ? 0 : -1;
 	}
-	*body = b.s;
+	*body = folio_buf_finish(&b, NULL);
 	return 0;
 }
 

@@ -5,13 +5,11 @@
  * proof: a word is matched whole (split at punctuation and camelCase
  * humps), and an id made from a heading names content, not layout.
  */
-#include "config.h"
+#include "folio/folio.h"
 
 #include "html_words.h"
 
 #include <ctype.h>
-#include <stdbool.h>
-#include <string.h>
 #include <strings.h>
 
 #include "markup.h"

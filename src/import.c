@@ -30,17 +30,13 @@
  * asynchronous signal blocked, so SIGINT and SIGTERM still reach the
  * calling thread, and libxml2 is set up before the reader starts.
  */
-#include "config.h"
+#include "folio/folio.h"
 
 #include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
-#include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>

@@ -16,14 +16,10 @@
  * Nothing here touches the store or shared state, so import.c runs it on
  * its reader thread.
  */
-#include "config.h"
+#include "folio/folio.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 

@@ -7,11 +7,9 @@
  * element, in pieces, needs.  What stays here is folio's layout and the text
  * gate on the way out.
  */
-#include "config.h"
+#include "folio/folio.h"
 
 #include <limits.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "folio/json.h"
 #include "folio/text.h"

@@ -6,13 +6,10 @@
  * put raw newlines in strings and comments around the data), bounded in
  * depth and in size so hostile input costs little; broken JSON gives nothing.
  */
-#include "config.h"
+#include "folio/folio.h"
 
 #include <json-c/json.h>
 #include <limits.h>
-#include <stdbool.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "jsonld.h"
 

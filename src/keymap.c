@@ -11,15 +11,13 @@
  * regular file is refused, so an include of /dev/zero or a FIFO cannot hang
  * start-up).  Each bad line is reported and skipped; the rest still applies.
  */
+#include "folio/folio.h"
+
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
-#include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -307,20 +305,16 @@ static struct binding *find(const struct folio_keymap *km, unsigned context,
 	return NULL;
 }
 
+FOLIO_DEFINE_GROW(grow_bindings, struct binding)
+
 static int bind(struct folio_keymap *km, unsigned context, const folio_key *seq, size_t n,
                 enum folio_action action)
 {
 	assert(n > 0 && n <= FOLIO_KEY_MAX_SEQ);
 	struct binding *b = find(km, context, seq, n);
 	if (!b) {
-		if (km->n == km->cap) {
-			size_t cap = km->cap ? km->cap * 2 : 64;
-			struct binding *v = realloc(km->v, cap * sizeof *v);
-			if (!v)
-				return -1;
-			km->v = v;
-			km->cap = cap;
-		}
+		if (!grow_bindings(&km->v, &km->cap, km->n + 1))
+			return -1;
 		b = &km->v[km->n++];
 		b->context = context;
 		b->n = n;

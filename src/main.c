@@ -5,17 +5,13 @@
  *   0 all done, 1 done but some inputs were skipped (or not found),
  *   2 usage error, 3 the store cannot be used.
  */
-#include "config.h"
+#include "folio/folio.h"
 
 #include <errno.h>
 #include <inttypes.h>
 #include <langinfo.h>
 #include <locale.h>
-#include <stdbool.h>
 #include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -103,31 +99,25 @@ static int exit_status(enum folio_cli_result r)
 static char *store_path(const char *db_option)
 {
 	const char *env;
-	char *path = NULL;
 	if (db_option)
 		return strdup(db_option);
 	if ((env = getenv("FOLIO_DB")) && *env)
 		return strdup(env);
-	if ((env = getenv("XDG_DATA_HOME")) && *env == '/') {
-		if (asprintf(&path, "%s/folio/folio.db", env) < 0)
-			path = NULL;
-		return path;
-	}
-	if ((env = getenv("HOME")) && *env) {
-		if (asprintf(&path, "%s/.local/share/folio/folio.db", env) < 0)
-			path = NULL;
-		return path;
-	}
-	return NULL;
+	return folio_xdg_path(FOLIO_XDG_DATA, "folio.db");
 }
 
 static int open_store(const char *db_option, int flags, struct folio_store **st)
 {
+	errno = 0;
 	char *path = store_path(db_option);
 	char *err = NULL;
-	if (!path) {
+	if (!path && errno == ENOENT) {
 		folio_warn("HOME is not set, so there is no default store: use --db FILE or set FOLIO_DB");
 		return EXIT_USAGE;
+	}
+	if (!path) {
+		folio_warn("out of memory");
+		return EXIT_STORE;
 	}
 	if ((flags & FOLIO_STORE_READONLY) && access(path, F_OK) != 0 && errno == ENOENT) {
 		char *escaped = folio_text_escape(path, strlen(path));
@@ -252,16 +242,7 @@ static struct folio_keymap *load_keymaps(const char *keys_option,
 	free(library);
 	folio_keymap_load_text(km, "default.keys", folio_default_keys, folio_default_keys_len,
 	                       report_keymap, problems);
-	const char *config = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
-	char *user = NULL;
-	if (config && *config == '/') {
-		if (asprintf(&user, "%s/folio/keys", config) < 0)
-			user = NULL;
-	} else if (home && *home) {
-		if (asprintf(&user, "%s/.config/folio/keys", home) < 0)
-			user = NULL;
-	}
+	char *user = folio_xdg_path(FOLIO_XDG_CONFIG, "keys");
 	if (user && access(user, F_OK) == 0)
 		folio_keymap_load_file(km, user, report_keymap, problems);
 	free(user);

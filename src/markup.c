@@ -12,7 +12,7 @@
  * declared from being expanded here.  Recursion is bounded by libxml2's own
  * depth limit on the trees it builds (256 without XML_PARSE_HUGE).
  */
-#include "config.h"
+#include "folio/folio.h"
 
 #include "markup.h"
 
@@ -20,10 +20,6 @@
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
@@ -32,9 +28,7 @@
 #include "folio/text.h"
 
 struct out {
-	char *s;
-	size_t len, cap;
-	bool oom;
+	struct folio_buf b; /* the text so far */
 	int brk;     /* pending break: 0 none, 1 a line, 2 a blank line */
 	bool space;  /* pending space between words */
 	int pre;     /* inside <pre>: keep white space */
@@ -44,23 +38,7 @@ struct out {
 
 static void put(struct out *o, const char *s, size_t n)
 {
-	if (o->oom)
-		return;
-	if (o->len + n + 1 > o->cap) {
-		size_t cap = o->cap ? o->cap : 256;
-		while (o->len + n + 1 > cap)
-			cap *= 2;
-		char *grown = realloc(o->s, cap);
-		if (!grown) {
-			o->oom = true;
-			return;
-		}
-		o->s = grown;
-		o->cap = cap;
-	}
-	memcpy(o->s + o->len, s, n);
-	o->len += n;
-	o->s[o->len] = '\0';
+	folio_buf_add(&o->b, s, n);
 }
 
 static void want_break(struct out *o, int level)
@@ -77,9 +55,9 @@ static void want_break(struct out *o, int level)
 /* Before the first byte of a word: the pending break or space. */
 static void start_word(struct out *o)
 {
-	if (o->len > 0 && o->brk) {
+	if (o->b.len > 0 && o->brk) {
 		put(o, o->brk == 2 ? "\n\n" : "\n", o->brk);
-	} else if (o->len > 0 && o->space && o->s[o->len - 1] != '\n') {
+	} else if (o->b.len > 0 && o->space && o->b.s[o->b.len - 1] != '\n') {
 		put(o, " ", 1);
 	}
 	o->brk = 0;
@@ -141,7 +119,7 @@ static void walk(struct out *o, const xmlNode *node);
 
 static void walk_children(struct out *o, const xmlNode *node)
 {
-	for (const xmlNode *c = node->children; c && !o->oom; c = c->next)
+	for (const xmlNode *c = node->children; c && !o->b.oom; c = c->next)
 		walk(o, c);
 }
 
@@ -214,7 +192,7 @@ static void walk(struct out *o, const xmlNode *node)
 	if (markup_is(node, "embed") || markup_is(node, "object") || markup_is(node, "applet")) {
 		/* never text itself; but the parser hangs what follows an unclosed
 		 * one (or an <object>'s fallback text) under it */
-		for (const xmlNode *c = node->children; c && !o->oom; c = c->next)
+		for (const xmlNode *c = node->children; c && !o->b.oom; c = c->next)
 			if (!markup_is(c, "param"))
 				walk(o, c);
 		return;
@@ -302,15 +280,14 @@ char *markup_clean_body(const char *s, size_t len, bool *nomem)
 char *markup_render(const xmlNode *node, size_t *out_len)
 {
 	struct out o = { 0 };
-	put(&o, "", 0);
 	walk(&o, node);
-	if (o.oom) {
-		free(o.s);
+	size_t len;
+	char *text = folio_buf_finish(&o.b, &len);
+	if (!text)
 		return NULL;
-	}
 	bool nomem;
-	char *body = markup_clean_body(o.s, o.len, &nomem);
-	free(o.s);
+	char *body = markup_clean_body(text, len, &nomem);
+	free(text);
 	if (nomem)
 		return NULL;
 	if (!body)
@@ -425,14 +402,12 @@ char *markup_clean_line(const char *s)
 char *markup_line(const xmlNode *node)
 {
 	struct out o = { .one_line = true };
-	put(&o, "", 0);
 	walk_children(&o, node); /* the node's own tag may be one we skip (<title>) */
-	if (o.oom) {
-		free(o.s);
+	char *text = folio_buf_finish(&o.b, NULL);
+	if (!text)
 		return NULL;
-	}
-	char *line = markup_clean_line(o.s);
-	free(o.s);
+	char *line = markup_clean_line(text);
+	free(text);
 	return line;
 }
 
@@ -476,30 +451,14 @@ char *markup_attr(const xmlNode *node, const char *name)
 	return NULL;
 }
 
-static bool valid_day(int y, int m, int d)
-{
-	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
-		return false;
-	return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
-}
-
 static char *format_day(int y, int m, int d)
 {
-	if (!valid_day(y, m, d))
+	if (!folio_date_valid(y, m, d))
 		return NULL;
 	char *s = malloc(11);
-	if (s) /* valid_day() bounds the fields, so they fit */
+	if (s) /* folio_date_valid() bounds the fields, so they fit */
 		snprintf(s, 11, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m % 100, (unsigned)d % 100);
 	return s;
-}
-
-static bool digits(const char *s, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return false;
-	return true;
 }
 
 char *markup_iso_date(const char *s)
@@ -508,10 +467,8 @@ char *markup_iso_date(const char *s)
 		return NULL;
 	while (isspace((unsigned char)*s))
 		s++;
-	if (!digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' || !digits(s + 8, 2) ||
-	    isdigit((unsigned char)s[10]))
-		return NULL;
-	return format_day(atoi(s), atoi(s + 5), atoi(s + 8));
+	int y, m, d;
+	return folio_date_iso(s, strlen(s), &y, &m, &d) ? format_day(y, m, d) : NULL;
 }
 
 char *markup_rfc822_date(const char *s)

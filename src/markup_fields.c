@@ -11,14 +11,11 @@
  * markup), after the markup-only forms (URLs, handles, hosting labels)
  * are dealt with here.
  */
-#include "config.h"
+#include "folio/folio.h"
 
 #include "markup.h"
 
 #include <ctype.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <strings.h>
 
 #include "extract_internal.h"

@@ -36,10 +36,9 @@
  *    costs a keystroke 72 ms at 10^5 articles and grows with N; "y*" typed
  *    out still asks for it.
  */
+#include "folio/folio.h"
+
 #include <assert.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
 #include <strings.h>
 
 #include <unictype.h>
@@ -76,39 +75,6 @@ struct item {
 	char *words;      /* its words, separated by single spaces; never empty */
 };
 
-/* A growable string; on failure ok turns false and stays so. */
-struct buf {
-	char *s;
-	size_t len, cap;
-	bool ok;
-};
-
-static void buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (!b->ok)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		char *p = realloc(b->s, cap);
-		if (!p) {
-			b->ok = false;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static void buf_str(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
 /* A character FTS5's unicode61 tokenizer keeps inside a word. */
 static bool is_word_char(ucs4_t c)
 {
@@ -135,7 +101,7 @@ static size_t next_char(const char *s, size_t n, ucs4_t *c)
 /* The words of s[0..n) joined by single spaces, or NULL (with *ok kept) when there are none. */
 static char *words_of(const char *s, size_t n, bool *ok)
 {
-	struct buf b = { .ok = true };
+	struct folio_buf b = { 0 };
 	bool in_word = false;
 
 	for (size_t i = 0; i < n;) {
@@ -143,36 +109,24 @@ static char *words_of(const char *s, size_t n, bool *ok)
 		size_t len = next_char(s + i, n - i, &c);
 		if (is_word_char(c)) {
 			if (!in_word && b.len > 0)
-				buf_add(&b, " ", 1);
-			buf_add(&b, s + i, len);
+				folio_buf_add(&b, " ", 1);
+			folio_buf_add(&b, s + i, len);
 			in_word = true;
 		} else {
 			in_word = false;
 		}
 		i += len;
 	}
-	if (!b.ok) {
+	if (b.oom)
 		*ok = false;
-		free(b.s);
-		return NULL;
-	}
-	return b.s; /* NULL when nothing was added */
+	return b.len ? folio_buf_finish(&b, NULL) : NULL; /* NULL when nothing was added */
 }
 
-/* s[0..n) is YYYY-MM-DD naming a day of the calendar. */
+/* s[0..n) is YYYY-MM-DD naming a day an article may have (util's calendar). */
 static bool is_date(const char *s, size_t n)
 {
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (n != 10 || s[4] != '-' || s[7] != '-')
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	int year = atoi(s), month = atoi(s + 5), day = atoi(s + 8);
-	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-	if (year < 1 || month < 1 || month > 12 || day < 1)
-		return false;
-	return day <= days[month - 1] + (month == 2 && leap);
+	int y, m, d;
+	return n == 10 && folio_date_iso(s, n, &y, &m, &d);
 }
 
 /* Keep the narrower of a limit already set and a new one. */
@@ -196,16 +150,12 @@ struct parser {
 	struct folio_query *q;
 };
 
+FOLIO_DEFINE_GROW(grow_items, struct item)
+
 static int add_item(struct parser *p, const struct item *it)
 {
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 16;
-		struct item *v = realloc(p->items, cap * sizeof *v);
-		if (!v)
-			return -1;
-		p->items = v;
-		p->cap = cap;
-	}
+	if (!grow_items(&p->items, &p->cap, p->n + 1))
+		return -1;
 	p->items[p->n++] = *it;
 	return 0;
 }
@@ -303,26 +253,26 @@ static int parse_item(struct parser *p)
 }
 
 /* Append one item as FTS5: [column : ] "words" [*]. */
-static void emit_item(struct buf *b, const struct item *it)
+static void emit_item(struct folio_buf *b, const struct item *it)
 {
 	if (fields[it->field].column) {
-		buf_str(b, fields[it->field].column);
-		buf_str(b, " : ");
+		folio_buf_str(b, fields[it->field].column);
+		folio_buf_str(b, " : ");
 	}
 	/* words hold no '"' today; doubling keeps the quoting right if that changes */
-	buf_add(b, "\"", 1);
+	folio_buf_add(b, "\"", 1);
 	for (const char *s = it->words; *s; s++)
-		buf_add(b, *s == '"' ? "\"\"" : s, *s == '"' ? 2 : 1);
-	buf_add(b, "\"", 1);
+		folio_buf_add(b, *s == '"' ? "\"\"" : s, *s == '"' ? 2 : 1);
+	folio_buf_add(b, "\"", 1);
 	if (it->prefix)
-		buf_add(b, "*", 1);
+		folio_buf_add(b, "*", 1);
 }
 
 /*
  * Build the expression: positive items in OR groups joined by AND, then
  * NOT for each negative item.  Leaves b empty when there is no positive item.
  */
-static void emit(struct buf *b, const struct item *items, size_t n)
+static void emit(struct folio_buf *b, const struct item *items, size_t n)
 {
 	const struct item **pos = malloc((n ? n : 1) * sizeof *pos);
 	bool *joined = malloc(n ? n : 1); /* pos[i] is ORed to pos[i - 1] */
@@ -330,7 +280,7 @@ static void emit(struct buf *b, const struct item *items, size_t n)
 	bool or_pending = false, last_positive = false;
 
 	if (!pos || !joined) {
-		b->ok = false;
+		b->oom = true;
 		goto out;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -352,29 +302,29 @@ static void emit(struct buf *b, const struct item *items, size_t n)
 
 	bool wrap = negatives > 0 && groups > 1;
 	if (wrap)
-		buf_add(b, "(", 1);
+		folio_buf_add(b, "(", 1);
 	for (size_t i = 0; i < npos;) {
 		size_t end = i + 1;
 		while (end < npos && joined[end])
 			end++;
 		if (i > 0)
-			buf_str(b, " AND ");
+			folio_buf_str(b, " AND ");
 		if (end - i > 1)
-			buf_add(b, "(", 1);
+			folio_buf_add(b, "(", 1);
 		for (size_t k = i; k < end; k++) {
 			if (k > i)
-				buf_str(b, " OR ");
+				folio_buf_str(b, " OR ");
 			emit_item(b, pos[k]);
 		}
 		if (end - i > 1)
-			buf_add(b, ")", 1);
+			folio_buf_add(b, ")", 1);
 		i = end;
 	}
 	if (wrap)
-		buf_add(b, ")", 1);
+		folio_buf_add(b, ")", 1);
 	for (size_t i = 0; i < n; i++) {
 		if (items[i].negative) {
-			buf_str(b, " NOT ");
+			folio_buf_str(b, " NOT ");
 			emit_item(b, &items[i]);
 		}
 	}
@@ -414,7 +364,7 @@ static int collect_terms(struct folio_query *q, const struct item *items, size_t
 int folio_search_parse(const char *input, bool typing, struct folio_query *q)
 {
 	struct parser p = { .in = input ? input : "", .q = q };
-	struct buf expr = { .ok = true };
+	struct folio_buf expr = { 0 };
 	int rc = -1;
 
 	assert(q);
@@ -440,17 +390,17 @@ int folio_search_parse(const char *input, bool typing, struct folio_query *q)
 		}
 	}
 	emit(&expr, p.items, p.n);
-	if (!expr.ok || collect_terms(q, p.items, p.n) != 0)
+	if (expr.oom || collect_terms(q, p.items, p.n) != 0)
 		goto out;
-	q->match = expr.s;
-	expr.s = NULL;
+	if (expr.len && !(q->match = folio_buf_finish(&expr, NULL)))
+		goto out;
 	q->empty = !q->match && !q->after && !q->before;
 	rc = 0;
 out:
 	for (size_t i = 0; i < p.n; i++)
 		free(p.items[i].words);
 	free(p.items);
-	free(expr.s);
+	folio_buf_free(&expr);
 	if (rc != 0)
 		folio_query_free(q);
 	return rc;
@@ -539,6 +489,8 @@ static int by_start(const void *a, const void *b)
 	return x->len < y->len ? 1 : x->len > y->len ? -1 : 0;
 }
 
+FOLIO_DEFINE_GROW(grow_spans, struct folio_span)
+
 size_t folio_search_highlight(const struct folio_query *q, const char *text, size_t len,
                               struct folio_span **spans)
 {
@@ -567,14 +519,8 @@ size_t folio_search_highlight(const struct folio_query *q, const char *text, siz
 				end++;
 			if (map[end] <= map[i])
 				continue;
-			if (n == cap) {
-				size_t ncap = cap ? cap * 2 : 16;
-				struct folio_span *nv = realloc(v, ncap * sizeof *nv);
-				if (!nv)
-					goto fail;
-				v = nv;
-				cap = ncap;
-			}
+			if (!grow_spans(&v, &cap, n + 1))
+				goto fail;
 			v[n].start = map[i];
 			v[n].len = map[end] - map[i];
 			n++;

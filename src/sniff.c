@@ -7,15 +7,12 @@
  * Only SNIFF_WINDOW bytes are read: whatever precedes the first element in
  * real files is far shorter, and a file that is all comment is not a page.
  */
-#include "config.h"
+#include "folio/folio.h"
 
 #include "folio/sniff.h"
 #include "folio/text.h"
 
 #include <ctype.h>
-#include <stdbool.h>
-#include <stdint.h>
-#include <string.h>
 #include <strings.h>
 
 #define SNIFF_WINDOW 4096

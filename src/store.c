@@ -17,16 +17,13 @@
  *   reads and writes alike, stay in one table here (stmt_sql) indexed by
  *   enum stmt_id, so every query the store runs is in one place.
  */
-#include <config.h>
+#include "folio/folio.h"
 
 #include <assert.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -41,7 +38,6 @@
 
 #define UNKNOWN_SOURCE "Unknown source"
 #define HASH_BYTES 16
-
 
 /*
  * A hit's snippet, and the start of its body for a hit with no match in the

@@ -9,11 +9,7 @@
  * when an earlier one found damage: a part that cannot be read is itself
  * a problem to report, never a reason to stop.
  */
-#include <config.h>
-
-#include <stdbool.h>
-#include <stdio.h>
-#include <string.h>
+#include "folio/folio.h"
 
 #include <sqlite3.h>
 

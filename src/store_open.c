@@ -6,15 +6,12 @@
  * newer or damaged file is refused untouched.  Only then is WAL switched on
  * and the schema migrated: the steps of `migrations`, in one transaction.
  */
-#include <config.h>
+#include "folio/folio.h"
 
 #include <assert.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <time.h>

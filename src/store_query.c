@@ -27,14 +27,10 @@
  * 192:M4), and both reach articles and sources by primary key; on a 10^5
  * store neither builds a temp B-tree.
  */
-#include <config.h>
+#include "folio/folio.h"
 
 #include <assert.h>
 #include <inttypes.h>
-#include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include <sqlite3.h>
 
@@ -96,18 +92,9 @@ static char *dup_column(sqlite3_stmt *s, int col, bool *nomem)
 	return copy;
 }
 
-/* Double an array's room (16 to start); NULL, with array untouched, when memory runs out. */
-static void *grow(void *array, size_t *cap, size_t size)
-{
-	size_t ncap = *cap ? *cap * 2 : 16;
-	void *grown;
-	if (ncap > SIZE_MAX / size)
-		return NULL;
-	grown = realloc(array, ncap * size);
-	if (grown)
-		*cap = ncap;
-	return grown;
-}
+FOLIO_DEFINE_GROW(grow_sources, struct folio_source_row)
+FOLIO_DEFINE_GROW(grow_rows, struct folio_list_row)
+FOLIO_DEFINE_GROW(grow_hits, struct folio_hit)
 
 static void copy_date(char dst[11], sqlite3_stmt *s, int col)
 {
@@ -131,13 +118,9 @@ int folio_store_sources(struct folio_store *st, struct folio_source_row **rows,
 	if (!s)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (count == cap) {
-			struct folio_source_row *grown = grow(list, &cap, sizeof *list);
-			if (!grown) {
-				nomem = true;
-				break;
-			}
-			list = grown;
+		if (!grow_sources(&list, &cap, count + 1)) {
+			nomem = true;
+			break;
 		}
 		list[count] = (struct folio_source_row){
 			.id = sqlite3_column_int64(s, 0),
@@ -228,13 +211,9 @@ int folio_store_list(struct folio_store *st, int64_t source_id,
 		return -1;
 	while (count < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct folio_list_row *r;
-		if (count == cap) {
-			struct folio_list_row *grown = grow(list, &cap, sizeof *list);
-			if (!grown) {
-				nomem = true;
-				break;
-			}
-			list = grown;
+		if (!grow_rows(&list, &cap, count + 1)) {
+			nomem = true;
+			break;
 		}
 		r = &list[count++];
 		r->id = sqlite3_column_int64(s, 0);
@@ -520,13 +499,9 @@ static int run_search(struct folio_store *st, enum stmt_id which, int snippet_ch
 		/* A hit with no word in the body still shows where the body starts. */
 		int snippet_col = sqlite3_column_bytes(s, 5) > 0 ? 5 : 6;
 		struct folio_hit *h;
-		if (count == cap) {
-			struct folio_hit *grown = grow(list, &cap, sizeof *list);
-			if (!grown) {
-				nomem = true;
-				break;
-			}
-			list = grown;
+		if (!grow_hits(&list, &cap, count + 1)) {
+			nomem = true;
+			break;
 		}
 		h = &list[count++];
 		h->id = sqlite3_column_int64(s, 0);

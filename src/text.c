@@ -20,13 +20,11 @@
  *
  * The only global is the ASCII-only flag, set once at start-up.
  */
+#include "folio/folio.h"
+
 #include "folio/text.h"
 
 #include <assert.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <strings.h>
 
 #include <uchardet.h>
@@ -51,83 +49,6 @@
 #define CHARSET_MIN_HIGH 12
 
 static bool ascii_only;
-
-/* ---- growable byte buffer ------------------------------------------- */
-
-struct sbuf {
-	uint8_t *p;
-	size_t len, cap;
-	bool oom;
-};
-
-static bool sb_reserve(struct sbuf *b, size_t extra)
-{
-	if (b->oom)
-		return false;
-	if (b->len + extra + 1 <= b->cap)
-		return true;
-	size_t cap = b->cap ? b->cap : 64;
-	while (cap < b->len + extra + 1) {
-		if (cap > SIZE_MAX / 2) {
-			b->oom = true;
-			return false;
-		}
-		cap *= 2;
-	}
-	uint8_t *p = realloc(b->p, cap);
-	if (!p) {
-		b->oom = true;
-		return false;
-	}
-	b->p = p;
-	b->cap = cap;
-	return true;
-}
-
-static void sb_init(struct sbuf *b, size_t hint)
-{
-	b->p = NULL;
-	b->len = b->cap = 0;
-	b->oom = false;
-	sb_reserve(b, hint);
-}
-
-static void sb_put(struct sbuf *b, const void *s, size_t n)
-{
-	if (!sb_reserve(b, n))
-		return;
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-}
-
-static void sb_byte(struct sbuf *b, uint8_t c)
-{
-	if (!sb_reserve(b, 1))
-		return;
-	b->p[b->len++] = c;
-}
-
-static void sb_uc(struct sbuf *b, ucs4_t uc)
-{
-	if (!sb_reserve(b, 4))
-		return;
-	int n = u8_uctomb(b->p + b->len, uc, 4);
-	assert(n > 0);
-	b->len += (size_t)n;
-}
-
-/* NUL-terminate and hand over the buffer, or NULL if memory ran out. */
-static char *sb_finish(struct sbuf *b, size_t *out_len)
-{
-	if (!sb_reserve(b, 0)) {
-		free(b->p);
-		return NULL;
-	}
-	b->p[b->len] = '\0';
-	if (out_len)
-		*out_len = b->len;
-	return (char *)b->p;
-}
 
 /* ---- character classes ---------------------------------------------- */
 
@@ -244,8 +165,8 @@ static size_t cluster_end(const uint8_t *s, size_t len, size_t pos, int *width)
 static char *filter(const uint8_t *s, size_t len, bool keep_newlines, bool crlf,
                     size_t *out_len, bool *needs_nfc)
 {
-	struct sbuf b;
-	sb_init(&b, len);
+	struct folio_buf b;
+	folio_buf_init(&b, len);
 	*needs_nfc = false;
 	for (size_t i = 0; i < len;) {
 		ucs4_t uc;
@@ -258,37 +179,37 @@ static char *filter(const uint8_t *s, size_t len, bool keep_newlines, bool crlf,
 		if (uc == 0x2028 || uc == 0x2029)
 			uc = '\n';  /* Unicode's own line and paragraph separators */
 		if (uc == '\n' || uc == '\t') {
-			sb_byte(&b, keep_newlines ? (uint8_t)uc : ' ');
+			folio_buf_byte(&b, keep_newlines ? (char)uc : ' ');
 			continue;
 		}
 		if (drop_from_clean(uc))
 			continue;
 		if (uc >= 0x300 && !nfc_inert(uc))
 			*needs_nfc = true;
-		sb_uc(&b, uc);
+		folio_buf_uc(&b, uc);
 	}
-	return sb_finish(&b, out_len);
+	return folio_buf_finish(&b, out_len);
 }
 
 /* Pass 3: keep at most FOLIO_TEXT_MAX_COMBINING marks after each base. */
 static char *cap_combining(const uint8_t *s, size_t len, size_t *out_len)
 {
-	struct sbuf b;
-	sb_init(&b, len);
+	struct folio_buf b;
+	folio_buf_init(&b, len);
 	int run = 0;
 	for (size_t i = 0; i < len;) {
 		ucs4_t uc;
 		size_t n = next_uc(s, len, i, &uc);
 		if (counts_as_combining(uc)) {
 			if (++run <= FOLIO_TEXT_MAX_COMBINING)
-				sb_put(&b, s + i, n);
+				folio_buf_add(&b, s + i, n);
 		} else {
 			run = 0;
-			sb_put(&b, s + i, n);
+			folio_buf_add(&b, s + i, n);
 		}
 		i += n;
 	}
-	return sb_finish(&b, out_len);
+	return folio_buf_finish(&b, out_len);
 }
 
 static char *clean(const char *s, size_t len, bool keep_newlines, bool crlf, size_t *out_len)
@@ -350,21 +271,21 @@ static const uint16_t cp1252_high[32] = {
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
 };
 
-static void from_cp1252(struct sbuf *b, const uint8_t *s, size_t len)
+static void from_cp1252(struct folio_buf *b, const uint8_t *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		uint8_t c = s[i];
 		if (c < 0x80)
-			sb_byte(b, c);
+			folio_buf_byte(b, (char)c);
 		else if (c < 0xA0)
-			sb_uc(b, cp1252_high[c - 0x80] ? cp1252_high[c - 0x80] : REPLACEMENT);
+			folio_buf_uc(b, cp1252_high[c - 0x80] ? cp1252_high[c - 0x80] : REPLACEMENT);
 		else
-			sb_uc(b, c);
+			folio_buf_uc(b, c);
 	}
 }
 
 /* UTF-16 after its BOM: unpaired surrogates and an odd last byte -> U+FFFD. */
-static void from_utf16(struct sbuf *b, const uint8_t *s, size_t len, bool big_endian)
+static void from_utf16(struct folio_buf *b, const uint8_t *s, size_t len, bool big_endian)
 {
 	size_t i = 0;
 	while (i + 1 < len) {
@@ -378,10 +299,10 @@ static void from_utf16(struct sbuf *b, const uint8_t *s, size_t len, bool big_en
 				i += 2;
 			}
 		}
-		sb_uc(b, u >= 0xD800 && u <= 0xDFFF ? REPLACEMENT : u);
+		folio_buf_uc(b, u >= 0xD800 && u <= 0xDFFF ? REPLACEMENT : u);
 	}
 	if (i < len)
-		sb_uc(b, REPLACEMENT);
+		folio_buf_uc(b, REPLACEMENT);
 }
 
 /*
@@ -465,13 +386,13 @@ char *folio_text_decode(const char *bytes, size_t len, size_t *out_len)
 	size_t ulen;
 	char *utf8 = le || be ? NULL : from_guessed_charset(bytes, len, &ulen);
 	if (!utf8) {
-		struct sbuf b;
-		sb_init(&b, len + len / 2);
+		struct folio_buf b;
+		folio_buf_init(&b, len + len / 2);
 		if (le || be)
 			from_utf16(&b, s + 2, len - 2, be);
 		else
 			from_cp1252(&b, s, len);
-		utf8 = sb_finish(&b, &ulen);
+		utf8 = folio_buf_finish(&b, &ulen);
 	}
 	if (!utf8)
 		return NULL;
@@ -539,15 +460,15 @@ void folio_text_set_ascii_only(bool on)
  * other cluster becomes one '?'. */
 static char *to_ascii(const uint8_t *s, size_t len, size_t *out_len)
 {
-	struct sbuf b;
-	sb_init(&b, len);
+	struct folio_buf b;
+	folio_buf_init(&b, len);
 	for (size_t i = 0; i < len;) {
 		int w;
 		size_t end = cluster_end(s, len, i, &w);
-		sb_byte(&b, s[i] < 0x80 ? s[i] : '?');
+		folio_buf_byte(&b, s[i] < 0x80 ? (char)s[i] : '?');
 		i = end;
 	}
-	return sb_finish(&b, out_len);
+	return folio_buf_finish(&b, out_len);
 }
 
 char *folio_text_display(const char *s, size_t len, size_t *out_len)
@@ -597,18 +518,18 @@ size_t folio_text_fit(const char *s, size_t len, int cols, int *width)
 char *folio_text_truncate(const char *s, size_t len, int cols)
 {
 	static const char ellipsis[] = "\xE2\x80\xA6";
-	struct sbuf b;
-	sb_init(&b, 16);
+	struct folio_buf b;
+	folio_buf_init(&b, 16);
 	if (cols > 0) {
 		size_t whole = folio_text_fit(s, len, cols, NULL);
 		if (whole == len) {
-			sb_put(&b, s, len);
+			folio_buf_add(&b, s, len);
 		} else {
-			sb_put(&b, s, folio_text_fit(s, len, cols - 1, NULL));
-			sb_put(&b, ellipsis, sizeof ellipsis - 1);
+			folio_buf_add(&b, s, folio_text_fit(s, len, cols - 1, NULL));
+			folio_buf_add(&b, ellipsis, sizeof ellipsis - 1);
 		}
 	}
-	return sb_finish(&b, NULL);
+	return folio_buf_finish(&b, NULL);
 }
 
 /* ---- wrap ------------------------------------------------------------- */
@@ -621,6 +542,8 @@ struct line_list {
 
 /* Add [start, end) without its trailing spaces; empty lines are skipped
  * unless forced (a mandatory break). */
+FOLIO_DEFINE_GROW(grow_lines, struct folio_line)
+
 static void add_line(struct line_list *l, const uint8_t *s, size_t start, size_t end,
                      int width, bool force)
 {
@@ -630,15 +553,9 @@ static void add_line(struct line_list *l, const uint8_t *s, size_t start, size_t
 	}
 	if ((end == start && !force) || l->oom)
 		return;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		struct folio_line *v = realloc(l->v, cap * sizeof *v);
-		if (!v) {
-			l->oom = true;
-			return;
-		}
-		l->v = v;
-		l->cap = cap;
+	if (!grow_lines(&l->v, &l->cap, l->n + 1)) {
+		l->oom = true;
+		return;
 	}
 	l->v[l->n++] = (struct folio_line){ .start = start, .len = end - start, .width = width };
 }
@@ -713,27 +630,23 @@ size_t folio_text_wrap(const char *para, size_t len, int cols, struct folio_line
 /* ---- fold ------------------------------------------------------------- */
 
 struct fold_out {
-	struct sbuf b;
+	struct folio_buf b;
 	size_t *map;
 	size_t map_cap;
 	bool want_map;
 };
 
+FOLIO_DEFINE_GROW(grow_map, size_t)
+
 static void fold_put(struct fold_out *f, const uint8_t *s, size_t n, size_t src)
 {
 	size_t before = f->b.len;
-	sb_put(&f->b, s, n);
+	folio_buf_add(&f->b, s, n);
 	if (!f->want_map || f->b.oom)
 		return;
-	if (f->b.len + 1 > f->map_cap) {
-		size_t cap = f->b.cap;  /* the buffer already grew geometrically */
-		size_t *m = realloc(f->map, cap * sizeof *m);
-		if (!m) {
-			f->b.oom = true;
-			return;
-		}
-		f->map = m;
-		f->map_cap = cap;
+	if (!grow_map(&f->map, &f->map_cap, f->b.len + 1)) {
+		f->b.oom = true;
+		return;
 	}
 	for (size_t i = before; i < f->b.len; i++)
 		f->map[i] = src;
@@ -776,7 +689,7 @@ char *folio_text_fold(const char *s, size_t len, size_t *out_len, size_t **map)
 {
 	const uint8_t *u = (const uint8_t *)s;
 	struct fold_out f = { .want_map = map != NULL };
-	sb_init(&f.b, len);
+	folio_buf_init(&f.b, len);
 	for (size_t i = 0; i < len && !f.b.oom;) {
 		ucs4_t uc;
 		size_t n = next_uc(u, len, i, &uc);
@@ -790,7 +703,7 @@ char *folio_text_fold(const char *s, size_t len, size_t *out_len, size_t **map)
 	}
 	fold_put(&f, (const uint8_t *)"", 0, len);  /* make room for map[len] */
 	size_t flen;
-	char *out = sb_finish(&f.b, &flen);
+	char *out = folio_buf_finish(&f.b, &flen);
 	if (!out || (map && !f.map)) {
 		free(out);
 		free(f.map);
@@ -817,39 +730,39 @@ char *folio_text_escape(const char *s, size_t len)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	const uint8_t *u = (const uint8_t *)s;
-	struct sbuf b;
-	sb_init(&b, len + 8);
+	struct folio_buf b;
+	folio_buf_init(&b, len + 8);
 	for (size_t i = 0; i < len;) {
 		ucs4_t uc;
 		int n = u8_mbtoucr(&uc, u + i, len - i);
 		if (n < 0) {  /* invalid or cut short: one byte at a time */
 			char esc[4] = { '\\', 'x', hex[u[i] >> 4], hex[u[i] & 15] };
-			sb_put(&b, esc, 4);
+			folio_buf_add(&b, esc, 4);
 			i++;
 			continue;
 		}
 		i += (size_t)n;
 		if (uc == '\n')
-			sb_put(&b, "\\n", 2);
+			folio_buf_add(&b, "\\n", 2);
 		else if (uc == '\t')
-			sb_put(&b, "\\t", 2);
+			folio_buf_add(&b, "\\t", 2);
 		else if (uc == '\r')
-			sb_put(&b, "\\r", 2);
+			folio_buf_add(&b, "\\r", 2);
 		else if (uc == '\\')
-			sb_put(&b, "\\\\", 2);
+			folio_buf_add(&b, "\\\\", 2);
 		else if (uc < 0x20 || uc == 0x7F) {
 			char esc[4] = { '\\', 'x', hex[uc >> 4], hex[uc & 15] };
-			sb_put(&b, esc, 4);
+			folio_buf_add(&b, esc, 4);
 		} else if (needs_unicode_escape(uc)) {
 			char esc[16];
 			int k = snprintf(esc, sizeof esc, "\\u{%04X}", (unsigned)uc);
 			assert(k > 0 && (size_t)k < sizeof esc);
-			sb_put(&b, esc, (size_t)k);
+			folio_buf_add(&b, esc, (size_t)k);
 		} else {
-			sb_put(&b, u + i - (size_t)n, (size_t)n);
+			folio_buf_add(&b, u + i - (size_t)n, (size_t)n);
 		}
 	}
-	return sb_finish(&b, NULL);
+	return folio_buf_finish(&b, NULL);
 }
 
 const char *folio_text_unistring_version(void)

@@ -18,17 +18,13 @@
  * sequence at a time ("gg"); the action goes to the help screen, the search
  * bar or the focused pane.
  */
-#include "config.h"
+#include "folio/folio.h"
 
 #include "ui_internal.h"
 
 #include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <time.h>
 #include <unistd.h>
-
 
 #define UI_TICK_MS 250
 #define UI_ESC_DELAY_MS 100

@@ -9,11 +9,11 @@
  * width changes; the first line shown is remembered as a place in the text,
  * so a resize keeps the reader where they were.
  */
+#include "folio/folio.h"
+
 #include "ui_internal.h"
 
 #include <assert.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "folio/text.h"
 
@@ -59,17 +59,14 @@ struct para_list {
 	size_t size;
 };
 
+FOLIO_DEFINE_GROW(grow_paras, struct ui_para)
+FOLIO_DEFINE_GROW(grow_lines, struct ui_line)
+
 static bool add_para(struct para_list *pl, const char *s, size_t len, enum ui_para_kind kind,
                      const struct folio_query *q)
 {
-	if (pl->n == pl->size) {
-		size_t size = pl->size ? pl->size * 2 : 32;
-		struct ui_para *p = realloc(pl->p, size * sizeof *p);
-		if (!p)
-			return false;
-		pl->p = p;
-		pl->size = size;
-	}
+	if (!grow_paras(&pl->p, &pl->size, pl->n + 1))
+		return false;
 	struct ui_para *para = &pl->p[pl->n];
 	memset(para, 0, sizeof *para);
 	para->text = folio_text_display(s, len, &para->len);
@@ -257,17 +254,11 @@ static void rewrap(struct ui *ui, int cols)
 			ui_message(ui, "out of memory");
 			return;
 		}
-		if (n + nl > size) {
-			size_t grow = (n + nl) * 2;
-			struct ui_line *l2 = realloc(lines, grow * sizeof *l2);
-			if (!l2) {
-				free(fl);
-				free(lines);
-				ui_message(ui, "out of memory");
-				return;
-			}
-			lines = l2;
-			size = grow;
+		if (!grow_lines(&lines, &size, n + nl)) {
+			free(fl);
+			free(lines);
+			ui_message(ui, "out of memory");
+			return;
 		}
 		for (size_t j = 0; j < nl; j++)
 			lines[n++] = (struct ui_line){ i, fl[j].start, fl[j].len, j == 0 };

@@ -7,13 +7,12 @@
  * module, so CJK and emoji keep the columns aligned and a cut always falls
  * on a character boundary with an ellipsis.
  */
+#include "folio/folio.h"
+
 #include "ui_internal.h"
 
 #include <assert.h>
 #include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "folio/text.h"
 

@@ -7,11 +7,11 @@
  * cursor that always sits on a UTF-8 character boundary.  What the line
  * means, and what Enter and Esc do, is the caller's business.
  */
+#include "folio/folio.h"
+
 #include "ui_internal.h"
 
 #include <assert.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "folio/text.h"
 
@@ -20,75 +20,54 @@
 
 void ui_edit_free(struct ui_edit *e)
 {
-	free(e->buf);
-	memset(e, 0, sizeof *e);
+	folio_buf_free(&e->text);
+	e->cursor = 0;
 }
 
-static bool reserve(struct ui_edit *e, size_t len)
+/* Room for extra more bytes; a failure leaves the line as it was, and
+ * the next edit may try again. */
+static bool room(struct ui_edit *e, size_t extra)
 {
-	if (len + 1 <= e->size)
-		return true;
-	size_t size = (len + 1) * 2;
-	char *b = realloc(e->buf, size);
-	if (!b)
+	e->text.oom = false;
+	if (!folio_buf_room(&e->text, extra))
 		return false;
-	if (!e->buf)
-		b[0] = '\0';
-	e->buf = b;
-	e->size = size;
+	if (e->text.len == 0)
+		e->text.s[0] = '\0';
 	return true;
 }
 
 bool ui_edit_set(struct ui_edit *e, const char *text)
 {
 	size_t len = strlen(text);
-	if (!reserve(e, len))
+	if (!room(e, len > e->text.len ? len - e->text.len : 0))
 		return false;
-	memcpy(e->buf, text, len + 1);
-	e->len = e->cursor = len;
+	memcpy(e->text.s, text, len + 1);
+	e->text.len = e->cursor = len;
 	return true;
 }
 
 const char *ui_edit_text(const struct ui_edit *e)
 {
-	return e->buf ? e->buf : "";
+	return e->text.s ? e->text.s : "";
 }
 
 int ui_edit_insert(struct ui_edit *e, folio_key k)
 {
-	char enc[4];
-	size_t n;
-	uint32_t c = (uint32_t)k;
-	if (c < 32 || c == 127 || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+	uint8_t enc[4];
+	ucs4_t c = (ucs4_t)k;
+	if (c < 32 || c == 127 || k > 0x10FFFF)
 		return 0;
-	if (c < 0x80) {
-		enc[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		enc[0] = (char)(0xC0 | c >> 6);
-		enc[1] = (char)(0x80 | (c & 0x3F));
-		n = 2;
-	} else if (c < 0x10000) {
-		enc[0] = (char)(0xE0 | c >> 12);
-		enc[1] = (char)(0x80 | (c >> 6 & 0x3F));
-		enc[2] = (char)(0x80 | (c & 0x3F));
-		n = 3;
-	} else {
-		enc[0] = (char)(0xF0 | c >> 18);
-		enc[1] = (char)(0x80 | (c >> 12 & 0x3F));
-		enc[2] = (char)(0x80 | (c >> 6 & 0x3F));
-		enc[3] = (char)(0x80 | (c & 0x3F));
-		n = 4;
-	}
-	if (e->len + n >= UI_EDIT_MAX)
+	int n = u8_uctomb(enc, c, sizeof enc); /* refuses a surrogate */
+	if (n <= 0 || e->text.len + (size_t)n >= UI_EDIT_MAX)
 		return 0;
-	if (!reserve(e, e->len + n))
+	struct folio_buf *t = &e->text;
+	if (!room(e, (size_t)n))
 		return -1;
-	assert(e->cursor <= e->len);
-	memmove(e->buf + e->cursor + n, e->buf + e->cursor, e->len - e->cursor + 1);
-	memcpy(e->buf + e->cursor, enc, n);
-	e->len += n;
-	e->cursor += n;
+	assert(e->cursor <= t->len);
+	memmove(t->s + e->cursor + n, t->s + e->cursor, t->len - e->cursor + 1);
+	memcpy(t->s + e->cursor, enc, (size_t)n);
+	t->len += (size_t)n;
+	e->cursor += (size_t)n;
 	return 1;
 }
 
@@ -111,38 +90,38 @@ size_t ui_char_after(const char *b, size_t len, size_t i)
 /* Returns whether anything was deleted. */
 static bool delete_range(struct ui_edit *e, size_t from, size_t to)
 {
-	assert(to <= e->len);
+	assert(to <= e->text.len);
 	if (from >= to)
 		return false;
-	memmove(e->buf + from, e->buf + to, e->len - to + 1);
-	e->len -= to - from;
+	memmove(e->text.s + from, e->text.s + to, e->text.len - to + 1);
+	e->text.len -= to - from;
 	e->cursor = from;
 	return true;
 }
 
 int ui_edit_action(struct ui_edit *e, enum folio_action a)
 {
-	if (!e->buf)
+	if (!e->text.s)
 		return a >= FOLIO_ACT_CURSOR_LEFT && a <= FOLIO_ACT_DELETE_LINE ? 0 : -1;
 	switch (a) {
-	case FOLIO_ACT_CURSOR_LEFT: e->cursor = char_before(e->buf, e->cursor); return 0;
-	case FOLIO_ACT_CURSOR_RIGHT: e->cursor = ui_char_after(e->buf, e->len, e->cursor); return 0;
+	case FOLIO_ACT_CURSOR_LEFT: e->cursor = char_before(e->text.s, e->cursor); return 0;
+	case FOLIO_ACT_CURSOR_RIGHT: e->cursor = ui_char_after(e->text.s, e->text.len, e->cursor); return 0;
 	case FOLIO_ACT_LINE_START: e->cursor = 0; return 0;
-	case FOLIO_ACT_LINE_END: e->cursor = e->len; return 0;
+	case FOLIO_ACT_LINE_END: e->cursor = e->text.len; return 0;
 	case FOLIO_ACT_DELETE_BACK:
-		return delete_range(e, char_before(e->buf, e->cursor), e->cursor);
+		return delete_range(e, char_before(e->text.s, e->cursor), e->cursor);
 	case FOLIO_ACT_DELETE_FORWARD:
-		return delete_range(e, e->cursor, ui_char_after(e->buf, e->len, e->cursor));
+		return delete_range(e, e->cursor, ui_char_after(e->text.s, e->text.len, e->cursor));
 	case FOLIO_ACT_DELETE_WORD: {
 		size_t i = e->cursor;
-		while (i > 0 && e->buf[i - 1] == ' ')
+		while (i > 0 && e->text.s[i - 1] == ' ')
 			i--;
-		while (i > 0 && e->buf[i - 1] != ' ')
+		while (i > 0 && e->text.s[i - 1] != ' ')
 			i--;
 		return delete_range(e, i, e->cursor);
 	}
 	case FOLIO_ACT_DELETE_LINE:
-		return delete_range(e, 0, e->len);
+		return delete_range(e, 0, e->text.len);
 	default:
 		return -1;
 	}
@@ -156,7 +135,7 @@ int ui_edit_draw(struct ui *ui, WINDOW *w, const struct ui_edit *e, const char *
 		return -1;
 	const char *text = ui_edit_text(e);
 	size_t dlen = 0, clen = 0;
-	char *shown = folio_text_display(text, e->len, &dlen);
+	char *shown = folio_text_display(text, e->text.len, &dlen);
 	char *before = folio_text_display(text, e->cursor, &clen);
 	if (!shown || !before) {
 		free(shown);

@@ -6,10 +6,9 @@
  * bindings.  Actions that only mean something in the search bar come last
  * under their own heading.
  */
-#include "ui_internal.h"
+#include "folio/folio.h"
 
-#include <stdlib.h>
-#include <string.h>
+#include "ui_internal.h"
 
 #include "folio/actions.h"
 #include "folio/keymap.h"

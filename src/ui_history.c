@@ -7,12 +7,11 @@
  * temporary file and rename, so a crash never leaves half of it; a history
  * that cannot be read or written is simply not kept, without a message.
  */
+#include "folio/folio.h"
+
 #include "ui_internal.h"
 
 #include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,25 +19,10 @@
 
 static char *history_path(void)
 {
-	const char *state = getenv("XDG_STATE_HOME");
-	const char *home = getenv("HOME");
-	const char *fmt;
-	const char *base;
-	if (state && state[0] == '/') {
-		base = state;
-		fmt = "%s/folio/history";
-	} else if (home && *home) {
-		base = home;
-		fmt = "%s/.local/state/folio/history";
-	} else {
-		return NULL;
-	}
-	size_t len = strlen(base) + strlen(fmt) + 1;
-	char *path = malloc(len);
-	if (path)
-		snprintf(path, len, fmt, base);
-	return path;
+	return folio_xdg_path(FOLIO_XDG_STATE, "history");
 }
+
+FOLIO_DEFINE_GROW(grow_history, char *)
 
 void ui_history_add(struct ui_search *s, const char *line)
 {
@@ -57,12 +41,10 @@ void ui_history_add(struct ui_search *s, const char *line)
 		s->nhistory--;
 	}
 	char *copy = strdup(line);
-	char **h = copy ? realloc(s->history, (s->nhistory + 1) * sizeof *h) : NULL;
-	if (!h) {
+	if (!copy || !grow_history(&s->history, &s->history_cap, s->nhistory + 1)) {
 		free(copy);
 		return;
 	}
-	s->history = h;
 	s->history[s->nhistory++] = copy;
 }
 

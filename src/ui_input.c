@@ -8,6 +8,8 @@
  * many such failures in a row are reported as UI_READ_DEAD so the reader
  * ends instead of spinning.
  */
+#include "folio/folio.h"
+
 #include "ui_internal.h"
 
 #include <errno.h>

@@ -73,7 +73,7 @@ struct ui_list {
 	size_t nsrc;
 	int exp; /* expanded source index, or -1 */
 	struct ui_row *rows;
-	size_t nrows;
+	size_t nrows, rows_cap;
 	int64_t base;
 	bool at_start; /* rows[0] is the first article of the source */
 	bool at_end;   /* rows[nrows-1] is the last */
@@ -132,10 +132,8 @@ struct ui_article {
 /* ---- a line typed on the bottom line (ui_edit.c) ---- */
 
 struct ui_edit {
-	char *buf; /* UTF-8, NUL-terminated; NULL until first set */
-	size_t len;
-	size_t size;
-	size_t cursor; /* byte offset in buf, on a character boundary */
+	struct folio_buf text; /* UTF-8; text.s is NULL until first set */
+	size_t cursor;         /* byte offset in text, on a character boundary */
 };
 
 /* ---- search bar and results (ui_search.c) ---- */
@@ -160,14 +158,14 @@ struct ui_search {
 	bool dirty;   /* the text changed since the last search */
 	struct ui_edit line; /* what is typed */
 	char **history;
-	size_t nhistory;
+	size_t nhistory, history_cap;
 	size_t hist_pos; /* == nhistory when not browsing */
 	char *hist_saved; /* the line being typed before browsing */
 	char *history_path;
 	struct folio_query q;
 	bool have_q;
 	struct ui_hit *hits;
-	size_t nhits;
+	size_t nhits, hits_cap;
 	bool at_end;
 	bool ranked;      /* best first; false while the quick latest-first page is shown */
 	bool interrupted; /* a key arrived while a search ran, and stopped it */

@@ -13,13 +13,9 @@
  * ends the wait), and what could not be written is said; on a store that
  * cannot be written here marks are only shown, as the reader said at start.
  */
-#include "config.h"
+#include "folio/folio.h"
 
 #include "ui_internal.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 /* Articles named in the message about marks not saved; the count says the rest. */
 #define UNSAVED_NAMED 10
@@ -60,20 +56,16 @@ static bool try_now(struct ui *ui)
 	return rc == 0;
 }
 
+FOLIO_DEFINE_GROW(grow_marks, struct folio_marks)
+
 void ui_marks_set(struct ui *ui, int64_t id, bool read, bool flagged)
 {
 	struct ui_marks *m = &ui->marks;
 	struct folio_marks *q = queued(m, id);
 	if (!q) {
-		if (m->n == m->cap) {
-			size_t cap = m->cap ? m->cap * 2 : 16;
-			struct folio_marks *grown = realloc(m->q, cap * sizeof *grown);
-			if (!grown) {
-				ui_message(ui, "out of memory: the mark is not kept");
-				return;
-			}
-			m->q = grown;
-			m->cap = cap;
+		if (!grow_marks(&m->q, &m->cap, m->n + 1)) {
+			ui_message(ui, "out of memory: the mark is not kept");
+			return;
 		}
 		q = &m->q[m->n++];
 		q->id = id;

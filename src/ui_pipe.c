@@ -16,14 +16,13 @@
  * starts; if the cursor is elsewhere when it ends (asked with DSR), the
  * command wrote something, and folio waits for Enter so it can be read.
  */
+#include "folio/folio.h"
+
 #include "ui_internal.h"
 
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
@@ -281,11 +280,11 @@ void ui_pipe_action(struct ui *ui, enum folio_action a)
 		return;
 	case FOLIO_ACT_HISTORY_PREV:
 		/* Up recalls the last command */
-		if (p->last.buf && !ui_edit_set(&p->line, p->last.buf))
+		if (p->last.text.s && !ui_edit_set(&p->line, p->last.text.s))
 			ui_message(ui, "out of memory");
 		return;
 	case FOLIO_ACT_DELETE_BACK:
-		if (p->line.len == 0) {
+		if (p->line.text.len == 0) {
 			p->active = false;
 			return;
 		}

@@ -18,13 +18,12 @@
  *
  * Up and Down in the bar walk the history (ui_history.c).
  */
+#include "folio/folio.h"
+
 #include "ui_internal.h"
 
 #include <assert.h>
 #include <poll.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "folio/text.h"
@@ -56,7 +55,7 @@ static void clear_results(struct ui_search *s)
 {
 	hits_free(s->hits, s->nhits);
 	s->hits = NULL;
-	s->nhits = 0;
+	s->nhits = s->hits_cap = 0;
 	s->sel = s->top = 0;
 	s->count = 0;
 	s->count_capped = false;
@@ -175,6 +174,8 @@ static enum fetch fetch_page(struct ui *ui, const struct folio_query *q, bool ra
 	return result;
 }
 
+FOLIO_DEFINE_GROW(grow_hits, struct ui_hit)
+
 /* The next page of hits; false when there are no more (or an error was shown). */
 static bool fetch_more(struct ui *ui)
 {
@@ -185,14 +186,12 @@ static bool fetch_more(struct ui *ui)
 	size_t n;
 	enum fetch rc = fetch_page(ui, &s->q, s->ranked, s->nhits, false, &page, &n);
 	s->at_end = rc != FETCH_OK || n < SEARCH_PAGE;
-	struct ui_hit *grown = n ? realloc(s->hits, (s->nhits + n) * sizeof *grown) : s->hits;
-	if (n && !grown) {
+	if (!grow_hits(&s->hits, &s->hits_cap, s->nhits + n)) {
 		hits_free(page, n);
 		s->at_end = true;
 		ui_message(ui, "out of memory");
 		return false;
 	}
-	s->hits = grown;
 	if (n)
 		memcpy(s->hits + s->nhits, page, n * sizeof *page);
 	free(page);
@@ -231,7 +230,7 @@ static bool run_query(struct ui *ui, bool ranked, bool interruptible)
 	s->q = q;
 	s->have_q = true;
 	s->hits = page;
-	s->nhits = n;
+	s->nhits = s->hits_cap = n;
 	s->ranked = ranked || n <= 1; /* one hit or none: no order to improve */
 	if (q.empty)
 		return true;
@@ -381,7 +380,7 @@ void ui_search_open(struct ui *ui)
 	s->hist_pos = s->nhistory;
 	ui->focus = UI_FOCUS_LIST;
 	/* a new search starts empty (Up recalls the last); '/' on shown results refines them */
-	if (!s->line.buf || (fresh && s->line.len)) {
+	if (!s->line.text.s || (fresh && s->line.text.len)) {
 		if (!ui_edit_set(&s->line, "")) {
 			s->active = s->editing = false;
 			ui_message(ui, "out of memory");
@@ -389,7 +388,7 @@ void ui_search_open(struct ui *ui)
 		}
 		clear_results(s);
 	}
-	s->line.cursor = s->line.len;
+	s->line.cursor = s->line.text.len;
 }
 
 void ui_search_close(struct ui *ui)
@@ -467,14 +466,14 @@ bool ui_search_edit_action(struct ui *ui, enum folio_action a)
 	switch (a) {
 	case FOLIO_ACT_SEARCH_SUBMIT:
 	case FOLIO_ACT_OPEN:
-		if (s->line.len == 0) {
+		if (s->line.text.len == 0) {
 			/* Enter on an empty bar: nothing to search, go back as Esc does */
 			ui_search_close(ui);
 			return true;
 		}
 		settle(ui);
-		if (s->line.len) {
-			ui_history_add(s, s->line.buf);
+		if (s->line.text.len) {
+			ui_history_add(s, s->line.text.s);
 			ui_history_save(s);
 			s->hist_pos = s->nhistory;
 		}
@@ -498,7 +497,7 @@ bool ui_search_edit_action(struct ui *ui, enum folio_action a)
 	case FOLIO_ACT_HISTORY_PREV: history_move(ui, -1); return true;
 	case FOLIO_ACT_HISTORY_NEXT: history_move(ui, 1); return true;
 	case FOLIO_ACT_DELETE_BACK:
-		if (s->line.len == 0) {
+		if (s->line.text.len == 0) {
 			ui_search_close(ui);
 			return true;
 		}

@@ -12,11 +12,11 @@
  * number that stays valid when rows are added or dropped at either end of
  * the window (rows[i] is logical base + i).
  */
+#include "folio/folio.h"
+
 #include "ui_internal.h"
 
 #include <assert.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "folio/text.h"
 
@@ -33,7 +33,7 @@ static void reset_rows(struct ui_list *l)
 {
 	rows_free(l->rows, l->nrows);
 	l->rows = NULL;
-	l->nrows = 0;
+	l->nrows = l->rows_cap = 0;
 	l->base = 0;
 	l->at_start = l->at_end = false;
 	l->pos_id = 0;
@@ -129,10 +129,12 @@ static void load_edge(struct ui *ui, bool from_end)
 		return;
 	}
 	l->rows = rows;
-	l->nrows = n;
+	l->nrows = l->rows_cap = n;
 	l->at_start = !from_end || n < LIST_PAGE;
 	l->at_end = from_end || n < LIST_PAGE;
 }
+
+FOLIO_DEFINE_GROW(grow_rows, struct ui_row)
 
 /* One more page after the window (dir > 0) or before it; false when there is none. */
 static bool extend(struct ui *ui, int dir)
@@ -158,13 +160,11 @@ static bool extend(struct ui *ui, int dir)
 	}
 	if (n == 0)
 		return false;
-	struct ui_row *grown = realloc(l->rows, (l->nrows + n) * sizeof *grown);
-	if (!grown) {
+	if (!grow_rows(&l->rows, &l->rows_cap, l->nrows + n)) {
 		rows_free(rows, n);
 		ui_message(ui, "out of memory");
 		return false;
 	}
-	l->rows = grown;
 	if (dir > 0) {
 		memcpy(l->rows + l->nrows, rows, n * sizeof *rows);
 	} else {
@@ -461,7 +461,7 @@ static bool goto_id(struct ui *ui, int64_t id)
 	free(after);
 	reset_rows(l);
 	l->rows = rows;
-	l->nrows = nb + na + 1;
+	l->nrows = l->rows_cap = nb + na + 1;
 	l->at_start = nb < LIST_PAGE / 2;
 	l->at_end = na < LIST_PAGE / 2;
 	l->cur = l->top = (struct ui_pos){ l->exp, (int64_t)nb };

@@ -7,11 +7,9 @@
  * the percentage through the article) and the help key.  On a narrow line
  * the left part wins.
  */
-#include "ui_internal.h"
+#include "folio/folio.h"
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "ui_internal.h"
 
 #include "folio/text.h"
 

@@ -32,14 +32,13 @@
  *     counts the keys it sent waits until folio has read them and its
  *     terminal shows that screen.
  */
+#include "folio/folio.h"
+
 #include "folio/cli.h"
 #include "ui_internal.h"
 
 #include <errno.h>
 #include <limits.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 #include <wchar.h>
 

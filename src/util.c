@@ -1,0 +1,144 @@
+/*
+ * util.c: the shared primitives (see folio/util.h).
+ */
+#include "folio/folio.h"
+
+#include <errno.h>
+#include <stdarg.h>
+
+void folio_buf_init(struct folio_buf *b, size_t hint)
+{
+	*b = (struct folio_buf){ 0 };
+	folio_buf_room(b, hint);
+}
+
+bool folio_buf_grow(struct folio_buf *b, size_t extra)
+{
+	if (b->oom)
+		return false;
+	if (extra > SIZE_MAX - 1 - b->len) {
+		b->oom = true;
+		return false;
+	}
+	size_t need = b->len + extra + 1, cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	char *s = realloc(b->s, cap);
+	if (!s) {
+		b->oom = true;
+		return false;
+	}
+	b->s = s;
+	b->cap = cap;
+	return true;
+}
+
+void folio_buf_printf(struct folio_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		b->oom = true;
+		return;
+	}
+	if (!folio_buf_room(b, (size_t)n))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+char *folio_buf_finish(struct folio_buf *b, size_t *len)
+{
+	if (!folio_buf_room(b, 0)) {
+		folio_buf_free(b);
+		return NULL;
+	}
+	b->s[b->len] = '\0';
+	if (len)
+		*len = b->len;
+	char *s = b->s;
+	*b = (struct folio_buf){ 0 };
+	return s;
+}
+
+void folio_buf_free(struct folio_buf *b)
+{
+	free(b->s);
+	*b = (struct folio_buf){ 0 };
+}
+
+bool folio_grow_raw(void **v, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return true;
+	size_t next = *cap ? *cap : 16;
+	while (next < need)
+		next = next > SIZE_MAX / 2 ? need : next * 2;
+	if (size && next > SIZE_MAX / size)
+		return false;
+	void *p = realloc(*v, next * size);
+	if (!p)
+		return false;
+	*v = p;
+	*cap = next;
+	return true;
+}
+
+bool folio_date_valid(int y, int m, int d)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (y < FOLIO_YEAR_MIN || y > FOLIO_YEAR_MAX || m < 1 || m > 12 || d < 1)
+		return false;
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= days[m - 1] + (m == 2 && leap);
+}
+
+static int number(const char *s, int digits)
+{
+	int v = 0;
+	for (int i = 0; i < digits; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+bool folio_date_iso(const char *s, size_t len, int *y, int *m, int *d)
+{
+	if (len < 10 || s[4] != '-' || s[7] != '-' || (len > 10 && s[10] >= '0' && s[10] <= '9'))
+		return false;
+	*y = number(s, 4);
+	*m = number(s + 5, 2);
+	*d = number(s + 8, 2);
+	return folio_date_valid(*y, *m, *d);
+}
+
+char *folio_xdg_path(enum folio_xdg kind, const char *name)
+{
+	static const struct {
+		const char *variable, *under_home;
+	} where[] = {
+		[FOLIO_XDG_DATA] = { "XDG_DATA_HOME", ".local/share" },
+		[FOLIO_XDG_CONFIG] = { "XDG_CONFIG_HOME", ".config" },
+		[FOLIO_XDG_STATE] = { "XDG_STATE_HOME", ".local/state" },
+	};
+	const char *base = getenv(where[kind].variable), *home = getenv("HOME");
+	struct folio_buf path = { 0 };
+	if (base && base[0] == '/')
+		folio_buf_printf(&path, "%s/folio/%s", base, name);
+	else if (home && *home)
+		folio_buf_printf(&path, "%s/%s/folio/%s", home, where[kind].under_home, name);
+	else {
+		errno = ENOENT;
+		return NULL;
+	}
+	char *s = folio_buf_finish(&path, NULL);
+	if (!s)
+		errno = ENOMEM;
+	return s;
+}
