@@ -14,6 +14,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <unicase.h>
+#include <unictype.h>
+#include <unistr.h>
+
 #define ALIASES(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
 /* A word of a line: a span of it, not a copy. */
@@ -34,13 +38,52 @@ struct names {
 };
 /* ---------------------------------------- extract_lexicon.c: characters -- */
 
-int ex_u8_decode(const unsigned char *s, size_t len, uint32_t *cp);
-uint32_t ex_cp_at(const char *s, size_t len, size_t *n);
-size_t ex_u8_encode(uint32_t cp, char *out);
-bool ex_cp_upper(uint32_t c);
-bool ex_cp_lower(uint32_t c);
-uint32_t ex_cp_tolower(uint32_t c);
-bool ex_cp_cjk(uint32_t c);
+/*
+ * Code points and case come from libunistring, in every script it knows
+ * (a byline in Romanian, Armenian or Georgian reads as one in English);
+ * these are its calls with the ASCII answer inlined, because the pipeline
+ * asks them of nearly every byte of a page.
+ */
+
+/* The code point at s (len > 0 bytes); an invalid byte reads as U+FFFD. */
+static inline uint32_t ex_cp_at(const char *s, size_t len, size_t *n)
+{
+	ucs4_t cp;
+	int k = u8_mbtouc(&cp, (const uint8_t *)s, len);
+	*n = k > 0 ? (size_t)k : 1;
+	return cp;
+}
+
+/* cp as UTF-8 into out (room for 4); its length. */
+static inline size_t ex_u8_encode(uint32_t cp, char *out)
+{
+	int n = u8_uctomb((uint8_t *)out, cp, 4);
+	return n > 0 ? (size_t)n : 0;
+}
+
+static inline bool ex_cp_upper(uint32_t c)
+{
+	return c < 0x80 ? c >= 'A' && c <= 'Z' : uc_is_upper(c);
+}
+
+static inline bool ex_cp_lower(uint32_t c)
+{
+	return c < 0x80 ? c >= 'a' && c <= 'z' : uc_is_lower(c);
+}
+
+static inline uint32_t ex_cp_tolower(uint32_t c)
+{
+	return c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : uc_tolower(c);
+}
+
+/* Kana, CJK ideographs and Hangul: scripts written without spaces between words. */
+static inline bool ex_cp_cjk(uint32_t c)
+{
+	return c >= 0x3040 && ((c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	                       (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+	                       (c >= 0xF900 && c <= 0xFAFF));
+}
+
 bool ex_is_digit(char c);
 bool ex_ci_eq(const char *a, const char *b, size_t n);
 bool ex_starts_ci(const char *s, size_t len, const char *p);

@@ -8,141 +8,14 @@
  * name.  They live apart from the pipeline (extract.c) and the line parsers
  * (extract_fields.c) because they are data: they grow a word at a time when
  * a new kind of page turns up, and a reader of the pipeline should not have
- * to scroll past them.  The UTF-8, case and ASCII matching helpers are here
- * because the lookups need them and every other part of extract uses them
- * too.  Matching is ASCII case-insensitive on whole words; outlet aliases
+ * to scroll past them.  The ASCII matching helpers are here because the
+ * lookups need them and every other part of extract uses them too (code
+ * points and case are libunistring's, in extract_internal.h).  Matching is ASCII case-insensitive on whole words; outlet aliases
  * and most lists are written in lower case for that reason.
  */
 #include "folio/folio.h"
 
 #include "extract_internal.h"
-
-/* ---------------------------------------------------------------- UTF-8 -- */
-
-/* Length of the valid UTF-8 sequence at s, or 0 when it is not valid. */
-int ex_u8_decode(const unsigned char *s, size_t len, uint32_t *cp)
-{
-	unsigned char c = s[0];
-	uint32_t v;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c < 0xC2 || c > 0xF4)
-		return 0;
-	if (c < 0xE0) {
-		if (len < 2 || (s[1] & 0xC0) != 0x80)
-			return 0;
-		*cp = ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
-		return 2;
-	}
-	if (c < 0xF0) {
-		if (len < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		v = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-		if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))
-			return 0;
-		*cp = v;
-		return 3;
-	}
-	if (len < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-		return 0;
-	v = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
-	    ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-	if (v < 0x10000 || v > 0x10FFFF)
-		return 0;
-	*cp = v;
-	return 4;
-}
-
-/* Decode text already known to be valid (after clean_text). */
-uint32_t ex_cp_at(const char *s, size_t len, size_t *n)
-{
-	uint32_t cp = 0xFFFD;
-	int k = ex_u8_decode((const unsigned char *)s, len, &cp);
-	*n = k > 0 ? (size_t)k : 1;
-	return cp;
-}
-
-size_t ex_u8_encode(uint32_t cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
-/* Case for the scripts whose bylines and datelines we can read. */
-static bool latin_ext_upper(uint32_t c)
-{
-	if (c >= 0x100 && c <= 0x137)
-		return (c & 1) == 0;
-	if (c >= 0x139 && c <= 0x148)
-		return (c & 1) == 1;
-	if (c >= 0x14A && c <= 0x177)
-		return (c & 1) == 0;
-	return c == 0x178 || (c >= 0x179 && c <= 0x17E && (c & 1) == 1);
-}
-
-bool ex_cp_upper(uint32_t c)
-{
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z';
-	if (c >= 0xC0 && c <= 0xDE)
-		return c != 0xD7;
-	return latin_ext_upper(c) || (c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F);
-}
-
-bool ex_cp_lower(uint32_t c)
-{
-	if (c < 0x80)
-		return c >= 'a' && c <= 'z';
-	if (c >= 0xDF && c <= 0xFF)
-		return c != 0xF7;
-	if (c >= 0x100 && c <= 0x17F)
-		return !latin_ext_upper(c);
-	return (c >= 0x3AC && c <= 0x3CE) || (c >= 0x430 && c <= 0x45F);
-}
-
-uint32_t ex_cp_tolower(uint32_t c)
-{
-	if (c < 0x80)
-		return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
-		return c + 0x20;
-	if (c == 0x178)
-		return 0xFF;
-	if (latin_ext_upper(c))
-		return c + 1;
-	if ((c >= 0x391 && c <= 0x3A9) || (c >= 0x410 && c <= 0x42F))
-		return c + 0x20;
-	if (c >= 0x400 && c <= 0x40F)
-		return c + 0x50;
-	return c;
-}
-
-bool ex_cp_cjk(uint32_t c)
-{
-	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-	       (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-	       (c >= 0xF900 && c <= 0xFAFF);
-}
 
 bool ex_is_digit(char c)
 {

@@ -14,6 +14,7 @@
 #include "folio/folio.h"
 
 #include "extract_internal.h"
+#include "folio/text.h"
 
 #include <assert.h>
 
@@ -23,13 +24,6 @@ static bool cp_space(uint32_t c)
 {
 	return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == 0xA0 ||
 	       (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
-}
-
-static bool cp_invisible(uint32_t c)
-{
-	return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || (c >= 0x200B && c <= 0x200F) ||
-	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2069) || c == 0xFEFF ||
-	       (c >= 0xE0000 && c <= 0xE007F);
 }
 
 /*
@@ -52,12 +46,8 @@ char *ex_clean_text(const char *in, size_t len, size_t *out_len, unsigned char *
 	size_t o = 0, line = 0, lead = 0;
 	bool at_start = true;
 	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		int n = ex_u8_decode((const unsigned char *)in + i, len - i, &cp);
-		if (n == 0) {
-			cp = 0xFFFD;
-			n = 1;
-		}
+		size_t n;
+		uint32_t cp = ex_cp_at(in + i, len - i, &n);
 		if (cp == '\r') {
 			if (i + 1 < len && in[i + 1] == '\n') {
 				i++;
@@ -65,7 +55,9 @@ char *ex_clean_text(const char *in, size_t len, size_t *out_len, unsigned char *
 			}
 			cp = '\n';
 		}
-		i += (size_t)n;
+		if (cp == 0x2028 || cp == 0x2029)
+			cp = '\n'; /* Unicode's line and paragraph separators, as clean reads them */
+		i += n;
 		if (cp == '\n') {
 			while (o > 0 && out[o - 1] == ' ')
 				o--;
@@ -78,7 +70,7 @@ char *ex_clean_text(const char *in, size_t len, size_t *out_len, unsigned char *
 			lead += cp == '\t' ? 2 : 1;
 			if (o > 0 && out[o - 1] != ' ' && out[o - 1] != '\n')
 				out[o++] = ' ';
-		} else if (!cp_invisible(cp)) {
+		} else if (!folio_text_removes(cp)) { /* the text module's rule, not one of ours */
 			if (at_start)
 				ind[line] = lead >= 2;
 			at_start = false;

@@ -370,19 +370,17 @@ static char *join_names(const struct names *nm)
  * login ("jsmith"), not an outlet or a wire ("AFP"). */
 static bool plausible_name(const char *s)
 {
-	size_t words = 1, letters = 0;
-	bool upper = false, lower_only = true;
-	for (const char *p = s; *p; p++) {
-		words += *p == ' ';
-		if ((unsigned char)*p >= 0x80) { /* a name in another script */
+	size_t words = 1, letters = 0, len = strlen(s);
+	bool lower_only = true; /* letters, and every one lower case ("jsmith") */
+	for (size_t i = 0, n; i < len; i += n) {
+		uint32_t c = ex_cp_at(s + i, len - i, &n);
+		words += c == ' ';
+		if (c < 0x80 ? isalpha((int)c) : uc_is_alpha(c)) {
 			letters++;
-			lower_only = false;
-		} else if (isalpha((unsigned char)*p)) {
-			letters++;
-			upper |= isupper((unsigned char)*p) != 0;
+			/* a capital, or a script without case (a name in Chinese) */
+			lower_only = lower_only && ex_cp_lower(c);
 		}
 	}
-	lower_only = lower_only && !upper;
 	bool other_script = (unsigned char)s[0] >= 0x80;
 	/* one word is a login, a section or a brand, unless the script writes
 	 * names without spaces */

@@ -5,7 +5,8 @@
  * line breaks, case folding), and the guess at a legacy charset from
  * uchardet; this file only decides policy:
  *
- *  - which code points may reach a terminal (see drop_from_clean());
+ *  - which code points may reach a terminal (folio_text_removes(), in
+ *    the header, so extract walking a page drops exactly the same);
  *  - what a "cluster" is for cutting text: one code point plus every
  *    following zero-width or combining one, so a cut never strands a mark
  *    or a joiner away from its base;
@@ -51,38 +52,6 @@
 static bool ascii_only;
 
 /* ---- character classes ---------------------------------------------- */
-
-static bool is_bidi_control(ucs4_t uc)
-{
-	return uc == 0x061C || uc == 0x200E || uc == 0x200F ||
-	       (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069);
-}
-
-static bool is_noncharacter(ucs4_t uc)
-{
-	return (uc >= 0xFDD0 && uc <= 0xFDEF) || (uc & 0xFFFE) == 0xFFFE;
-}
-
-static bool is_tag(ucs4_t uc)
-{
-	return uc >= 0xE0000 && uc <= 0xE007F;
-}
-
-/*
- * Code points clean() removes: controls (newline and tab are handled by the
- * caller), DEL, C1, bidi controls that can make text read differently from
- * how it is stored, tag characters that hide text, a BOM inside text, and
- * noncharacters (never meant for interchange).  Private-use characters are
- * kept: they are printable in the fonts that define them.
- */
-static bool drop_from_clean(ucs4_t uc)
-{
-	if (uc < 0x20 || (uc >= 0x7F && uc <= 0x9F))
-		return true;
-	if (uc < 0x300)
-		return false;
-	return is_bidi_control(uc) || is_tag(uc) || uc == 0xFEFF || is_noncharacter(uc);
-}
 
 /*
  * Code points at or above U+0300 that NFC leaves alone wherever they stand:
@@ -156,7 +125,7 @@ static size_t cluster_end(const uint8_t *s, size_t len, size_t pos, int *width)
 /* ---- clean ------------------------------------------------------------ */
 
 /*
- * Pass 1: invalid -> U+FFFD, drop what drop_from_clean() says, newlines and
+ * Pass 1: invalid -> U+FFFD, drop what folio_text_removes() says, newlines and
  * tabs kept or turned to spaces.  With crlf, CR LF and a lone CR read as a
  * newline (for files; clean() on its own removes CR like any control).
  * *needs_nfc is set when a code point may change under NFC or be a mark:
@@ -182,7 +151,7 @@ static char *filter(const uint8_t *s, size_t len, bool keep_newlines, bool crlf,
 			folio_buf_byte(&b, keep_newlines ? (char)uc : ' ');
 			continue;
 		}
-		if (drop_from_clean(uc))
+		if (folio_text_removes(uc))
 			continue;
 		if (uc >= 0x300 && !nfc_inert(uc))
 			*needs_nfc = true;
@@ -246,7 +215,7 @@ bool folio_text_is_clean(const char *s, size_t len)
 	for (size_t i = 0; i < len;) {
 		ucs4_t uc;
 		i += next_uc(u, len, i, &uc);
-		if ((drop_from_clean(uc) && uc != '\n' && uc != '\t') || uc == 0x2028 || uc == 0x2029)
+		if ((folio_text_removes(uc) && uc != '\n' && uc != '\t') || uc == 0x2028 || uc == 0x2029)
 			return false;
 		if (uc >= 0x300 && !nfc_inert(uc))
 			needs_nfc = true;
@@ -720,10 +689,10 @@ char *folio_text_fold(const char *s, size_t len, size_t *out_len, size_t **map)
 
 /* ---- escape ----------------------------------------------------------- */
 
+/* Past ASCII: what clean removes, and the line separators it turns into newlines. */
 static bool needs_unicode_escape(ucs4_t uc)
 {
-	return (uc >= 0x80 && uc <= 0x9F) || is_bidi_control(uc) || is_tag(uc) ||
-	       uc == 0xFEFF || uc == 0x2028 || uc == 0x2029 || is_noncharacter(uc);
+	return (uc >= 0x80 && folio_text_removes(uc)) || uc == 0x2028 || uc == 0x2029;
 }
 
 char *folio_text_escape(const char *s, size_t len)

@@ -19,6 +19,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <unitypes.h>
+
 /* Most combining marks kept after one base character (Zalgo defence). */
 #define FOLIO_TEXT_MAX_COMBINING 4
 
@@ -64,6 +66,25 @@ bool folio_text_guess_charset(const char *bytes, size_t len, char name[FOLIO_CHA
  * each base.  clean(clean(x)) == clean(x).
  */
 char *folio_text_clean(const char *s, size_t len, bool keep_newlines, size_t *out_len);
+
+/*
+ * The code points folio_text_clean() removes (newline and tab aside, which
+ * it keeps or turns into spaces): C0 controls, DEL, C1, the bidi controls
+ * that make text read otherwise than it is stored, tag characters that hide
+ * text, a BOM inside text, noncharacters.  Private-use characters, ZWJ,
+ * ZWNJ and variation selectors are kept.  The one policy: code that walks
+ * text itself (extract) asks this rather than keep a list of its own.
+ */
+static inline bool folio_text_removes(ucs4_t uc)
+{
+	if (uc < 0x20 || (uc >= 0x7F && uc <= 0x9F))
+		return true;
+	if (uc < 0x300)
+		return false;
+	return uc == 0x061C || uc == 0x200E || uc == 0x200F || (uc >= 0x202A && uc <= 0x202E) ||
+	       (uc >= 0x2066 && uc <= 0x2069) || (uc >= 0xE0000 && uc <= 0xE007F) ||
+	       uc == 0xFEFF || (uc >= 0xFDD0 && uc <= 0xFDEF) || (uc & 0xFFFE) == 0xFFFE;
+}
 
 /*
  * Whether s is what folio_text_clean() with newlines kept would make of it
