@@ -346,7 +346,8 @@ static bool kept_in_body(enum kind k)
  * A sentence right above a line that is only a picture credit, between
  * paragraphs, is that picture's caption: "An ancient sea once covered ..."
  * over "NASA/VILLANUEVA/MUMMA ET AL.".  A paragraph of several sentences
- * is not, nor the story's last paragraph over a "Source:" note.
+ * is not, nor a line in the writer's or a speaker's voice, nor the story's
+ * last paragraph over a "Source:" note.
  */
 static void mark_credited_captions(struct page *pg)
 {
@@ -355,7 +356,8 @@ static void mark_credited_captions(struct page *pg)
 		/* a picture's credit between two paragraphs, not a source note at the end */
 		if (u->kind == K_CAPTION && ex_credit_only(u->s, u->len, u->words, u->sentence) &&
 		    !ex_starts_ci(u->s, u->len, "source:") && content_kind(pg->u[i + 1].kind) &&
-		    content_kind(up->kind) && up->words <= 40 && ex_sentences(up->s, up->len) <= 1)
+		    content_kind(up->kind) && up->words <= 40 && ex_sentences(up->s, up->len) <= 1 &&
+		    !ex_own_voice(up->s, up->len))
 			up->kind = K_CAPTION;
 	}
 }

@@ -97,6 +97,7 @@ size_t ex_split_words(const char *s, size_t len, struct word *w, size_t max);
 void ex_trim_spaces(const char *s, size_t *start, size_t *end);
 bool ex_ends_sentence(const char *s, size_t len);
 int ex_sentences(const char *s, size_t len);
+bool ex_own_voice(const char *s, size_t len);
 bool ex_title_case(const char *s, size_t len);
 
 /* ------------------------------------------ extract_lexicon.c: lexicons -- */

@@ -606,6 +606,42 @@ bool ex_ends_sentence(const char *s, size_t len)
 }
 
 /*
+ * Is the line in a speaker's or the writer's own voice: a quotation with
+ * its speaker ("... ," our source said) or the first or second person
+ * ("I'm not sure how to describe it, so take a listen for yourself").
+ * Captions describe a picture in the third person, so such a line over a
+ * picture credit is the story's, not the picture's.
+ */
+bool ex_own_voice(const char *s, size_t len)
+{
+	static const char *const person[] = { "i", "i'm", "i've", "i'll", "i'd", "me", "my",
+		"we", "we're", "we've", "our", "you", "you're", "you've", "your", "yourself", NULL };
+	static const char *const speech[] = { "said", "says", "told", "added", NULL };
+	bool quoted = len > 0 && (s[0] == '"' || ex_starts_ci(s, len, "\xE2\x80\x9C"));
+	struct word w[MAX_WORDS];
+	size_t n = ex_split_words(s, len, w, MAX_WORDS);
+	for (size_t i = 0; i < n; i++) {
+		const char *p = w[i].s;
+		size_t k = w[i].len;
+		while (k > 0 && strchr(",.;:!?\"()", p[k - 1]))
+			k--;
+		while (k > 0 && strchr("\"(", p[0]))
+			p++, k--;
+		char word[16];
+		size_t m = 0; /* the word with a curly apostrophe made straight */
+		for (size_t j = 0; j < k && m + 1 < sizeof word; j++) {
+			if (j + 2 < k && memcmp(p + j, "\xE2\x80\x99", 3) == 0)
+				word[m++] = '\'', j += 2;
+			else
+				word[m++] = p[j];
+		}
+		if (ex_in_list_ci(word, m, person) || (quoted && ex_in_list_ci(word, m, speech)))
+			return true;
+	}
+	return false;
+}
+
+/*
  * How many sentences: ends of sentence followed by a space and a capital
  * or a quotation mark, plus the last one.  "Mr. Smith" and "U.S. troops"
  * count as one; an abbreviation before a capital ("Dr. Ana") counts two,
