@@ -131,6 +131,20 @@ static char *dup_n(const char *s, size_t n, bool *oom)
 	return p;
 }
 
+/*
+ * Does a lone list item at i - 1 head a section: a paragraph of its own
+ * follows, perhaps after one short line ("> Occupation: Director of the
+ * FBI").  A listicle's "3. James Comey" is such a head; a box of teasers
+ * is items one after another.
+ */
+static bool heads_a_section(const struct page *pg, size_t i)
+{
+	if (i < pg->n && pg->u[i].kind != K_PROSE && pg->u[i].words <= 12 &&
+	    content_kind(pg->u[i].kind))
+		i++;
+	return i < pg->n && pg->u[i].kind == K_PROSE && pg->u[i].words >= 20;
+}
+
 /* Captions, navigation blocks, tables and teaser lists, by their block. */
 static void classify_groups(struct page *pg)
 {
@@ -190,8 +204,11 @@ static void classify_groups(struct page *pg)
 			good += pg->u[k].sentence || pg->u[k].words >= 8;
 		bool intro = a > 0 && pg->u[a - 1].kind == K_INTRO;
 		bool keep = intro || good * 2 > items;
+		enum kind k_run = keep ? K_LIST : K_TEASER;
+		if (!keep && items == 1 && heads_a_section(pg, b))
+			k_run = K_HEADING; /* "3. James Comey" over its paragraphs */
 		for (size_t k = a; k < b; k++)
-			pg->u[k].kind = keep ? K_LIST : K_TEASER;
+			pg->u[k].kind = k_run;
 		i = b;
 	}
 }
@@ -470,12 +487,41 @@ static bool find_body(const struct page *pg, size_t *start, size_t *end)
 	}
 	if (bs > be || pg->u[bs].kind != K_PROSE)
 		return false;
+	/* a numbered list's first head over the first paragraph: "1. Anthony
+	   Scaramucci", perhaps over a subhead, opens the body it numbers */
+	size_t head = bs;
+	while (head > 0 && bs - head < 2 && pg->u[head - 1].kind == K_HEADING)
+		head--;
+	while (head < bs && !(pg->u[head].list == LIST_NUMBER && pg->u[head].s[0] == '1' &&
+	                      !ex_is_digit(pg->u[head].s[1])))
+		head++;
+	bs = head;
 	*start = bs;
 	*end = be;
 	return true;
 }
 
 /* ---------------------------------------------------------------- body --- */
+
+/*
+ * Does a paragraph follow unit i, within the body (up to be), after at
+ * most `heads` more headings: a section head over a subhead ("2. Chris
+ * Christie" over "> Occupation: Governor") is kept, a stack of stray
+ * lines ("Instagram", "IMDb", ...) is not.
+ */
+static bool over_paragraph(const struct page *pg, size_t i, size_t be, int heads)
+{
+	for (; i <= be; i++) {
+		enum kind k = pg->u[i].kind;
+		if (!kept_in_body(k))
+			continue;
+		if (k != K_HEADING)
+			return true;
+		if (heads-- == 0)
+			return false;
+	}
+	return false;
+}
 
 /*
  * "... in 1962. [13 Ways to Hunt Intelligent Aliens]": a link to another
@@ -514,13 +560,8 @@ static char *assemble_body(const struct page *pg, size_t bs, size_t be)
 		if (u->words < 4 && u->len >= 3 && (memcmp(u->s + u->len - 3, "...", 3) == 0 ||
 		                                    memcmp(u->s + u->len - 3, "\xE2\x80\xA6", 3) == 0))
 			continue;
-		if (u->kind == K_HEADING) {
-			size_t j = i + 1;
-			while (j <= be && !kept_in_body(pg->u[j].kind))
-				j++;
-			if (j > be || pg->u[j].kind == K_HEADING)
-				continue;
-		}
+		if (u->kind == K_HEADING && !over_paragraph(pg, i + 1, be, 1))
+			continue;
 		bool line_item = (u->kind == K_LIST || u->kind == K_TABLE);
 		if (prev) {
 			bool same_list = line_item && (prev->kind == K_LIST || prev->kind == K_TABLE) &&
