@@ -525,6 +525,10 @@ enum folio_cli_result folio_cli_extract(char *const *files, size_t n, bool json)
 				put_extracted_text(files[i], &items[k].article, first);
 		}
 		folio_feed_free(items, nitems);
+		if (reason) { /* it broke off after these */
+			folio_cli_skipped(files[i], reason);
+			result = FOLIO_CLI_PARTIAL;
+		}
 	}
 	if (json)
 		folio_json_list_end(&list);

@@ -26,16 +26,11 @@
 #include <strings.h>
 
 #include <libxml/parser.h>
+#include <libxml/xmlreader.h>
 
 #include "markup.h"
 
 enum format { RSS, ATOM, RDF };
-
-struct entries {
-	struct folio_feed_entry *e;
-	size_t n, cap;
-	bool oom;
-};
 
 static const xmlNode *child(const xmlNode *node, const char *name)
 {
@@ -352,47 +347,35 @@ static char *title_of(const xmlNode *entry, bool *oom)
 	return title;
 }
 
-static void add_entry(struct entries *list, const xmlNode *entry, enum format fmt,
-                      const char *source, const char *feed_author)
+/* One entry's article, or false when it has neither a title nor any text
+ * (*oom: memory ran out). */
+static bool read_entry(struct folio_feed_entry *e, const xmlNode *entry, enum format fmt,
+                       const char *source, const char *feed_author, bool *oom)
 {
-	bool oom = false;
-	struct folio_feed_entry e = { { 0 }, NULL };
-	e.article.title = title_of(entry, &oom);
-	e.article.body = entry_body(entry, fmt, &oom);
+	*e = (struct folio_feed_entry){ { 0 }, NULL };
+	e->article.title = title_of(entry, oom);
+	e->article.body = entry_body(entry, fmt, oom);
 	if (fmt == ATOM) {
-		e.article.byline = atom_authors(entry, &oom);
+		e->article.byline = atom_authors(entry, oom);
 	} else {
-		char *raw = raw_text(child(entry, "creator"), &oom);
+		char *raw = raw_text(child(entry, "creator"), oom);
 		if (!raw)
-			raw = raw_text(own_child(entry, "author"), &oom);
-		e.article.byline = author_of(raw);
+			raw = raw_text(own_child(entry, "author"), oom);
+		e->article.byline = author_of(raw);
 		free(raw);
 	}
-	if (!e.article.byline && feed_author)
-		e.article.byline = strdup(feed_author);
-	e.article.date = date_of(entry, &oom);
-	e.id = identity_of(entry, fmt, &oom);
-	if (source)
-		e.article.source = strdup(source);
-	if (oom || (source && !e.article.source) || (!e.article.title && !e.article.body)) {
-		list->oom = list->oom || oom || (source && !e.article.source);
-		folio_article_free(&e.article);
-		free(e.id);
-		return;
+	if (!e->article.byline && feed_author && !(e->article.byline = strdup(feed_author)))
+		*oom = true;
+	e->article.date = date_of(entry, oom);
+	e->id = identity_of(entry, fmt, oom);
+	if (source && !(e->article.source = strdup(source)))
+		*oom = true;
+	if (*oom || (!e->article.title && !e->article.body)) {
+		folio_article_free(&e->article);
+		free(e->id);
+		return false;
 	}
-	if (list->n == list->cap) {
-		size_t cap = list->cap ? list->cap * 2 : 16;
-		struct folio_feed_entry *grown = realloc(list->e, cap * sizeof *grown);
-		if (!grown) {
-			list->oom = true;
-			folio_article_free(&e.article);
-			free(e.id);
-			return;
-		}
-		list->e = grown;
-		list->cap = cap;
-	}
-	list->e[list->n++] = e;
+	return true;
 }
 
 /* The feed's outlet: its title cleaned like a page's site name ("CNN.com -
@@ -414,6 +397,218 @@ static char *feed_source(const xmlNode *channel, enum format fmt, bool *oom)
 	return source;
 }
 
+/*
+ * The walk, shared by a feed in memory and a feed streamed from a file:
+ * libxml2's reader goes through the document one node at a time, and only
+ * an entry is expanded into a tree (xmlTextReaderExpand), read by the same
+ * code as ever, and freed as the reader moves past it, so memory holds one
+ * entry whatever the file's size.  What the feed says of itself (its
+ * title, link and authors) is copied, element by element, into a small
+ * tree of its own as the reader passes it: the first entry reads it, so a
+ * title that comes after the entries (which no format asks for) is not
+ * the source.
+ */
+struct walk {
+	xmlTextReader *r;
+	enum format fmt;
+	xmlDoc *head;       /* the feed's own elements, copied */
+	xmlNode *channel;   /* in head */
+	size_t head_kept;
+	bool have_source;
+	char *source, *feed_author;
+	folio_feed_entry_fn *each;
+	void *ctx;
+	size_t n;
+	bool oom, stopped, broke;
+	int stop_rc;
+};
+
+/* At most this many of the feed's own elements are kept (a feed is a few). */
+#define HEAD_KEPT 64
+
+static void keep_head(struct walk *w, xmlNode *node, bool with_children)
+{
+	if (!w->head && !(w->head = xmlNewDoc((const xmlChar *)"1.0"))) {
+		w->oom = true;
+		return;
+	}
+	if (w->head_kept >= HEAD_KEPT)
+		return;
+	xmlNode *copy = xmlDocCopyNode(node, w->head, with_children ? 1 : 2);
+	if (!copy) {
+		w->oom = true;
+		return;
+	}
+	w->head_kept++;
+	if (!w->channel) {
+		w->channel = copy;
+		xmlDocSetRootElement(w->head, copy);
+	} else if (!xmlAddChild(w->channel, copy)) {
+		xmlFreeNode(copy);
+		w->oom = true;
+	}
+}
+
+static void take_entry(struct walk *w, const xmlNode *entry)
+{
+	if (!w->have_source) {
+		w->have_source = true;
+		if (w->channel) {
+			w->source = feed_source(w->channel, w->fmt, &w->oom);
+			if (w->fmt == ATOM)
+				w->feed_author = atom_authors(w->channel, &w->oom);
+		}
+	}
+	struct folio_feed_entry e;
+	if (w->oom || !read_entry(&e, entry, w->fmt, w->source, w->feed_author, &w->oom))
+		return;
+	w->n++;
+	int rc = w->each(w->ctx, &e);
+	if (rc != 0) {
+		w->stopped = true;
+		w->stop_rc = rc;
+	}
+}
+
+/* The root: which format, or NULL-reason when it is no feed. */
+static const char *root_format(const xmlChar *name, enum format *fmt)
+{
+	if (xmlStrcasecmp(name, (const xmlChar *)"rss") == 0)
+		*fmt = RSS;
+	else if (xmlStrcasecmp(name, (const xmlChar *)"feed") == 0)
+		*fmt = ATOM;
+	else if (xmlStrcasecmp(name, (const xmlChar *)"RDF") == 0)
+		*fmt = RDF;
+	else
+		return "XML, but not an RSS, Atom or RDF feed";
+	return NULL;
+}
+
+static bool named(xmlTextReader *r, const char *name)
+{
+	const xmlChar *local = xmlTextReaderConstLocalName(r);
+	return local && xmlStrcasecmp(local, (const xmlChar *)name) == 0;
+}
+
+/*
+ * Walk the document of reader r (freed here), passing each entry to each.
+ * FOLIO_EXTRACT_OK when at least one entry was passed: then *reason is NULL,
+ * or says where the feed broke off (the entries before the break were
+ * passed).  Otherwise *reason says why there is none.
+ */
+static enum folio_extract_result walk(xmlTextReader *r, folio_feed_entry_fn *each, void *ctx,
+                                      size_t *n, const char **reason, int *stop_rc)
+{
+	struct walk w = { .r = r, .each = each, .ctx = ctx };
+	const char *not_feed = NULL;
+	bool seen_root = false;
+	int ret = r ? xmlTextReaderRead(r) : -1;
+	while (ret == 1 && !w.oom && !w.stopped && !not_feed) {
+		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT) {
+			ret = xmlTextReaderRead(r);
+			continue;
+		}
+		int depth = xmlTextReaderDepth(r);
+		if (depth == 0) {
+			if (seen_root)
+				break;
+			seen_root = true;
+			if (!(not_feed = root_format(xmlTextReaderConstLocalName(r), &w.fmt)) &&
+			    w.fmt == ATOM)
+				keep_head(&w, xmlTextReaderCurrentNode(r), false);
+			ret = xmlTextReaderRead(r);
+			continue;
+		}
+		/* Where entries are: RSS channel > item, Atom feed > entry, RDF > item;
+		 * the feed's own elements beside them (RDF: in its channel). */
+		bool in_channel = w.fmt == RSS ? depth == 2 : w.fmt == ATOM ? depth == 1 : false;
+		bool is_entry = w.fmt == RSS ? depth == 2 && named(r, "item")
+		              : w.fmt == ATOM ? depth == 1 && named(r, "entry")
+		              : depth == 1 && named(r, "item");
+		if (depth == 1 && w.fmt != ATOM && named(r, "channel") && !w.channel) {
+			/* RSS: the channel holds the entries; RDF: the feed's own elements */
+			keep_head(&w, xmlTextReaderCurrentNode(r), false);
+			ret = xmlTextReaderRead(r);
+			continue;
+		}
+		if (w.fmt == RDF && depth == 2 && w.channel && !w.have_source)
+			in_channel = true; /* inside RDF's channel, before the first item */
+		if (is_entry) {
+			xmlNode *entry = xmlTextReaderExpand(r);
+			if (!entry) {
+				w.broke = true; /* broken inside the entry */
+				break;
+			}
+			take_entry(&w, entry);
+		} else if (in_channel && !w.have_source && w.channel) {
+			xmlNode *node = xmlTextReaderExpand(r);
+			if (!node) {
+				w.broke = true;
+				break;
+			}
+			keep_head(&w, node, true);
+		} else if (depth == 1 && w.fmt == RSS && named(r, "channel")) {
+			ret = xmlTextReaderRead(r); /* a second channel: its items too */
+			continue;
+		}
+		ret = xmlTextReaderNext(r);
+	}
+	bool broke = w.broke || ret == -1;
+	int line = r ? xmlTextReaderGetParserLineNumber(r) : 0;
+	xmlFreeTextReader(r);
+	xmlFreeDoc(w.head);
+	free(w.source);
+	free(w.feed_author);
+	*n = w.n;
+	*stop_rc = w.stop_rc;
+	*reason = NULL;
+	if (w.oom)
+		return FOLIO_EXTRACT_NOMEM;
+	if (w.stopped)
+		return FOLIO_EXTRACT_OK;
+	if (!seen_root) {
+		*reason = "not well-formed XML";
+		return FOLIO_EXTRACT_NO_ARTICLE;
+	}
+	if (not_feed) {
+		*reason = not_feed;
+		return FOLIO_EXTRACT_NO_ARTICLE;
+	}
+	static __thread char where[160];
+	if (w.n == 0) {
+		*reason = !broke ? "a feed with no entries"
+		                 : "a feed with no entries that could be read (not well-formed XML)";
+		return FOLIO_EXTRACT_NO_ARTICLE;
+	}
+	if (broke) {
+		snprintf(where, sizeof where,
+		         "the feed breaks off at line %d (not well-formed XML); the %zu entries before it were read",
+		         line, w.n);
+		*reason = where;
+	}
+	return FOLIO_EXTRACT_OK;
+}
+
+/* What libxml2 is told: no network, no messages, CDATA as text, and the
+ * bytes are UTF-8 already (markup converted them). */
+#define READER_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | \
+                        XML_PARSE_NOCDATA | XML_PARSE_RECOVER | XML_PARSE_IGNORE_ENC)
+
+FOLIO_DEFINE_GROW(grow_entries, struct folio_feed_entry)
+
+int folio_feed_collect(void *ctx, struct folio_feed_entry *e)
+{
+	struct folio_feed_list *list = ctx;
+	if (!grow_entries(&list->v, &list->cap, list->n + 1)) {
+		folio_article_free(&e->article);
+		free(e->id);
+		list->oom = true;
+		return -1;
+	}
+	list->v[list->n++] = *e;
+	return 0;
+}
+
 enum folio_extract_result folio_feed_parse(const char *bytes, size_t len,
                                            struct folio_feed_entry **entries, size_t *n,
                                            const char **reason)
@@ -422,72 +617,60 @@ enum folio_extract_result folio_feed_parse(const char *bytes, size_t len,
 	*n = 0;
 	*reason = NULL;
 	if (len > INT_MAX) {
-		*reason = "too large for a feed";
+		*reason = "too large for a feed in memory";
 		return FOLIO_EXTRACT_NO_ARTICLE;
 	}
 	struct markup_input in;
 	markup_silence();
 	if (markup_input(bytes, len, true, &in) != 0)
 		return FOLIO_EXTRACT_NOMEM;
-	xmlParserCtxt *ctxt = xmlNewParserCtxt();
-	xmlDoc *doc = !ctxt ? NULL
-	            : xmlCtxtReadMemory(ctxt, in.s, (int)in.len, NULL, "UTF-8",
-	                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-	                                XML_PARSE_NOCDATA | XML_PARSE_RECOVER | XML_PARSE_IGNORE_ENC);
-	bool well_formed = ctxt && ctxt->wellFormed;
-	xmlFreeParserCtxt(ctxt);
+	xmlTextReader *r = xmlReaderForMemory(in.s, (int)in.len, NULL, "UTF-8", READER_OPTIONS);
+	struct folio_feed_list got = { 0 };
+	size_t count;
+	int stop_rc;
+	enum folio_extract_result ex = r ? walk(r, folio_feed_collect, &got, &count, reason, &stop_rc)
+	                                 : FOLIO_EXTRACT_NOMEM;
 	free(in.owned);
-	if (!ctxt)
-		return FOLIO_EXTRACT_NOMEM;
-	const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
-	if (!root) {
-		xmlFreeDoc(doc);
-		*reason = "not well-formed XML";
-		return FOLIO_EXTRACT_NO_ARTICLE;
+	if (got.oom)
+		ex = FOLIO_EXTRACT_NOMEM;
+	if (ex != FOLIO_EXTRACT_OK) {
+		folio_feed_free(got.v, got.n);
+		if (ex == FOLIO_EXTRACT_NOMEM)
+			*reason = NULL;
+		return ex;
 	}
-	enum format fmt;
-	const xmlNode *channel, *items;
-	if (markup_is(root, "rss")) {
-		fmt = RSS;
-		channel = child(root, "channel");
-		items = channel;
-	} else if (markup_is(root, "feed")) {
-		fmt = ATOM;
-		channel = items = root;
-	} else if (markup_is(root, "RDF")) {
-		fmt = RDF;
-		channel = child(root, "channel");
-		items = root;
-	} else {
-		xmlFreeDoc(doc);
-		*reason = "XML, but not an RSS, Atom or RDF feed";
-		return FOLIO_EXTRACT_NO_ARTICLE;
-	}
-	bool oom = false;
-	char *source = feed_source(channel, fmt, &oom);
-	char *feed_author = fmt == ATOM ? atom_authors(root, &oom) : NULL;
-	struct entries list = { 0 };
-	list.oom = oom;
-	for (const xmlNode *c = items ? items->children : NULL; c && !list.oom; c = c->next)
-		if (markup_is(c, fmt == ATOM ? "entry" : "item"))
-			add_entry(&list, c, fmt, source, feed_author);
-	free(source);
-	free(feed_author);
-	xmlFreeDoc(doc);
-	if (list.oom) {
-		folio_feed_free(list.e, list.n);
-		return FOLIO_EXTRACT_NOMEM;
-	}
-	if (list.n == 0) {
-		free(list.e);
-		*reason = well_formed ? "a feed with no entries"
-		                      : "a feed with no entries that could be read (not well-formed XML)";
-		return FOLIO_EXTRACT_NO_ARTICLE;
-	}
-	assert(list.e);
-	*entries = list.e;
-	*n = list.n;
+	assert(got.v && got.n > 0);
+	*entries = got.v;
+	*n = got.n;
 	return FOLIO_EXTRACT_OK;
+}
+
+static int read_stream(void *ctx, char *buf, int len)
+{
+	return markup_stream_read(ctx, buf, len);
+}
+
+enum folio_extract_result folio_feed_stream(const char *head, size_t head_len,
+                                            folio_feed_read_fn *more, void *more_ctx,
+                                            folio_feed_entry_fn *each, void *ctx, size_t *n,
+                                            const char **reason, int *stop_rc)
+{
+	*n = 0;
+	*stop_rc = 0;
+	*reason = NULL;
+	markup_silence();
+	struct markup_stream *in = markup_stream_open(head, head_len, more, more_ctx);
+	if (!in)
+		return FOLIO_EXTRACT_NOMEM;
+	xmlTextReader *r = xmlReaderForIO(read_stream, NULL, in, NULL, "UTF-8", READER_OPTIONS);
+	enum folio_extract_result ex = r ? walk(r, each, ctx, n, reason, stop_rc)
+	                                 : FOLIO_EXTRACT_NOMEM;
+	if (markup_stream_failed(in) && ex != FOLIO_EXTRACT_NOMEM) {
+		*reason = markup_stream_failed(in);
+		ex = *n > 0 ? FOLIO_EXTRACT_OK : FOLIO_EXTRACT_NO_ARTICLE;
+	}
+	markup_stream_close(in);
+	return ex;
 }
 
 void folio_feed_free(struct folio_feed_entry *entries, size_t n)

@@ -77,7 +77,7 @@ struct work {
 	enum folio_kind kind;
 	struct folio_feed_entry *items; /* the articles found, or NULL */
 	size_t n;
-	char *reason;                   /* why it is skipped; NULL when it has items */
+	char *reason;                   /* why it is skipped, or (with items) where it broke off */
 	bool from_stdin;                /* "-": the writer reads it itself */
 	size_t bytes;                   /* the memory it holds, roughly */
 };
@@ -193,12 +193,90 @@ static int push_skip(struct reader *rd, const char *name, const char *reason)
 	return push(rd, &w);
 }
 
+/* Articles of a large file per hand-over: small, so the queue's bound on
+ * bytes holds memory flat while one file gives a million of them. */
+#define STREAM_CHUNK 32
+
+/* A large file being streamed: each article into the work being filled,
+ * handed over every STREAM_CHUNK. */
+struct stream_sink {
+	struct reader *rd;
+	struct work *w;
+	enum folio_kind kind;
+	size_t cap; /* of w->items */
+	bool nomem, stopped;
+};
+
+static int sink(void *ctx, struct folio_feed_entry *e)
+{
+	struct stream_sink *s = ctx;
+	struct work *w = s->w;
+	struct folio_feed_list list = { w->items, w->n, s->cap, false };
+	int rc = folio_feed_collect(&list, e);
+	w->items = list.v;
+	w->n = list.n;
+	s->cap = list.cap;
+	if (rc != 0) {
+		s->nomem = true;
+		return -1;
+	}
+	w->kind = s->kind;
+	if (w->n < STREAM_CHUNK)
+		return 0;
+	struct work next = { .name = strdup(w->name), .file = w->file ? strdup(w->file) : NULL,
+	                     .kind = s->kind };
+	if (!next.name || (w->file && !next.file)) {
+		work_free(&next);
+		s->nomem = true;
+		return -1;
+	}
+	if (push(s->rd, w) != 0) { /* the writer has stopped: w was freed */
+		*w = next;
+		s->stopped = true;
+		return -1;
+	}
+	*w = next;
+	s->cap = 0;
+	return 0;
+}
+
+/* A file over the limit for a page: its articles as they are read. */
+static int stream_file(struct reader *rd, struct work *w, int fd, char *head, size_t head_len)
+{
+	struct stream_sink s = { .rd = rd, .w = w };
+	const char *reason;
+	int stop_rc;
+	enum folio_extract_result ex = import_stream_articles(fd, head, head_len, &s.kind, sink, &s,
+	                                                      &reason, &stop_rc);
+	close(fd);
+	free(head);
+	if (s.stopped) {
+		work_free(w);
+		return -1;
+	}
+	if (s.nomem || ex == FOLIO_EXTRACT_NOMEM) {
+		work_free(w);
+		rd->err = NOMEM_READING;
+		return -1;
+	}
+	w->kind = s.kind;
+	if (ex != FOLIO_EXTRACT_OK && !reason)
+		reason = "no article found";
+	if (reason && !(w->reason = strdup(reason))) {
+		work_free(w);
+		rd->err = NOMEM_READING;
+		return -1;
+	}
+	return push(rd, w);
+}
+
 static int read_file(struct reader *rd, const char *path)
 {
 	struct work w = { .name = strdup(path) };
 	char *raw;
 	size_t raw_len;
 	const char *reason;
+	int fd = -1;
 	if (!w.name)
 		goto nomem;
 	if (strcmp(path, "-") == 0) {
@@ -207,18 +285,23 @@ static int read_file(struct reader *rd, const char *path)
 		w.from_stdin = true;
 		return push(rd, &w);
 	}
-	if (import_read_raw(path, &raw, &raw_len, &reason) != 0) {
+	int got = import_read_raw(path, &raw, &raw_len, &fd, &reason);
+	if (got < 0) {
 		if (!(w.reason = strdup(reason)))
 			goto nomem;
 		return push(rd, &w);
 	}
 	/* The same file named two ways is one article: key it by its real path. */
 	w.file = realpath(path, NULL);
+	if (got == 1)
+		return stream_file(rd, &w, fd, raw, raw_len);
 	enum folio_extract_result ex = import_find_articles(raw, raw_len, &w.kind, &w.items, &w.n, &reason);
 	free(raw);
 	if (ex == FOLIO_EXTRACT_NOMEM)
 		goto nomem;
-	if (ex != FOLIO_EXTRACT_OK && !(w.reason = strdup(reason ? reason : "no article found")))
+	if (ex != FOLIO_EXTRACT_OK && !reason)
+		reason = "no article found";
+	if (reason && !(w.reason = strdup(reason)))
 		goto nomem;
 	return push(rd, &w);
 
@@ -465,6 +548,8 @@ static int import_bytes(struct import_run *run, const char *name, const char *fi
 	}
 	int rc = store_items(run, file, kind, items, n);
 	folio_feed_free(items, n);
+	if (rc == 0 && reason) /* it broke off after these */
+		skip(run, name, reason);
 	return rc;
 }
 
@@ -473,7 +558,7 @@ static int import_stdin(struct import_run *run)
 	char *raw;
 	size_t raw_len;
 	const char *reason;
-	if (import_read_raw("-", &raw, &raw_len, &reason) != 0) {
+	if (import_read_raw("-", &raw, &raw_len, NULL, &reason) != 0) {
 		skip(run, "-", reason);
 		return 0;
 	}
@@ -488,10 +573,11 @@ static int write_work(struct import_run *run, const struct work *w)
 	int rc = 0;
 	if (w->from_stdin)
 		rc = import_stdin(run);
-	else if (w->reason)
-		skip(run, w->name, w->reason);
 	else
 		rc = store_items(run, w->file ? w->file : w->name, w->kind, w->items, w->n);
+	/* Skipped, or broken off after the articles just stored. */
+	if (rc == 0 && w->reason)
+		skip(run, w->name, w->reason);
 	if (rc == 0 && run->in_batch >= IMPORT_BATCH) {
 		if (commit_batch(run) != 0 || folio_store_begin(run->st, &run->err) != 0)
 			return -1;

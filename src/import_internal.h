@@ -20,13 +20,31 @@ const char *import_file_type_reason(mode_t mode);
  * Read the raw bytes of one input ("-" for stdin): a regular file, at most
  * FOLIO_IMPORT_MAX_BYTES, not binary.  0 with *raw (malloc'd), or -1 with
  * *reason (static text, or errno's message) saying why it is skipped.
+ * With big_fd, a larger regular file is not refused: 1 with its first 64
+ * KiB in *raw and *big_fd open after them, for import_stream_articles().
  */
-int import_read_raw(const char *path, char **raw, size_t *raw_len, const char **reason);
+int import_read_raw(const char *path, char **raw, size_t *raw_len, int *big_fd,
+                    const char **reason);
+
+/*
+ * The articles of a file too large to hold (fd, after its head), passed to
+ * each one at a time as they are read: a feed entry by entry, folio's own
+ * export element by element; anything else is refused as too large.
+ * *kind is set before the first is passed.  FOLIO_EXTRACT_OK when some
+ * were passed, with *reason NULL or saying where the file broke off;
+ * otherwise *reason says why there are none.  *stop_rc: each's non-zero
+ * return that stopped the walk.  fd is not closed.
+ */
+enum folio_extract_result import_stream_articles(int fd, const char *head, size_t head_len,
+                                                 enum folio_kind *kind,
+                                                 folio_feed_entry_fn *each, void *ctx,
+                                                 const char **reason, int *stop_rc);
 
 /*
  * The articles in the raw bytes of one input, and what kind of input it
- * was.  FOLIO_EXTRACT_OK with *items (n >= 1, free with folio_feed_free());
- * otherwise *reason may say why (static text).
+ * was.  FOLIO_EXTRACT_OK with *items (n >= 1, free with folio_feed_free())
+ * and *reason NULL, or saying where the input broke off (the items are
+ * those before the break); otherwise *reason may say why (static text).
  */
 enum folio_extract_result import_find_articles(const char *raw, size_t raw_len,
                                                enum folio_kind *kind,

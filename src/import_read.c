@@ -112,12 +112,20 @@ static const char *not_a_page(const char *text, size_t len)
 	return NULL;
 }
 
+#define TOO_LARGE "larger than 16 MiB, too large for a single page " \
+                  "(only feeds and exports are read at any size)"
+
+/* How much of a large file is read first, to tell what it is. */
+#define STREAM_HEAD (64 * 1024)
+
 /* Read the raw bytes of one input: a regular file, at most the limit, text. */
-int import_read_raw(const char *path, char **raw, size_t *raw_len, const char **reason)
+int import_read_raw(const char *path, char **raw, size_t *raw_len, int *big_fd,
+                    const char **reason)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	int fd = is_stdin ? STDIN_FILENO
 	                  : open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	bool big = false;
 	*raw = NULL;
 	if (fd < 0) {
 		*reason = strerror(errno);
@@ -135,47 +143,66 @@ int import_read_raw(const char *path, char **raw, size_t *raw_len, const char **
 			close(fd);
 			return -1;
 		}
-		/* Refuse a huge file by its size, before reading any of it. */
+		/* A huge file is refused by its size before any of it is read,
+		 * unless the caller streams: then its head tells what it is. */
 		if ((unsigned long long)sb.st_size > FOLIO_IMPORT_MAX_BYTES) {
-			*reason = "larger than 16 MiB, too large to be an article";
-			close(fd);
-			return -1;
+			if (!big_fd) {
+				*reason = TOO_LARGE;
+				close(fd);
+				return -1;
+			}
+			big = true;
 		}
 	}
-	int rc = read_capped(fd, FOLIO_IMPORT_MAX_BYTES, raw, raw_len);
+	int rc = read_capped(fd, big ? STREAM_HEAD - 1 : FOLIO_IMPORT_MAX_BYTES, raw, raw_len);
 	int saved = errno;
-	if (!is_stdin)
+	if (!is_stdin && (!big || rc != 0))
 		close(fd);
 	if (rc != 0) {
 		*reason = strerror(saved);
 		return -1;
 	}
-	*reason = *raw_len > FOLIO_IMPORT_MAX_BYTES ? "larger than 16 MiB, too large to be an article"
+	bool binary = *raw_len > 0 && folio_text_is_binary(*raw, *raw_len);
+	*reason = (!big && *raw_len > FOLIO_IMPORT_MAX_BYTES) || (big && binary) ? TOO_LARGE
 	        : *raw_len == 0 ? "empty file"
-	        : folio_text_is_binary(*raw, *raw_len) ? "binary file, not text"
+	        : binary ? "binary file, not text"
 	        : NULL;
 	if (*reason) {
 		free(*raw);
 		*raw = NULL;
+		if (big)
+			close(fd);
 		return -1;
 	}
-	return 0;
+	if (big)
+		*big_fd = fd;
+	return big ? 1 : 0;
 }
 
-/* Articles gathered from `folio export --json` output. */
-struct export_items {
-	struct folio_feed_entry *v;
-	size_t n, cap;
-	const char *refused; /* why the file is refused as an export, when it is */
+/*
+ * folio's own export read back, element by element (json-c's tokener, fed
+ * the text in pieces), so an export of any size is one article in memory at
+ * a time.  Each article goes to each as soon as it is read.
+ */
+struct export_read {
+	folio_feed_entry_fn *each;
+	void *ctx;
+	size_t n;
+	const char *refused; /* why the element that stopped the walk is refused */
+	int stop_rc;         /* each's non-zero return */
+	struct folio_json_reader json;
 };
+
+/* The JSON reader's returns from export_object, besides 0 and -1. */
+enum { EXPORT_NOT_OURS = 2, EXPORT_REFUSED = 3, EXPORT_STOPPED = 4 };
 
 /*
  * A text field of an exported article, through the text gate like every
  * field from a page (the file may have been written by anything): NULL
- * when absent or null.  U+0000 refuses the file: no article text holds one,
- * and cutting the field there would lose the rest without a word.
+ * when absent or null.  U+0000 refuses the article: no article text holds
+ * one, and cutting the field there would lose the rest without a word.
  */
-static char *export_text(struct export_items *items, json_object *obj, const char *key,
+static char *export_text(struct export_read *x, json_object *obj, const char *key,
                          bool keep_newlines, bool *nomem)
 {
 	size_t len;
@@ -183,8 +210,8 @@ static char *export_text(struct export_items *items, json_object *obj, const cha
 	if (!value)
 		return NULL;
 	if (memchr(value, '\0', len)) {
-		items->refused = "an exported article holds \\u0000 (a NUL character), "
-		                 "which no article text may";
+		x->refused = "an exported article holds \\u0000 (a NUL character), "
+		             "which no article text may";
 		return NULL;
 	}
 	char *clean = folio_text_clean(value, len, keep_newlines, NULL);
@@ -194,14 +221,14 @@ static char *export_text(struct export_items *items, json_object *obj, const cha
 }
 
 /* The path an exported article claims, as bytes (a file name is not text). */
-static char *export_path(struct export_items *items, json_object *obj, bool *nomem)
+static char *export_path(struct export_read *x, json_object *obj, bool *nomem)
 {
 	size_t len;
 	const char *value = folio_json_get_string(obj, "path", &len);
 	if (!value)
 		return NULL;
 	if (memchr(value, '\0', len)) {
-		items->refused = "an exported article's path holds \\u0000 (a NUL character)";
+		x->refused = "an exported article's path holds \\u0000 (a NUL character)";
 		return NULL;
 	}
 	char *copy = strdup(value);
@@ -212,31 +239,82 @@ static char *export_path(struct export_items *items, json_object *obj, bool *nom
 
 static int export_object(void *ctx, json_object *obj)
 {
-	struct export_items *items = ctx;
+	struct export_read *x = ctx;
 	size_t len;
 	/* Not ours: every exported article has a title (maybe null) and a body. */
 	if (!json_object_is_type(obj, json_type_object) ||
 	    !json_object_object_get_ex(obj, "title", NULL) || !folio_json_get_string(obj, "body", &len))
-		return 2;
-	if (items->n == items->cap) {
-		size_t cap = items->cap ? items->cap * 2 : 16;
-		struct folio_feed_entry *grown = realloc(items->v, cap * sizeof *grown);
-		if (!grown)
-			return -1;
-		items->v = grown;
-		items->cap = cap;
-	}
+		return EXPORT_NOT_OURS;
 	bool nomem = false;
-	struct folio_feed_entry *e = &items->v[items->n++];
-	struct folio_article *a = &e->article;
-	a->source = export_text(items, obj, "source", false, &nomem);
-	a->title = export_text(items, obj, "title", false, &nomem);
-	a->byline = export_text(items, obj, "byline", false, &nomem);
-	a->date = export_text(items, obj, "date", false, &nomem);
-	a->dateline = export_text(items, obj, "dateline", false, &nomem);
-	a->body = export_text(items, obj, "body", true, &nomem);
-	e->id = export_path(items, obj, &nomem);
-	return nomem ? -1 : items->refused ? 3 : 0;
+	struct folio_feed_entry e = { { 0 }, NULL };
+	struct folio_article *a = &e.article;
+	a->source = export_text(x, obj, "source", false, &nomem);
+	a->title = export_text(x, obj, "title", false, &nomem);
+	a->byline = export_text(x, obj, "byline", false, &nomem);
+	a->date = export_text(x, obj, "date", false, &nomem);
+	a->dateline = export_text(x, obj, "dateline", false, &nomem);
+	a->body = export_text(x, obj, "body", true, &nomem);
+	e.id = export_path(x, obj, &nomem);
+	if (nomem || x->refused) {
+		folio_article_free(a);
+		free(e.id);
+		return nomem ? -1 : EXPORT_REFUSED;
+	}
+	x->n++;
+	if ((x->stop_rc = x->each(x->ctx, &e)) != 0)
+		return EXPORT_STOPPED;
+	return 0;
+}
+
+static int export_open(struct export_read *x, folio_feed_entry_fn *each, void *ctx)
+{
+	*x = (struct export_read){ .each = each, .ctx = ctx };
+	/* Flat objects only: an export never nests. */
+	return folio_json_reader_open(&x->json, 1, export_object, x);
+}
+
+/*
+ * How the walk ended (rc: the reader's last return, after close when it
+ * got to the end).  OK when some article was read: *reason NULL, or where
+ * the export broke off.  A file whose first element is not ours is not an
+ * export (NO_ARTICLE, *reason NULL).
+ */
+static enum folio_extract_result export_end(struct export_read *x, int rc, const char **reason)
+{
+	static __thread char where[200];
+	const char *why = rc == 1 ? x->json.reason
+	                : rc == EXPORT_REFUSED ? x->refused
+	                : rc == EXPORT_NOT_OURS ? "an element that is not an exported article"
+	                : NULL;
+	*reason = NULL;
+	if (rc == -1)
+		return FOLIO_EXTRACT_NOMEM;
+	if (rc == 0 || rc == EXPORT_STOPPED)
+		return x->n > 0 || rc == EXPORT_STOPPED ? FOLIO_EXTRACT_OK : FOLIO_EXTRACT_NO_ARTICLE;
+	if (x->n == 0) {
+		*reason = rc == EXPORT_REFUSED ? x->refused : NULL;
+		return FOLIO_EXTRACT_NO_ARTICLE;
+	}
+	snprintf(where, sizeof where, "the export breaks off after %zu articles: %s", x->n,
+	         why ? why : "not JSON");
+	*reason = where;
+	return FOLIO_EXTRACT_OK;
+}
+
+/* An export whole in memory. */
+static enum folio_extract_result export_each(const char *text, size_t len,
+                                             folio_feed_entry_fn *each, void *ctx,
+                                             const char **reason)
+{
+	struct export_read x;
+	if (export_open(&x, each, ctx) != 0)
+		return FOLIO_EXTRACT_NOMEM;
+	int rc = folio_json_reader_feed(&x.json, text, len);
+	if (rc == 0)
+		rc = folio_json_reader_close(&x.json);
+	else
+		(void)folio_json_reader_close(&x.json);
+	return export_end(&x, rc, reason);
 }
 
 /*
@@ -246,16 +324,15 @@ static int export_object(void *ctx, json_object *obj)
  */
 static enum folio_extract_result exported_articles(const char *text, size_t len,
                                                    struct folio_feed_entry **items, size_t *n,
-                                                   const char **refused)
+                                                   const char **reason)
 {
-	struct export_items got = { 0 };
-	const char *reason;
-	/* Flat objects only: an export never nests. */
-	int rc = folio_json_array_each(text, len, 1, export_object, &got, &reason);
-	if (rc != 0 || got.n == 0) {
+	struct folio_feed_list got = { 0 };
+	enum folio_extract_result ex = export_each(text, len, folio_feed_collect, &got, reason);
+	if (got.oom)
+		ex = FOLIO_EXTRACT_NOMEM;
+	if (ex != FOLIO_EXTRACT_OK) {
 		folio_feed_free(got.v, got.n);
-		*refused = got.refused;
-		return rc == -1 ? FOLIO_EXTRACT_NOMEM : FOLIO_EXTRACT_NO_ARTICLE;
+		return ex;
 	}
 	*items = got.v;
 	*n = got.n;
@@ -301,24 +378,100 @@ enum folio_extract_result import_find_articles(const char *raw, size_t raw_len,
 	char *text = folio_text_decode(raw, raw_len, &len);
 	if (!text)
 		return FOLIO_EXTRACT_NOMEM;
-	if ((*reason = not_a_page(text, len))) {
-		enum folio_extract_result ex = FOLIO_EXTRACT_NO_ARTICLE;
-		if (text[strspn(text, " \t\r\n")] == '[') {
-			const char *refused = NULL;
-			ex = exported_articles(text, len, items, n, &refused);
-			if (ex == FOLIO_EXTRACT_OK) {
-				*kind = FOLIO_KIND_EXPORT;
-				*reason = NULL;
-			} else if (refused) {
-				*reason = refused;
-			}
+	/* An export, whole or cut off after some articles (so not ending in ']'). */
+	if (text[strspn(text, " \t\r\n")] == '[') {
+		const char *why = NULL;
+		enum folio_extract_result ex = exported_articles(text, len, items, n, &why);
+		if (ex == FOLIO_EXTRACT_OK)
+			*kind = FOLIO_KIND_EXPORT;
+		if (ex == FOLIO_EXTRACT_OK || ex == FOLIO_EXTRACT_NOMEM || why) {
+			*reason = why;
+			free(text);
+			return ex;
 		}
+	}
+	if ((*reason = not_a_page(text, len))) {
 		free(text);
-		return ex;
+		return FOLIO_EXTRACT_NO_ARTICLE;
 	}
 	enum folio_extract_result ex = folio_extract(text, len, &a, reason);
 	free(text);
 	return one_item(ex, &a, items, n);
+}
+
+/* The rest of a large file, as the stream asks for it. */
+static long read_more(void *ctx, char *buf, size_t len)
+{
+	int fd = *(int *)ctx;
+	for (;;) {
+		ssize_t got = read(fd, buf, len);
+		if (got >= 0 || errno != EINTR)
+			return got;
+	}
+}
+
+/* A large export: the head, then the rest of the file in pieces. */
+static enum folio_extract_result export_stream(int fd, const char *head, size_t head_len,
+                                               folio_feed_entry_fn *each, void *ctx,
+                                               const char **reason, int *stop_rc)
+{
+	struct export_read x;
+	if (export_open(&x, each, ctx) != 0)
+		return FOLIO_EXTRACT_NOMEM;
+	int rc = folio_json_reader_feed(&x.json, head, head_len);
+	bool failed = false;
+	char *buf = rc == 0 ? malloc(1 << 20) : NULL;
+	if (rc == 0 && !buf)
+		rc = -1;
+	while (rc == 0) {
+		long got = read_more(&fd, buf, 1 << 20);
+		if (got <= 0) {
+			failed = got < 0;
+			break;
+		}
+		rc = folio_json_reader_feed(&x.json, buf, (size_t)got);
+	}
+	free(buf);
+	if (rc == 0 && !failed)
+		rc = folio_json_reader_close(&x.json);
+	else
+		(void)folio_json_reader_close(&x.json);
+	*stop_rc = x.stop_rc;
+	if (failed && rc == 0) {
+		static __thread char where[120];
+		snprintf(where, sizeof where,
+		         "the file could not be read to its end; the %zu articles before were read", x.n);
+		*reason = where;
+		return x.n > 0 ? FOLIO_EXTRACT_OK : FOLIO_EXTRACT_NO_ARTICLE;
+	}
+	return export_end(&x, rc, reason);
+}
+
+enum folio_extract_result import_stream_articles(int fd, const char *head, size_t head_len,
+                                                 enum folio_kind *kind,
+                                                 folio_feed_entry_fn *each, void *ctx,
+                                                 const char **reason, int *stop_rc)
+{
+	*reason = NULL;
+	*stop_rc = 0;
+	*kind = folio_sniff(head, head_len);
+	if (*kind == FOLIO_KIND_FEED) {
+		size_t n;
+		return folio_feed_stream(head, head_len, read_more, &fd, each, ctx, &n, reason, stop_rc);
+	}
+	size_t skip = head_len >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	while (skip < head_len && is_blank(head[skip]))
+		skip++;
+	if (*kind != FOLIO_KIND_TEXT || skip == head_len || head[skip] != '[') {
+		*reason = TOO_LARGE;
+		return FOLIO_EXTRACT_NO_ARTICLE;
+	}
+	*kind = FOLIO_KIND_EXPORT;
+	enum folio_extract_result ex = export_stream(fd, head + skip, head_len - skip, each, ctx,
+	                                             reason, stop_rc);
+	if (ex == FOLIO_EXTRACT_NO_ARTICLE && !*reason)
+		*reason = "JSON data larger than 16 MiB, and not folio's export";
+	return ex;
 }
 
 int folio_import_articles(const char *path, struct folio_feed_entry **items, size_t *n,
@@ -329,7 +482,7 @@ int folio_import_articles(const char *path, struct folio_feed_entry **items, siz
 	enum folio_kind kind;
 	*items = NULL;
 	*n = 0;
-	if (import_read_raw(path, &raw, &raw_len, reason) != 0)
+	if (import_read_raw(path, &raw, &raw_len, NULL, reason) != 0)
 		return -1;
 	enum folio_extract_result ex = import_find_articles(raw, raw_len, &kind, items, n, reason);
 	free(raw);

@@ -648,3 +648,143 @@ int markup_input(const char *bytes, size_t len, bool xml, struct markup_input *i
 	in->s = in->owned;
 	return 0;
 }
+
+/* ---- a feed streamed in pieces ---- */
+
+#define STREAM_IN (64 * 1024)
+
+struct markup_stream {
+	const char *head;
+	size_t head_len;
+	long (*more)(void *ctx, char *buf, size_t len);
+	void *more_ctx;
+	iconv_t cd;
+	size_t unit;
+	char in[STREAM_IN];
+	size_t in_len;
+	bool eof;
+	const char *failed;
+};
+
+/* Valid UTF-8 but for a character cut off at the end of the head. */
+static bool head_is_utf8(const char *s, size_t len, bool *ascii)
+{
+	size_t cut = 0;
+	while (cut < 3 && cut < len && ((unsigned char)s[len - 1 - cut] & 0xC0) == 0x80)
+		cut++;
+	if (cut < len && (unsigned char)s[len - 1 - cut] >= 0xC0)
+		len -= cut + 1;
+	*ascii = true;
+	for (size_t i = 0; i < len && *ascii; i++)
+		*ascii = (unsigned char)s[i] < 0x80;
+	return u8_check((const uint8_t *)s, len) == NULL;
+}
+
+struct markup_stream *markup_stream_open(const char *head, size_t head_len,
+                                         long (*more)(void *ctx, char *buf, size_t len),
+                                         void *more_ctx)
+{
+	struct markup_stream *s = calloc(1, sizeof *s);
+	if (!s)
+		return NULL;
+	s->more = more;
+	s->more_ctx = more_ctx;
+	s->unit = 1;
+	size_t bom = 0;
+	const char *charset = folio_text_wide_form(head, head_len, &bom);
+	char label[40], guess[FOLIO_CHARSET_CAP];
+	if (charset) {
+		s->unit = charset[4] == '3' ? 4 : 2;
+	} else {
+		bool ascii;
+		if (head_len >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
+			bom = 3;
+		bool utf8 = head_is_utf8(head + bom, head_len - bom, &ascii);
+		if (!(utf8 && !ascii) && !bom &&
+		    declared_charset(head, head_len, true, label, sizeof label))
+			charset = iconv_name(label);
+		if (!charset && !utf8 && !bom && folio_text_guess_charset(head, head_len, guess))
+			charset = guess;
+	}
+	s->cd = charset ? iconv_open("UTF-8", charset) : (iconv_t)-1;
+	if (s->cd == (iconv_t)-1) {
+		s->unit = 1;
+		s->cd = iconv_open("UTF-8", "UTF-8");
+	}
+	if (s->cd == (iconv_t)-1) {
+		free(s);
+		return NULL;
+	}
+	s->head = head + bom;
+	s->head_len = head_len - bom;
+	return s;
+}
+
+/* More raw bytes after what is left in s->in: false at the end. */
+static bool refill(struct markup_stream *s)
+{
+	if (s->eof || s->in_len == STREAM_IN)
+		return false;
+	size_t room = STREAM_IN - s->in_len;
+	if (s->head_len > 0) {
+		size_t take = s->head_len < room ? s->head_len : room;
+		memcpy(s->in + s->in_len, s->head, take);
+		s->head += take;
+		s->head_len -= take;
+		s->in_len += take;
+		return true;
+	}
+	long got = s->more ? s->more(s->more_ctx, s->in + s->in_len, room) : 0;
+	if (got < 0)
+		s->failed = "the file could not be read to its end";
+	if (got <= 0) {
+		s->eof = true;
+		return false;
+	}
+	s->in_len += (size_t)got;
+	return true;
+}
+
+int markup_stream_read(struct markup_stream *s, char *buf, int len)
+{
+	char *out = buf;
+	size_t room = len > 0 ? (size_t)len : 0;
+	while (room >= 4) {
+		if (s->in_len == 0 && !refill(s))
+			break;
+		char *in = s->in;
+		size_t left = s->in_len;
+		size_t rc = iconv(s->cd, &in, &left, &out, &room);
+		int err = rc == (size_t)-1 ? errno : 0;
+		memmove(s->in, in, left);
+		s->in_len = left;
+		if (err == 0 || err == E2BIG)
+			continue;
+		if (err == EINVAL && refill(s)) /* a character cut by the read */
+			continue;
+		/* EILSEQ, or a character cut off at the end: U+FFFD, then the next unit */
+		if (room < 3)
+			break;
+		memcpy(out, "\xEF\xBF\xBD", 3);
+		out += 3;
+		room -= 3;
+		size_t skip = s->in_len < s->unit ? s->in_len : s->unit;
+		memmove(s->in, s->in + skip, s->in_len - skip);
+		s->in_len -= skip;
+		iconv(s->cd, NULL, NULL, NULL, NULL);
+	}
+	return (int)(out - buf);
+}
+
+const char *markup_stream_failed(const struct markup_stream *s)
+{
+	return s->failed;
+}
+
+void markup_stream_close(struct markup_stream *s)
+{
+	if (s) {
+		iconv_close(s->cd);
+		free(s);
+	}
+}

@@ -55,6 +55,24 @@ struct markup_input {
 };
 int markup_input(const char *bytes, size_t len, bool xml, struct markup_input *in);
 
+/*
+ * The same for a feed too large to hold: bytes converted to UTF-8 as
+ * libxml2 asks for them, in pieces.  The charset is told from head (the
+ * bytes already read): UTF-16/32 by BOM or zero bytes, valid non-ASCII
+ * UTF-8 as UTF-8, else the declared charset, else uchardet's guess when the
+ * head is not UTF-8, else UTF-8.  A byte that does not convert becomes
+ * U+FFFD.  NULL when out of memory.
+ */
+struct markup_stream;
+struct markup_stream *markup_stream_open(const char *head, size_t head_len,
+                                         long (*more)(void *ctx, char *buf, size_t len),
+                                         void *more_ctx);
+/* Up to len bytes of UTF-8 into buf: the count, 0 at the end, -1 on failure. */
+int markup_stream_read(struct markup_stream *s, char *buf, int len);
+/* Why the bytes stopped early (a read failed), or NULL. */
+const char *markup_stream_failed(const struct markup_stream *s);
+void markup_stream_close(struct markup_stream *s);
+
 /* libxml2 says nothing on stderr from this thread: folio reports what went
  * wrong itself, naming the file.  Call before each parse. */
 void markup_silence(void);

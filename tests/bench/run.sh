@@ -6,6 +6,8 @@
 #                                    keep the stores of an earlier run (and
 #                                    its import figures); measure the rest
 #   make bench [BENCH_SIZES="1000 100000 1000000"]
+#   FOLIO_BENCH_BIG_MB=1024 make bench
+#                                    also a 1 GB feed and export (big.sh)
 #
 # For each N: the corpus (generated once and grown, cached in
 # $FOLIO_BENCH_DIR, default $TMPDIR/folio-bench, never in the source tree),
@@ -284,6 +286,12 @@ if [ "$first_n" != "$last_n" ]; then
 	growth first_screen.peak_rss_kb
 	growth import.folio.peak_rss_kb
 	growth import.folio.articles_per_s
+fi
+# ---- a feed and an export of 1 GB (slow: only when asked for) ----
+if [ -n "${FOLIO_BENCH_BIG_MB:-}" ]; then
+	FOLIO=$FOLIO FOLIO_BENCH_DIR=$bench sh "$here/big.sh" "$FOLIO_BENCH_BIG_MB" | tee -a "$out"
+else
+	echo "# big: not run (FOLIO_BENCH_BIG_MB=1024 imports a 1 GB feed and a 1 GB export)" >&2
 fi
 fig machine.loadavg_at_end "$(cut -d' ' -f1 /proc/loadavg)"
 echo "# figures kept in $out" >&2
