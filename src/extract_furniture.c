@@ -618,7 +618,8 @@ enum furniture ex_furniture(const struct unit *u, const struct furniture_index *
 		return FURN_RULE;
 	/* no sign of furniture reaches past 90 words */
 	struct signs sg = u->words <= 90 ? read_signs(lc, len, fx) : (struct signs){ 0, 0 };
-	unsigned lk = read_leads(lc, len, fx);
+	size_t lead = u->list == LIST_BULLET ? u->content : 0; /* "■ Related: ..." */
+	unsigned lk = read_leads(lc + lead, len - lead, fx);
 	if (embedded_post(s, len, sg))
 		return FURN_EMBED;
 	if (trailer_line(s, len, u->words, sg, lk))

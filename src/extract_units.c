@@ -218,15 +218,18 @@ static enum kind classify_line(struct unit *u, const struct furniture_index *fx)
 		return K_COPYRIGHT;
 	if (u->words <= 5 && ex_starts_ci(s, len, "page") && len > 5 && ex_is_digit(s[5]))
 		return K_DROP; /* "Page 1 of 2" */
+	/* markers are read after a bullet: "■ Related: ..." */
+	const char *m = s + (u->list == LIST_BULLET ? u->content : 0);
+	size_t mlen = len - (size_t)(m - s);
 	/* "A version of this article appears in print on page A12 of ..." */
-	if (marker_line(s, len, ex_print_notes, false))
+	if (marker_line(m, mlen, ex_print_notes, false))
 		return K_END;
 	if (u->words <= 12) {
-		if (marker_line(s, len, ex_end_phrases, false) ||
-		    (u->words <= 3 && !u->sentence && marker_line(s, len, ex_end_words, true)))
-			return inline_teaser(s, len) ? K_TEASER : K_END;
-		if (marker_line(s, len, ex_drop_phrases, false) ||
-		    (u->words <= 3 && !u->sentence && marker_line(s, len, ex_drop_words, true)))
+		if (marker_line(m, mlen, ex_end_phrases, false) ||
+		    (u->words <= 3 && !u->sentence && marker_line(m, mlen, ex_end_words, true)))
+			return inline_teaser(m, mlen) ? K_TEASER : K_END;
+		if (marker_line(m, mlen, ex_drop_phrases, false) ||
+		    (u->words <= 3 && !u->sentence && marker_line(m, mlen, ex_drop_words, true)))
 			return K_DROP;
 	}
 	if (u->words <= 25) {
