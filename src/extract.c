@@ -424,6 +424,8 @@ static void mark_boxes(struct page *pg)
 #define HEADER_CPS 600
 #define HEADER_UNITS 12
 #define BORDER_WEIGHT 200
+/* a standfirst is a sentence or two: a longer line over the story is its text */
+#define STANDFIRST_WORDS 80
 
 /*
  * The body: the run of units with the greatest weight, trimmed to start on
@@ -470,9 +472,11 @@ static bool find_body(const struct page *pg, size_t *start, size_t *end)
 	}
 	if (!found)
 		return false;
-	/* start on a paragraph; a standfirst over it never ends as a sentence does */
+	/* start on a paragraph; a standfirst over it never ends as a sentence
+	   does, nor runs past STANDFIRST_WORDS (text that long is the story's) */
 	while (bs < be && (pg->u[bs].kind != K_PROSE ||
-	                   (!pg->u[bs].sentence && !pg->u[bs].colon)))
+	                   (!pg->u[bs].sentence && !pg->u[bs].colon &&
+	                    pg->u[bs].words <= STANDFIRST_WORDS)))
 		bs++;
 	/* end on prose, or on a list or table that a colon line introduced */
 	while (be > bs && !can_end(&pg->u[be]) && !(pg->u[be].kind == K_INTRO && be + 1 == last)) {

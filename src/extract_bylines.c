@@ -636,8 +636,94 @@ bool ex_dated_fields(const char *s, size_t len, char date[11])
 }
 
 /* Any of the byline forms; the names go to *out, a date on the line to date. */
+/*
+ * A copy of a byline without what a broken page left in it: the rest of a
+ * terminal colour code whose ESC the text gate took out ("J[0mohn") and
+ * printf conversions never filled in ("By %s").  Returns the new length,
+ * or 0 when there was nothing to take out.
+ */
+static size_t without_residue(const char *s, size_t len, char *buf, size_t cap)
+{
+	size_t o = 0;
+	bool cut = false;
+	for (size_t i = 0; i < len && o + 1 < cap;) {
+		size_t k = i + 1;
+		if (s[i] == '[') { /* "[0m", "[1;31m" */
+			while (k < len && (ex_is_digit(s[k]) || s[k] == ';'))
+				k++;
+			if (k < len && s[k] == 'm' && k > i + 1) {
+				i = k + 1, cut = true;
+				continue;
+			}
+		} else if (s[i] == '%' && i + 1 < len && strchr("sdiuxf", s[i + 1])) {
+			i += 2, cut = true;
+			continue;
+		}
+		if (!(s[i] == ' ' && (o == 0 || buf[o - 1] == ' ')))
+			buf[o++] = s[i];
+		i++;
+	}
+	while (o > 0 && buf[o - 1] == ' ')
+		o--;
+	return cut ? o : 0;
+}
+
+/*
+ * A Chinese reporter credit: "本报记者 张伟 李娜", "新华社记者：王强".  The
+ * names are the words of two to four Han characters after 记者 (reporter).
+ */
+static bool reporter_credit(const char *s, size_t len, struct names *out)
+{
+	static const char reporter[] = "\xE8\xAE\xB0\xE8\x80\x85";
+	size_t at = ex_find_at(s, len, reporter, 6);
+	if (len > 120 || at == SIZE_MAX)
+		return false;
+	struct names tmp = *out;
+	size_t i = at + 6, found = 0;
+	while (i < len) {
+		size_t n, st = i, chars = 0;
+		while (i < len && (s[i] == ' ' || s[i] == ':' ||
+		                   ex_find_at(s + i, len - i, "\xEF\xBC\x9A", 3) == 0 ||
+		                   ex_find_at(s + i, len - i, "\xE3\x80\x81", 3) == 0))
+			i += (unsigned char)s[i] < 0x80 ? 1 : 3; /* space, colons, 、 */
+		st = i;
+		while (i < len && ex_cp_cjk(ex_cp_at(s + i, len - i, &n)))
+			i += n, chars++;
+		if (chars == 0 && i < len)
+			return false; /* something other than a name */
+		if (chars == 0)
+			break;
+		if (chars < 2 || chars > 4)
+			return false;
+		struct word w = { s + st, i - st };
+		add_name(&tmp, &w, 1, false);
+		found++;
+	}
+	if (found == 0)
+		return false;
+	*out = tmp;
+	return true;
+}
+
+/*
+ * A byline so broken that no name is left: "By %s %s, %d staff".  It is
+ * still the byline's line, so the headline over it stays a headline.
+ */
+bool ex_broken_byline(const char *s, size_t len)
+{
+	char clean[256];
+	return len < sizeof clean && len > 3 && s[0] == 'B' && ex_starts_ci(s, len, "by ") &&
+	       without_residue(s, len, clean, sizeof clean) > 0;
+}
+
 bool ex_byline_names(const char *s, size_t len, struct names *out, char date[11])
 {
+	char clean[256];
+	size_t n = len < sizeof clean ? without_residue(s, len, clean, sizeof clean) : 0;
+	if (n > 0)
+		return ex_byline_names(clean, n, out, date);
+	if (reporter_credit(s, len, out))
+		return true;
 	if (has_fields(s, len))
 		return byline_fields(s, len, out, date);
 	return byline_line(s, len, out, date) || name_role_line(s, len, out) ||

@@ -127,6 +127,7 @@ bool ex_dated_fields(const char *s, size_t len, char date[11]);
 bool ex_credit_line(const char *s, size_t len);
 bool ex_names_only_line(const char *s, size_t len, struct names *out);
 bool ex_byline_names(const char *s, size_t len, struct names *out, char date[11]);
+bool ex_broken_byline(const char *s, size_t len);
 bool ex_trailer_byline(const char *s, size_t len, struct names *out);
 const char *ex_byline_outlet(const char *s, size_t len, bool one_word, char *buf, size_t cap);
 

@@ -235,7 +235,7 @@ static enum kind classify_line(struct unit *u, const struct furniture_index *fx)
 	if (u->words <= 25) {
 		struct names names = { .n = 0 };
 		u->date[0] = '\0';
-		if (ex_byline_names(s, len, &names, u->date))
+		if (ex_byline_names(s, len, &names, u->date) || ex_broken_byline(s, len))
 			return K_BYLINE;
 		if (ex_date_line(s, len, u->date) || ex_dated_fields(s, len, u->date))
 			return K_DATE;
