@@ -15,8 +15,8 @@
  * SIGHUP and SIGQUIT only set a flag) within a quarter second, and notices a dead
  * terminal (get_wch failing at once, over and over) instead of spinning.
  * Keys become folio_key values and are looked up through the keymap one
- * sequence at a time ("gg"); the action goes to the help screen, the search
- * bar or the focused pane.
+ * sequence at a time ("gg"); what they do is decided with the stack of
+ * views (folio/ui_view.h): nothing here knows which views there are.
  */
 #include "folio/folio.h"
 
@@ -67,7 +67,7 @@ static WINDOW *pane(int h, int w, int y, int x)
  */
 static int list_width(const struct ui *ui)
 {
-	bool choosing = ui->focus == UI_FOCUS_LIST || !ui->art.open;
+	bool choosing = ui->focus == UI_PANE_LIST || !ui_view_pane(ui, UI_PANE_ARTICLE);
 	int lw = choosing ? ui->cols / 2 : ui->cols * 3 / 8;
 	int max = choosing ? 60 : 44;
 	if (lw < 28)
@@ -85,7 +85,8 @@ static bool single_pane(const struct ui *ui)
 {
 	if (ui->cols < UI_NARROW_COLS)
 		return true;
-	return ui->cols < UI_READ_SPLIT_COLS && ui->focus == UI_FOCUS_ARTICLE && ui->art.open;
+	return ui->cols < UI_READ_SPLIT_COLS && ui->focus == UI_PANE_ARTICLE &&
+	       ui_view_pane(ui, UI_PANE_ARTICLE);
 }
 
 /* Make the windows for the current size and focus; too small, only one for a message. */
@@ -147,19 +148,20 @@ static void render(struct ui *ui)
 		if (ui->too_small || !ui->list_win)
 			return;
 	}
-	if (ui->help) {
+	struct ui_view *v = ui_view_focused(ui);
+	if (v->ops->pane == UI_PANE_LINE)
+		v = ui_view_pane(ui, ui->focus); /* a prompt: the panes stay as they are */
+	if (v && v->ops->pane == UI_PANE_SCREEN) {
 		werase(ui->help_win);
-		ui_help_draw(ui, ui->help_win);
+		v->ops->draw(ui, v, ui->help_win);
 		wnoutrefresh(ui->help_win);
 	} else {
-		bool show_list = !ui->narrow || ui->focus == UI_FOCUS_LIST;
-		bool show_art = !ui->narrow || ui->focus == UI_FOCUS_ARTICLE;
+		bool show_list = !ui->narrow || ui->focus == UI_PANE_LIST;
+		bool show_art = !ui->narrow || ui->focus == UI_PANE_ARTICLE;
 		if (show_list) {
+			struct ui_view *list = ui_view_pane(ui, UI_PANE_LIST);
 			werase(ui->list_win);
-			if (ui->search.active)
-				ui_search_draw_results(ui, ui->list_win);
-			else
-				ui_list_draw(ui, ui->list_win);
+			list->ops->draw(ui, list, ui->list_win);
 			wnoutrefresh(ui->list_win);
 		}
 		if (ui->sep_win) {
@@ -170,8 +172,19 @@ static void render(struct ui *ui)
 			wnoutrefresh(ui->sep_win);
 		}
 		if (show_art) {
+			struct ui_view *art = ui_view_pane(ui, UI_PANE_ARTICLE);
 			werase(ui->art_win);
-			ui_article_draw(ui, ui->art_win);
+			if (art) {
+				art->ops->draw(ui, art, ui->art_win);
+			} else {
+				/* nothing open: the lowest view with something to say there */
+				for (size_t i = 0; i < ui->depth; i++) {
+					if (ui->stack[i].ops->aside) {
+						ui->stack[i].ops->aside(ui, &ui->stack[i], ui->art_win);
+						break;
+					}
+				}
+			}
 			wnoutrefresh(ui->art_win);
 		}
 	}
@@ -182,59 +195,14 @@ static void render(struct ui *ui)
 	ui_test_drawn(ui);
 }
 
-/* ---- views ---- */
+/* ---- actions ---- */
 
-/* Open an article in the article pane, marking it read. */
-void ui_open_article(struct ui *ui, int64_t id, bool from_search)
-{
-	const struct folio_query *q = from_search && ui->search.have_q ? &ui->search.q : NULL;
-	if (ui_article_load(ui, id, q) != 0)
-		return;
-	ui->art.from_search = from_search;
-	ui->focus = UI_FOCUS_ARTICLE;
-	if (!ui->art.read)
-		ui_marks_set(ui, id, true, ui->art.flagged);
-	if (q && ui->art.nmatches > 0)
-		ui_message(ui, "%zu match%s: n/N to jump", ui->art.nmatches,
-		           ui->art.nmatches == 1 ? "" : "es");
-}
-
-bool ui_target_article(const struct ui *ui, int64_t *id, bool *read, bool *flagged)
-{
-	bool r, f;
-	if (ui->focus == UI_FOCUS_ARTICLE && ui->art.open) {
-		*id = ui->art.id;
-		r = ui->art.read;
-		f = ui->art.flagged;
-	} else if (ui->search.active) {
-		if (ui->search.sel >= ui->search.nhits)
-			return false;
-		const struct ui_hit *h = &ui->search.hits[ui->search.sel];
-		*id = h->id;
-		r = h->read;
-		f = h->flagged;
-	} else {
-		const struct ui_list *l = &ui->list;
-		if (l->cur.art == UI_SOURCE_ROW || l->cur.src != l->exp)
-			return false;
-		const struct ui_row *row = &l->rows[l->cur.art - l->base];
-		*id = row->id;
-		r = row->read;
-		f = row->flagged;
-	}
-	if (read)
-		*read = r;
-	if (flagged)
-		*flagged = f;
-	return true;
-}
-
-/* r and F: on the open article in the article pane, else on the selected row. */
+/* r and F: on the article with the keyboard, or the selected row. */
 static void toggle_state(struct ui *ui, bool flag)
 {
 	int64_t id;
 	bool read, flagged;
-	if (!ui_target_article(ui, &id, &read, &flagged)) {
+	if (!ui_view_target(ui, &id, &read, &flagged)) {
 		ui_message(ui, "No article selected");
 		return;
 	}
@@ -248,85 +216,70 @@ static void toggle_state(struct ui *ui, bool flag)
 	ui_marks_set(ui, id, read, flagged);
 }
 
-/* J/K/]/[ from the article pane: open the neighbour in the list it came from. */
+/* J/K/]/[: the neighbour in the list the focus is in, or the article came from. */
 static void step_article(struct ui *ui, int dir, bool unread_only)
 {
-	int64_t id;
-	bool found;
-	if (ui->art.open && ui->art.from_search && ui->search.active)
-		found = ui_search_step(ui, dir, unread_only, &id);
-	else
-		found = ui_list_step(ui, dir, unread_only, &id);
-	if (!found) {
-		if (!ui->message[0])
-			ui_message(ui, "No %s %sarticle", dir > 0 ? "next" : "previous",
-			           unread_only ? "unread " : "");
-		return;
-	}
-	if (ui->focus == UI_FOCUS_ARTICLE)
-		ui_open_article(ui, id, ui->art.from_search && ui->search.active);
+	if (!ui_view_step(ui, dir, unread_only) && !ui->message[0])
+		ui_message(ui, "No %s %sarticle", dir > 0 ? "next" : "previous",
+		           unread_only ? "unread " : "");
 }
 
 static void switch_pane(struct ui *ui)
 {
-	if (ui->focus == UI_FOCUS_LIST) {
-		if (ui->art.open)
-			ui->focus = UI_FOCUS_ARTICLE;
-		else
-			ui_message(ui, "No article open: Enter opens the selected one");
-	} else {
-		ui->focus = UI_FOCUS_LIST;
-	}
+	if (ui->focus == UI_PANE_ARTICLE)
+		ui->focus = UI_PANE_LIST;
+	else if (ui_view_pane(ui, UI_PANE_ARTICLE))
+		ui->focus = UI_PANE_ARTICLE;
+	else
+		ui_message(ui, "No article open: Enter opens the selected one");
 }
 
+/*
+ * A modal view (help, the prompt) takes every action.  Otherwise the
+ * reader's global actions come first, then the view with the keyboard,
+ * then what the reader does for every view.
+ */
 static void dispatch(struct ui *ui, enum folio_action a)
 {
-	if (ui->help) {
-		ui_help_action(ui, a);
-		return;
-	}
-	if (ui->prompt.active) {
-		if (a == FOLIO_ACT_REDRAW)
-			clearok(curscr, TRUE);
-		else
-			ui_pipe_action(ui, a);
+	struct ui_view *v = ui_view_focused(ui);
+	if (v->ops->pane == UI_PANE_SCREEN || v->ops->pane == UI_PANE_LINE) {
+		v->ops->action(ui, v, a);
 		return;
 	}
 	switch (a) {
 	case FOLIO_ACT_QUIT:
 		ui->quit = true;
 		return;
-	case FOLIO_ACT_HELP:
-		ui->help = true;
-		ui->help_top = 0;
-		return;
 	case FOLIO_ACT_REDRAW:
 		clearok(curscr, TRUE);
 		return;
+	case FOLIO_ACT_HELP:
 	case FOLIO_ACT_SEARCH:
-		ui_search_open(ui);
+		ui_view_open_by(ui, a);
 		return;
 	case FOLIO_ACT_REFRESH:
-		ui_list_refresh(ui);
+		ui_view_reload(ui, true);
 		ui_message(ui, "Sources and counts reloaded");
 		return;
 	default:
 		break;
 	}
-	if (ui->search.editing && ui_search_edit_action(ui, a))
+	if (v->ops->action(ui, v, a))
 		return;
 	switch (a) {
 	case FOLIO_ACT_SWITCH_PANE:
 		switch_pane(ui);
-		return;
+		break;
 	case FOLIO_ACT_TOGGLE_READ:
 	case FOLIO_ACT_TOGGLE_FLAG:
 		toggle_state(ui, a == FOLIO_ACT_TOGGLE_FLAG);
-		return;
+		break;
 	case FOLIO_ACT_PIPE:
+		ui_view_open_by(ui, a);
+		break;
 	case FOLIO_ACT_PAGER:
-		ui_pipe_open(ui, a);
-		return;
+		ui_pipe_pager(ui);
+		break;
 	case FOLIO_ACT_NEXT_ARTICLE:
 	case FOLIO_ACT_PREV_ARTICLE:
 	case FOLIO_ACT_NEXT_UNREAD:
@@ -334,31 +287,13 @@ static void dispatch(struct ui *ui, enum folio_action a)
 		step_article(ui,
 		             a == FOLIO_ACT_NEXT_ARTICLE || a == FOLIO_ACT_NEXT_UNREAD ? 1 : -1,
 		             a == FOLIO_ACT_NEXT_UNREAD || a == FOLIO_ACT_PREV_UNREAD);
-		return;
+		break;
 	case FOLIO_ACT_SEARCH_CANCEL:
-		if (ui->search.active) {
-			ui_search_close(ui);
-			return;
-		}
+		ui_view_cancel(ui);
 		break;
 	default:
 		break;
 	}
-	if (ui->focus == UI_FOCUS_ARTICLE && ui->art.open)
-		ui_article_action(ui, a);
-	else if (ui->search.active)
-		ui_search_results_action(ui, a);
-	else
-		ui_list_action(ui, a);
-}
-
-unsigned ui_current_context(const struct ui *ui)
-{
-	if ((ui->search.editing || ui->prompt.active) && !ui->help)
-		return FOLIO_CTX_SEARCH;
-	if (ui->focus == UI_FOCUS_ARTICLE && !ui->help)
-		return FOLIO_CTX_ARTICLE;
-	return FOLIO_CTX_SOURCES;
 }
 
 static bool is_text_key(folio_key k)
@@ -369,19 +304,18 @@ static bool is_text_key(folio_key k)
 static void handle_key(struct ui *ui, folio_key k)
 {
 	enum folio_action a = FOLIO_ACT_NONE;
-	bool typing = ui->search.editing || ui->prompt.active;
-	if (typing && !ui->help && ui->nseq == 0 && is_text_key(k)) {
+	struct ui_view *v = ui_view_focused(ui);
+	bool typing = v->ops->typing && v->ops->typing(v);
+	if (typing && ui->nseq == 0 && is_text_key(k)) {
 		/* a character types itself unless the search context binds it */
 		if (folio_keymap_lookup(ui->km, FOLIO_CTX_SEARCH, &k, 1, &a) == FOLIO_KEY_BOUND)
 			dispatch(ui, a);
-		else if (ui->prompt.active)
-			ui_pipe_insert(ui, k);
 		else
-			ui_search_insert(ui, k);
+			v->ops->insert(ui, v, k);
 		return;
 	}
 	ui->seq[ui->nseq++] = k;
-	switch (folio_keymap_lookup(ui->km, ui_current_context(ui), ui->seq, ui->nseq, &a)) {
+	switch (folio_keymap_lookup(ui->km, ui_view_context(ui), ui->seq, ui->nseq, &a)) {
 	case FOLIO_KEY_BOUND:
 		ui->nseq = 0;
 		dispatch(ui, a);
@@ -406,14 +340,12 @@ static void handle_key(struct ui *ui, folio_key k)
 			return;
 		}
 		ui->nseq = 0;
-		if (ui->help) {
-			ui->help = false;
-		} else if (k == FOLIO_KEY_ESC && ui->prompt.active) {
-			ui->prompt.active = false;
-		} else if (k == FOLIO_KEY_ESC && ui->search.active) {
-			/* Esc leaves a search even where no keymap says so */
-			ui_search_close(ui);
-		} else if (k != FOLIO_KEY_ESC) {
+		if (v->ops->unbound && v->ops->unbound(ui, v, k)) {
+			/* the view took it (help closes on any key) */
+		} else if (k == FOLIO_KEY_ESC) {
+			/* Esc leaves a search (or the prompt) even where no keymap says so */
+			ui_view_cancel(ui);
+		} else {
 			char name[32];
 			folio_key_name(k, name, sizeof name);
 			ui_message(ui, "%s does nothing here; ? lists the keys", name);
@@ -492,10 +424,9 @@ static int signalled(void *arg)
 
 static void ui_free(struct ui *ui)
 {
-	ui_list_free(&ui->list);
-	ui_article_free(&ui->art);
-	ui_search_free(&ui->search);
-	ui_pipe_free(&ui->prompt);
+	ui_view_stop(ui);
+	ui_history_free(&ui->history);
+	ui_edit_free(&ui->pipe_last);
 	ui_marks_free(&ui->marks);
 	free(ui->fatal);
 }
@@ -521,7 +452,6 @@ enum folio_ui_end folio_ui_run(struct folio_store *st, const struct folio_keymap
 	memset(&ui, 0, sizeof ui);
 	ui.st = st;
 	ui.km = km;
-	ui.art.cur_match = -1;
 
 	struct sigaction old[NENDING];
 	ui_signal = 0;
@@ -569,8 +499,13 @@ enum folio_ui_end folio_ui_run(struct folio_store *st, const struct folio_keymap
 	free(dots);
 	ui.ellipsis = ascii ? "~" : "\u2026";
 	ui.separator = ascii ? " - " : " \u00b7 ";
-	ui_search_init(&ui);
-	ui_list_init(&ui); /* a store that cannot be read says so on the status line */
+	ui_history_load(&ui.history);
+	/* the source list; a store that cannot be read says so on the status line */
+	if (ui_view_start(&ui) != 0) {
+		set_err(err, "out of memory");
+		end = FOLIO_UI_NO_TERMINAL;
+		goto out;
+	}
 	const char *unwritable = folio_store_unwritable(st);
 	if (unwritable) {
 		/* said once: marks are shown while the reader runs, and never saved */
@@ -586,12 +521,12 @@ enum folio_ui_end folio_ui_run(struct folio_store *st, const struct folio_keymap
 
 	while (!ui.quit && !ui_signal) {
 		folio_key k;
-		enum ui_read r = ui_read_key(&ui, ui_search_wait_ms(&ui, UI_TICK_MS), &k);
+		enum ui_read r = ui_read_key(&ui, ui_view_wait_ms(&ui, UI_TICK_MS), &k);
 		if (r == UI_READ_DEAD)
 			break;
 		if (r == UI_READ_NONE) {
 			pending_timeout(&ui);
-			bool changed = ui_search_idle(&ui);
+			bool changed = ui_view_idle(&ui);
 			if (ui_marks_idle(&ui) || changed)
 				render(&ui);
 			continue;

@@ -17,6 +17,48 @@
 
 #include "folio/text.h"
 
+enum ui_para_kind { UI_PARA_TITLE, UI_PARA_META, UI_PARA_BODY };
+
+struct ui_para {
+	char *text; /* display form of one line of the article */
+	size_t len;
+	enum ui_para_kind kind;
+	int indent; /* hanging indent of a list item's later lines */
+	struct folio_span *spans; /* search matches in text */
+	size_t nspans;
+};
+
+struct ui_line {
+	size_t para;
+	size_t start;
+	size_t len;
+	bool first; /* the first line of its paragraph */
+};
+
+struct ui_match {
+	size_t para;
+	size_t span;
+};
+
+struct ui_article {
+	int64_t id;
+	bool read;
+	bool flagged;
+	bool from_search;
+	struct ui_para *paras;
+	size_t npara;
+	struct ui_line *lines; /* wrap cache for wrap_cols */
+	size_t nlines;
+	int wrap_cols;
+	size_t top; /* first line shown */
+	size_t anchor_para; /* what top shows, kept across a re-wrap */
+	size_t anchor_off;
+	int height;
+	struct ui_match *matches;
+	size_t nmatches;
+	long cur_match; /* -1 before the first n */
+};
+
 static void paras_free(struct ui_para *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -26,13 +68,13 @@ static void paras_free(struct ui_para *p, size_t n)
 	free(p);
 }
 
-void ui_article_free(struct ui_article *a)
+static void article_close(struct ui *ui, struct ui_view *v)
 {
+	struct ui_article *a = v->data;
 	paras_free(a->paras, a->npara);
 	free(a->lines);
 	free(a->matches);
-	memset(a, 0, sizeof *a);
-	a->cur_match = -1;
+	free(a);
 }
 
 /* Columns of the marker that starts a list item ("- ", "* ", "12. "), 0 if none. */
@@ -192,11 +234,12 @@ static bool build_paras(struct para_list *pl, const struct folio_record *r,
 	return ok;
 }
 
-int ui_article_load(struct ui *ui, int64_t id, const struct folio_query *q)
+/* Read article arg->id, mark it read, and show arg->query's matches in it. */
+static int article_open(struct ui *ui, struct ui_view *v, const struct ui_view_arg *arg)
 {
 	struct folio_record rec;
 	char *err = NULL;
-	int rc = folio_store_get(ui->st, id, &rec, &err);
+	int rc = folio_store_get(ui->st, arg->id, &rec, &err);
 	if (rc < 0) {
 		ui_store_error(ui, err);
 		return -1;
@@ -205,15 +248,18 @@ int ui_article_load(struct ui *ui, int64_t id, const struct folio_query *q)
 		ui_message(ui, "That article is no longer in the store");
 		return -1;
 	}
+	const struct folio_query *q = arg->query;
 	struct para_list pl = { 0 };
 	bool ok = build_paras(&pl, &rec, q, ui->separator);
 	size_t nmatch = 0;
 	for (size_t i = 0; ok && i < pl.n; i++)
 		nmatch += pl.p[i].nspans;
 	struct ui_match *matches = nmatch ? malloc(nmatch * sizeof *matches) : NULL;
-	if (!ok || (nmatch && !matches)) {
+	struct ui_article *a = calloc(1, sizeof *a);
+	if (!ok || (nmatch && !matches) || !a) {
 		paras_free(pl.p, pl.n);
 		free(matches);
+		free(a);
 		folio_record_free(&rec);
 		ui_message(ui, "out of memory");
 		return -1;
@@ -222,26 +268,31 @@ int ui_article_load(struct ui *ui, int64_t id, const struct folio_query *q)
 	for (size_t i = 0; i < pl.n; i++)
 		for (size_t j = 0; j < pl.p[i].nspans; j++)
 			matches[m++] = (struct ui_match){ i, j };
-	struct ui_article *a = &ui->art;
-	ui_article_free(a);
-	a->open = true;
-	a->id = id;
+	a->id = arg->id;
 	a->read = rec.read;
 	a->flagged = rec.flagged;
-	ui_marks_overlay(ui, id, &a->read, &a->flagged);
+	a->from_search = q != NULL;
+	ui_marks_overlay(ui, a->id, &a->read, &a->flagged);
 	a->paras = pl.p;
 	a->npara = pl.n;
 	a->matches = matches;
 	a->nmatches = nmatch;
 	a->cur_match = -1;
 	folio_record_free(&rec);
+	v->data = a;
+	/* opening an article marks it read (it is not on the stack yet to hear it) */
+	if (!a->read) {
+		a->read = true;
+		ui_marks_set(ui, a->id, true, a->flagged);
+	}
+	if (q && a->nmatches > 0)
+		ui_message(ui, "%zu match%s: n/N to jump", a->nmatches, a->nmatches == 1 ? "" : "es");
 	return 0;
 }
 
 /* Wrap every paragraph to cols, keeping the first line shown on the same text. */
-static void rewrap(struct ui *ui, int cols)
+static void rewrap(struct ui *ui, struct ui_article *a, int cols)
 {
-	struct ui_article *a = &ui->art;
 	struct ui_line *lines = NULL;
 	size_t n = 0, size = 0;
 	for (size_t i = 0; i < a->npara; i++) {
@@ -317,9 +368,8 @@ static size_t match_line(const struct ui_article *a, const struct ui_match *m)
 	return found;
 }
 
-static void jump_match(struct ui *ui, int dir)
+static void jump_match(struct ui *ui, struct ui_article *a, int dir)
 {
-	struct ui_article *a = &ui->art;
 	if (a->nmatches == 0) {
 		ui_message(ui, a->from_search ? "No matches in this article"
 		                              : "No search: / searches every article");
@@ -353,9 +403,9 @@ static void jump_match(struct ui *ui, int dir)
 		ui_message(ui, "Match %ld of %ld", next + 1, n);
 }
 
-void ui_article_action(struct ui *ui, enum folio_action a)
+static bool article_action(struct ui *ui, struct ui_view *v, enum folio_action a)
 {
-	struct ui_article *art = &ui->art;
+	struct ui_article *art = v->data;
 	long h = art->height > 1 ? art->height : 1;
 	long top = (long)art->top;
 	switch (a) {
@@ -371,11 +421,13 @@ void ui_article_action(struct ui *ui, enum folio_action a)
 	case FOLIO_ACT_HALF_UP: set_top(art, top - (h > 1 ? h / 2 : 1)); break;
 	case FOLIO_ACT_TOP: set_top(art, 0); break;
 	case FOLIO_ACT_BOTTOM: set_top(art, (long)max_top(art)); break;
-	case FOLIO_ACT_NEXT_MATCH: jump_match(ui, 1); break;
-	case FOLIO_ACT_PREV_MATCH: jump_match(ui, -1); break;
-	case FOLIO_ACT_BACK: ui->focus = UI_FOCUS_LIST; break;
-	default: break;
+	case FOLIO_ACT_NEXT_MATCH: jump_match(ui, art, 1); break;
+	case FOLIO_ACT_PREV_MATCH: jump_match(ui, art, -1); break;
+	/* back to the list; the article stays open beside it (Tab returns) */
+	case FOLIO_ACT_BACK: ui->focus = UI_PANE_LIST; break;
+	default: return false;
 	}
+	return true;
 }
 
 /* Text width for a pane: the pane less a margin, at most UI_TEXT_MAX_COLS. */
@@ -385,46 +437,17 @@ static int text_cols(int width)
 	return cols > UI_TEXT_MAX_COLS ? UI_TEXT_MAX_COLS : cols;
 }
 
-static void draw_welcome(struct ui *ui, WINDOW *w, int h, int width)
+static void article_draw(struct ui *ui, struct ui_view *v, WINDOW *w)
 {
-	char counts[96] = "";
-	const struct ui_list *l = &ui->list;
-	if (l->nsrc > 0)
-		snprintf(counts, sizeof counts, "%lld articles in %zu sources, %lld unread.",
-		         (long long)l->src[0].total, l->nsrc - 1, (long long)l->src[0].unread);
-	const char *const lines[] = {
-		"folio", "", counts, "",
-		"j/k or the arrows move, Enter opens,",
-		"/ searches every article,",
-		"? lists every key, q goes back or quits.",
-	};
-	int x = width > 2 ? 1 : 0;
-	int y = 1;
-	for (size_t i = 0; i < sizeof lines / sizeof lines[0] && y < h; i++) {
-		struct folio_line *wl = NULL;
-		size_t n = folio_text_wrap(lines[i], strlen(lines[i]), width - x, &wl);
-		for (size_t j = 0; j < n && y < h; j++, y++)
-			ui_draw_text(w, y, x, lines[i] + wl[j].start, wl[j].len, width - x,
-			             i == 0 ? A_BOLD : A_NORMAL, NULL, 0, 0, ui);
-		free(wl);
-	}
-}
-
-void ui_article_draw(struct ui *ui, WINDOW *w)
-{
-	struct ui_article *a = &ui->art;
+	struct ui_article *a = v->data;
 	int h, width;
 	getmaxyx(w, h, width);
 	bool resized = h != a->height;
 	a->height = h;
-	if (!a->open) {
-		draw_welcome(ui, w, h, width);
-		return;
-	}
 	int cols = text_cols(width);
 	int margin = width > cols ? 1 : 0;
 	if (cols != a->wrap_cols) {
-		rewrap(ui, cols);
+		rewrap(ui, a, cols);
 		resized = true;
 	}
 	if (resized)
@@ -471,10 +494,10 @@ void ui_article_draw(struct ui *ui, WINDOW *w)
 	}
 }
 
-void ui_article_status(struct ui *ui, char *buf, size_t size)
+static void article_status(struct ui *ui, struct ui_view *v, char *buf, size_t size)
 {
-	const struct ui_article *a = &ui->art;
-	if (!a->open || a->nlines == 0) {
+	const struct ui_article *a = v->data;
+	if (a->nlines == 0) {
 		buf[0] = '\0';
 		return;
 	}
@@ -483,3 +506,45 @@ void ui_article_status(struct ui *ui, char *buf, size_t size)
 		shown = a->nlines;
 	snprintf(buf, size, "%zu%%", shown * 100 / a->nlines);
 }
+
+static void article_hint(struct ui *ui, struct ui_view *v, char *buf, size_t size)
+{
+	ui_key_hint(ui, FOLIO_CTX_ARTICLE, FOLIO_ACT_PAGE_DOWN, "page  ", buf, size);
+	ui_key_hint(ui, FOLIO_CTX_ARTICLE, FOLIO_ACT_BACK, "back", buf, size);
+}
+
+static bool article_target(struct ui *ui, struct ui_view *v, int64_t *id, bool *read,
+                           bool *flagged)
+{
+	const struct ui_article *a = v->data;
+	*id = a->id;
+	if (read)
+		*read = a->read;
+	if (flagged)
+		*flagged = a->flagged;
+	return true;
+}
+
+static void article_set_state(struct ui *ui, struct ui_view *v, int64_t id, bool read,
+                              bool flagged)
+{
+	struct ui_article *a = v->data;
+	if (a->id == id) {
+		a->read = read;
+		a->flagged = flagged;
+	}
+}
+
+const struct ui_view_ops ui_article_view = {
+	.name = "article",
+	.pane = UI_PANE_ARTICLE,
+	.context = FOLIO_CTX_ARTICLE,
+	.open = article_open,
+	.close = article_close,
+	.draw = article_draw,
+	.action = article_action,
+	.status = article_status,
+	.hint = article_hint,
+	.target = article_target,
+	.set_state = article_set_state,
+};

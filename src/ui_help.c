@@ -4,7 +4,8 @@
  * Made at draw time from the one action table and the keymap in use, so it
  * always shows the keys that really work, including the user's own
  * bindings.  Actions that only mean something in the search bar come last
- * under their own heading.
+ * under their own heading.  A UI_PANE_SCREEN view: it has the whole
+ * screen and every key; an unbound key closes it.
  */
 #include "folio/folio.h"
 
@@ -63,6 +64,12 @@ static size_t help_entries(long *out, size_t max)
 	return n;
 }
 
+struct help {
+	size_t top;    /* first row shown */
+	int height;    /* rows on screen, from the last draw */
+	size_t rows;   /* rows the help took at the last draw */
+};
+
 struct help_entry {
 	char *left;  /* display form: the keys, or the heading */
 	char *right; /* display form: the help text */
@@ -112,11 +119,12 @@ static size_t entry_rows(const struct help_entry *e)
 	return e->nl > e->nr ? e->nl : e->nr;
 }
 
-void ui_help_draw(struct ui *ui, WINDOW *w)
+static void help_draw(struct ui *ui, struct ui_view *v, WINDOW *w)
 {
+	struct help *hp = v->data;
 	int h, width;
 	getmaxyx(w, h, width);
-	ui->help_height = h;
+	hp->height = h;
 	int keys_cols = width >= 60 ? 20 : width * 2 / 5;
 	if (width < 8)
 		return;
@@ -131,17 +139,17 @@ void ui_help_draw(struct ui *ui, WINDOW *w)
 			entries[i].nl = entries[i].nr = 0;
 		total += entry_rows(&entries[i]);
 	}
-	ui->help_rows = total;
+	hp->rows = total;
 	size_t max_top = total > (size_t)h ? total - (size_t)h : 0;
-	if (ui->help_top > max_top)
-		ui->help_top = max_top;
+	if (hp->top > max_top)
+		hp->top = max_top;
 	size_t row = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct help_entry *e = &entries[i];
 		for (size_t r = 0; r < entry_rows(e); r++, row++) {
-			if (row < ui->help_top || row >= ui->help_top + (size_t)h)
+			if (row < hp->top || row >= hp->top + (size_t)h)
 				continue;
-			int y = (int)(row - ui->help_top);
+			int y = (int)(row - hp->top);
 			if (items[i] < 0) {
 				ui_draw_text(w, y, 1, e->left + e->lw[r].start, e->lw[r].len, width - 1,
 				             items[i] == HELP_LEGEND ? A_NORMAL : A_BOLD, NULL, 0, 0, ui);
@@ -161,11 +169,12 @@ void ui_help_draw(struct ui *ui, WINDOW *w)
 	free(entries);
 }
 
-void ui_help_action(struct ui *ui, enum folio_action a)
+static bool help_action(struct ui *ui, struct ui_view *v, enum folio_action a)
 {
-	long h = ui->help_height > 1 ? ui->help_height : 1;
-	long top = (long)ui->help_top;
-	long max_top = (long)ui->help_rows - h;
+	struct help *hp = v->data;
+	long h = hp->height > 1 ? hp->height : 1;
+	long top = (long)hp->top;
+	long max_top = (long)hp->rows - h;
 	if (max_top < 0)
 		max_top = 0;
 	switch (a) {
@@ -177,16 +186,56 @@ void ui_help_action(struct ui *ui, enum folio_action a)
 	case FOLIO_ACT_HALF_UP: top -= h / 2; break;
 	case FOLIO_ACT_TOP: top = 0; break;
 	case FOLIO_ACT_BOTTOM: top = max_top; break;
-	case FOLIO_ACT_QUIT: ui->quit = true; return;
-	case FOLIO_ACT_REDRAW: clearok(curscr, TRUE); return;
+	case FOLIO_ACT_QUIT: ui->quit = true; return true;
+	case FOLIO_ACT_REDRAW: clearok(curscr, TRUE); return true;
 	default:
 		/* q, Esc, ? and anything else close the help */
-		ui->help = false;
-		return;
+		ui_view_close(ui, v);
+		return true;
 	}
 	if (top > max_top)
 		top = max_top;
 	if (top < 0)
 		top = 0;
-	ui->help_top = (size_t)top;
+	hp->top = (size_t)top;
+	return true;
 }
+
+static bool help_unbound(struct ui *ui, struct ui_view *v, folio_key k)
+{
+	ui_view_close(ui, v);
+	return true;
+}
+
+static void help_status(struct ui *ui, struct ui_view *v, char *buf, size_t size)
+{
+	snprintf(buf, size, "j/k:scroll  q:close help");
+}
+
+static int help_open(struct ui *ui, struct ui_view *v, const struct ui_view_arg *arg)
+{
+	v->data = calloc(1, sizeof(struct help));
+	if (!v->data) {
+		ui_message(ui, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+static void help_close(struct ui *ui, struct ui_view *v)
+{
+	free(v->data);
+}
+
+const struct ui_view_ops ui_help_view = {
+	.name = "help",
+	.pane = UI_PANE_SCREEN,
+	.context = FOLIO_CTX_SOURCES,
+	.opened_by = FOLIO_ACT_HELP,
+	.open = help_open,
+	.close = help_close,
+	.draw = help_draw,
+	.action = help_action,
+	.unbound = help_unbound,
+	.status = help_status,
+};

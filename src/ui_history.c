@@ -24,36 +24,36 @@ static char *history_path(void)
 
 FOLIO_DEFINE_GROW(grow_history, char *)
 
-void ui_history_add(struct ui_search *s, const char *line)
+void ui_history_add(struct ui_history *s, const char *line)
 {
-	for (size_t i = 0; i < s->nhistory; i++) {
-		if (!strcmp(s->history[i], line)) {
-			free(s->history[i]);
-			memmove(s->history + i, s->history + i + 1,
-			        (s->nhistory - i - 1) * sizeof *s->history);
-			s->nhistory--;
+	for (size_t i = 0; i < s->n; i++) {
+		if (!strcmp(s->items[i], line)) {
+			free(s->items[i]);
+			memmove(s->items + i, s->items + i + 1,
+			        (s->n - i - 1) * sizeof *s->items);
+			s->n--;
 			break;
 		}
 	}
-	if (s->nhistory == UI_HISTORY_MAX) {
-		free(s->history[0]);
-		memmove(s->history, s->history + 1, (s->nhistory - 1) * sizeof *s->history);
-		s->nhistory--;
+	if (s->n == UI_HISTORY_MAX) {
+		free(s->items[0]);
+		memmove(s->items, s->items + 1, (s->n - 1) * sizeof *s->items);
+		s->n--;
 	}
 	char *copy = strdup(line);
-	if (!copy || !grow_history(&s->history, &s->history_cap, s->nhistory + 1)) {
+	if (!copy || !grow_history(&s->items, &s->cap, s->n + 1)) {
 		free(copy);
 		return;
 	}
-	s->history[s->nhistory++] = copy;
+	s->items[s->n++] = copy;
 }
 
-void ui_history_load(struct ui_search *s)
+void ui_history_load(struct ui_history *s)
 {
-	s->history_path = history_path();
-	if (!s->history_path)
+	s->path = history_path();
+	if (!s->path)
 		return;
-	FILE *f = fopen(s->history_path, "r");
+	FILE *f = fopen(s->path, "r");
 	if (!f)
 		return;
 	char *line = NULL;
@@ -83,15 +83,15 @@ static int mkdir_parents(char *path)
 	return 0;
 }
 
-void ui_history_save(struct ui_search *s)
+void ui_history_save(const struct ui_history *s)
 {
-	if (!s->history_path)
+	if (!s->path)
 		return;
-	size_t len = strlen(s->history_path);
+	size_t len = strlen(s->path);
 	char *tmp = malloc(len + 8);
 	if (!tmp)
 		return;
-	snprintf(tmp, len + 8, "%s.XXXXXX", s->history_path);
+	snprintf(tmp, len + 8, "%s.XXXXXX", s->path);
 	int fd = mkdir_parents(tmp) == 0 ? mkstemp(tmp) : -1;
 	if (fd < 0) {
 		free(tmp);
@@ -99,13 +99,22 @@ void ui_history_save(struct ui_search *s)
 	}
 	FILE *f = fdopen(fd, "w");
 	bool ok = f != NULL;
-	for (size_t i = 0; ok && i < s->nhistory; i++)
-		ok = fprintf(f, "%s\n", s->history[i]) >= 0;
+	for (size_t i = 0; ok && i < s->n; i++)
+		ok = fprintf(f, "%s\n", s->items[i]) >= 0;
 	if (f)
 		ok = fclose(f) == 0 && ok;
 	else
 		close(fd);
-	if (!ok || rename(tmp, s->history_path) != 0)
+	if (!ok || rename(tmp, s->path) != 0)
 		unlink(tmp);
 	free(tmp);
+}
+
+void ui_history_free(struct ui_history *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->items[i]);
+	free(s->items);
+	free(s->path);
+	memset(s, 0, sizeof *s);
 }

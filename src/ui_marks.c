@@ -72,14 +72,9 @@ void ui_marks_set(struct ui *ui, int64_t id, bool read, bool flagged)
 	}
 	q->read = read;
 	q->flagged = flagged;
-	if (ui->art.open && ui->art.id == id) {
-		ui->art.read = read;
-		ui->art.flagged = flagged;
-	}
-	ui_list_set_state(ui, id, read, flagged);
-	ui_search_set_state(ui, id, read, flagged);
+	ui_view_set_state(ui, id, read, flagged);
 	if (try_now(ui))
-		ui_list_reload_sources(ui);
+		ui_view_reload(ui, false);
 }
 
 void ui_marks_overlay(const struct ui *ui, int64_t id, bool *read, bool *flagged)
@@ -95,7 +90,7 @@ bool ui_marks_idle(struct ui *ui)
 {
 	if (!try_now(ui))
 		return false;
-	ui_list_reload_sources(ui); /* the counts now include them */
+	ui_view_reload(ui, false); /* the counts now include them */
 	return true;
 }
 

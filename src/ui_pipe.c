@@ -2,7 +2,8 @@
  * ui_pipe.c: handing an article to another program (| and o).
  *
  * `|` asks on the bottom line for a shell command (edited like the search
- * bar, ui_edit.c); `o` uses $PAGER, else less.  Either way the command runs
+ * bar, ui_edit.c; the prompt is a view of its own, on the bottom line
+ * only); `o` uses $PAGER, else less.  Either way the command runs
  * under /bin/sh -c with the article on its standard input, in the form
  * `folio show` prints (header lines, a blank line, the body, every line
  * through the display rule), and the terminal is the command's until it
@@ -225,84 +226,128 @@ static void run_on_article(struct ui *ui, int64_t id, const char *command)
 		ui_message(ui, "command killed by signal %d", WTERMSIG(status));
 }
 
-/* ---- the prompt ---- */
+/* ---- the prompt: a UI_PANE_LINE view ---- */
 
-void ui_pipe_open(struct ui *ui, enum folio_action a)
+struct prompt {
+	struct ui_edit line; /* the command being typed */
+	int64_t id;          /* the article it will get */
+};
+
+void ui_pipe_pager(struct ui *ui)
 {
 	int64_t id;
-	if (!ui_target_article(ui, &id, NULL, NULL)) {
+	if (!ui_view_target(ui, &id, NULL, NULL)) {
 		ui_message(ui, "No article selected");
 		return;
 	}
-	if (a == FOLIO_ACT_PAGER) {
-		const char *pager = getenv("PAGER");
-		run_on_article(ui, id, pager && *pager ? pager : "less");
-		return;
+	const char *pager = getenv("PAGER");
+	run_on_article(ui, id, pager && *pager ? pager : "less");
+}
+
+static int prompt_open(struct ui *ui, struct ui_view *v, const struct ui_view_arg *arg)
+{
+	int64_t id;
+	if (!ui_view_target(ui, &id, NULL, NULL)) {
+		ui_message(ui, "No article selected");
+		return -1;
 	}
-	struct ui_prompt *p = &ui->prompt;
-	if (!ui_edit_set(&p->line, "")) {
+	struct prompt *p = calloc(1, sizeof *p);
+	if (!p || !ui_edit_set(&p->line, "")) {
+		free(p);
 		ui_message(ui, "out of memory");
-		return;
+		return -1;
 	}
-	p->active = true;
 	p->id = id;
+	v->data = p;
+	return 0;
 }
 
-void ui_pipe_insert(struct ui *ui, folio_key k)
+static void prompt_close(struct ui *ui, struct ui_view *v)
 {
-	if (ui_edit_insert(&ui->prompt.line, k) < 0)
+	struct prompt *p = v->data;
+	ui_edit_free(&p->line);
+	free(p);
+}
+
+static bool prompt_typing(const struct ui_view *v)
+{
+	return true;
+}
+
+static void prompt_insert(struct ui *ui, struct ui_view *v, folio_key k)
+{
+	struct prompt *p = v->data;
+	if (ui_edit_insert(&p->line, k) < 0)
 		ui_message(ui, "out of memory");
 }
 
-void ui_pipe_action(struct ui *ui, enum folio_action a)
+static bool prompt_action(struct ui *ui, struct ui_view *v, enum folio_action a)
 {
-	struct ui_prompt *p = &ui->prompt;
+	struct prompt *p = v->data;
 	switch (a) {
 	case FOLIO_ACT_SEARCH_SUBMIT:
 	case FOLIO_ACT_OPEN: {
-		p->active = false;
-		const char *command = ui_edit_text(&p->line);
-		if (!*command)
-			return;
-		char *copy = strdup(command);
-		if (!copy || !ui_edit_set(&p->last, command)) {
+		char *copy = strdup(ui_edit_text(&p->line));
+		int64_t id = p->id;
+		ui_view_close(ui, v); /* the prompt is gone before the command has the terminal */
+		if (!copy || (*copy && !ui_edit_set(&ui->pipe_last, copy))) {
 			free(copy);
 			ui_message(ui, "out of memory");
-			return;
+			return true;
 		}
-		run_on_article(ui, p->id, copy);
+		if (*copy)
+			run_on_article(ui, id, copy);
 		free(copy);
-		return;
+		return true;
 	}
 	case FOLIO_ACT_SEARCH_CANCEL:
 	case FOLIO_ACT_BACK:
-		p->active = false;
-		return;
+		ui_view_close(ui, v);
+		return true;
+	case FOLIO_ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return true;
 	case FOLIO_ACT_HISTORY_PREV:
 		/* Up recalls the last command */
-		if (p->last.text.s && !ui_edit_set(&p->line, p->last.text.s))
+		if (ui->pipe_last.text.s && !ui_edit_set(&p->line, ui->pipe_last.text.s))
 			ui_message(ui, "out of memory");
-		return;
+		return true;
 	case FOLIO_ACT_DELETE_BACK:
 		if (p->line.text.len == 0) {
-			p->active = false;
-			return;
+			ui_view_close(ui, v);
+			return true;
 		}
 		break;
 	default:
 		break;
 	}
 	ui_edit_action(&p->line, a);
+	return true;
 }
 
-int ui_pipe_draw_prompt(struct ui *ui, WINDOW *w, int cols)
+/* The command being typed has the whole bottom line. */
+static int prompt_line(struct ui *ui, struct ui_view *v, WINDOW *w, int cols)
 {
-	return ui_edit_draw(ui, w, &ui->prompt.line, "| ", cols, ui->attr_status, true);
+	struct prompt *p = v->data;
+	return ui_edit_draw(ui, w, &p->line, "| ", cols, ui->attr_status, true);
 }
 
-void ui_pipe_free(struct ui_prompt *p)
+static void prompt_draw(struct ui *ui, struct ui_view *v, WINDOW *w)
 {
-	ui_edit_free(&p->line);
-	ui_edit_free(&p->last);
-	memset(p, 0, sizeof *p);
+	/* the panes below stay as they are; the prompt is only its line */
 }
+
+const struct ui_view_ops ui_prompt_view = {
+	.name = "prompt",
+	.pane = UI_PANE_LINE,
+	.context = FOLIO_CTX_SEARCH,
+	.opened_by = FOLIO_ACT_PIPE,
+	.esc_closes = true,
+	.open = prompt_open,
+	.close = prompt_close,
+	.draw = prompt_draw,
+	.action = prompt_action,
+	.typing = prompt_typing,
+	.insert = prompt_insert,
+	.line = prompt_line,
+};

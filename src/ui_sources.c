@@ -22,6 +22,52 @@
 
 #define LIST_PAGE 100
 
+struct ui_source {
+	int64_t id; /* 0: "All articles" */
+	char *name; /* display form */
+	int64_t total;
+	int64_t unread;
+};
+
+struct ui_row {
+	int64_t id;
+	char date[11];
+	char *title; /* display form */
+	bool read;
+	bool flagged;
+};
+
+/* art is UI_SOURCE_ROW for the source row itself, else a logical row index. */
+#define UI_SOURCE_ROW INT64_MIN
+struct ui_pos {
+	int src;
+	int64_t art;
+};
+
+/*
+ * The list is "All articles" and the sources, one of which may be expanded
+ * to its articles.  Of those only a window is in memory: rows[i] is the
+ * article at logical index base + i, fetched from the store a page at a
+ * time in either direction, so a source of 500,000 articles costs what one
+ * of 5 does.
+ */
+struct ui_list {
+	struct ui *ui;
+	struct ui_source *src; /* src[0] is "All articles" */
+	size_t nsrc;
+	int exp; /* expanded source index, or -1 */
+	struct ui_row *rows;
+	size_t nrows, rows_cap;
+	int64_t base;
+	bool at_start; /* rows[0] is the first article of the source */
+	bool at_end;   /* rows[nrows-1] is the last */
+	struct ui_pos top;
+	struct ui_pos cur;
+	int height; /* rows in the pane, from the last draw */
+	int64_t pos_id; /* cache of the "3 of 120" position of cur */
+	int64_t pos_value;
+};
+
 static void rows_free(struct ui_row *rows, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -46,7 +92,7 @@ static void sources_free(struct ui_source *src, size_t n)
 	free(src);
 }
 
-void ui_list_free(struct ui_list *l)
+static void list_free(struct ui_list *l)
 {
 	reset_rows(l);
 	sources_free(l->src, l->nsrc);
@@ -78,14 +124,15 @@ static bool convert_rows(struct folio_list_row *in, size_t n, struct ui_row *out
 	return true;
 }
 
-static int fetch(struct ui *ui, const struct folio_list_key *after, bool backward,
+static int fetch(struct ui_list *l, const struct folio_list_key *after, bool backward,
                  bool from_end, size_t limit, struct ui_row **out, size_t *n)
 {
+	struct ui *ui = l->ui;
 	struct folio_list_row *rows = NULL;
 	char *err = NULL;
 	*out = NULL;
 	*n = 0;
-	if (folio_store_list(ui->st, exp_source_id(&ui->list), after, backward, from_end, limit,
+	if (folio_store_list(ui->st, exp_source_id(l), after, backward, from_end, limit,
 	                     &rows, n, &err) != 0) {
 		ui_store_error(ui, err);
 		return -1;
@@ -118,13 +165,12 @@ static struct folio_list_key row_key(const struct ui_row *r)
 }
 
 /* The first (or last) page of the expanded source, replacing the window. */
-static void load_edge(struct ui *ui, bool from_end)
+static void load_edge(struct ui_list *l, bool from_end)
 {
-	struct ui_list *l = &ui->list;
 	struct ui_row *rows;
 	size_t n;
 	reset_rows(l);
-	if (fetch(ui, NULL, false, from_end, LIST_PAGE, &rows, &n) != 0) {
+	if (fetch(l, NULL, false, from_end, LIST_PAGE, &rows, &n) != 0) {
 		l->at_start = l->at_end = true;
 		return;
 	}
@@ -137,15 +183,15 @@ static void load_edge(struct ui *ui, bool from_end)
 FOLIO_DEFINE_GROW(grow_rows, struct ui_row)
 
 /* One more page after the window (dir > 0) or before it; false when there is none. */
-static bool extend(struct ui *ui, int dir)
+static bool extend(struct ui_list *l, int dir)
 {
-	struct ui_list *l = &ui->list;
+	struct ui *ui = l->ui;
 	if (l->nrows == 0)
 		return false;
 	struct folio_list_key key = row_key(dir > 0 ? &l->rows[l->nrows - 1] : &l->rows[0]);
 	struct ui_row *rows;
 	size_t n;
-	if (fetch(ui, &key, dir < 0, false, LIST_PAGE, &rows, &n) != 0) {
+	if (fetch(l, &key, dir < 0, false, LIST_PAGE, &rows, &n) != 0) {
 		if (dir > 0)
 			l->at_end = true;
 		else
@@ -197,20 +243,19 @@ static struct ui_row *row_at(struct ui_list *l, struct ui_pos p)
 	return is_article(l, p) ? &l->rows[p.art - l->base] : NULL;
 }
 
-static bool pos_next(struct ui *ui, struct ui_pos *p)
+static bool pos_next(struct ui_list *l, struct ui_pos *p)
 {
-	struct ui_list *l = &ui->list;
 	if (p->src == l->exp) {
 		if (p->art == UI_SOURCE_ROW) {
 			if (!l->at_start)
-				load_edge(ui, false);
+				load_edge(l, false);
 			if (l->nrows > 0) {
 				p->art = l->base;
 				return true;
 			}
 		} else {
 			if (p->art + 1 >= l->base + (int64_t)l->nrows && !l->at_end)
-				extend(ui, 1);
+				extend(l, 1);
 			if (p->art + 1 < l->base + (int64_t)l->nrows) {
 				p->art++;
 				return true;
@@ -225,12 +270,11 @@ static bool pos_next(struct ui *ui, struct ui_pos *p)
 	return false;
 }
 
-static bool pos_prev(struct ui *ui, struct ui_pos *p)
+static bool pos_prev(struct ui_list *l, struct ui_pos *p)
 {
-	struct ui_list *l = &ui->list;
 	if (p->art != UI_SOURCE_ROW) {
 		if (p->art - 1 < l->base && !l->at_start)
-			extend(ui, -1);
+			extend(l, -1);
 		if (p->art - 1 >= l->base)
 			p->art--;
 		else
@@ -242,49 +286,47 @@ static bool pos_prev(struct ui *ui, struct ui_pos *p)
 	p->src--;
 	if (p->src == l->exp) {
 		if (!l->at_end)
-			load_edge(ui, true);
+			load_edge(l, true);
 		if (l->nrows > 0)
 			p->art = l->base + (int64_t)l->nrows - 1;
 	}
 	return true;
 }
 
-static int pane_height(const struct ui *ui)
+static int pane_height(const struct ui_list *l)
 {
-	return ui->list.height > 0 ? ui->list.height : (ui->rows > 1 ? ui->rows - 1 : 1);
+	return l->height > 0 ? l->height : (l->ui->rows > 1 ? l->ui->rows - 1 : 1);
 }
 
 /* Scroll so the cursor is on screen, keeping top where it is when it can. */
-static void ensure_visible(struct ui *ui)
+static void ensure_visible(struct ui_list *l)
 {
-	struct ui_list *l = &ui->list;
-	int h = pane_height(ui);
+	int h = pane_height(l);
 	if (pos_cmp(l->cur, l->top) < 0) {
 		l->top = l->cur;
 		return;
 	}
 	struct ui_pos p = l->top;
 	int d = 0;
-	while (d < h && pos_cmp(p, l->cur) < 0 && pos_next(ui, &p))
+	while (d < h && pos_cmp(p, l->cur) < 0 && pos_next(l, &p))
 		d++;
 	if (d >= h || pos_cmp(p, l->cur) != 0) {
 		l->top = l->cur;
-		for (int i = 0; i < h - 1 && pos_prev(ui, &l->top); i++)
+		for (int i = 0; i < h - 1 && pos_prev(l, &l->top); i++)
 			;
 		return;
 	}
 	/* no empty rows at the bottom while there are rows above the top */
-	for (; d < h - 1 && pos_next(ui, &p); d++)
+	for (; d < h - 1 && pos_next(l, &p); d++)
 		;
-	for (; d < h - 1 && pos_prev(ui, &l->top); d++)
+	for (; d < h - 1 && pos_prev(l, &l->top); d++)
 		;
 }
 
 /* Keep the window of rows bounded, around the cursor and the top of the pane. */
-static void trim(struct ui *ui)
+static void trim(struct ui_list *l)
 {
-	struct ui_list *l = &ui->list;
-	size_t cap = (size_t)pane_height(ui) * 6;
+	size_t cap = (size_t)pane_height(l) * 6;
 	if (cap < 6 * LIST_PAGE)
 		cap = 6 * LIST_PAGE;
 	if (l->nrows <= cap)
@@ -331,9 +373,9 @@ static int find_source(const struct ui_list *l, int64_t id)
 }
 
 /* Read the sources and their counts again, keeping the cursor on the same source. */
-void ui_list_reload_sources(struct ui *ui)
+static void reload_sources(struct ui_list *l)
 {
-	struct ui_list *l = &ui->list;
+	struct ui *ui = l->ui;
 	struct folio_source_row *rows = NULL;
 	size_t n = 0;
 	int64_t total = 0, unread = 0;
@@ -389,21 +431,12 @@ void ui_list_reload_sources(struct ui *ui)
 	}
 }
 
-void ui_list_init(struct ui *ui)
+static void expand(struct ui_list *l, int src)
 {
-	struct ui_list *l = &ui->list;
-	l->exp = -1;
-	l->cur = l->top = (struct ui_pos){ 0, UI_SOURCE_ROW };
-	ui_list_reload_sources(ui);
-}
-
-static void expand(struct ui *ui, int src)
-{
-	struct ui_list *l = &ui->list;
 	reset_rows(l);
 	l->exp = src;
 	if (src >= 0)
-		load_edge(ui, false);
+		load_edge(l, false);
 	/* top may have been a row of the source that closed */
 	if (l->top.art != UI_SOURCE_ROW)
 		l->top.art = UI_SOURCE_ROW;
@@ -412,14 +445,14 @@ static void expand(struct ui *ui, int src)
 }
 
 /* Put the cursor on article id of the expanded source, fetching the rows around it. */
-static bool goto_id(struct ui *ui, int64_t id)
+static bool goto_id(struct ui_list *l, int64_t id)
 {
-	struct ui_list *l = &ui->list;
+	struct ui *ui = l->ui;
 	assert(l->exp >= 0);
 	for (size_t i = 0; i < l->nrows; i++) {
 		if (l->rows[i].id == id) {
 			l->cur = (struct ui_pos){ l->exp, l->base + (int64_t)i };
-			ensure_visible(ui);
+			ensure_visible(l);
 			return true;
 		}
 	}
@@ -444,8 +477,8 @@ static bool goto_id(struct ui *ui, int64_t id)
 	struct folio_list_key key = row_key(&target);
 	struct ui_row *before = NULL, *after = NULL, *rows = NULL;
 	size_t nb = 0, na = 0;
-	if (fetch(ui, &key, true, false, LIST_PAGE / 2, &before, &nb) != 0 ||
-	    fetch(ui, &key, false, false, LIST_PAGE / 2, &after, &na) != 0 ||
+	if (fetch(l, &key, true, false, LIST_PAGE / 2, &before, &nb) != 0 ||
+	    fetch(l, &key, false, false, LIST_PAGE / 2, &after, &na) != 0 ||
 	    !(rows = malloc((nb + na + 1) * sizeof *rows))) {
 		rows_free(before, nb);
 		rows_free(after, na);
@@ -465,33 +498,32 @@ static bool goto_id(struct ui *ui, int64_t id)
 	l->at_start = nb < LIST_PAGE / 2;
 	l->at_end = na < LIST_PAGE / 2;
 	l->cur = l->top = (struct ui_pos){ l->exp, (int64_t)nb };
-	for (int i = 0; i < pane_height(ui) / 3 && pos_prev(ui, &l->top); i++)
+	for (int i = 0; i < pane_height(l) / 3 && pos_prev(l, &l->top); i++)
 		;
 	return true;
 }
 
-/* J/K/]/[: the next article (or unread one) after the open article, or the cursor. */
-bool ui_list_step(struct ui *ui, int dir, bool unread_only, int64_t *id)
+/* J/K/]/[: select the next article (or unread one) after from (the open article), or the cursor. */
+static bool list_step(struct ui *ui, struct ui_view *v, int64_t from, int dir, bool unread_only)
 {
-	struct ui_list *l = &ui->list;
-	int64_t from = 0;
-	if (ui->art.open && !ui->art.from_search)
-		from = ui->art.id;
-	else if (row_at(l, l->cur))
+	struct ui_list *l = v->data;
+	int64_t found_id;
+	int64_t *id = &found_id;
+	if (!from && row_at(l, l->cur))
 		from = row_at(l, l->cur)->id;
 	if (l->exp < 0 || (!from && l->cur.src != l->exp))
-		expand(ui, l->cur.src);
+		expand(l, l->cur.src);
 	if (!from) {
 		/* on a source row: its first (unread) article */
 		if (dir < 0 || l->cur.src != l->exp)
 			return false;
 		if (!l->at_start)
-			load_edge(ui, false);
+			load_edge(l, false);
 		if (l->nrows == 0)
 			return false;
 		if (!unread_only || !l->rows[0].read) {
 			*id = l->rows[0].id;
-			return goto_id(ui, *id);
+			return goto_id(l, *id);
 		}
 		from = l->rows[0].id;
 	}
@@ -502,29 +534,28 @@ bool ui_list_step(struct ui *ui, int dir, bool unread_only, int64_t *id)
 		ui_store_error(ui, err);
 		return false;
 	}
-	return found && goto_id(ui, *id);
+	return found && goto_id(l, *id);
 }
 
 /* R: read the sources and the open list again (another folio may have imported). */
-void ui_list_refresh(struct ui *ui)
+static void list_refresh(struct ui_list *l)
 {
-	struct ui_list *l = &ui->list;
 	struct ui_row *r = row_at(l, l->cur);
 	int64_t id = r ? r->id : 0;
-	ui_list_reload_sources(ui);
+	reload_sources(l);
 	if (l->exp < 0)
 		return;
 	reset_rows(l);
-	if (!id || !goto_id(ui, id)) {
+	if (!id || !goto_id(l, id)) {
 		l->cur.art = l->top.art = UI_SOURCE_ROW;
 		l->top.src = l->cur.src;
 	}
-	ensure_visible(ui);
+	ensure_visible(l);
 }
 
-void ui_list_set_state(struct ui *ui, int64_t id, bool read, bool flagged)
+static void list_set_state(struct ui *ui, struct ui_view *v, int64_t id, bool read, bool flagged)
 {
-	struct ui_list *l = &ui->list;
+	struct ui_list *l = v->data;
 	for (size_t i = 0; i < l->nrows; i++) {
 		if (l->rows[i].id == id) {
 			l->rows[i].read = read;
@@ -533,77 +564,75 @@ void ui_list_set_state(struct ui *ui, int64_t id, bool read, bool flagged)
 	}
 }
 
-static void move_cursor(struct ui *ui, int steps)
+static void move_cursor(struct ui_list *l, int steps)
 {
-	struct ui_list *l = &ui->list;
-	for (int i = 0; i < steps && pos_next(ui, &l->cur); i++)
+	for (int i = 0; i < steps && pos_next(l, &l->cur); i++)
 		;
-	for (int i = 0; i < -steps && pos_prev(ui, &l->cur); i++)
+	for (int i = 0; i < -steps && pos_prev(l, &l->cur); i++)
 		;
 }
 
 /* Page moves scroll the pane with the cursor, as less does. */
-static void page(struct ui *ui, int steps)
+static void page(struct ui_list *l, int steps)
 {
-	struct ui_list *l = &ui->list;
 	int moved = 0;
 	if (steps > 0) {
-		while (moved < steps && pos_next(ui, &l->cur))
+		while (moved < steps && pos_next(l, &l->cur))
 			moved++;
-		for (int i = 0; i < moved && pos_next(ui, &l->top); i++)
+		for (int i = 0; i < moved && pos_next(l, &l->top); i++)
 			;
 	} else {
-		while (moved < -steps && pos_prev(ui, &l->cur))
+		while (moved < -steps && pos_prev(l, &l->cur))
 			moved++;
-		for (int i = 0; i < moved && pos_prev(ui, &l->top); i++)
+		for (int i = 0; i < moved && pos_prev(l, &l->top); i++)
 			;
 	}
 }
 
-static void go_bottom(struct ui *ui)
+static void go_bottom(struct ui_list *l)
 {
-	struct ui_list *l = &ui->list;
 	int last = (int)l->nsrc - 1;
 	l->cur = (struct ui_pos){ last, UI_SOURCE_ROW };
 	if (l->exp == last) {
 		if (!l->at_end)
-			load_edge(ui, true);
+			load_edge(l, true);
 		if (l->nrows)
 			l->cur.art = l->base + (int64_t)l->nrows - 1;
 	}
 	l->top = l->cur;
-	for (int i = 0; i < pane_height(ui) - 1 && pos_prev(ui, &l->top); i++)
+	for (int i = 0; i < pane_height(l) - 1 && pos_prev(l, &l->top); i++)
 		;
 }
 
-void ui_list_action(struct ui *ui, enum folio_action a)
+static bool list_action(struct ui *ui, struct ui_view *v, enum folio_action a)
 {
-	struct ui_list *l = &ui->list;
-	int h = pane_height(ui);
+	struct ui_list *l = v->data;
+	int h = pane_height(l);
 	if (l->nsrc == 0) {
-		if (a == FOLIO_ACT_BACK)
-			ui->quit = true;
-		return;
+		if (a != FOLIO_ACT_BACK)
+			return false;
+		ui->quit = true;
+		return true;
 	}
 	switch (a) {
-	case FOLIO_ACT_DOWN: move_cursor(ui, 1); break;
-	case FOLIO_ACT_UP: move_cursor(ui, -1); break;
-	case FOLIO_ACT_PAGE_DOWN: page(ui, h > 1 ? h - 1 : 1); break;
-	case FOLIO_ACT_PAGE_UP: page(ui, -(h > 1 ? h - 1 : 1)); break;
-	case FOLIO_ACT_HALF_DOWN: page(ui, h > 1 ? h / 2 : 1); break;
-	case FOLIO_ACT_HALF_UP: page(ui, -(h > 1 ? h / 2 : 1)); break;
+	case FOLIO_ACT_DOWN: move_cursor(l, 1); break;
+	case FOLIO_ACT_UP: move_cursor(l, -1); break;
+	case FOLIO_ACT_PAGE_DOWN: page(l, h > 1 ? h - 1 : 1); break;
+	case FOLIO_ACT_PAGE_UP: page(l, -(h > 1 ? h - 1 : 1)); break;
+	case FOLIO_ACT_HALF_DOWN: page(l, h > 1 ? h / 2 : 1); break;
+	case FOLIO_ACT_HALF_UP: page(l, -(h > 1 ? h / 2 : 1)); break;
 	case FOLIO_ACT_TOP:
 		l->cur = l->top = (struct ui_pos){ 0, UI_SOURCE_ROW };
 		break;
 	case FOLIO_ACT_BOTTOM:
-		go_bottom(ui);
+		go_bottom(l);
 		break;
 	case FOLIO_ACT_OPEN: {
 		struct ui_row *r = row_at(l, l->cur);
 		if (r)
-			ui_open_article(ui, r->id, false);
+			ui_view_open_article(ui, v, r->id, NULL);
 		else
-			expand(ui, l->exp == l->cur.src ? -1 : l->cur.src);
+			expand(l, l->exp == l->cur.src ? -1 : l->cur.src);
 		break;
 	}
 	case FOLIO_ACT_BACK:
@@ -612,9 +641,9 @@ void ui_list_action(struct ui *ui, enum folio_action a)
 		 * from a source someone has open */
 		if (l->cur.art != UI_SOURCE_ROW) {
 			l->cur.art = UI_SOURCE_ROW;
-			expand(ui, -1);
+			expand(l, -1);
 		} else if (l->exp >= 0) {
-			expand(ui, -1);
+			expand(l, -1);
 		} else {
 			ui->quit = true;
 		}
@@ -624,10 +653,11 @@ void ui_list_action(struct ui *ui, enum folio_action a)
 		ui_message(ui, "No search: / searches every article");
 		break;
 	default:
-		break;
+		return false;
 	}
-	ensure_visible(ui);
-	trim(ui);
+	ensure_visible(l);
+	trim(l);
+	return true;
 }
 
 static void format_count(char *buf, size_t size, int64_t unread, int64_t total)
@@ -635,9 +665,10 @@ static void format_count(char *buf, size_t size, int64_t unread, int64_t total)
 	snprintf(buf, size, "%lld/%lld", (long long)unread, (long long)total);
 }
 
-static void draw_source(struct ui *ui, WINDOW *w, int y, int width, int src, attr_t sel)
+static void draw_source(struct ui_list *l, WINDOW *w, int y, int width, int src, attr_t sel)
 {
-	const struct ui_source *s = &ui->list.src[src];
+	struct ui *ui = l->ui;
+	const struct ui_source *s = &l->src[src];
 	char count[48];
 	format_count(count, sizeof count, s->unread, s->total);
 	int cw = (int)strlen(count);
@@ -646,7 +677,7 @@ static void draw_source(struct ui *ui, WINDOW *w, int y, int width, int src, att
 		wattrset(w, sel);
 		mvwhline(w, y, 0, ' ', width);
 	}
-	const char *mark = ui->list.exp == src ? "v " : "> ";
+	const char *mark = l->exp == src ? "v " : "> ";
 	int x = ui_draw_text(w, y, 0, mark, strlen(mark), width, sel, NULL, 0, 0, ui);
 	int name_cols = width - x - (cw + 1 < width - x ? cw + 1 : 0);
 	ui_draw_text(w, y, x, s->name, strlen(s->name), name_cols, attr, NULL, 0, 0, ui);
@@ -655,9 +686,10 @@ static void draw_source(struct ui *ui, WINDOW *w, int y, int width, int src, att
 		             ui);
 }
 
-static void draw_article(struct ui *ui, WINDOW *w, int y, int width, const struct ui_row *r,
+static void draw_article(struct ui_list *l, WINDOW *w, int y, int width, const struct ui_row *r,
                          attr_t sel)
 {
+	struct ui *ui = l->ui;
 	char date[11] = "";
 	int date_cols = width >= 36 ? 10 : 8;
 	if (width < 24)
@@ -680,9 +712,9 @@ static void draw_article(struct ui *ui, WINDOW *w, int y, int width, const struc
 	             sel | (r->read ? A_NORMAL : A_BOLD), NULL, 0, 0, ui);
 }
 
-void ui_list_draw(struct ui *ui, WINDOW *w)
+static void list_draw(struct ui *ui, struct ui_view *v, WINDOW *w)
 {
-	struct ui_list *l = &ui->list;
+	struct ui_list *l = v->data;
 	int h, width;
 	getmaxyx(w, h, width);
 	l->height = h;
@@ -693,17 +725,17 @@ void ui_list_draw(struct ui *ui, WINDOW *w)
 		ui_draw_text(w, 0, 0, msg, strlen(msg), width, A_NORMAL, NULL, 0, 0, ui);
 		return;
 	}
-	ensure_visible(ui);
-	attr_t sel_attr = ui->focus == UI_FOCUS_LIST ? A_REVERSE : A_UNDERLINE;
+	ensure_visible(l);
+	attr_t sel_attr = ui_view_has_focus(ui, v) ? A_REVERSE : A_UNDERLINE;
 	struct ui_pos p = l->top;
 	for (int y = 0; y < h; y++) {
 		attr_t sel = pos_cmp(p, l->cur) == 0 ? sel_attr : 0;
 		struct ui_row *r = row_at(l, p);
 		if (r)
-			draw_article(ui, w, y, width, r, sel);
+			draw_article(l, w, y, width, r, sel);
 		else
-			draw_source(ui, w, y, width, p.src, sel);
-		if (!pos_next(ui, &p))
+			draw_source(l, w, y, width, p.src, sel);
+		if (!pos_next(l, &p))
 			break;
 	}
 	if (l->src[0].total == 0 && h > 3) {
@@ -712,9 +744,9 @@ void ui_list_draw(struct ui *ui, WINDOW *w)
 	}
 }
 
-void ui_list_status(struct ui *ui, char *buf, size_t size)
+static void list_status(struct ui *ui, struct ui_view *v, char *buf, size_t size)
 {
-	struct ui_list *l = &ui->list;
+	struct ui_list *l = v->data;
 	struct ui_row *r = row_at(l, l->cur);
 	buf[0] = '\0';
 	if (!r)
@@ -744,3 +776,95 @@ void ui_list_status(struct ui *ui, char *buf, size_t size)
 	snprintf(buf, size, "%lld of %lld", (long long)l->pos_value,
 	         (long long)l->src[l->exp].total);
 }
+
+static void list_hint(struct ui *ui, struct ui_view *v, char *buf, size_t size)
+{
+	ui_key_hint(ui, FOLIO_CTX_SOURCES, FOLIO_ACT_OPEN, "open  ", buf, size);
+	ui_key_hint(ui, FOLIO_CTX_SOURCES, FOLIO_ACT_SEARCH, "search", buf, size);
+}
+
+static bool list_target(struct ui *ui, struct ui_view *v, int64_t *id, bool *read,
+                        bool *flagged)
+{
+	struct ui_list *l = v->data;
+	struct ui_row *row = row_at(l, l->cur);
+	if (!row)
+		return false;
+	*id = row->id;
+	*read = row->read;
+	*flagged = row->flagged;
+	return true;
+}
+
+static void list_reload(struct ui *ui, struct ui_view *v, bool all)
+{
+	if (all)
+		list_refresh(v->data);
+	else
+		reload_sources(v->data);
+}
+
+/* The article pane while no article is open: a welcome with the store's counts. */
+static void list_aside(struct ui *ui, struct ui_view *v, WINDOW *w)
+{
+	const struct ui_list *l = v->data;
+	int h, width;
+	getmaxyx(w, h, width);
+	char counts[96] = "";
+	if (l->nsrc > 0)
+		snprintf(counts, sizeof counts, "%lld articles in %zu sources, %lld unread.",
+		         (long long)l->src[0].total, l->nsrc - 1, (long long)l->src[0].unread);
+	const char *const lines[] = {
+		"folio", "", counts, "",
+		"j/k or the arrows move, Enter opens,",
+		"/ searches every article,",
+		"? lists every key, q goes back or quits.",
+	};
+	int x = width > 2 ? 1 : 0;
+	int y = 1;
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0] && y < h; i++) {
+		struct folio_line *wl = NULL;
+		size_t n = folio_text_wrap(lines[i], strlen(lines[i]), width - x, &wl);
+		for (size_t j = 0; j < n && y < h; j++, y++)
+			ui_draw_text(w, y, x, lines[i] + wl[j].start, wl[j].len, width - x,
+			             i == 0 ? A_BOLD : A_NORMAL, NULL, 0, 0, ui);
+		free(wl);
+	}
+}
+
+/* The bottom view: opened once, with the reader (a store that cannot be read says so). */
+static int list_open(struct ui *ui, struct ui_view *v, const struct ui_view_arg *arg)
+{
+	struct ui_list *l = calloc(1, sizeof *l);
+	if (!l)
+		return -1;
+	l->ui = ui;
+	l->exp = -1;
+	l->cur = l->top = (struct ui_pos){ 0, UI_SOURCE_ROW };
+	reload_sources(l);
+	v->data = l;
+	return 0;
+}
+
+static void list_close(struct ui *ui, struct ui_view *v)
+{
+	list_free(v->data);
+	free(v->data);
+}
+
+const struct ui_view_ops ui_sources_view = {
+	.name = "sources",
+	.pane = UI_PANE_LIST,
+	.context = FOLIO_CTX_SOURCES,
+	.open = list_open,
+	.close = list_close,
+	.draw = list_draw,
+	.action = list_action,
+	.status = list_status,
+	.hint = list_hint,
+	.aside = list_aside,
+	.target = list_target,
+	.step = list_step,
+	.set_state = list_set_state,
+	.reload = list_reload,
+};

@@ -1,11 +1,13 @@
 /*
  * ui_status.c: the bottom line.
  *
- * Left: the search bar while it is open or its results are shown, else a
- * message, else the keys of a sequence being typed, else a hint with the
- * keys this keymap really uses.  Right: where the reader is ("3 of 120",
- * the percentage through the article) and the help key.  On a narrow line
- * the left part wins.
+ * Left: the search bar while it has the keyboard, else a message, else
+ * the keys of a sequence being typed, else the topmost view's line (the
+ * search bar while its results are shown), else the focused view's hint
+ * with the keys this keymap really uses.  Right: where the focused view is
+ * ("3 of 120", the percentage through the article) and the help key.  On a
+ * narrow line the left part wins.  Everything view-specific comes from the
+ * views' ops; nothing here knows which views there are.
  */
 #include "folio/folio.h"
 
@@ -33,8 +35,8 @@ static bool in_list(const char *list, const char *name, size_t n)
  * one is preferred: it works everywhere (Enter, not the Right arrow the
  * panes also take).
  */
-static void key_hint(const struct ui *ui, unsigned ctx, enum folio_action action,
-                     const char *label, char *buf, size_t size)
+void ui_key_hint(const struct ui *ui, unsigned ctx, enum folio_action action, const char *label,
+                 char *buf, size_t size)
 {
 	char keys[64], global[64];
 	if (folio_keymap_describe(ui->km, ctx, action, keys, sizeof keys) == 0)
@@ -62,6 +64,25 @@ static void key_hint(const struct ui *ui, unsigned ctx, enum folio_action action
 	snprintf(buf + used, size - used, "%s:%s", k, label);
 }
 
+/*
+ * The right part: where the focused view is; an article's is preceded by
+ * that of the list it was opened from ("3 of 120  40%").
+ */
+static void status_right(struct ui *ui, struct ui_view *v, char *right, size_t size)
+{
+	right[0] = '\0';
+	if (v->ops->status)
+		v->ops->status(ui, v, right, size);
+	struct ui_view *list = v->ops->pane == UI_PANE_ARTICLE ? ui_view_below(ui, v, UI_PANE_LIST)
+	                                                        : NULL;
+	if (list && list->ops->status) {
+		char a[48], l[64] = "";
+		snprintf(a, sizeof a, "%s", right);
+		list->ops->status(ui, list, l, sizeof l);
+		snprintf(right, size, "%s%s%s", l, *l ? "  " : "", a);
+	}
+}
+
 void ui_status_draw(struct ui *ui)
 {
 	WINDOW *w = ui->status_win;
@@ -71,42 +92,36 @@ void ui_status_draw(struct ui *ui)
 	wbkgdset(w, ' ' | ui->attr_status);
 	werase(w);
 
-	if (ui->help) {
-		snprintf(right, sizeof right, "j/k:scroll  q:close help");
-	} else if (ui->focus == UI_FOCUS_ARTICLE && ui->art.open) {
-		char a[48], l[64] = "";
-		ui_article_status(ui, a, sizeof a);
-		if (ui->search.active && ui->art.from_search)
-			ui_search_status(ui, l, sizeof l);
-		else
-			ui_list_status(ui, l, sizeof l);
-		snprintf(right, sizeof right, "%s%s%s", l, *l ? "  " : "", a);
-	} else if (ui->search.active) {
-		ui_search_status(ui, right, sizeof right);
-	} else {
-		ui_list_status(ui, right, sizeof right);
-	}
-	if (!ui->help) {
-		size_t n = strlen(right);
-		if (n)
-			snprintf(right + n, sizeof right - n, "  ");
-		key_hint(ui, FOLIO_CTX_GLOBAL, FOLIO_ACT_HELP, "help", right, sizeof right);
-	}
-	for (size_t i = 0; i < ui->nseq; i++) {
-		size_t n = strlen(pending);
-		folio_key_name(ui->seq[i], pending + n, sizeof pending - n);
-	}
-
-	if (ui->prompt.active && !ui->help) {
-		/* the command being typed has the whole line */
-		int x = ui_pipe_draw_prompt(ui, w, cols);
+	struct ui_view *v = ui_view_focused(ui);
+	if (v->ops->pane == UI_PANE_LINE) {
+		/* a prompt has the whole line */
+		int x = v->ops->line(ui, v, w, cols);
 		if (x >= 0) {
 			wmove(w, 0, x);
 			curs_set(1);
 		}
 		return;
 	}
-	bool editing = ui->search.editing && !ui->help;
+	/* a screen (help) has the keyboard: the panes' bar and hints are not for now */
+	bool screen = v->ops->pane == UI_PANE_SCREEN;
+	status_right(ui, v, right, sizeof right);
+	if (!screen) {
+		size_t n = strlen(right);
+		if (n)
+			snprintf(right + n, sizeof right - n, "  ");
+		ui_key_hint(ui, FOLIO_CTX_GLOBAL, FOLIO_ACT_HELP, "help", right, sizeof right);
+	}
+	for (size_t i = 0; i < ui->nseq; i++) {
+		size_t n = strlen(pending);
+		folio_key_name(ui->seq[i], pending + n, sizeof pending - n);
+	}
+
+	/* the topmost view with a line (the search bar) shows it when nothing else is said */
+	struct ui_view *bar = NULL;
+	for (size_t i = ui->depth; !screen && !bar && i-- > 0;)
+		if (ui->stack[i].ops->line)
+			bar = &ui->stack[i];
+	bool editing = v->ops->typing && v->ops->typing(v) && v->ops->line;
 	if (editing && ui->message[0]) {
 		/* the bar has the left: a message ("No articles match") takes the counts' place */
 		char *msg = ui_display(ui->message);
@@ -124,7 +139,7 @@ void ui_status_draw(struct ui *ui)
 	int lcols = cols - (rw ? rw + 1 : 0);
 	int cursor_x = -1;
 	if (editing) {
-		cursor_x = ui_search_draw_bar(ui, w, lcols);
+		cursor_x = v->ops->line(ui, v, w, lcols);
 	} else if (ui->message[0]) {
 		/* messages can quote file names and the store's words: clean them like article text */
 		char *msg = ui_display(ui->message);
@@ -134,19 +149,12 @@ void ui_status_draw(struct ui *ui)
 		free(msg);
 	} else if (pending[0]) {
 		ui_draw_text(w, 0, 0, pending, strlen(pending), lcols, ui->attr_status, NULL, 0, 0, ui);
-	} else if (ui->search.active && !ui->help) {
-		ui_search_draw_bar(ui, w, lcols);
-	} else if (!ui->help) {
+	} else if (bar) {
+		bar->ops->line(ui, bar, w, lcols);
+	} else if (!screen && v->ops->hint) {
 		/* what a newcomer most needs next, with the keys this keymap really uses */
 		char hint[96] = "";
-		unsigned ctx = ui_current_context(ui);
-		if (ui->focus == UI_FOCUS_ARTICLE && ui->art.open) {
-			key_hint(ui, ctx, FOLIO_ACT_PAGE_DOWN, "page  ", hint, sizeof hint);
-			key_hint(ui, ctx, FOLIO_ACT_BACK, "back", hint, sizeof hint);
-		} else {
-			key_hint(ui, ctx, FOLIO_ACT_OPEN, "open  ", hint, sizeof hint);
-			key_hint(ui, ctx, FOLIO_ACT_SEARCH, "search", hint, sizeof hint);
-		}
+		v->ops->hint(ui, v, hint, sizeof hint);
 		if (folio_text_width(hint, strlen(hint)) + 2 <= lcols)
 			ui_draw_text(w, 0, 1, hint, strlen(hint), lcols - 1, ui->attr_status, NULL, 0, 0,
 			             ui);

@@ -85,6 +85,32 @@ start 80 24
 keys / Up Up Up
 like "the history outlives the reader" "$(line 24)" '^/granite lighthouse'
 
+# J and K step through the hits from the results as from an article opened
+# from them; an article open before '/' is open again after Esc.
+keys Escape / quarry Enter
+like "a hit opened from the results" "$(line 1)" '^ Granite quarry reopens'
+keys q Escape
+start 130 24
+keys Enter j Enter
+first=$(line 1)
+keys / t h e Tab
+like "Tab goes into the hits, the first one selected" "$(line 24)" ' 1 of 254'
+keys J
+like "J in the results selects the next hit" "$(line 24)" ' 2 of 254'
+keys K
+like "K the one before" "$(line 24)" ' 1 of 254'
+keys Enter
+hit1=$(line 1 | sed 's/.*│//')
+keys J
+like "J from an article opened from the hits opens the next hit" "$(line 24)" 'matches: n/N to jump'
+ok "another article" test "$(line 1 | sed 's/.*│//')" != "$hit1"
+keys Tab
+like "the next one of the hits" "$(line 24)" ' 2 of 254'
+keys Escape
+is "Esc: the article open before the search is shown again" \
+	"$(line 1 | sed 's/.*│//')" "$(printf '%s\n' "$first" | sed 's/.*│//')"
+like "and the source list is back beside it" "$(line 1)" '^v All articles'
+
 # A history that cannot be written costs nothing but the history.
 : >"$TMP/not-a-folder"
 UI_ENV="XDG_STATE_HOME=$TMP/not-a-folder" start 80 24

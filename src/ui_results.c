@@ -1,5 +1,5 @@
 /*
- * ui_search.c: the search bar and the results list.
+ * ui_results.c: the search bar and the results list (the view of search hits).
  *
  * What is typed is parsed by the search module (the last word a prefix)
  * and run through the store when no key is waiting, so fast typing over a
@@ -32,6 +32,43 @@
 #define SEARCH_COUNT_CAP 10000
 #define HIT_ROWS 3
 #define SEARCH_PAUSE_MS 350 /* no key for this long: typing has paused, rank */
+
+struct ui_hit {
+	int64_t id;
+	char date[11];
+	char *title;
+	char *source;
+	char *snippet;
+	struct folio_span *title_spans;
+	size_t ntitle_spans;
+	struct folio_span *snippet_spans;
+	size_t nsnippet_spans;
+	bool read;
+	bool flagged;
+};
+
+struct ui_search {
+	struct ui *ui;
+	struct ui_view *view; /* set on each call from the reader: the stack may move it */
+	bool editing; /* the bar has the keyboard */
+	bool dirty;   /* the text changed since the last search */
+	struct ui_edit line; /* what is typed */
+	size_t hist_pos; /* == ui->history.n when not browsing */
+	char *hist_saved; /* the line being typed before browsing */
+	struct folio_query q;
+	bool have_q;
+	struct ui_hit *hits;
+	size_t nhits, hits_cap;
+	bool at_end;
+	bool ranked;      /* best first; false while the quick latest-first page is shown */
+	bool interrupted; /* a key arrived while a search ran, and stopped it */
+	struct timespec quick_at; /* when the quick page was shown: ranking waits for a pause */
+	int64_t count;
+	bool count_capped;
+	size_t sel;
+	size_t top;
+	int height;
+};
 
 /* ---- the results ---- */
 
@@ -66,25 +103,13 @@ static void clear_results(struct ui_search *s)
 	s->have_q = false;
 }
 
-void ui_search_init(struct ui *ui)
+static void results_close(struct ui *ui, struct ui_view *v)
 {
-	struct ui_search *s = &ui->search;
-	ui_history_load(s);
-	s->hist_pos = s->nhistory;
-	s->at_end = true;
-}
-
-void ui_search_free(struct ui_search *s)
-{
+	struct ui_search *s = v->data;
 	clear_results(s);
-	for (size_t i = 0; i < s->nhistory; i++)
-		free(s->history[i]);
-	free(s->history);
-	free(s->history_path);
 	free(s->hist_saved);
 	ui_edit_free(&s->line);
-	free(s->error);
-	memset(s, 0, sizeof *s);
+	free(s);
 }
 
 static bool convert_hit(const struct folio_query *q, const struct folio_hit *in, struct ui_hit *out)
@@ -128,10 +153,10 @@ enum fetch { FETCH_OK, FETCH_STOPPED, FETCH_INTERRUPTED };
  * before it; FETCH_INTERRUPTED (only when interruptible): a key came first,
  * nothing was read.
  */
-static enum fetch fetch_page(struct ui *ui, const struct folio_query *q, bool ranked,
+static enum fetch fetch_page(struct ui_search *s, const struct folio_query *q, bool ranked,
                              size_t offset, bool interruptible, struct ui_hit **out, size_t *nout)
 {
-	struct ui_search *s = &ui->search;
+	struct ui *ui = s->ui;
 	struct folio_hit *hits = NULL;
 	size_t n = 0;
 	char *err = NULL;
@@ -177,14 +202,14 @@ static enum fetch fetch_page(struct ui *ui, const struct folio_query *q, bool ra
 FOLIO_DEFINE_GROW(grow_hits, struct ui_hit)
 
 /* The next page of hits; false when there are no more (or an error was shown). */
-static bool fetch_more(struct ui *ui)
+static bool fetch_more(struct ui_search *s)
 {
-	struct ui_search *s = &ui->search;
+	struct ui *ui = s->ui;
 	if (s->at_end || !s->have_q)
 		return false;
 	struct ui_hit *page;
 	size_t n;
-	enum fetch rc = fetch_page(ui, &s->q, s->ranked, s->nhits, false, &page, &n);
+	enum fetch rc = fetch_page(s, &s->q, s->ranked, s->nhits, false, &page, &n);
 	s->at_end = rc != FETCH_OK || n < SEARCH_PAGE;
 	if (!grow_hits(&s->hits, &s->hits_cap, s->nhits + n)) {
 		hits_free(page, n);
@@ -204,9 +229,9 @@ static bool fetch_more(struct ui *ui)
  * (without a count, which would cost as much again).  Returns false, with
  * the results shown before kept, when a key interrupted it.
  */
-static bool run_query(struct ui *ui, bool ranked, bool interruptible)
+static bool run_query(struct ui_search *s, bool ranked, bool interruptible)
 {
-	struct ui_search *s = &ui->search;
+	struct ui *ui = s->ui;
 	struct folio_query q;
 	if (folio_search_parse(ui_edit_text(&s->line), true, &q) != 0) {
 		clear_results(s);
@@ -219,7 +244,7 @@ static bool run_query(struct ui *ui, bool ranked, bool interruptible)
 	size_t n = 0;
 	enum fetch rc = FETCH_OK;
 	if (!q.empty) {
-		rc = fetch_page(ui, &q, ranked, 0, interruptible, &page, &n);
+		rc = fetch_page(s, &q, ranked, 0, interruptible, &page, &n);
 		if (rc == FETCH_INTERRUPTED) {
 			folio_query_free(&q);
 			return false;
@@ -257,44 +282,39 @@ static bool run_query(struct ui *ui, bool ranked, bool interruptible)
 	return true;
 }
 
-/* The ranked search for what is in the bar, for the keys that want the final order. */
-void ui_search_run(struct ui *ui)
-{
-	run_query(ui, true, false);
-}
-
 /* Rank what is typed if it is not yet: before Enter, Tab or Down use the hits. */
-static void settle(struct ui *ui)
+static void settle(struct ui_search *s)
 {
-	struct ui_search *s = &ui->search;
 	if (s->dirty || (s->have_q && !s->ranked))
-		ui_search_run(ui);
+		run_query(s, true, false);
 }
 
-int ui_search_wait_ms(struct ui *ui, int idle_ms)
+static int results_wait_ms(struct ui *ui, struct ui_view *v, int idle_ms)
 {
-	struct ui_search *s = &ui->search;
+	struct ui_search *s = v->data;
 	if (s->dirty)
 		return 0;
-	if (!s->active || !s->have_q || s->ranked)
+	if (!s->have_q || s->ranked)
 		return idle_ms;
 	long left = SEARCH_PAUSE_MS - ui_elapsed_ms(&s->quick_at);
 	return left <= 0 ? 0 : left < idle_ms ? (int)left : idle_ms;
 }
 
-bool ui_search_idle(struct ui *ui)
+static bool results_idle(struct ui *ui, struct ui_view *v)
 {
-	struct ui_search *s = &ui->search;
+	struct ui_search *s = v->data;
+	s->view = v;
 	if (s->dirty)
-		return run_query(ui, false, true);
-	if (s->active && s->have_q && !s->ranked && ui_elapsed_ms(&s->quick_at) >= SEARCH_PAUSE_MS)
-		return run_query(ui, true, true);
+		return run_query(s, false, true);
+	if (s->have_q && !s->ranked && ui_elapsed_ms(&s->quick_at) >= SEARCH_PAUSE_MS)
+		return run_query(s, true, true);
 	return false;
 }
 
-void ui_search_set_state(struct ui *ui, int64_t id, bool read, bool flagged)
+static void results_set_state(struct ui *ui, struct ui_view *v, int64_t id, bool read,
+                              bool flagged)
 {
-	struct ui_search *s = &ui->search;
+	struct ui_search *s = v->data;
 	for (size_t i = 0; i < s->nhits; i++) {
 		if (s->hits[i].id == id) {
 			s->hits[i].read = read;
@@ -303,17 +323,16 @@ void ui_search_set_state(struct ui *ui, int64_t id, bool read, bool flagged)
 	}
 }
 
-static int results_height(const struct ui *ui)
+static int results_height(const struct ui_search *s)
 {
-	int h = ui->search.height > 0 ? ui->search.height : ui->rows - 1;
+	int h = s->height > 0 ? s->height : s->ui->rows - 1;
 	int per = (h - 1) / HIT_ROWS;
 	return per > 0 ? per : 1;
 }
 
-static void select_hit(struct ui *ui, long sel)
+static void select_hit(struct ui_search *s, long sel)
 {
-	struct ui_search *s = &ui->search;
-	while (sel >= (long)s->nhits && fetch_more(ui))
+	while (sel >= (long)s->nhits && fetch_more(s))
 		;
 	if (sel >= (long)s->nhits)
 		sel = (long)s->nhits - 1;
@@ -321,90 +340,78 @@ static void select_hit(struct ui *ui, long sel)
 		sel = 0;
 	s->sel = (size_t)sel;
 	/* keep a page ahead loaded so the count of pages is never a surprise */
-	if (s->sel + (size_t)results_height(ui) >= s->nhits)
-		fetch_more(ui);
-	size_t per = (size_t)results_height(ui);
+	if (s->sel + (size_t)results_height(s) >= s->nhits)
+		fetch_more(s);
+	size_t per = (size_t)results_height(s);
 	if (s->sel < s->top)
 		s->top = s->sel;
 	else if (s->sel >= s->top + per)
 		s->top = s->sel - per + 1;
 }
 
-bool ui_search_step(struct ui *ui, int dir, bool unread_only, int64_t *id)
+/* J/K from an article opened here: select the neighbouring hit (the reader then opens it). */
+static bool results_step(struct ui *ui, struct ui_view *v, int64_t from, int dir,
+                         bool unread_only)
 {
-	struct ui_search *s = &ui->search;
+	struct ui_search *s = v->data;
+	s->view = v;
 	long i = (long)s->sel;
 	for (;;) {
 		i += dir;
 		if (i < 0)
 			return false;
-		while (i >= (long)s->nhits && fetch_more(ui))
+		while (i >= (long)s->nhits && fetch_more(s))
 			;
 		if (i >= (long)s->nhits)
 			return false;
 		if (!unread_only || !s->hits[i].read)
 			break;
 	}
-	select_hit(ui, i);
-	*id = s->hits[s->sel].id;
+	select_hit(s, i);
 	return true;
 }
 
-static void open_selected(struct ui *ui)
+static void open_selected(struct ui_search *s)
 {
-	struct ui_search *s = &ui->search;
+	struct ui *ui = s->ui;
 	if (s->sel >= s->nhits) {
 		ui_message(ui, s->have_q && !s->q.empty ? "No articles match"
 		                                        : "Type words to search for");
 		return;
 	}
 	s->editing = false;
-	ui_open_article(ui, s->hits[s->sel].id, true);
+	ui_view_open_article(ui, s->view, s->hits[s->sel].id, s->have_q ? &s->q : NULL);
 }
 
 /* ---- the bar ---- */
 
-void ui_search_open(struct ui *ui)
+/* '/': a new search starts empty (Up recalls the last); '/' on shown results refines them. */
+static int results_open(struct ui *ui, struct ui_view *v, const struct ui_view_arg *arg)
 {
-	struct ui_search *s = &ui->search;
-	bool fresh = !s->active;
-	if (fresh) {
-		s->saved_focus = ui->focus;
-		s->saved_article_open = ui->art.open;
-		s->saved_article_id = ui->art.id;
-		s->saved_anchor_para = ui->art.anchor_para;
-		s->saved_anchor_off = ui->art.anchor_off;
-		s->active = true;
+	struct ui_search *s = calloc(1, sizeof *s);
+	if (!s || !ui_edit_set(&s->line, "")) {
+		free(s);
+		ui_message(ui, "out of memory");
+		return -1;
 	}
+	s->ui = ui;
 	s->editing = true;
-	s->hist_pos = s->nhistory;
-	ui->focus = UI_FOCUS_LIST;
-	/* a new search starts empty (Up recalls the last); '/' on shown results refines them */
-	if (!s->line.text.s || (fresh && s->line.text.len)) {
-		if (!ui_edit_set(&s->line, "")) {
-			s->active = s->editing = false;
-			ui_message(ui, "out of memory");
-			return;
-		}
-		clear_results(s);
-	}
+	s->hist_pos = ui->history.n;
+	s->at_end = true;
+	v->data = s;
+	return 0;
+}
+
+static void refine(struct ui_search *s)
+{
+	s->editing = true;
+	s->hist_pos = s->ui->history.n;
 	s->line.cursor = s->line.text.len;
 }
 
-void ui_search_close(struct ui *ui)
+static void close_search(struct ui_search *s)
 {
-	struct ui_search *s = &ui->search;
-	s->active = s->editing = s->dirty = false;
-	if (ui->art.open && ui->art.from_search) {
-		if (s->saved_article_open && ui_article_load(ui, s->saved_article_id, NULL) == 0) {
-			ui->art.anchor_para = s->saved_anchor_para;
-			ui->art.anchor_off = s->saved_anchor_off;
-		} else {
-			ui_article_free(&ui->art);
-		}
-	}
-	ui->focus = s->saved_focus == UI_FOCUS_ARTICLE && ui->art.open ? UI_FOCUS_ARTICLE
-	                                                                 : UI_FOCUS_LIST;
+	ui_view_close(s->ui, s->view);
 }
 
 static bool set_text(struct ui_search *s, const char *text)
@@ -415,9 +422,9 @@ static bool set_text(struct ui_search *s, const char *text)
 	return true;
 }
 
-void ui_search_insert(struct ui *ui, folio_key k)
+static void results_insert(struct ui *ui, struct ui_view *v, folio_key k)
 {
-	struct ui_search *s = &ui->search;
+	struct ui_search *s = v->data;
 	int rc = ui_edit_insert(&s->line, k);
 	if (rc < 0) {
 		ui_message(ui, "out of memory");
@@ -425,80 +432,80 @@ void ui_search_insert(struct ui *ui, folio_key k)
 	}
 	if (rc > 0) {
 		s->dirty = true;
-		s->hist_pos = s->nhistory;
+		s->hist_pos = ui->history.n;
 	}
 }
 
-static void history_move(struct ui *ui, int dir)
+static void history_move(struct ui_search *s, int dir)
 {
-	struct ui_search *s = &ui->search;
+	struct ui *ui = s->ui;
 	if (dir < 0) {
 		if (s->hist_pos == 0) {
-			ui_message(ui, s->nhistory ? "Oldest search" : "No earlier searches");
+			ui_message(ui, ui->history.n ? "Oldest search" : "No earlier searches");
 			return;
 		}
-		if (s->hist_pos == s->nhistory) {
+		if (s->hist_pos == ui->history.n) {
 			free(s->hist_saved);
 			s->hist_saved = strdup(ui_edit_text(&s->line));
 		}
 		s->hist_pos--;
-		set_text(s, s->history[s->hist_pos]);
+		set_text(s, ui->history.items[s->hist_pos]);
 		return;
 	}
-	if (s->hist_pos >= s->nhistory) {
+	if (s->hist_pos >= ui->history.n) {
 		/* past the newest: go down into the results */
-		settle(ui);
+		settle(s);
 		if (s->nhits) {
 			s->editing = false;
-			select_hit(ui, 0);
+			select_hit(s, 0);
 		}
 		return;
 	}
 	s->hist_pos++;
-	set_text(s, s->hist_pos == s->nhistory ? (s->hist_saved ? s->hist_saved : "")
-	                                       : s->history[s->hist_pos]);
+	set_text(s, s->hist_pos == ui->history.n ? (s->hist_saved ? s->hist_saved : "")
+	                                       : ui->history.items[s->hist_pos]);
 }
 
 /* Actions while the bar has the keyboard; false for those it leaves to the panes. */
-bool ui_search_edit_action(struct ui *ui, enum folio_action a)
+static bool edit_action(struct ui_search *s, enum folio_action a)
 {
-	struct ui_search *s = &ui->search;
+	struct ui *ui = s->ui;
 	switch (a) {
 	case FOLIO_ACT_SEARCH_SUBMIT:
 	case FOLIO_ACT_OPEN:
 		if (s->line.text.len == 0) {
 			/* Enter on an empty bar: nothing to search, go back as Esc does */
-			ui_search_close(ui);
+			close_search(s);
 			return true;
 		}
-		settle(ui);
+		settle(s);
 		if (s->line.text.len) {
-			ui_history_add(s, s->line.text.s);
-			ui_history_save(s);
-			s->hist_pos = s->nhistory;
+			ui_history_add(&ui->history, s->line.text.s);
+			ui_history_save(&ui->history);
+			s->hist_pos = ui->history.n;
 		}
 		if (s->nhits == 0 && s->have_q && !s->q.empty)
 			ui_message(ui, "No articles match: try fewer words or a shorter prefix");
 		else
-			open_selected(ui);
+			open_selected(s);
 		return true;
 	case FOLIO_ACT_SEARCH_CANCEL:
 	case FOLIO_ACT_BACK:
-		ui_search_close(ui);
+		close_search(s);
 		return true;
 	case FOLIO_ACT_SWITCH_PANE:
 		/* Tab leaves the bar for the hits, as Down does past the newest search */
-		settle(ui);
+		settle(s);
 		if (s->nhits) {
 			s->editing = false;
-			select_hit(ui, 0);
+			select_hit(s, 0);
 		}
 		return true;
-	case FOLIO_ACT_HISTORY_PREV: history_move(ui, -1); return true;
-	case FOLIO_ACT_HISTORY_NEXT: history_move(ui, 1); return true;
+	case FOLIO_ACT_HISTORY_PREV: history_move(s, -1); return true;
+	case FOLIO_ACT_HISTORY_NEXT: history_move(s, 1); return true;
 	case FOLIO_ACT_DELETE_BACK:
 		if (s->line.text.len == 0) {
-			ui_search_close(ui);
+			close_search(s);
 			return true;
 		}
 		break;
@@ -512,31 +519,45 @@ bool ui_search_edit_action(struct ui *ui, enum folio_action a)
 }
 
 /* Actions on the results list (the bar closed, the results still shown). */
-void ui_search_results_action(struct ui *ui, enum folio_action a)
+static bool list_action(struct ui_search *s, enum folio_action a)
 {
-	struct ui_search *s = &ui->search;
-	long per = results_height(ui);
+	long per = results_height(s);
 	long sel = (long)s->sel;
 	switch (a) {
 	case FOLIO_ACT_DOWN:
-	case FOLIO_ACT_NEXT_MATCH: select_hit(ui, sel + 1); break;
+	case FOLIO_ACT_NEXT_MATCH: select_hit(s, sel + 1); break;
 	case FOLIO_ACT_UP:
-	case FOLIO_ACT_PREV_MATCH: select_hit(ui, sel - 1); break;
-	case FOLIO_ACT_PAGE_DOWN: select_hit(ui, sel + per); break;
-	case FOLIO_ACT_PAGE_UP: select_hit(ui, sel - per); break;
-	case FOLIO_ACT_HALF_DOWN: select_hit(ui, sel + (per + 1) / 2); break;
-	case FOLIO_ACT_HALF_UP: select_hit(ui, sel - (per + 1) / 2); break;
-	case FOLIO_ACT_TOP: select_hit(ui, 0); break;
+	case FOLIO_ACT_PREV_MATCH: select_hit(s, sel - 1); break;
+	case FOLIO_ACT_PAGE_DOWN: select_hit(s, sel + per); break;
+	case FOLIO_ACT_PAGE_UP: select_hit(s, sel - per); break;
+	case FOLIO_ACT_HALF_DOWN: select_hit(s, sel + (per + 1) / 2); break;
+	case FOLIO_ACT_HALF_UP: select_hit(s, sel - (per + 1) / 2); break;
+	case FOLIO_ACT_TOP: select_hit(s, 0); break;
 	case FOLIO_ACT_BOTTOM:
-		while (fetch_more(ui))
+		while (fetch_more(s))
 			;
-		select_hit(ui, (long)s->nhits - 1);
+		select_hit(s, (long)s->nhits - 1);
 		break;
-	case FOLIO_ACT_OPEN: open_selected(ui); break;
+	case FOLIO_ACT_OPEN: open_selected(s); break;
 	case FOLIO_ACT_BACK:
-	case FOLIO_ACT_SEARCH_CANCEL: ui_search_close(ui); break;
-	default: break;
+	case FOLIO_ACT_SEARCH_CANCEL: close_search(s); break;
+	default: return false;
 	}
+	return true;
+}
+
+static bool results_action(struct ui *ui, struct ui_view *v, enum folio_action a)
+{
+	struct ui_search *s = v->data;
+	s->view = v;
+	if (a == FOLIO_ACT_SEARCH) {
+		/* '/' again: back to the bar, to refine what is shown */
+		refine(s);
+		return true;
+	}
+	if (s->editing && edit_action(s, a))
+		return true;
+	return list_action(s, a);
 }
 
 static void draw_hint(struct ui *ui, WINDOW *w, int width)
@@ -607,9 +628,9 @@ static void draw_snippet(struct ui *ui, WINDOW *w, int y, int x, int cols,
 	             ui->attr_match, ui);
 }
 
-void ui_search_draw_results(struct ui *ui, WINDOW *w)
+static void results_draw(struct ui *ui, struct ui_view *v, WINDOW *w)
 {
-	struct ui_search *s = &ui->search;
+	struct ui_search *s = v->data;
 	int h, width;
 	getmaxyx(w, h, width);
 	s->height = h;
@@ -629,10 +650,10 @@ void ui_search_draw_results(struct ui *ui, WINDOW *w)
 		         !s->ranked ? "latest first" : s->q.match ? "best first" : "newest first",
 		         s->ranked ? "" : ui->ellipsis);
 	ui_draw_text(w, 0, 1, head, strlen(head), width - 1, A_BOLD, NULL, 0, 0, ui);
-	size_t per = (size_t)results_height(ui);
+	size_t per = (size_t)results_height(s);
 	if (s->sel >= s->top + per)
 		s->top = s->sel - per + 1;
-	attr_t sel_attr = ui->focus == UI_FOCUS_LIST && !s->editing ? A_REVERSE : A_UNDERLINE;
+	attr_t sel_attr = ui_view_has_focus(ui, v) && !s->editing ? A_REVERSE : A_UNDERLINE;
 	for (size_t i = 0; i < per && s->top + i < s->nhits; i++) {
 		const struct ui_hit *hit = &s->hits[s->top + i];
 		int y = 1 + (int)i * HIT_ROWS;
@@ -660,15 +681,15 @@ void ui_search_draw_results(struct ui *ui, WINDOW *w)
 }
 
 /* The bar on the status line; returns the column of the cursor. */
-int ui_search_draw_bar(struct ui *ui, WINDOW *w, int cols)
+static int results_line(struct ui *ui, struct ui_view *v, WINDOW *w, int cols)
 {
-	struct ui_search *s = &ui->search;
+	struct ui_search *s = v->data;
 	return ui_edit_draw(ui, w, &s->line, "/", cols, ui->attr_status, s->editing);
 }
 
-void ui_search_status(struct ui *ui, char *buf, size_t size)
+static void results_status(struct ui *ui, struct ui_view *v, char *buf, size_t size)
 {
-	struct ui_search *s = &ui->search;
+	struct ui_search *s = v->data;
 	buf[0] = '\0';
 	if (!s->have_q || s->q.empty || s->nhits == 0)
 		return;
@@ -678,3 +699,50 @@ void ui_search_status(struct ui *ui, char *buf, size_t size)
 		snprintf(buf, size, "%zu of %lld%s", s->sel + 1, (long long)s->count,
 		         s->count_capped ? "+" : "");
 }
+
+static void results_hint(struct ui *ui, struct ui_view *v, char *buf, size_t size)
+{
+	ui_key_hint(ui, FOLIO_CTX_SOURCES, FOLIO_ACT_OPEN, "open  ", buf, size);
+	ui_key_hint(ui, FOLIO_CTX_SOURCES, FOLIO_ACT_SEARCH, "search", buf, size);
+}
+
+static bool results_typing(const struct ui_view *v)
+{
+	const struct ui_search *s = v->data;
+	return s->editing;
+}
+
+static bool results_target(struct ui *ui, struct ui_view *v, int64_t *id, bool *read,
+                           bool *flagged)
+{
+	struct ui_search *s = v->data;
+	if (s->sel >= s->nhits)
+		return false;
+	const struct ui_hit *h = &s->hits[s->sel];
+	*id = h->id;
+	*read = h->read;
+	*flagged = h->flagged;
+	return true;
+}
+
+const struct ui_view_ops ui_results_view = {
+	.name = "results",
+	.pane = UI_PANE_LIST,
+	.context = FOLIO_CTX_SOURCES,
+	.opened_by = FOLIO_ACT_SEARCH,
+	.esc_closes = true,
+	.open = results_open,
+	.close = results_close,
+	.draw = results_draw,
+	.action = results_action,
+	.typing = results_typing,
+	.insert = results_insert,
+	.status = results_status,
+	.hint = results_hint,
+	.line = results_line,
+	.target = results_target,
+	.step = results_step,
+	.set_state = results_set_state,
+	.wait_ms = results_wait_ms,
+	.idle = results_idle,
+};
