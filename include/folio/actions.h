@@ -1,10 +1,13 @@
 /*
- * actions: the one table of everything a key can do.
+ * actions: the one list of everything a key can do.
  *
- * Each action has a name (used in keymap files), the contexts it works in,
- * and a one-line help text.  Key lookup, the '?' help screen,
- * `folio --list-actions` and the man page are all made from this table, so
- * they cannot drift apart.
+ * FOLIO_ACTIONS below is the only place an action is written: its enum
+ * name, its name in keymap files, the contexts it works in and its help
+ * line.  The X-macro makes the enum and the table indexed by it
+ * (src/actions.c); key lookup, the '?' help screen, `folio --list-actions`
+ * and the ACTIONS section of folio-keys(5) (made at build time by
+ * doc/gen-actions.c) all read that table, so none of them can drift.  The
+ * list is in help-screen order.
  */
 #ifndef FOLIO_ACTIONS_H
 #define FOLIO_ACTIONS_H
@@ -19,52 +22,62 @@ enum folio_context {
 	FOLIO_CTX_SEARCH = 1 << 3  /* the search bar is open and has the keyboard */
 };
 
+/* Actions about the panes can be bound anywhere but the search bar. */
+#define FOLIO_CTX_PANES (FOLIO_CTX_GLOBAL | FOLIO_CTX_SOURCES | FOLIO_CTX_ARTICLE)
+#define FOLIO_CTX_EVERYWHERE (FOLIO_CTX_PANES | FOLIO_CTX_SEARCH)
+
+/* X(ID, "name", contexts, "help"): FOLIO_ACT_ID, in help-screen order. */
+#define FOLIO_ACTIONS(X) \
+	/* moving */ \
+	X(DOWN, "down", FOLIO_CTX_PANES, "Move down one line") \
+	X(UP, "up", FOLIO_CTX_PANES, "Move up one line") \
+	X(PAGE_DOWN, "page-down", FOLIO_CTX_PANES, "Move down one page") \
+	X(PAGE_UP, "page-up", FOLIO_CTX_PANES, "Move up one page") \
+	X(HALF_DOWN, "half-page-down", FOLIO_CTX_PANES, "Move down half a page") \
+	X(HALF_UP, "half-page-up", FOLIO_CTX_PANES, "Move up half a page") \
+	X(TOP, "top", FOLIO_CTX_PANES, "Go to the top") \
+	X(BOTTOM, "bottom", FOLIO_CTX_PANES, "Go to the bottom") \
+	/* views */ \
+	X(OPEN, "open", FOLIO_CTX_PANES, "Open the selected source, article or search hit") \
+	X(BACK, "back", FOLIO_CTX_PANES, "Go back one level (quits at the top)") \
+	X(QUIT, "quit", FOLIO_CTX_PANES, "Quit folio") \
+	X(SWITCH_PANE, "switch-pane", FOLIO_CTX_PANES, "Switch between the source list and the article") \
+	X(HELP, "help", FOLIO_CTX_EVERYWHERE, "Show the keys and what they do") \
+	X(REDRAW, "redraw", FOLIO_CTX_EVERYWHERE, "Redraw the screen") \
+	X(REFRESH, "refresh", FOLIO_CTX_PANES, "Reload sources and counts from the store") \
+	/* articles */ \
+	X(NEXT_ARTICLE, "next-article", FOLIO_CTX_PANES, "Open the next article") \
+	X(PREV_ARTICLE, "prev-article", FOLIO_CTX_PANES, "Open the previous article") \
+	X(NEXT_UNREAD, "next-unread", FOLIO_CTX_PANES, "Go to the next unread article") \
+	X(PREV_UNREAD, "prev-unread", FOLIO_CTX_PANES, "Go to the previous unread article") \
+	X(TOGGLE_READ, "toggle-read", FOLIO_CTX_PANES, "Mark the article read or unread") \
+	X(TOGGLE_FLAG, "toggle-flag", FOLIO_CTX_PANES, "Flag or unflag the article") \
+	X(PIPE, "pipe", FOLIO_CTX_PANES, "Pipe the article to a shell command (asked for on the bottom line)") \
+	X(PAGER, "pager", FOLIO_CTX_PANES, "Read the article in $PAGER (less if unset)") \
+	/* search */ \
+	X(SEARCH, "search", FOLIO_CTX_PANES, "Open the search bar") \
+	X(NEXT_MATCH, "next-match", FOLIO_CTX_PANES, "Go to the next search match") \
+	X(PREV_MATCH, "prev-match", FOLIO_CTX_PANES, "Go to the previous search match") \
+	X(SEARCH_SUBMIT, "search-submit", FOLIO_CTX_SEARCH, "Run the search and show the hits") \
+	X(SEARCH_CANCEL, "search-cancel", FOLIO_CTX_EVERYWHERE, "Leave search") \
+	X(HISTORY_PREV, "history-prev", FOLIO_CTX_SEARCH, "Recall the previous search") \
+	X(HISTORY_NEXT, "history-next", FOLIO_CTX_SEARCH, "Recall the next search") \
+	X(CURSOR_LEFT, "cursor-left", FOLIO_CTX_SEARCH, "Move the cursor left") \
+	X(CURSOR_RIGHT, "cursor-right", FOLIO_CTX_SEARCH, "Move the cursor right") \
+	X(LINE_START, "line-start", FOLIO_CTX_SEARCH, "Move the cursor to the start") \
+	X(LINE_END, "line-end", FOLIO_CTX_SEARCH, "Move the cursor to the end") \
+	X(DELETE_BACK, "delete-back", FOLIO_CTX_SEARCH, "Delete the character before the cursor") \
+	X(DELETE_FORWARD, "delete-forward", FOLIO_CTX_SEARCH, "Delete the character under the cursor") \
+	X(DELETE_WORD, "delete-word", FOLIO_CTX_SEARCH, "Delete the word before the cursor") \
+	X(DELETE_LINE, "delete-line", FOLIO_CTX_SEARCH, "Delete the whole search text")
+
+#define FOLIO_ACTION_ENUM(id, name, contexts, help) FOLIO_ACT_##id,
 enum folio_action {
 	FOLIO_ACT_NONE = 0,
-	/* moving */
-	FOLIO_ACT_DOWN,
-	FOLIO_ACT_UP,
-	FOLIO_ACT_PAGE_DOWN,
-	FOLIO_ACT_PAGE_UP,
-	FOLIO_ACT_HALF_DOWN,
-	FOLIO_ACT_HALF_UP,
-	FOLIO_ACT_TOP,
-	FOLIO_ACT_BOTTOM,
-	/* views */
-	FOLIO_ACT_OPEN,
-	FOLIO_ACT_BACK,
-	FOLIO_ACT_QUIT,
-	FOLIO_ACT_SWITCH_PANE,
-	FOLIO_ACT_HELP,
-	FOLIO_ACT_REDRAW,
-	FOLIO_ACT_REFRESH,
-	/* articles */
-	FOLIO_ACT_NEXT_ARTICLE,
-	FOLIO_ACT_PREV_ARTICLE,
-	FOLIO_ACT_NEXT_UNREAD,
-	FOLIO_ACT_PREV_UNREAD,
-	FOLIO_ACT_TOGGLE_READ,
-	FOLIO_ACT_TOGGLE_FLAG,
-	FOLIO_ACT_PIPE,
-	FOLIO_ACT_PAGER,
-	/* search */
-	FOLIO_ACT_SEARCH,
-	FOLIO_ACT_NEXT_MATCH,
-	FOLIO_ACT_PREV_MATCH,
-	FOLIO_ACT_SEARCH_SUBMIT,
-	FOLIO_ACT_SEARCH_CANCEL,
-	FOLIO_ACT_HISTORY_PREV,
-	FOLIO_ACT_HISTORY_NEXT,
-	FOLIO_ACT_CURSOR_LEFT,
-	FOLIO_ACT_CURSOR_RIGHT,
-	FOLIO_ACT_LINE_START,
-	FOLIO_ACT_LINE_END,
-	FOLIO_ACT_DELETE_BACK,
-	FOLIO_ACT_DELETE_FORWARD,
-	FOLIO_ACT_DELETE_WORD,
-	FOLIO_ACT_DELETE_LINE,
+	FOLIO_ACTIONS(FOLIO_ACTION_ENUM)
 	FOLIO_ACT_COUNT
 };
+#undef FOLIO_ACTION_ENUM
 
 struct folio_action_info {
 	enum folio_action action;
@@ -73,11 +86,17 @@ struct folio_action_info {
 	const char *help;      /* one line for '?' and the man page */
 };
 
-/* The table, in the order the help screen shows it; FOLIO_ACT_NONE is not in it. */
+/*
+ * The table, in FOLIO_ACTIONS order: folio_actions[a - 1] is action a
+ * (FOLIO_ACT_NONE is not in it), so folio_action_info() is an index.
+ */
 extern const struct folio_action_info folio_actions[];
 extern const size_t folio_action_count;
 
+/* Action's entry; NULL for FOLIO_ACT_NONE, FOLIO_ACT_COUNT or no action. */
 const struct folio_action_info *folio_action_info(enum folio_action action);
+/* The action of a keymap name ("page-down"), or NULL.  Keymaps are read once,
+ * at start: a linear walk of the few dozen names. */
 const struct folio_action_info *folio_action_by_name(const char *name);
 
 /* "global", "sources", "article", "search" <-> the bit; 0 (or NULL) when unknown. */
