@@ -16,9 +16,8 @@
 #include <unistd.h>
 
 #include "folio/cli.h"
-#include "folio/extract.h"
+#include "folio/article.h"
 #include "folio/format.h"
-#include "folio/feed.h"
 #include "folio/import.h"
 #include "folio/json.h"
 #include "folio/search.h"
@@ -252,9 +251,9 @@ enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query
 	size_t n;
 	char *err;
 	/* The text form shows no snippet, so it does not ask for one. */
-	if ((json ? folio_store_search : folio_store_search_titles)(
-	        st, q.match, q.after, q.before, limit < 0 ? 50 : (size_t)limit, 0, &hits, &n,
-	        &err) != 0) {
+	struct folio_search_opts o = { .match = q.match, .after = q.after, .before = q.before,
+	                               .limit = limit < 0 ? 50 : (size_t)limit, .no_snippets = !json };
+	if (folio_store_search(st, &o, &hits, &n, &err) != 0) {
 		folio_query_free(&q);
 		folio_cli_error(err);
 		return FOLIO_CLI_STORE;
@@ -369,8 +368,9 @@ static int export_matches(struct export_run *run, const struct folio_query *q)
 		struct folio_hit *hits;
 		size_t n;
 		char *err;
-		if (folio_store_search(run->st, q->match, q->after, q->before, LIST_PAGE, offset, &hits,
-		                       &n, &err) != 0) {
+		struct folio_search_opts o = { .match = q->match, .after = q->after,
+		                               .before = q->before, .limit = LIST_PAGE, .offset = offset };
+		if (folio_store_search(run->st, &o, &hits, &n, &err) != 0) {
 			folio_cli_error(err);
 			return -1;
 		}
@@ -504,7 +504,7 @@ enum folio_cli_result folio_cli_extract(char *const *files, size_t n, bool json)
 	if (json)
 		folio_json_list_begin(&list, stdout);
 	for (size_t i = 0; i < n && !nomem; i++) {
-		struct folio_feed_entry *items = NULL;
+		struct folio_import_item *items = NULL;
 		size_t nitems = 0;
 		const char *reason = NULL;
 		if (folio_import_articles(files[i], &items, &nitems, &reason) != 0) {
@@ -524,7 +524,7 @@ enum folio_cli_result folio_cli_extract(char *const *files, size_t n, bool json)
 			else
 				put_extracted_text(files[i], &items[k].article, first);
 		}
-		folio_feed_free(items, nitems);
+		folio_import_items_free(items, nitems);
 		if (reason) { /* it broke off after these */
 			folio_cli_skipped(files[i], reason);
 			result = FOLIO_CLI_PARTIAL;

@@ -585,19 +585,6 @@ static char *assemble_body(const struct page *pg, size_t bs, size_t be)
 
 /* --------------------------------------------------------------- public -- */
 
-void folio_article_free(struct folio_article *a)
-{
-	if (!a)
-		return;
-	free(a->source);
-	free(a->title);
-	free(a->byline);
-	free(a->date);
-	free(a->dateline);
-	free(a->body);
-	memset(a, 0, sizeof *a);
-}
-
 static const char *kind_name(enum kind k)
 {
 	static const char *const names[] = {

@@ -28,7 +28,7 @@
  * that never sends end-of-file cannot hold up a failed import's exit;
  * folio_import_buffer() stays on the calling thread.  The reader has every
  * asynchronous signal blocked, so SIGINT and SIGTERM still reach the
- * calling thread, and libxml2 is set up before the reader starts.
+ * calling thread.
  */
 #include "folio/folio.h"
 
@@ -41,12 +41,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <libxml/parser.h>
-
-#include "folio/extract.h"
-#include "folio/feed.h"
+#include "folio/article.h"
 #include "folio/import.h"
-#include "folio/sniff.h"
 #include "folio/text.h"
 #include "import_internal.h"
 
@@ -74,8 +70,8 @@
 struct work {
 	char *name;                     /* as walked: what messages show */
 	char *file;                     /* its real path, which keys a page; NULL: name */
-	enum folio_kind kind;
-	struct folio_feed_entry *items; /* the articles found, or NULL */
+	enum import_kind kind;
+	struct folio_import_item *items; /* the articles found, or NULL */
 	size_t n;
 	char *reason;                   /* why it is skipped, or (with items) where it broke off */
 	bool from_stdin;                /* "-": the writer reads it itself */
@@ -134,7 +130,7 @@ static void work_free(struct work *w)
 	free(w->name);
 	free(w->file);
 	free(w->reason);
-	folio_feed_free(w->items, w->n);
+	folio_import_items_free(w->items, w->n);
 }
 
 static size_t work_bytes(const struct work *w)
@@ -202,17 +198,17 @@ static int push_skip(struct reader *rd, const char *name, const char *reason)
 struct stream_sink {
 	struct reader *rd;
 	struct work *w;
-	enum folio_kind kind;
+	enum import_kind kind;
 	size_t cap; /* of w->items */
 	bool nomem, stopped;
 };
 
-static int sink(void *ctx, struct folio_feed_entry *e)
+static int sink(void *ctx, struct folio_import_item *e)
 {
 	struct stream_sink *s = ctx;
 	struct work *w = s->w;
-	struct folio_feed_list list = { w->items, w->n, s->cap, false };
-	int rc = folio_feed_collect(&list, e);
+	struct import_list list = { w->items, w->n, s->cap };
+	int rc = import_collect(&list, e);
 	w->items = list.v;
 	w->n = list.n;
 	s->cap = list.cap;
@@ -490,8 +486,8 @@ static int commit_batch(struct import_run *run)
 }
 
 /* Store the articles found in one input; a store failure is returned. */
-static int store_items(struct import_run *run, const char *file, enum folio_kind kind,
-                       const struct folio_feed_entry *items, size_t n)
+static int store_items(struct import_run *run, const char *file, enum import_kind kind,
+                       const struct folio_import_item *items, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		char *stored_path = import_identity(file, kind, &items[i]);
@@ -501,9 +497,9 @@ static int store_items(struct import_run *run, const char *file, enum folio_kind
 			return -1;
 		}
 		const struct folio_article *a = &items[i].article;
-		int rc = kind == FOLIO_KIND_FEED && items[i].id
+		int rc = kind == IMPORT_FEED && items[i].id
 		         ? folio_store_put_entry(run->st, a, stored_path, &put, &run->err)
-		         : kind == FOLIO_KIND_EXPORT
+		         : kind == IMPORT_EXPORT
 		         ? folio_store_put_unclaimed(run->st, a, stored_path, &put, &run->err)
 		         : folio_store_put(run->st, a, stored_path, &put, &run->err);
 		if (rc == 0 && put == FOLIO_PUT_TAKEN) {
@@ -533,10 +529,10 @@ static int store_items(struct import_run *run, const char *file, enum folio_kind
 static int import_bytes(struct import_run *run, const char *name, const char *file,
                         const char *raw, size_t raw_len)
 {
-	struct folio_feed_entry *items;
+	struct folio_import_item *items;
 	size_t n;
 	const char *reason;
-	enum folio_kind kind;
+	enum import_kind kind;
 	enum folio_extract_result ex = import_find_articles(raw, raw_len, &kind, &items, &n, &reason);
 	if (ex == FOLIO_EXTRACT_NOMEM) {
 		run->err = strdup(NOMEM_READING);
@@ -547,7 +543,7 @@ static int import_bytes(struct import_run *run, const char *name, const char *fi
 		return 0;
 	}
 	int rc = store_items(run, file, kind, items, n);
-	folio_feed_free(items, n);
+	folio_import_items_free(items, n);
 	if (rc == 0 && reason) /* it broke off after these */
 		skip(run, name, reason);
 	return rc;
@@ -641,9 +637,6 @@ static int write_all(struct import_run *run, char *const *paths, size_t npaths)
 		run->err = strdup(NOMEM_READING);
 		return -1;
 	}
-	/* libxml2 2.9 sets up its globals lazily and unlocked: do it here,
-	 * before a second thread can parse. */
-	xmlInitParser();
 	int rc = start_reader(&thread, &rd);
 	if (rc != 0) {
 		if (asprintf(&run->err, "cannot start a thread to read files: %s", strerror(rc)) < 0)

@@ -10,8 +10,22 @@
 #include <sys/types.h>
 
 #include "folio/extract.h"
-#include "folio/feed.h"
-#include "folio/sniff.h"
+#include "folio/import.h"
+
+/* What an input holds: the kinds folio_sniff() tells, and folio's own
+ * export, which only import tells apart (by reading it). */
+enum import_kind { IMPORT_TEXT, IMPORT_HTML, IMPORT_FEED, IMPORT_EXPORT };
+
+/* Takes one item (its strings are the callee's to free); non-zero stops the walk. */
+typedef int import_item_fn(void *ctx, struct folio_import_item *item);
+
+/* Items kept in a growing array; import_collect() is an import_item_fn
+ * whose ctx is such a list: -1 (the item freed) when memory runs out. */
+struct import_list {
+	struct folio_import_item *v;
+	size_t n, cap;
+};
+int import_collect(void *list, struct folio_import_item *item);
 
 /* Why a file of this type (not a regular file) is skipped: static text. */
 const char *import_file_type_reason(mode_t mode);
@@ -36,23 +50,23 @@ int import_read_raw(const char *path, char **raw, size_t *raw_len, int *big_fd,
  * return that stopped the walk.  fd is not closed.
  */
 enum folio_extract_result import_stream_articles(int fd, const char *head, size_t head_len,
-                                                 enum folio_kind *kind,
-                                                 folio_feed_entry_fn *each, void *ctx,
+                                                 enum import_kind *kind,
+                                                 import_item_fn *each, void *ctx,
                                                  const char **reason, int *stop_rc);
 
 /*
  * The articles in the raw bytes of one input, and what kind of input it
- * was.  FOLIO_EXTRACT_OK with *items (n >= 1, free with folio_feed_free())
+ * was.  FOLIO_EXTRACT_OK with *items (n >= 1, free with folio_import_items_free())
  * and *reason NULL, or saying where the input broke off (the items are
  * those before the break); otherwise *reason may say why (static text).
  */
 enum folio_extract_result import_find_articles(const char *raw, size_t raw_len,
-                                               enum folio_kind *kind,
-                                               struct folio_feed_entry **items, size_t *n,
+                                               enum import_kind *kind,
+                                               struct folio_import_item **items, size_t *n,
                                                const char **reason);
 
 /* Where an item of an input from file is kept in the store (malloc'd; NULL: out of memory). */
-char *import_identity(const char *file, enum folio_kind kind, const struct folio_feed_entry *item);
+char *import_identity(const char *file, enum import_kind kind, const struct folio_import_item *item);
 /* Where an exported article whose claimed path holds another article goes:
  * "EXPORT-FILE#CLAIMED-PATH" (malloc'd). */
 char *import_beside(const char *file, const char *claimed);

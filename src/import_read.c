@@ -185,7 +185,7 @@ int import_read_raw(const char *path, char **raw, size_t *raw_len, int *big_fd,
  * a time.  Each article goes to each as soon as it is read.
  */
 struct export_read {
-	folio_feed_entry_fn *each;
+	import_item_fn *each;
 	void *ctx;
 	size_t n;
 	const char *refused; /* why the element that stopped the walk is refused */
@@ -246,7 +246,7 @@ static int export_object(void *ctx, json_object *obj)
 	    !json_object_object_get_ex(obj, "title", NULL) || !folio_json_get_string(obj, "body", &len))
 		return EXPORT_NOT_OURS;
 	bool nomem = false;
-	struct folio_feed_entry e = { { 0 }, NULL };
+	struct folio_import_item e = { { 0 }, NULL };
 	struct folio_article *a = &e.article;
 	a->source = export_text(x, obj, "source", false, &nomem);
 	a->title = export_text(x, obj, "title", false, &nomem);
@@ -266,7 +266,7 @@ static int export_object(void *ctx, json_object *obj)
 	return 0;
 }
 
-static int export_open(struct export_read *x, folio_feed_entry_fn *each, void *ctx)
+static int export_open(struct export_read *x, import_item_fn *each, void *ctx)
 {
 	*x = (struct export_read){ .each = each, .ctx = ctx };
 	/* Flat objects only: an export never nests. */
@@ -303,7 +303,7 @@ static enum folio_extract_result export_end(struct export_read *x, int rc, const
 
 /* An export whole in memory. */
 static enum folio_extract_result export_each(const char *text, size_t len,
-                                             folio_feed_entry_fn *each, void *ctx,
+                                             import_item_fn *each, void *ctx,
                                              const char **reason)
 {
 	struct export_read x;
@@ -323,15 +323,13 @@ static enum folio_extract_result export_each(const char *text, size_t len,
  * from, so an export imported into the store it came from changes nothing.
  */
 static enum folio_extract_result exported_articles(const char *text, size_t len,
-                                                   struct folio_feed_entry **items, size_t *n,
+                                                   struct folio_import_item **items, size_t *n,
                                                    const char **reason)
 {
-	struct folio_feed_list got = { 0 };
-	enum folio_extract_result ex = export_each(text, len, folio_feed_collect, &got, reason);
-	if (got.oom)
-		ex = FOLIO_EXTRACT_NOMEM;
+	struct import_list got = { 0 };
+	enum folio_extract_result ex = export_each(text, len, import_collect, &got, reason);
 	if (ex != FOLIO_EXTRACT_OK) {
-		folio_feed_free(got.v, got.n);
+		folio_import_items_free(got.v, got.n);
 		return ex;
 	}
 	*items = got.v;
@@ -339,9 +337,74 @@ static enum folio_extract_result exported_articles(const char *text, size_t len,
 	return FOLIO_EXTRACT_OK;
 }
 
+/* What sniff tells of the bytes, as import's kind. */
+static enum import_kind sniffed(const char *bytes, size_t len)
+{
+	switch (folio_sniff(bytes, len)) {
+	case FOLIO_KIND_FEED: return IMPORT_FEED;
+	case FOLIO_KIND_HTML: return IMPORT_HTML;
+	case FOLIO_KIND_TEXT: break;
+	}
+	return IMPORT_TEXT;
+}
+
+FOLIO_DEFINE_GROW(grow_items, struct folio_import_item)
+
+int import_collect(void *list, struct folio_import_item *item)
+{
+	struct import_list *l = list;
+	if (!grow_items(&l->v, &l->cap, l->n + 1)) {
+		folio_article_free(&item->article);
+		free(item->id);
+		return -1;
+	}
+	l->v[l->n++] = *item;
+	return 0;
+}
+
+void folio_import_items_free(struct folio_import_item *items, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		folio_article_free(&items[i].article);
+		free(items[i].id);
+	}
+	free(items);
+}
+
+/* A feed's entries as import's items: the strings move, entries is freed. */
+static enum folio_extract_result feed_items(enum folio_extract_result ex,
+                                            struct folio_feed_entry *entries, size_t nentries,
+                                            struct folio_import_item **items, size_t *n)
+{
+	if (ex != FOLIO_EXTRACT_OK)
+		return ex;
+	if (!(*items = calloc(nentries, sizeof **items))) {
+		folio_feed_free(entries, nentries);
+		return FOLIO_EXTRACT_NOMEM;
+	}
+	for (size_t i = 0; i < nentries; i++)
+		(*items)[i] = (struct folio_import_item){ entries[i].article, entries[i].id };
+	free(entries);
+	*n = nentries;
+	return FOLIO_EXTRACT_OK;
+}
+
+/* A streamed feed's entries handed on as import's items. */
+struct relay {
+	import_item_fn *each;
+	void *ctx;
+};
+
+static int relay_entry(void *ctx, struct folio_feed_entry *e)
+{
+	struct relay *r = ctx;
+	struct folio_import_item item = { e->article, e->id };
+	return r->each(r->ctx, &item);
+}
+
 /* One article in an array of one, for the page kinds. */
 static enum folio_extract_result one_item(enum folio_extract_result ex, struct folio_article *a,
-                                          struct folio_feed_entry **items, size_t *n)
+                                          struct folio_import_item **items, size_t *n)
 {
 	if (ex != FOLIO_EXTRACT_OK)
 		return ex;
@@ -361,18 +424,22 @@ static enum folio_extract_result one_item(enum folio_extract_result ex, struct f
  * plain text goes through folio_text_decode().
  */
 enum folio_extract_result import_find_articles(const char *raw, size_t raw_len,
-                                               enum folio_kind *kind,
-                                               struct folio_feed_entry **items, size_t *n,
+                                               enum import_kind *kind,
+                                               struct folio_import_item **items, size_t *n,
                                                const char **reason)
 {
 	struct folio_article a;
+	struct folio_feed_entry *entries;
+	size_t nentries;
 	*items = NULL;
 	*n = 0;
 	*reason = NULL;
-	*kind = folio_sniff(raw, raw_len);
-	if (*kind == FOLIO_KIND_FEED)
-		return folio_feed_parse(raw, raw_len, items, n, reason);
-	if (*kind == FOLIO_KIND_HTML)
+	*kind = sniffed(raw, raw_len);
+	if (*kind == IMPORT_FEED) {
+		enum folio_extract_result ex = folio_feed_parse(raw, raw_len, &entries, &nentries, reason);
+		return feed_items(ex, entries, nentries, items, n);
+	}
+	if (*kind == IMPORT_HTML)
 		return one_item(folio_html_extract(raw, raw_len, &a, reason), &a, items, n);
 	size_t len;
 	char *text = folio_text_decode(raw, raw_len, &len);
@@ -383,7 +450,7 @@ enum folio_extract_result import_find_articles(const char *raw, size_t raw_len,
 		const char *why = NULL;
 		enum folio_extract_result ex = exported_articles(text, len, items, n, &why);
 		if (ex == FOLIO_EXTRACT_OK)
-			*kind = FOLIO_KIND_EXPORT;
+			*kind = IMPORT_EXPORT;
 		if (ex == FOLIO_EXTRACT_OK || ex == FOLIO_EXTRACT_NOMEM || why) {
 			*reason = why;
 			free(text);
@@ -412,7 +479,7 @@ static long read_more(void *ctx, char *buf, size_t len)
 
 /* A large export: the head, then the rest of the file in pieces. */
 static enum folio_extract_result export_stream(int fd, const char *head, size_t head_len,
-                                               folio_feed_entry_fn *each, void *ctx,
+                                               import_item_fn *each, void *ctx,
                                                const char **reason, int *stop_rc)
 {
 	struct export_read x;
@@ -448,25 +515,27 @@ static enum folio_extract_result export_stream(int fd, const char *head, size_t 
 }
 
 enum folio_extract_result import_stream_articles(int fd, const char *head, size_t head_len,
-                                                 enum folio_kind *kind,
-                                                 folio_feed_entry_fn *each, void *ctx,
+                                                 enum import_kind *kind,
+                                                 import_item_fn *each, void *ctx,
                                                  const char **reason, int *stop_rc)
 {
 	*reason = NULL;
 	*stop_rc = 0;
-	*kind = folio_sniff(head, head_len);
-	if (*kind == FOLIO_KIND_FEED) {
+	*kind = sniffed(head, head_len);
+	if (*kind == IMPORT_FEED) {
 		size_t n;
-		return folio_feed_stream(head, head_len, read_more, &fd, each, ctx, &n, reason, stop_rc);
+		struct relay r = { each, ctx };
+		return folio_feed_stream(head, head_len, read_more, &fd, relay_entry, &r, &n, reason,
+		                         stop_rc);
 	}
 	size_t skip = head_len >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	while (skip < head_len && is_blank(head[skip]))
 		skip++;
-	if (*kind != FOLIO_KIND_TEXT || skip == head_len || head[skip] != '[') {
+	if (*kind != IMPORT_TEXT || skip == head_len || head[skip] != '[') {
 		*reason = TOO_LARGE;
 		return FOLIO_EXTRACT_NO_ARTICLE;
 	}
-	*kind = FOLIO_KIND_EXPORT;
+	*kind = IMPORT_EXPORT;
 	enum folio_extract_result ex = export_stream(fd, head + skip, head_len - skip, each, ctx,
 	                                             reason, stop_rc);
 	if (ex == FOLIO_EXTRACT_NO_ARTICLE && !*reason)
@@ -474,12 +543,12 @@ enum folio_extract_result import_stream_articles(int fd, const char *head, size_
 	return ex;
 }
 
-int folio_import_articles(const char *path, struct folio_feed_entry **items, size_t *n,
+int folio_import_articles(const char *path, struct folio_import_item **items, size_t *n,
                           const char **reason)
 {
 	char *raw;
 	size_t raw_len;
-	enum folio_kind kind;
+	enum import_kind kind;
 	*items = NULL;
 	*n = 0;
 	if (import_read_raw(path, &raw, &raw_len, NULL, reason) != 0)
@@ -508,15 +577,15 @@ char *import_beside(const char *file, const char *claimed)
 	return asprintf(&path, "%s#%s", file, claimed) < 0 ? NULL : path;
 }
 
-char *import_identity(const char *file, enum folio_kind kind, const struct folio_feed_entry *item)
+char *import_identity(const char *file, enum import_kind kind, const struct folio_import_item *item)
 {
-	if (kind == FOLIO_KIND_EXPORT)
+	if (kind == IMPORT_EXPORT)
 		return strdup(item->id ? item->id : "-");
 	const char *feed = item->article.source ? item->article.source : "";
 	const char *key = item->id ? item->id : item->article.title;
 	if (item->id && strchr(item->id, ':'))
 		return strdup(item->id);
-	if (kind != FOLIO_KIND_FEED || !key)
+	if (kind != IMPORT_FEED || !key)
 		return strdup(file);
 	const char *scope = item->id ? feed : file;
 	size_t need = strlen(scope) + strlen(key) + 2;

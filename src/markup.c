@@ -20,9 +20,11 @@
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 #include <unistr.h>
 
 #include "folio/text.h"
@@ -508,8 +510,15 @@ static void no_error(void *ctx, xmlErrorPtr error)
 	(void)error;
 }
 
+static void init_parser(void)
+{
+	xmlInitParser();
+}
+
 void markup_silence(void)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, init_parser);
 	xmlSetGenericErrorFunc(NULL, no_message);
 	xmlSetStructuredErrorFunc(NULL, no_error);
 }

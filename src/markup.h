@@ -73,8 +73,11 @@ int markup_stream_read(struct markup_stream *s, char *buf, int len);
 const char *markup_stream_failed(const struct markup_stream *s);
 void markup_stream_close(struct markup_stream *s);
 
-/* libxml2 says nothing on stderr from this thread: folio reports what went
- * wrong itself, naming the file.  Call before each parse. */
+/* Make libxml2 ready for this thread: set up once per process (2.9 sets up
+ * its globals lazily and unlocked, so the first parse on two threads at
+ * once would race), and silent on stderr from this thread (folio reports
+ * what went wrong itself, naming the file).  Call before each parse: no
+ * code outside html, feed and markup calls libxml2. */
 void markup_silence(void);
 
 /* ---- fields (markup_fields.c) ---- */

@@ -537,28 +537,14 @@ static enum stmt_id ranked(const char *match, const char *after, const char *bef
 	return snippets ? S_SEARCH : S_SEARCH_TITLES;
 }
 
-int folio_store_search(struct folio_store *st, const char *match, const char *after,
-                       const char *before, size_t limit, size_t offset,
+int folio_store_search(struct folio_store *st, const struct folio_search_opts *o,
                        struct folio_hit **hits, size_t *n, char **err)
 {
-	return run_search(st, ranked(match, after, before, true), FALLBACK_SNIPPET_CHARS, match,
-	                  after, before, limit, offset, hits, n, err);
-}
-
-int folio_store_search_titles(struct folio_store *st, const char *match, const char *after,
-                              const char *before, size_t limit, size_t offset,
-                              struct folio_hit **hits, size_t *n, char **err)
-{
-	return run_search(st, ranked(match, after, before, false), 0, match, after, before, limit,
-	                  offset, hits, n, err);
-}
-
-int folio_store_search_recent(struct folio_store *st, const char *match, const char *after,
-                              const char *before, size_t limit, size_t offset,
-                              struct folio_hit **hits, size_t *n, char **err)
-{
-	return run_search(st, match ? S_SEARCH_RECENT : S_SEARCH_DATES, FALLBACK_SNIPPET_CHARS,
-	                  match, after, before, limit, offset, hits, n, err);
+	bool snippets = o->recent || !o->no_snippets;
+	enum stmt_id which = o->recent && o->match ? S_SEARCH_RECENT
+	                     : ranked(o->match, o->after, o->before, snippets);
+	return run_search(st, which, snippets ? FALLBACK_SNIPPET_CHARS : 0, o->match, o->after,
+	                  o->before, o->limit, o->offset, hits, n, err);
 }
 
 void folio_store_hits_free(struct folio_hit *hits, size_t n)
@@ -571,9 +557,10 @@ void folio_store_hits_free(struct folio_hit *hits, size_t n)
 	free(hits);
 }
 
-int folio_store_search_count(struct folio_store *st, const char *match, const char *after,
-                             const char *before, int64_t cap, int64_t *count, char **err)
+int folio_store_search_count(struct folio_store *st, const struct folio_search_opts *o,
+                             int64_t cap, int64_t *count, char **err)
 {
+	const char *match = o->match, *after = o->after, *before = o->before;
 	enum stmt_id which = !match ? S_COUNT_DATES : after || before ? S_COUNT : S_COUNT_WORDS;
 	sqlite3_stmt *s = st_stmt(st, which, err);
 	int rc;

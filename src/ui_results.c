@@ -165,8 +165,9 @@ static enum fetch fetch_page(struct ui_search *s, const struct folio_query *q, b
 	s->interrupted = false;
 	if (interruptible)
 		folio_store_set_interrupt(ui->st, key_waiting, s);
-	int rc = (ranked ? folio_store_search : folio_store_search_recent)(
-		ui->st, q->match, q->after, q->before, SEARCH_PAGE, offset, &hits, &n, &err);
+	struct folio_search_opts o = { .match = q->match, .after = q->after, .before = q->before,
+	                               .limit = SEARCH_PAGE, .offset = offset, .recent = !ranked };
+	int rc = folio_store_search(ui->st, &o, &hits, &n, &err);
 	if (interruptible)
 		folio_store_set_interrupt(ui->st, NULL, NULL);
 	free(err);
@@ -270,8 +271,9 @@ static bool run_query(struct ui_search *s, bool ranked, bool interruptible)
 	int64_t count = 0;
 	if (interruptible)
 		folio_store_set_interrupt(ui->st, key_waiting, s);
-	int counted = folio_store_search_count(ui->st, s->q.match, s->q.after, s->q.before,
-	                                       SEARCH_COUNT_CAP, &count, &err);
+	struct folio_search_opts o = { .match = s->q.match, .after = s->q.after,
+	                               .before = s->q.before };
+	int counted = folio_store_search_count(ui->st, &o, SEARCH_COUNT_CAP, &count, &err);
 	if (interruptible)
 		folio_store_set_interrupt(ui->st, NULL, NULL);
 	free(err);

@@ -10,31 +10,16 @@
 
 #include <stddef.h>
 
-struct folio_article {
-	char *source;   /* the outlet, "CNN", "BBC News" */
-	char *title;    /* the headline */
-	char *byline;   /* names only: "Jill Dougherty", "A and B" */
-	char *date;     /* the article's own date, "YYYY-MM-DD" */
-	char *dateline; /* the place the story was filed from: "MOSCOW, Russia" */
-	char *body;     /* paragraphs separated by one blank line */
-};
-
-enum folio_extract_result {
-	FOLIO_EXTRACT_OK = 0,
-	FOLIO_EXTRACT_NO_ARTICLE, /* a link list, an error page: *reason says which */
-	FOLIO_EXTRACT_NOMEM
-};
+#include "folio/article.h"
 
 /*
  * Find the article in text.  On FOLIO_EXTRACT_OK *out is filled (free it with
- * folio_article_free()); otherwise *out is all NULL and *reason (static
+ * folio_article_free(), folio/article.h); otherwise *out is all NULL and *reason (static
  * text) says why there is no article.
  */
 enum folio_extract_result folio_extract(const char *text, size_t len,
                                         struct folio_article *out,
                                         const char **reason);
-
-void folio_article_free(struct folio_article *a);
 
 /*
  * Why extract chose what it chose, for tools (tests/explain) and tests:

@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "folio/extract.h"
+#include "folio/article.h"
 
 struct folio_feed_entry {
 	struct folio_article article; /* source = the feed's title; body = content or summary as text */

@@ -13,7 +13,7 @@
 
 #include <stddef.h>
 
-#include "folio/extract.h"
+#include "folio/article.h"
 
 /*
  * Find the article in an HTML page: its metadata first (JSON-LD, og: and

@@ -12,7 +12,7 @@
 
 #include <stddef.h>
 
-#include "folio/feed.h"
+#include "folio/article.h"
 #include "folio/store.h"
 
 #define FOLIO_IMPORT_MAX_BYTES (16u << 20)
@@ -23,6 +23,17 @@ struct folio_import_stats {
 	size_t unchanged; /* content already in the store */
 	size_t skipped;   /* inputs that gave no article */
 };
+
+/*
+ * One article found in an input, as import keeps it: a page gives one (id
+ * NULL), a feed one per entry (id: the entry's own, or NULL), folio's export
+ * one per article (id: the path it claims).
+ */
+struct folio_import_item {
+	struct folio_article article;
+	char *id;
+};
+void folio_import_items_free(struct folio_import_item *items, size_t n);
 
 typedef void folio_import_skip_fn(void *ctx, const char *path, const char *reason);
 typedef void folio_import_progress_fn(void *ctx, const struct folio_import_stats *stats);
@@ -48,10 +59,10 @@ int folio_import(struct folio_store *st, char *const *paths, size_t npaths,
  * regular files only, at most FOLIO_IMPORT_MAX_BYTES, not binary; then by
  * content (folio_sniff()) a feed gives one article per entry (with its id),
  * a web page or a plain-text page one (id NULL).  Returns 0 with *items (n
- * >= 1, free with folio_feed_free()), or -1 with *reason (static text, or
- * errno's message) saying why it was skipped.
+ * >= 1, free with folio_import_items_free()), or -1 with *reason (static
+ * text, or errno's message) saying why it was skipped.
  */
-int folio_import_articles(const char *path, struct folio_feed_entry **items, size_t *n,
+int folio_import_articles(const char *path, struct folio_import_item **items, size_t *n,
                           const char **reason);
 
 /*

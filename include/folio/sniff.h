@@ -12,8 +12,7 @@
 enum folio_kind {
 	FOLIO_KIND_TEXT, /* a plain-text page (or anything else: extract decides) */
 	FOLIO_KIND_HTML, /* a saved web page */
-	FOLIO_KIND_FEED, /* an RSS 2.0, Atom or RDF (RSS 1.0) feed */
-	FOLIO_KIND_EXPORT /* `folio export --json` output; told apart by import, not here */
+	FOLIO_KIND_FEED  /* an RSS 2.0, Atom or RDF (RSS 1.0) feed */
 };
 
 /*

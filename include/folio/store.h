@@ -16,7 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "folio/extract.h"
+#include "folio/article.h"
 
 struct folio_store;
 
@@ -272,16 +272,44 @@ struct folio_hit {
 };
 
 /*
- * Ranked full-text search.  match is an FTS5 expression built by
+ * What to search for.  match is an FTS5 expression built by
  * folio_search_parse(), never user text; NULL means no words, only date
  * limits, in which case the newest come first.  after/before are
  * "YYYY-MM-DD" or NULL (after is inclusive, before exclusive); a date limit
  * leaves out undated articles.  With neither words nor limits every
- * article matches, undated last.  A snippet is never NULL: the text around
- * the best match in the body, else the start of the body ("" without one).
+ * article matches, undated last.  A zeroed struct asks for everything,
+ * ranked, with snippets... and no hits (limit 0): set limit.
  */
-int folio_store_search(struct folio_store *st, const char *match, const char *after,
-                       const char *before, size_t limit, size_t offset,
+struct folio_search_opts {
+	const char *match;
+	const char *after;
+	const char *before;
+	size_t limit;  /* hits at most */
+	size_t offset; /* hits skipped first, for the next page */
+	/*
+	 * Unranked: the latest imported first (highest id first, which is not
+	 * date order), every score 0.0.  FTS5 answers this by walking its index
+	 * backwards and stops after the page, so it costs about the same however
+	 * many articles match, where ranking must score every match: for
+	 * as-you-type, with the ranked search run when typing pauses.  Without
+	 * match it changes nothing.
+	 */
+	bool recent;
+	/*
+	 * Every snippet "", for a list that shows none: the same hits in the
+	 * same order.  A snippet makes FTS5 find the hit again in its index and
+	 * read its body; without them a search for a rare word at 10^6 articles
+	 * costs 20 ms instead of 25.  (A recent search always has snippets.)
+	 */
+	bool no_snippets;
+};
+
+/*
+ * Full-text search as o says.  A snippet is never NULL: the text around the
+ * best match in the body, else the start of the body ("" without one, or
+ * with no_snippets).
+ */
+int folio_store_search(struct folio_store *st, const struct folio_search_opts *o,
                        struct folio_hit **hits, size_t *n, char **err);
 void folio_store_hits_free(struct folio_hit *hits, size_t n);
 
@@ -296,18 +324,6 @@ int folio_store_search_titles(struct folio_store *st, const char *match, const c
                               struct folio_hit **hits, size_t *n, char **err);
 
 /*
- * The same matches as folio_store_search(), unranked: the latest imported
- * first (highest id first, which is not date order), every score 0.0.
- * FTS5 answers this by walking its index backwards and stops after the
- * page, so it costs about the same however many articles match, where
- * ranking must score every match: for as-you-type, with the ranked search
- * run when typing pauses.  With match NULL it is folio_store_search().
- */
-int folio_store_search_recent(struct folio_store *st, const char *match, const char *after,
-                              const char *before, size_t limit, size_t offset,
-                              struct folio_hit **hits, size_t *n, char **err);
-
-/*
  * A check asked every thousand SQLite steps or so while a search or a search count
  * runs (never during other calls): when it returns non-zero the search
  * stops and fails (-1, the message saying "interrupted"), so a reader can
@@ -315,8 +331,9 @@ int folio_store_search_recent(struct folio_store *st, const char *match, const c
  */
 void folio_store_set_interrupt(struct folio_store *st, int (*check)(void *arg), void *arg);
 
-/* How many articles match, counting no further than cap (*count == cap means "cap or more"). */
-int folio_store_search_count(struct folio_store *st, const char *match, const char *after,
-                             const char *before, int64_t cap, int64_t *count, char **err);
+/* How many articles match o's match, after and before, counting no further than
+ * cap (*count == cap means "cap or more"); o's other fields are not read. */
+int folio_store_search_count(struct folio_store *st, const struct folio_search_opts *o,
+                             int64_t cap, int64_t *count, char **err);
 
 #endif

@@ -28,6 +28,39 @@
 #include "tap.h"
 #include "tmpdir.h"
 
+/* The store's one search function, called as the tests read best: ranked,
+ * without snippets, latest first, and the count. */
+static int search_ranked(struct folio_store *st, const char *match, const char *after,
+                         const char *before, size_t limit, size_t offset,
+                         struct folio_hit **hits, size_t *n, char **err)
+{
+	struct folio_search_opts o = { match, after, before, limit, offset, false, false };
+	return folio_store_search(st, &o, hits, n, err);
+}
+
+static int search_titles(struct folio_store *st, const char *match, const char *after,
+                         const char *before, size_t limit, size_t offset,
+                         struct folio_hit **hits, size_t *n, char **err)
+{
+	struct folio_search_opts o = { match, after, before, limit, offset, false, true };
+	return folio_store_search(st, &o, hits, n, err);
+}
+
+static int search_recent(struct folio_store *st, const char *match, const char *after,
+                         const char *before, size_t limit, size_t offset,
+                         struct folio_hit **hits, size_t *n, char **err)
+{
+	struct folio_search_opts o = { match, after, before, limit, offset, true, false };
+	return folio_store_search(st, &o, hits, n, err);
+}
+
+static int search_count(struct folio_store *st, const char *match, const char *after,
+                        const char *before, int64_t cap, int64_t *count, char **err)
+{
+	struct folio_search_opts o = { .match = match, .after = after, .before = before };
+	return folio_store_search_count(st, &o, cap, count, err);
+}
+
 static char *slurp(const char *path, size_t *len)
 {
 	struct stat sb;
@@ -100,7 +133,7 @@ static int64_t find_one(struct folio_store *st, const char *word)
 	struct folio_hit *hits;
 	size_t n;
 	int64_t id = 0;
-	if (folio_store_search(st, word, NULL, NULL, 10, 0, &hits, &n, NULL) == 0 && n == 1)
+	if (search_ranked(st, word, NULL, NULL, 10, 0, &hits, &n, NULL) == 0 && n == 1)
 		id = hits[0].id;
 	folio_store_hits_free(hits, n);
 	return id;
@@ -404,7 +437,7 @@ static void test_search(struct folio_store *st)
 	put(st, art("Daily", "Volcano quiet again", NULL, "Scientists lowered the alert."),
 	    "/s/4.txt", FOLIO_PUT_NEW, "undated volcano");
 
-	ok(folio_store_search(st, "volcano", NULL, NULL, 10, 0, &hits, &n, NULL) == 0 && n == 3,
+	ok(search_ranked(st, "volcano", NULL, NULL, 10, 0, &hits, &n, NULL) == 0 && n == 3,
 	   "three volcano articles");
 	title_hit = n == 3 ? hits[0].id : 0;
 	body_hit = n == 3 ? hits[2].id : 0;
@@ -419,54 +452,54 @@ static void test_search(struct folio_store *st)
 	ok(title_hit != body_hit, "distinct hits");
 
 	put(st, art("Daily", "Zeppelin sighted", NULL, NULL), "/s/5.txt", FOLIO_PUT_NEW, "no body");
-	ok(folio_store_search(st, "zeppelin", NULL, NULL, 10, 0, &hits, &n, NULL) == 0 && n == 1 &&
+	ok(search_ranked(st, "zeppelin", NULL, NULL, 10, 0, &hits, &n, NULL) == 0 && n == 1 &&
 	   hits[0].snippet && hits[0].snippet[0] == '\0', "a hit without a body has an empty snippet");
 	folio_store_hits_free(hits, n);
-	ok(folio_store_search(st, "cafe", NULL, NULL, 10, 0, &hits, &n, NULL) == 0 && n == 1 &&
+	ok(search_ranked(st, "cafe", NULL, NULL, 10, 0, &hits, &n, NULL) == 0 && n == 1 &&
 	   strcmp(hits[0].title, "Café culture returns") == 0, "cafe finds Café");
 	folio_store_hits_free(hits, n);
 
-	ok(folio_store_search(st, "volcano", "2020-06-02", NULL, 10, 0, &hits, &n, NULL) == 0 &&
+	ok(search_ranked(st, "volcano", "2020-06-02", NULL, 10, 0, &hits, &n, NULL) == 0 &&
 	   n == 1 && hits[0].id == body_hit, "after is inclusive and drops the undated");
 	folio_store_hits_free(hits, n);
-	ok(folio_store_search(st, "volcano", NULL, "2020-06-02", 10, 0, &hits, &n, NULL) == 0 &&
+	ok(search_ranked(st, "volcano", NULL, "2020-06-02", 10, 0, &hits, &n, NULL) == 0 &&
 	   n == 1 && strcmp(hits[0].date, "2020-06-01") == 0, "before is exclusive and drops the undated");
 	folio_store_hits_free(hits, n);
-	ok(folio_store_search(st, "volcano", NULL, NULL, 1, 1, &hits, &n, NULL) == 0 && n == 1,
+	ok(search_ranked(st, "volcano", NULL, NULL, 1, 1, &hits, &n, NULL) == 0 && n == 1,
 	   "limit and offset");
 	folio_store_hits_free(hits, n);
 
-	ok(folio_store_search(st, NULL, "2020-06-01", "2020-08-01", 10, 0, &hits, &n, NULL) == 0 &&
+	ok(search_ranked(st, NULL, "2020-06-01", "2020-08-01", 10, 0, &hits, &n, NULL) == 0 &&
 	   n == 3 && strcmp(hits[0].date, "2020-07-01") == 0 && strcmp(hits[2].date, "2020-06-01") == 0,
 	   "no words: date-limited, newest first");
 	ok(n == 3 && hits[0].snippet && strncmp(hits[0].snippet, "Tables", 6) == 0,
 	   "with the start of the body as snippet");
 	folio_store_hits_free(hits, n);
 
-	ok(folio_store_search_count(st, NULL, NULL, NULL, 1000, &count, NULL) == 0 &&
+	ok(search_count(st, NULL, NULL, NULL, 1000, &count, NULL) == 0 &&
 	   folio_store_totals(st, &total, &unread, NULL) == 0 && count == total,
 	   "no words and no dates counts every article, undated too");
-	ok(folio_store_search(st, NULL, NULL, NULL, 1000, 0, &hits, &n, NULL) == 0 &&
+	ok(search_ranked(st, NULL, NULL, NULL, 1000, 0, &hits, &n, NULL) == 0 &&
 	   (int64_t)n == total && hits[n - 1].date[0] == '\0', "and lists them, undated last");
 	folio_store_hits_free(hits, n);
-	ok(folio_store_search_count(st, "volcano", NULL, NULL, 2, &count, NULL) == 0 && count == 2,
+	ok(search_count(st, "volcano", NULL, NULL, 2, &count, NULL) == 0 && count == 2,
 	   "count stops at the cap");
-	ok(folio_store_search_count(st, "volcano", NULL, NULL, 100, &count, NULL) == 0 && count == 3,
+	ok(search_count(st, "volcano", NULL, NULL, 100, &count, NULL) == 0 && count == 3,
 	   "count under the cap");
-	ok(folio_store_search_count(st, "volcano", "2020-01-01", NULL, 100, &count, NULL) == 0 &&
+	ok(search_count(st, "volcano", "2020-01-01", NULL, 100, &count, NULL) == 0 &&
 	   count == 2, "count with a date limit");
-	ok(folio_store_search_count(st, NULL, "2020-06-01", "2020-06-02", 100, &count, NULL) == 0 &&
+	ok(search_count(st, NULL, "2020-06-01", "2020-06-02", 100, &count, NULL) == 0 &&
 	   count == 1, "count with dates only");
-	ok(folio_store_search(st, "nosuchwordanywhere", NULL, NULL, 10, 0, &hits, &n, NULL) == 0 &&
+	ok(search_ranked(st, "nosuchwordanywhere", NULL, NULL, 10, 0, &hits, &n, NULL) == 0 &&
 	   n == 0 && hits == NULL, "no hits is not an error");
 
-	is_int(folio_store_search(st, "\"unbalanced AND (", NULL, NULL, 10, 0, &hits, &n, &err), -1,
+	is_int(search_ranked(st, "\"unbalanced AND (", NULL, NULL, 10, 0, &hits, &n, &err), -1,
 	       "a malformed expression fails");
 	ok(err && strstr(err, tmpdir) && strstr(err, "unterminated string"), "with SQLite's message: %s",
 	   err ? err : "");
 	free(err);
 	err = NULL;
-	is_int(folio_store_search_count(st, "AND AND", NULL, NULL, 10, &count, &err), -1,
+	is_int(search_count(st, "AND AND", NULL, NULL, 10, &count, &err), -1,
 	       "count of a malformed expression fails");
 	free(err);
 	ok(find_one(st, "cafe") > 0, "the store still works afterwards");
@@ -554,7 +587,7 @@ static void test_search_orders(void)
 	nold = old_bm25_order(path, "ember", old_ids, EMBER_N, &distinct);
 	ok(nold > 40 && distinct, "the fixture: %zu matches, no two with the same score", nold);
 	/* pages of 7 over rank MATCH, joined end to end */
-	while (got < EMBER_N && folio_store_search(st, "ember", NULL, NULL, 7, got, &hits, &n, NULL) == 0 &&
+	while (got < EMBER_N && search_ranked(st, "ember", NULL, NULL, 7, got, &hits, &n, NULL) == 0 &&
 	       n > 0) {
 		for (size_t i = 0; i < n; i++) {
 			if (i > 0 && hits[i].score < hits[i - 1].score)
@@ -570,7 +603,7 @@ static void test_search_orders(void)
 	/* with date limits (another statement): the dated matches in range, in the same order */
 	bool dated_in_order = true;
 	size_t at = 0, in_range_n = 0;
-	ok(folio_store_search(st, "ember", "2019-03-01", "2019-10-01", EMBER_N, 0, &hits, &n,
+	ok(search_ranked(st, "ember", "2019-03-01", "2019-10-01", EMBER_N, 0, &hits, &n,
 	                      NULL) == 0 && n > 0, "ranked with date limits");
 	for (size_t i = 0; i < n; i++) {
 		while (at < got && ranked[at] != hits[i].id)
@@ -592,32 +625,32 @@ static void test_search_orders(void)
 	   n, in_range_n);
 	/* without snippets: the same hits in the same order, with every other field */
 	bool titles_same = true;
-	ok(folio_store_search_titles(st, "ember", NULL, NULL, EMBER_N, 0, &hits, &n, NULL) == 0 &&
+	ok(search_titles(st, "ember", NULL, NULL, EMBER_N, 0, &hits, &n, NULL) == 0 &&
 	   n == nold, "the search for titles finds the same matches");
 	for (size_t i = 0; i < n && i < got; i++)
 		titles_same = titles_same && hits[i].id == ranked[i] && hits[i].snippet &&
 		        !hits[i].snippet[0] && hits[i].title && hits[i].source;
 	ok(titles_same, "in the same order, with titles and sources, and empty snippets");
 	folio_store_hits_free(hits, n);
-	ok(folio_store_search_titles(st, NULL, "2019-01-01", "2019-02-01", 100, 0, &hits, &n, NULL) == 0 &&
+	ok(search_titles(st, NULL, "2019-01-01", "2019-02-01", 100, 0, &hits, &n, NULL) == 0 &&
 	   n > 0 && !hits[0].snippet[0], "and without words, by date, no snippet either");
 	folio_store_hits_free(hits, n);
-	ok(folio_store_search_titles(st, "ember", "2019-03-01", "2019-10-01", 100, 0, &hits, &n,
+	ok(search_titles(st, "ember", "2019-03-01", "2019-10-01", 100, 0, &hits, &n,
 	                             NULL) == 0 && n > 0 && !hits[0].snippet[0] && hits[0].title,
 	   "nor with words and date limits");
 	folio_store_hits_free(hits, n);
-	ok(folio_store_search_count(st, "ember", NULL, NULL, 1000, &count, NULL) == 0 &&
+	ok(search_count(st, "ember", NULL, NULL, 1000, &count, NULL) == 0 &&
 	   count == (int64_t)nold, "the count without limits (no join) agrees");
-	ok(folio_store_search_count(st, "ember", NULL, NULL, 5, &count, NULL) == 0 && count == 5,
+	ok(search_count(st, "ember", NULL, NULL, 5, &count, NULL) == 0 && count == 5,
 	   "and stops at the cap");
 	int64_t dated = 0; /* the fixture's matches with a date */
 	for (int i = 0; i < EMBER_N; i += EMBER_EVERY)
 		dated += i % 10 != 9;
-	ok(folio_store_search_count(st, "ember", "2019-01-01", "2020-01-01", 1000, &count, NULL) == 0 &&
+	ok(search_count(st, "ember", "2019-01-01", "2020-01-01", 1000, &count, NULL) == 0 &&
 	   count == dated && dated < (int64_t)nold, "a date limit leaves out the undated");
 
 	/* recent first: the same matches, highest id first */
-	ok(folio_store_search_recent(st, "ember", NULL, NULL, EMBER_N, 0, &hits, &n, NULL) == 0 &&
+	ok(search_recent(st, "ember", NULL, NULL, EMBER_N, 0, &hits, &n, NULL) == 0 &&
 	   n == nold, "recent-first finds the same matches");
 	for (size_t i = 1; i < n; i++)
 		ordered = ordered && hits[i].id < hits[i - 1].id;
@@ -626,13 +659,13 @@ static void test_search_orders(void)
 	   "with snippet, source and title: %s", n ? hits[0].snippet : "");
 	int64_t newest = n ? hits[0].id : 0, third = n > 2 ? hits[2].id : 0;
 	folio_store_hits_free(hits, n);
-	ok(folio_store_search_recent(st, "ember", NULL, NULL, 2, 0, &hits, &n, NULL) == 0 && n == 2 &&
+	ok(search_recent(st, "ember", NULL, NULL, 2, 0, &hits, &n, NULL) == 0 && n == 2 &&
 	   hits[0].id == newest, "the limit keeps the newest");
 	folio_store_hits_free(hits, n);
-	ok(folio_store_search_recent(st, "ember", NULL, NULL, 1, 2, &hits, &n, NULL) == 0 && n == 1 &&
+	ok(search_recent(st, "ember", NULL, NULL, 1, 2, &hits, &n, NULL) == 0 && n == 1 &&
 	   hits[0].id == third, "the offset skips the newest");
 	folio_store_hits_free(hits, n);
-	ok(folio_store_search_recent(st, "ember", "2019-06-01", "2019-09-01", EMBER_N, 0, &hits, &n,
+	ok(search_recent(st, "ember", "2019-06-01", "2019-09-01", EMBER_N, 0, &hits, &n,
 	                             NULL) == 0 && n > 0, "with date limits, some match");
 	for (size_t i = 0; i < n; i++)
 		in_dates = in_dates && strcmp(hits[i].date, "2019-06-01") >= 0 &&
@@ -640,14 +673,14 @@ static void test_search_orders(void)
 	ok(in_dates, "every hit inside the limits (after inclusive, before exclusive), newest first");
 	size_t in_range = n;
 	folio_store_hits_free(hits, n);
-	ok(folio_store_search_count(st, "ember", "2019-06-01", "2019-09-01", 1000, &count, NULL) == 0 &&
+	ok(search_count(st, "ember", "2019-06-01", "2019-09-01", 1000, &count, NULL) == 0 &&
 	   count == (int64_t)in_range, "the count with date limits agrees");
-	ok(folio_store_search_recent(st, "nosuchword", NULL, NULL, 10, 0, &hits, &n, NULL) == 0 &&
+	ok(search_recent(st, "nosuchword", NULL, NULL, 10, 0, &hits, &n, NULL) == 0 &&
 	   n == 0 && !hits, "recent-first with no match");
-	ok(folio_store_search_recent(st, NULL, "2019-01-01", "2019-02-01", 100, 0, &hits, &n, NULL) == 0 &&
+	ok(search_recent(st, NULL, "2019-01-01", "2019-02-01", 100, 0, &hits, &n, NULL) == 0 &&
 	   n > 0 && strncmp(hits[0].date, "2019-01", 7) == 0, "recent-first without words is by date");
 	folio_store_hits_free(hits, n);
-	is_int(folio_store_search_recent(st, "AND (", NULL, NULL, 10, 0, &hits, &n, &err), -1,
+	is_int(search_recent(st, "AND (", NULL, NULL, 10, 0, &hits, &n, &err), -1,
 	       "recent-first with a malformed expression fails");
 	free(err);
 	err = NULL;
@@ -663,22 +696,22 @@ static void test_search_orders(void)
 		folio_store_rows_free(rows, n);
 	}
 	is_int(interrupt_calls, 0, "is not interrupted: the check is not asked");
-	ok(folio_store_search(st, "ember OR report", NULL, NULL, 50, 0, &hits, &n, NULL) == 0 && n == 50,
+	ok(search_ranked(st, "ember OR report", NULL, NULL, 50, 0, &hits, &n, NULL) == 0 && n == 50,
 	   "a search the check lets run");
 	folio_store_hits_free(hits, n);
 	ok(interrupt_calls > 0, "asked the check %d times", interrupt_calls);
 	interrupt_answer = 1;
-	is_int(folio_store_search(st, "ember OR report", NULL, NULL, 50, 0, &hits, &n, &err), -1,
+	is_int(search_ranked(st, "ember OR report", NULL, NULL, 50, 0, &hits, &n, &err), -1,
 	       "a ranked search the check stops fails");
 	ok(err && strstr(err, "interrupted") && n == 0 && !hits, "saying so: %s", err ? err : "");
 	free(err);
 	err = NULL;
-	is_int(folio_store_search_count(st, "ember OR report", NULL, NULL, 100000, &count, &err), -1,
+	is_int(search_count(st, "ember OR report", NULL, NULL, 100000, &count, &err), -1,
 	       "so does a count");
 	free(err);
 	err = NULL;
 	folio_store_set_interrupt(st, NULL, NULL);
-	ok(folio_store_search(st, "ember", NULL, NULL, 3, 0, &hits, &n, NULL) == 0 && n == 3 &&
+	ok(search_ranked(st, "ember", NULL, NULL, 3, 0, &hits, &n, NULL) == 0 && n == 3 &&
 	   hits[0].id == old_ids[0], "with the check removed, search works again");
 	folio_store_hits_free(hits, n);
 	ok(folio_store_set_read(st, old_ids[0], true, NULL) == 0, "and the store can be written");
@@ -794,9 +827,9 @@ static void test_no_open_reads(struct folio_store *st, const char *path)
 	                 folio_store_rows_free(rows, n), "list from the end");
 	WRITE_THEN_CHECK(folio_store_sources(st, &sources, &n, NULL);
 	                 folio_store_sources_free(sources, n), "sources");
-	WRITE_THEN_CHECK(folio_store_search(st, "volcano", NULL, NULL, 1, 0, &hits, &n, NULL);
+	WRITE_THEN_CHECK(search_ranked(st, "volcano", NULL, NULL, 1, 0, &hits, &n, NULL);
 	                 folio_store_hits_free(hits, n), "search stopped at its limit");
-	WRITE_THEN_CHECK(folio_store_search_count(st, "volcano", NULL, NULL, 1, &a, NULL), "count");
+	WRITE_THEN_CHECK(search_count(st, "volcano", NULL, NULL, 1, &a, NULL), "count");
 	WRITE_THEN_CHECK(folio_store_get(st, wire_ids[1], &r, NULL); folio_record_free(&r), "get");
 	WRITE_THEN_CHECK(folio_store_neighbour(st, 0, wire_ids[1], 1, true, &a, &found, NULL),
 	                 "neighbour");

@@ -95,7 +95,7 @@ static long long hits(struct folio_store *st, const char *word)
 {
 	struct folio_hit *h;
 	size_t n;
-	if (folio_store_search(st, word, NULL, NULL, 50, 0, &h, &n, NULL) != 0)
+	if (folio_store_search(st, &(struct folio_search_opts){ .match = word, .limit = 50 }, &h, &n, NULL) != 0)
 		return -1;
 	folio_store_hits_free(h, n);
 	return (long long)n;
