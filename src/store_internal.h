@@ -24,6 +24,13 @@ enum stmt_id {
 	S_COUNT_OF_STMTS
 };
 
+/* store_near.c's statements (near-duplicates, stories, the timeline, more like this). */
+enum near_stmt_id {
+	N_BAND_FIND, N_BAND_ADD, N_SIG_GET, N_SIG_PUT, N_COPY_PUT, N_COPY_DROP, N_COPY_MOVE,
+	N_STORY_OF, N_STORY_MEMBERS,
+	N_COUNT_OF_STMTS
+};
+
 /* Keyset walks: what they return, and which variant of the WHERE/ORDER BY. */
 enum walk_what { WALK_ROWS, WALK_IDS, WALK_COUNT, WALK_WHATS };
 #define WALK_SLOTS (WALK_WHATS * 2 * 2 * 2)
@@ -60,6 +67,7 @@ struct folio_store {
 	struct st_waiter waiter;
 	sqlite3_stmt *stmt[S_COUNT_OF_STMTS];
 	sqlite3_stmt *walk[WALK_SLOTS];
+	sqlite3_stmt *near[N_COUNT_OF_STMTS];
 	int (*interrupt)(void *arg); /* folio_store_set_interrupt(): asked while a search runs */
 	void *interrupt_arg;
 };
@@ -79,5 +87,9 @@ sqlite3_stmt *st_prepare(struct folio_store *st, sqlite3_stmt **slot, const char
 sqlite3_stmt *st_stmt(struct folio_store *st, enum stmt_id id, char **err);
 int st_step_one(struct folio_store *st, sqlite3_stmt *s, const char *doing, char **err);
 int st_bind_text(sqlite3_stmt *s, int i, const char *text);
+
+/* store_near.c: link a new or replaced article to the story its body belongs to */
+int st_near_link(struct folio_store *st, int64_t id, const char *body, bool replaced,
+                 char **err);
 
 #endif

@@ -173,8 +173,35 @@ static const char *const migrations[] = {
 	 * ls -b does).  Rewrites every row once: about as long as an import.
 	 */
 	"UPDATE articles SET path = CAST(path AS BLOB) WHERE typeof(path) <> 'blob';",
+	/*
+	 * 5: near-duplicates (issue 19; folio/near.h).  Each article's MinHash
+	 * signature, packed, in near_sigs, and its LSH band keys in near_bands,
+	 * so a new article finds its candidates by 16 index seeks whatever the
+	 * store's size.  copies lists only the articles that are another's copy,
+	 * with the story they belong to (the id of its first article), so an
+	 * article alone costs no row there and `is this a copy` is one seek.
+	 * The tables are apart from articles because a column added there comes
+	 * after the body and would be read through its overflow pages.
+	 * Articles stored before this step are not signed, so never linked.
+	 */
+	"CREATE TABLE near_bands (key INTEGER NOT NULL, article INTEGER NOT NULL,"
+	"  PRIMARY KEY (key, article)) WITHOUT ROWID;"
+	"CREATE TABLE near_sigs (article INTEGER PRIMARY KEY, sig BLOB NOT NULL);"
+	"CREATE TABLE copies (article INTEGER PRIMARY KEY, story INTEGER NOT NULL);"
+	"CREATE INDEX copies_by_story ON copies(story);"
+	/* A story whose first article goes is led by its lowest copy. */
+	"CREATE TRIGGER near_delete AFTER DELETE ON articles BEGIN"
+	"  DELETE FROM near_sigs WHERE article = old.id;"
+	"  DELETE FROM copies WHERE article = old.id;"
+	"  UPDATE copies SET story = (SELECT min(article) FROM copies WHERE story = old.id)"
+	"    WHERE story = old.id"
+	"    AND article <> (SELECT min(article) FROM copies WHERE story = old.id);"
+	"  DELETE FROM copies WHERE story = old.id;"
+	"END;",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
+_Static_assert(sizeof migrations / sizeof migrations[0] == FOLIO_STORE_SCHEMA,
+               "FOLIO_STORE_SCHEMA is the number of steps");
 /* The steps (from these versions) that rewrite every article: worth a word first. */
 #define UPGRADE_REBUILDS_INDEX 2
 #define UPGRADE_REWRITES_NAMES 3
@@ -657,6 +684,8 @@ void folio_store_close(struct folio_store *st)
 		sqlite3_finalize(st->stmt[i]);
 	for (size_t i = 0; i < WALK_SLOTS; i++)
 		sqlite3_finalize(st->walk[i]);
+	for (size_t i = 0; i < N_COUNT_OF_STMTS; i++)
+		sqlite3_finalize(st->near[i]);
 	if (st->db && sqlite3_close(st->db) != SQLITE_OK)
 		assert(!"a statement outlived its store"); /* every statement is finalized above */
 	free(st->path);

@@ -20,6 +20,9 @@
 
 struct folio_store;
 
+/* The schema version this folio writes (PRAGMA user_version). */
+#define FOLIO_STORE_SCHEMA 5
+
 enum folio_store_flags {
 	FOLIO_STORE_CREATE = 1,   /* create the file (and its folder) if missing */
 	FOLIO_STORE_READONLY = 2, /* never write; a missing file is an error */
@@ -335,5 +338,17 @@ void folio_store_set_interrupt(struct folio_store *st, int (*check)(void *arg), 
  * cap (*count == cap means "cap or more"); o's other fields are not read. */
 int folio_store_search_count(struct folio_store *st, const struct folio_search_opts *o,
                              int64_t cap, int64_t *count, char **err);
+
+/*
+ * Stories: articles whose bodies are mostly the same text (folio/near.h),
+ * linked when put.  A story is known by the id of its first article; an
+ * article linked to none is a story of one, its own id.
+ */
+/* The story of article id and how many articles it holds (1: alone). */
+int folio_store_story(struct folio_store *st, int64_t id, int64_t *story, int64_t *size,
+                      char **err);
+/* Every article of a story: the story's own first, then its copies by id. */
+int folio_store_story_rows(struct folio_store *st, int64_t story, struct folio_list_row **rows,
+                           size_t *n, char **err);
 
 #endif

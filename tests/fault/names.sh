@@ -59,7 +59,10 @@ is "a changed file under an odd name updates its article" "$(cat "$TMP/out")" \
 
 # ---- a store from schema 3, names stored as TEXT: upgraded in place ----
 cp "$TMP/s.db" "$TMP/old.db"
-sqlite3 "$TMP/old.db" "UPDATE articles SET path = CAST(path AS TEXT); PRAGMA user_version = 3;"
+# (what the later steps added goes too, so the upgrade can add it again)
+sqlite3 "$TMP/old.db" "UPDATE articles SET path = CAST(path AS TEXT);
+	DROP TRIGGER near_delete; DROP TABLE near_bands; DROP TABLE near_sigs; DROP TABLE copies;
+	PRAGMA user_version = 3;"
 before=$(sqlite3 "$TMP/old.db" "SELECT id || ' ' || hex(path) FROM articles ORDER BY id;")
 is "the old store holds its names as TEXT" "$(sqlite3 "$TMP/old.db" "SELECT DISTINCT typeof(path) FROM articles;")" "text"
 sum=$(cksum <"$TMP/old.db")
@@ -75,7 +78,7 @@ open(p, "wb").write(data.replace(b"ferry link", b"ferry service"))
 PY
 "$FOLIO" --db "$TMP/old.db" import "$TMP/in" >"$TMP/out" 2>"$TMP/err"; rc=$?
 is "importing into it upgrades it: exit 0" "$rc" 0
-is "  to schema 4" "$(sqlite3 "$TMP/old.db" 'PRAGMA user_version;')" 4
+ok "  to schema 4 or later" test "$(sqlite3 "$TMP/old.db" 'PRAGMA user_version;')" -ge 4
 is "  every name now a BLOB" "$(sqlite3 "$TMP/old.db" "SELECT DISTINCT typeof(path) FROM articles;")" "blob"
 is "  of the same bytes, on the same articles" \
 	"$(sqlite3 "$TMP/old.db" "SELECT id || ' ' || hex(path) FROM articles ORDER BY id;")" "$before"

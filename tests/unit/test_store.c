@@ -162,7 +162,9 @@ static void test_marks(const char *path)
 	char *version = raw_text(path, "PRAGMA user_version");
 	is_str(mode, "wal", "the store is in WAL mode");
 	is_str(app, "1181707369", "application_id marks it as folio's ('Foli')");
-	is_str(version, "4", "user_version is the schema version");
+	char want[16];
+	snprintf(want, sizeof want, "%d", FOLIO_STORE_SCHEMA);
+	is_str(version, want, "user_version is the schema version");
 	free(mode), free(app), free(version);
 }
 
@@ -963,7 +965,9 @@ static void test_refusals(void)
 	ok(folio_store_open(newer, FOLIO_STORE_CREATE, &st, NULL) == 0, "make a store");
 	folio_store_close(st);
 	raw_exec(newer, "PRAGMA user_version = 99; PRAGMA journal_mode = DELETE;");
-	expect_refused(newer, 0, "newer folio (schema 99, this folio knows 4)", "a newer schema");
+	char knows[64];
+	snprintf(knows, sizeof knows, "newer folio (schema 99, this folio knows %d)", FOLIO_STORE_SCHEMA);
+	expect_refused(newer, 0, knows, "a newer schema");
 	expect_refused(newer, FOLIO_STORE_READONLY, "newer folio", "a newer schema, read-only");
 
 	f = fopen(random_file, "wb");
