@@ -29,12 +29,13 @@
  *    dropped.
  *  - While typing, the last item is a prefix when it runs to the end of the
  *    input, is not negative, is not a closed quote, and its last word has
- *    two characters or more: "new yo" searches new AND yo*, "new yo "
- *    searches new AND yo, and "new y" new AND y.  One letter is left whole
- *    because every word of a letter's prefix would have to be merged before
- *    the first hit (the store indexes prefixes of two and three), which
- *    costs a keystroke 72 ms at 10^5 articles and grows with N; "y*" typed
- *    out still asks for it.
+ *    four characters or more: "new york" searches new AND york*, "new
+ *    york " searches new AND york, and "new yor" new AND yor.  Up to three
+ *    letters are left whole because every word of so short a prefix would
+ *    have to be merged before the first hit, and the store keeps no prefix
+ *    index (schema 6: they were half its size): at 10^5 articles "rea*"
+ *    costs a keystroke 46 CPU-ms, "re*" 180, "read*" 3.6, and it grows
+ *    with N; "rea*" typed out still asks for it.
  */
 #include "folio/folio.h"
 
@@ -48,7 +49,7 @@
 #include "folio/text.h"
 
 /* While typing, a last word this long (in characters) or longer is a prefix. */
-#define TYPED_PREFIX_MIN 2
+#define TYPED_PREFIX_MIN 4
 
 enum field { FIELD_NONE, FIELD_SOURCE, FIELD_BY, FIELD_TITLE, FIELD_AFTER, FIELD_BEFORE };
 

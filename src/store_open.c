@@ -198,6 +198,29 @@ static const char *const migrations[] = {
 	"    AND article <> (SELECT min(article) FROM copies WHERE story = old.id);"
 	"  DELETE FROM copies WHERE story = old.id;"
 	"END;",
+	/*
+	 * 6: the search index without prefix indexes (step 3 added two).  Each
+	 * holds the position of nearly every word again, so they were most of
+	 * the store: at 10^5 articles the index was 759 MB and is 363 MB
+	 * without them, and the store was 1.56x bare SQLite + FTS5 on the same
+	 * files (1298 against 831 MB) and is 1.11x (919 MB); their build was
+	 * about a third of an import's CPU.  One of three characters alone
+	 * would keep 237 MB of it, one of two 157 MB.  What they bought was a
+	 * fast prefix of two or three characters while typing; now a last word
+	 * is a prefix from four characters (search.c), whose merge costs a few
+	 * ms at 10^5 without an index ("read*": 3.6 CPU-ms, "rea*" 46, "re*"
+	 * 180; tests/bench/RESULTS.md).  The text is stored once: the index
+	 * reads it from the articles through articles_fts_content.  The index
+	 * is made again from the articles (63 CPU-s at 10^5); the pages the old
+	 * one held are reused by later imports.
+	 */
+	"DROP TABLE articles_fts;"
+	"CREATE VIRTUAL TABLE articles_fts USING fts5("
+	"  title, byline, source, body,"
+	"  content='articles_fts_content', content_rowid='id',"
+	"  tokenize='unicode61 remove_diacritics 2');"
+	"INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 16);"
+	"INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(sizeof migrations / sizeof migrations[0] == FOLIO_STORE_SCHEMA,
@@ -205,6 +228,7 @@ _Static_assert(sizeof migrations / sizeof migrations[0] == FOLIO_STORE_SCHEMA,
 /* The steps (from these versions) that rewrite every article: worth a word first. */
 #define UPGRADE_REBUILDS_INDEX 2
 #define UPGRADE_REWRITES_NAMES 3
+#define UPGRADE_REBUILDS_INDEX_AGAIN 5
 
 static folio_store_notice_fn *notice;
 static long long patience_ms = DEFAULT_PATIENCE_MS;
@@ -415,6 +439,7 @@ static int migrate(struct folio_store *st, char **err)
 {
 	int64_t version;
 	char sql[96];
+	bool told_index = false;
 
 	if (exec(st, "BEGIN IMMEDIATE", "start upgrading it", err) != 0)
 		return -1;
@@ -424,8 +449,12 @@ static int migrate(struct folio_store *st, char **err)
 	for (; version < SCHEMA_VERSION; version++) {
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d;",
 		         (int)version + 1, FOLIO_APPLICATION_ID);
-		if (version == UPGRADE_REBUILDS_INDEX && notice)
+		/* Once, though a store from before step 3 is rebuilt twice. */
+		if ((version == UPGRADE_REBUILDS_INDEX || version == UPGRADE_REBUILDS_INDEX_AGAIN) &&
+		    notice && !told_index) {
 			tell_upgrade(st, "the search index of", "about a minute per 100,000");
+			told_index = true;
+		}
 		if (version == UPGRADE_REWRITES_NAMES && notice)
 			tell_upgrade(st, "the file names of", "seconds per 100,000");
 		if (exec(st, migrations[version], "upgrade its schema", err) != 0 ||

@@ -14,8 +14,9 @@
  * only -items has no match expression (match NULL).  An after:/before:
  * that is not a real YYYY-MM-DD date is ignored; -after:D means before:D.
  * While typing, the last item is a prefix if it runs to the end of the
- * input, is not negative or a closed "quote", and its last word has two
- * characters or more (one letter's prefix is too costly to run per key).
+ * input, is not negative or a closed "quote", and its last word has four
+ * characters or more (a shorter prefix is too costly to run per key: the
+ * store keeps no prefix index).
  */
 #ifndef FOLIO_SEARCH_H
 #define FOLIO_SEARCH_H
