@@ -140,8 +140,106 @@ static int64_t source_named(struct folio_store *st, const char *name, char **exa
 	return *failed ? 0 : id;
 }
 
+/* ---- stories: one row each, unless the copies are asked for ---- */
+
+/* The stories a list has printed, as a set of ids (open addressing, 0 empty). */
+struct stories {
+	bool copies; /* print every article */
+	int64_t *slot;
+	size_t cap, n;
+};
+
+static bool stories_add(struct stories *s, int64_t story)
+{
+	if (2 * (s->n + 1) > s->cap) {
+		struct stories bigger = { .copies = s->copies, .cap = s->cap ? 2 * s->cap : 64 };
+		if (!(bigger.slot = calloc(bigger.cap, sizeof *bigger.slot)))
+			return false;
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->slot[i])
+				stories_add(&bigger, s->slot[i]);
+		free(s->slot);
+		*s = bigger;
+	}
+	size_t i = (size_t)((uint64_t)story * UINT64_C(0x9E3779B97F4A7C15) >> 7) & (s->cap - 1);
+	while (s->slot[i] && s->slot[i] != story)
+		i = (i + 1) & (s->cap - 1);
+	if (!s->slot[i]) {
+		s->slot[i] = story;
+		s->n++;
+	}
+	return true;
+}
+
+static bool stories_has(const struct stories *s, int64_t story)
+{
+	if (!s->cap)
+		return false;
+	size_t i = (size_t)((uint64_t)story * UINT64_C(0x9E3779B97F4A7C15) >> 7) & (s->cap - 1);
+	while (s->slot[i] && s->slot[i] != story)
+		i = (i + 1) & (s->cap - 1);
+	return s->slot[i] == story;
+}
+
+/*
+ * Whether the article id is printed: 1 yes, 0 no (its story was), -1 on
+ * error (said).  *story and *size get its story.
+ */
+static int story_shown(struct folio_store *st, struct stories *s, int64_t id, int64_t *story,
+                       int64_t *size)
+{
+	char *err;
+	if (folio_store_story(st, id, story, size, &err) != 0) {
+		folio_cli_error(err);
+		return -1;
+	}
+	if (s->copies || *size < 2)
+		return 1;
+	if (stories_has(s, *story))
+		return 0;
+	if (!stories_add(s, *story)) {
+		out_of_memory();
+		return -1;
+	}
+	return 1;
+}
+
+/* JSON: the story of article id, and the other articles it holds with their sources. */
+static int json_story(struct folio_store *st, struct folio_json *j, int64_t id, int64_t story,
+                      int64_t size)
+{
+	folio_json_int(j, "story", story);
+	if (size < 2)
+		return 0;
+	struct folio_list_row *rows;
+	size_t n, k = 0;
+	char *err;
+	if (folio_store_story_rows(st, story, &rows, &n, &err) != 0) {
+		folio_cli_error(err);
+		return -1;
+	}
+	struct folio_json *items = calloc(n ? n : 1, sizeof *items);
+	if (!items) {
+		folio_store_rows_free(rows, n);
+		out_of_memory();
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i].id == id)
+			continue;
+		folio_json_begin(&items[k]);
+		folio_json_int(&items[k], "id", rows[i].id);
+		folio_json_text(&items[k], "source", rows[i].source);
+		k++;
+	}
+	folio_json_objects(j, "copies", items, k);
+	free(items);
+	folio_store_rows_free(rows, n);
+	return 0;
+}
+
 enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
-                                     int64_t limit, bool json)
+                                     int64_t limit, bool json, bool copies)
 {
 	int64_t source_id = 0;
 	if (source) {
@@ -155,6 +253,7 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 	struct folio_list_key key;
 	bool have_key = false;
 	int64_t printed = 0;
+	struct stories shown = { .copies = copies };
 	struct folio_json_list list;
 	if (json)
 		folio_json_list_begin(&list, stdout);
@@ -169,11 +268,21 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 		char *err;
 		if (folio_store_list(st, source_id, have_key ? &key : NULL, false, false, want,
 		                     &rows, &n, &err) != 0) {
+			free(shown.slot);
 			folio_cli_error(err);
 			return FOLIO_CLI_STORE;
 		}
 		for (size_t i = 0; i < n; i++) {
 			const struct folio_list_row *r = &rows[i];
+			int64_t story, size;
+			int show = story_shown(st, &shown, r->id, &story, &size);
+			if (show <= 0) {
+				if (show == 0)
+					continue;
+				folio_store_rows_free(rows, n);
+				free(shown.slot);
+				return FOLIO_CLI_STORE;
+			}
 			if (json) {
 				struct folio_json j;
 				folio_json_begin(&j);
@@ -183,9 +292,13 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 				folio_json_text(&j, "title", r->title);
 				folio_json_bool(&j, "read", r->read);
 				folio_json_bool(&j, "flagged", r->flagged);
-				if (folio_json_list_item(&list, &j) != 0) {
+				bool failed = json_story(st, &j, r->id, story, size) != 0;
+				if (failed)
+					json_object_put(j.obj);
+				if (failed || folio_json_list_item(&list, &j) != 0) {
 					folio_store_rows_free(rows, n);
-					return out_of_memory();
+					free(shown.slot);
+					return failed ? FOLIO_CLI_STORE : out_of_memory();
 				}
 			} else {
 				printf("%" PRId64 "\t%s\t", r->id, r->date);
@@ -205,6 +318,7 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 		if (n < want)
 			break;
 	}
+	free(shown.slot);
 	if (json)
 		folio_json_list_end(&list);
 	return finish_output();
@@ -237,7 +351,7 @@ enum folio_cli_result folio_cli_show(struct folio_store *st, int64_t id, bool js
 }
 
 enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query,
-                                       int64_t limit, bool json)
+                                       int64_t limit, bool json, bool copies)
 {
 	struct folio_query q;
 	if (folio_search_parse(query, false, &q) != 0)
@@ -247,49 +361,73 @@ enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query
 		folio_warn("search: nothing to search for (try: folio search WORD...)");
 		return FOLIO_CLI_USAGE;
 	}
-	struct folio_hit *hits;
-	size_t n;
-	char *err;
-	/* The text form shows no snippet, so it does not ask for one. */
+	/*
+	 * The text form shows no snippet, so it does not ask for one.  Pages
+	 * of hits are read until the limit of stories is printed: the copies
+	 * of a story shown are passed over.
+	 */
+	size_t want = limit < 0 ? 50 : (size_t)limit, printed = 0;
 	struct folio_search_opts o = { .match = q.match, .after = q.after, .before = q.before,
-	                               .limit = limit < 0 ? 50 : (size_t)limit, .no_snippets = !json };
-	if (folio_store_search(st, &o, &hits, &n, &err) != 0) {
-		folio_query_free(&q);
-		folio_cli_error(err);
-		return FOLIO_CLI_STORE;
-	}
+	                               .limit = want, .no_snippets = !json };
+	struct stories shown = { .copies = copies };
 	struct folio_json_list list;
-	bool nomem = false;
+	bool nomem = false, failed = false;
 	if (json)
 		folio_json_list_begin(&list, stdout);
-	for (size_t i = 0; i < n && !nomem; i++) {
-		const struct folio_hit *h = &hits[i];
-		/* bm25 is lower-is-better and negative: print it as a positive relevance,
-		 * in significant digits: a word in most articles scores around 1e-6,
-		 * which two decimals showed as 0.00 for every hit. */
-		double relevance = -h->score;
-		if (json) {
-			struct folio_json j;
-			folio_json_begin(&j);
-			folio_json_int(&j, "id", h->id);
-			folio_json_number(&j, "score", relevance);
-			folio_json_text(&j, "date", date_or_null(h->date));
-			folio_json_text(&j, "source", h->source);
-			folio_json_text(&j, "title", h->title);
-			folio_json_text(&j, "snippet", h->snippet);
-			nomem = folio_json_list_item(&list, &j) != 0;
-		} else {
-			printf("%" PRId64 "\t%.3g\t", h->id, relevance);
-			folio_format_field(stdout, h->source);
-			putchar('\t');
-			folio_format_field(stdout, h->title);
-			putchar('\n');
+	while (printed < want && !nomem && !failed) {
+		struct folio_hit *hits;
+		size_t n;
+		char *err;
+		if (folio_store_search(st, &o, &hits, &n, &err) != 0) {
+			folio_cli_error(err);
+			failed = true;
+			break;
 		}
+		for (size_t i = 0; i < n && printed < want && !nomem && !failed; i++) {
+			const struct folio_hit *h = &hits[i];
+			/* bm25 is lower-is-better and negative: print it as a positive relevance,
+			 * in significant digits: a word in most articles scores around 1e-6,
+			 * which two decimals showed as 0.00 for every hit. */
+			double relevance = -h->score;
+			int64_t story, size;
+			int show = story_shown(st, &shown, h->id, &story, &size);
+			if (show <= 0) {
+				failed = show < 0;
+				continue;
+			}
+			if (json) {
+				struct folio_json j;
+				folio_json_begin(&j);
+				folio_json_int(&j, "id", h->id);
+				folio_json_number(&j, "score", relevance);
+				folio_json_text(&j, "date", date_or_null(h->date));
+				folio_json_text(&j, "source", h->source);
+				folio_json_text(&j, "title", h->title);
+				folio_json_text(&j, "snippet", h->snippet);
+				failed = json_story(st, &j, h->id, story, size) != 0;
+				nomem = !failed && folio_json_list_item(&list, &j) != 0;
+				if (failed)
+					json_object_put(j.obj);
+			} else {
+				printf("%" PRId64 "\t%.3g\t", h->id, relevance);
+				folio_format_field(stdout, h->source);
+				putchar('\t');
+				folio_format_field(stdout, h->title);
+				putchar('\n');
+			}
+			printed++;
+		}
+		folio_store_hits_free(hits, n);
+		if (n < o.limit)
+			break;
+		o.offset += n;
 	}
 	if (json)
 		folio_json_list_end(&list);
-	folio_store_hits_free(hits, n);
+	free(shown.slot);
 	folio_query_free(&q);
+	if (failed)
+		return FOLIO_CLI_STORE;
 	return nomem ? out_of_memory() : finish_output();
 }
 

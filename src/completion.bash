@@ -46,9 +46,9 @@ _folio()
 			compopt -o filenames 2>/dev/null
 		fi ;;
 	sources) COMPREPLY=($(compgen -W "--help --json" -- "$cur")) ;;
-	list) COMPREPLY=($(compgen -W "--help --json --source --limit" -- "$cur")) ;;
+	list) COMPREPLY=($(compgen -W "--help --json --source --limit --copies" -- "$cur")) ;;
 	show) COMPREPLY=($(compgen -W "--help --json" -- "$cur")) ;;
-	search) [[ $cur == -* ]] && COMPREPLY=($(compgen -W "--help --json --limit" -- "$cur")) ;;
+	search) [[ $cur == -* ]] && COMPREPLY=($(compgen -W "--help --json --limit --copies" -- "$cur")) ;;
 	export) [[ $cur == -* ]] && COMPREPLY=($(compgen -W "--help --json --text --source" -- "$cur")) ;;
 	check) COMPREPLY=($(compgen -W "--help" -- "$cur")) ;;
 	esac

@@ -47,6 +47,25 @@ void folio_json_text(struct folio_json *j, const char *key, const char *s)
 	add(j, key, v, s != NULL);
 }
 
+void folio_json_objects(struct folio_json *j, const char *key, struct folio_json *items,
+                        size_t n)
+{
+	json_object *array = json_object_new_array_ext((int)n);
+	bool oom = !array;
+	for (size_t i = 0; i < n; i++) {
+		if (oom || items[i].oom || json_object_array_add(array, items[i].obj) != 0) {
+			json_object_put(items[i].obj);
+			oom = true;
+		}
+		items[i].obj = NULL;
+	}
+	if (oom) {
+		json_object_put(array);
+		array = NULL;
+	}
+	add(j, key, array, true);
+}
+
 void folio_json_int(struct folio_json *j, const char *key, int64_t v)
 {
 	add(j, key, json_object_new_int64(v), true);

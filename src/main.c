@@ -149,7 +149,7 @@ static int64_t parse_count(const char *text)
 
 /* Options of one command: --json, --text, --quiet, --source NAME, --limit N. */
 struct command_options {
-	bool json, quiet;
+	bool json, quiet, copies;
 	const char *source;
 	int64_t limit;
 	char **args; /* what is left: paths, an id, query words */
@@ -329,7 +329,7 @@ static enum folio_cli_result run_sources(struct folio_store *st, const struct co
 
 static enum folio_cli_result run_list(struct folio_store *st, const struct command_options *o)
 {
-	return folio_cli_list(st, o->source, o->limit, o->json);
+	return folio_cli_list(st, o->source, o->limit, o->json, o->copies);
 }
 
 static enum folio_cli_result run_show(struct folio_store *st, const struct command_options *o)
@@ -348,7 +348,7 @@ static enum folio_cli_result run_search(struct folio_store *st, const struct com
 	char *query = join_words(o->args, o->nargs);
 	if (!query)
 		return out_of_memory();
-	enum folio_cli_result result = folio_cli_search(st, query, o->limit, o->json);
+	enum folio_cli_result result = folio_cli_search(st, query, o->limit, o->json, o->copies);
 	free(query);
 	return result;
 }
@@ -393,20 +393,24 @@ static const struct command {
 	  run_sources,
 	  "usage: folio [--db FILE] sources [--json]\n"
 	  "Print each source as: count TAB name.\n" },
-	{ "list", "json source limit", NO_ARGS, "list takes no arguments but options",
+	{ "list", "json source limit copies", NO_ARGS, "list takes no arguments but options",
 	  FOLIO_STORE_READONLY, run_list,
-	  "usage: folio [--db FILE] list [--source NAME] [--limit N] [--json]\n"
-	  "Print articles newest first as: id TAB date TAB source TAB title.\n"
+	  "usage: folio [--db FILE] list [--source NAME] [--limit N] [--copies] [--json]\n"
+	  "Print articles newest first as: id TAB date TAB source TAB title,\n"
+	  "one per story (copies of the same text from other outlets are passed over).\n"
 	  "  --source NAME   only this source (case is ignored)\n"
-	  "  --limit N       at most N articles\n" },
+	  "  --limit N       at most N articles\n"
+	  "  --copies        every article, copies too\n"
+	  "  --json          with each article's story and the ids and sources of its copies\n" },
 	{ "show", "json", ONE_ID, "show needs one article ID (a number from folio list)",
 	  FOLIO_STORE_READONLY, run_show,
 	  "usage: folio [--db FILE] show [--json] ID\n"
 	  "Print one article: header lines, a blank line, the body.\n" },
-	{ "search", "json limit", SOME_ARGS, "search needs a QUERY", FOLIO_STORE_READONLY,
+	{ "search", "json limit copies", SOME_ARGS, "search needs a QUERY", FOLIO_STORE_READONLY,
 	  run_search,
-	  "usage: folio [--db FILE] search [--limit N] [--json] QUERY...\n"
-	  "Print the best matches first as: id TAB score TAB source TAB title.\n"
+	  "usage: folio [--db FILE] search [--limit N] [--copies] [--json] QUERY...\n"
+	  "Print the best matches first as: id TAB score TAB source TAB title,\n"
+	  "one per story unless --copies (--json: each hit's story and its copies).\n"
 	  "QUERY: words (all must match), \"a phrase\", prefix*, a OR b, -word,\n"
 	  "source:NAME, by:NAME, title:WORD, after:YYYY-MM-DD, before:YYYY-MM-DD.\n"
 	  "  --limit N       at most N results (default 50)\n" },
@@ -431,7 +435,7 @@ static int parse_command_options(const struct command *cmd, int argc, char **arg
 {
 	const char *allowed = cmd->options;
 	int i = 0;
-	o->json = o->quiet = false;
+	o->json = o->quiet = o->copies = false;
 	o->source = NULL;
 	o->limit = -1;
 	for (; i < argc; i++) {
@@ -452,6 +456,8 @@ static int parse_command_options(const struct command *cmd, int argc, char **arg
 			o->json = false;
 		} else if (strcmp(a, "--quiet") == 0 && strstr(allowed, "quiet")) {
 			o->quiet = true;
+		} else if (strcmp(a, "--copies") == 0 && strstr(allowed, "copies")) {
+			o->copies = true;
 		} else if (strcmp(a, "--source") == 0 && strstr(allowed, "source")) {
 			if (++i == argc)
 				return usage_error(cmd->help, "--source needs a NAME", NULL);

@@ -42,11 +42,17 @@ void folio_cli_error(char *err);
 void folio_cli_skipped(const char *name, const char *reason);
 
 enum folio_cli_result folio_cli_sources(struct folio_store *st, bool json);
+/*
+ * list and search print one row per story (near-duplicates linked at
+ * import: the first of its articles met in the order printed) unless
+ * copies asks for every article; --json gives each row its "story" and,
+ * when the story holds more, its other articles' ids and sources.
+ */
 enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
-                                     int64_t limit, bool json);
+                                     int64_t limit, bool json, bool copies);
 enum folio_cli_result folio_cli_show(struct folio_store *st, int64_t id, bool json);
 enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query,
-                                       int64_t limit, bool json);
+                                       int64_t limit, bool json, bool copies);
 /*
  * Every article (of source, or matching query, or both) in full: JSON (an
  * array in the schema of show --json, which `folio import` reads back), or

@@ -41,6 +41,10 @@ void folio_json_bool(struct folio_json *j, const char *key, bool v);
 /* v in six significant digits ("%.6g"), as a number. */
 void folio_json_number(struct folio_json *j, const char *key, double v);
 
+/* key: an array of the n objects built in items (each handed over, freed or not). */
+void folio_json_objects(struct folio_json *j, const char *key, struct folio_json *items,
+                        size_t n);
+
 /* Write the object (no newline) and free it.  -1 when memory ran out while
  * building or writing it (then nothing is written). */
 int folio_json_write(struct folio_json *j, FILE *out);

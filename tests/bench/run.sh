@@ -218,7 +218,7 @@ import_both() {
 	"$bin/measure" run 1 "$FOLIO" --db "$store" import --quiet "$@" > "$bench/import.txt"
 	[ "$(field status < "$bench/import.txt")" -le 1 ] || die "folio import failed at $n"
 	secs=$(awk '$1 == "p50_ms" { printf "%.3f", $2 / 1000 }' "$bench/import.txt")
-	stored=$("$FOLIO" --db "$store" list --limit 1000000000 | wc -l)
+	stored=$("$FOLIO" --db "$store" list --copies --limit 1000000000 | wc -l)
 	fig "import.folio.seconds@$n" "$secs"
 	fig "import.folio.cpu_s@$n" "$(awk '$1 == "cpu_ms" { printf "%.3f", $2 / 1000 }' "$bench/import.txt")"
 	fig "import.folio.articles_stored@$n" "$stored"

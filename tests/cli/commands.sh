@@ -62,7 +62,7 @@ import json, sys
 data = json.load(sys.stdin, object_pairs_hook=tuple)
 want = sys.argv[1:]
 items = data if isinstance(data, list) else [data]
-kinds = {"id": int, "total": int, "unread": int, "score": float, "read": bool, "flagged": bool}
+kinds = {"id": int, "story": int, "total": int, "unread": int, "score": float, "read": bool, "flagged": bool}
 bad = [k for it in items for k in ([",".join(x for x, _ in it)] if [x for x, _ in it] != want else [])]
 bad += ["%s is %r" % (k, v) for it in items for k, v in it
         if not isinstance(v, kinds.get(k, str)) and not (v is None and k not in kinds)]
@@ -71,10 +71,10 @@ print("ok" if items and not bad else "empty" if not items else bad[0])' "$@"
 	id1=$(echo "$line" | cut -f1)
 	is "sources --json: name, total, unread" \
 		"$("$FOLIO" --db "$db" sources --json | shape name total unread)" ok
-	is "list --json: id, date, source, title, read, flagged" \
-		"$("$FOLIO" --db "$db" list --json | shape id date source title read flagged)" ok
-	is "search --json: id, score, date, source, title, snippet" \
-		"$("$FOLIO" --db "$db" search --json ferry | shape id score date source title snippet)" ok
+	is "list --json: id, date, source, title, read, flagged, story" \
+		"$("$FOLIO" --db "$db" list --json | shape id date source title read flagged story)" ok
+	is "search --json: id, score, date, source, title, snippet, story" \
+		"$("$FOLIO" --db "$db" search --json ferry | shape id score date source title snippet story)" ok
 	for cmd in "show --json $id1" "export --json"; do
 		is "$cmd: id, source, title, byline, date, dateline, path, read, flagged, body" \
 			"$("$FOLIO" --db "$db" $cmd | shape id source title byline date dateline path read flagged body)" ok

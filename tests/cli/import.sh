@@ -17,7 +17,7 @@ is "only the pages without an article are skipped" "$(wc -l <"$TMP/err" | tr -d 
 like "summary counts every article as new" "$out" "^imported $n new, 0 updated, 0 unchanged, $none skipped$"
 out=$("$FOLIO" --db "$db" import "$articles"/*.txt 2>&1)
 like "re-import stores nothing new" "$out" "^imported 0 new, 0 updated, $n unchanged, $none skipped$"
-is "list has one line per sample" "$("$FOLIO" --db "$db" list | wc -l)" "$n"
+is "list has one line per sample" "$("$FOLIO" --db "$db" list --copies | wc -l)" "$n"
 
 # A changed file at the same path replaces its article; a copy elsewhere is not new.
 mkdir -p "$TMP/in"
@@ -117,7 +117,7 @@ is "a big folder with bad files among good ones exits 1" "$rc" 1
 is "the summary counts every good page and every bad one" "$(cat "$TMP/out")" \
 	"imported $good new, 0 updated, 0 unchanged, $nbad skipped"
 ok "the skip messages come in walk order, one per bad file" cmp "$TMP/many.expect" "$TMP/err"
-"$FOLIO" --db "$db4" list --limit 100000 | cut -f4 | sort >"$TMP/many.stored"
+"$FOLIO" --db "$db4" list --copies --limit 100000 | cut -f4 | sort >"$TMP/many.stored"
 sort "$TMP/many.titles" >"$TMP/many.want"
 ok "every good page is stored, each once" cmp "$TMP/many.want" "$TMP/many.stored"
 out=$("$FOLIO" --db "$db4" import "$many" 2>"$TMP/err2")

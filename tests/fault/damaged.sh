@@ -62,12 +62,12 @@ else
 	$as_user "$FOLIO" --db "$TMP/ro/s.db" import "$one" >/dev/null 2>"$TMP/err"; rc=$?
 	is "a store in a folder this user cannot write: import exits 3" "$rc" 3
 	like "and says why, naming it" "$(cat "$TMP/err")" "ro/s.db cannot be written: its folder is read-only"
-	$as_user "$FOLIO" --db "$TMP/ro/s.db" list >"$TMP/out" 2>"$TMP/err"; rc=$?
+	$as_user "$FOLIO" --db "$TMP/ro/s.db" list --copies >"$TMP/out" 2>"$TMP/err"; rc=$?
 	is "list reads it read-only (no -shm file can be made beside it)" "$rc:$(wc -l <"$TMP/out" | tr -d ' ')" "0:3"
 	ok "and makes no -shm or -wal file" test ! -e "$TMP/ro/s.db-shm" -a ! -e "$TMP/ro/s.db-wal"
 	is "the store is not written" "$(cksum <"$TMP/ro/s.db")" "$sum"
 	chmod 0777 "$TMP/ro"
-	$as_user "$FOLIO" --db "$TMP/ro/s.db" list >"$TMP/out" 2>"$TMP/err"; rc=$?
+	$as_user "$FOLIO" --db "$TMP/ro/s.db" list --copies >"$TMP/out" 2>"$TMP/err"; rc=$?
 	is "with a writable folder, another user's read-only store can be listed" "$rc" 0
 	is "all of it" "$(wc -l <"$TMP/out" | tr -d ' ')" 3
 	$as_user "$FOLIO" --db "$TMP/ro/s.db" import "$one" >/dev/null 2>"$TMP/err"; rc=$?

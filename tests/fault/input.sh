@@ -72,7 +72,7 @@ is "the import finishes (no hang: timeout 60 did not stop it), some inputs skipp
 echo "# the import took ${took}s (timeout 60 stops a hang; the time is not asserted: tests never time)"
 echo "# stderr:"; sed 's/^/#   /' "$TMP/err"
 err=$(cat "$TMP/err")
-titles=$("$FOLIO" --db "$TMP/s.db" list | cut -f4)
+titles=$("$FOLIO" --db "$TMP/s.db" list --copies | cut -f4)
 
 like "pages before the bad ones go in" "$titles" "Good page before the bad ones"
 like "pages after the bad ones go in" "$titles" "Good page after the bad ones"
@@ -80,7 +80,7 @@ like "UTF-16 LE with a BOM is decoded" "$titles" "Café owners in São Paulo six
 like "UTF-16 BE with a BOM is decoded" "$titles" "Café owners in São Paulo sixteen BE"
 like "Windows-1252 is decoded" "$titles" "Café prices “double” in 1252"
 like "overlong, surrogate and out-of-range UTF-8 become U+FFFD" "$titles" "Overlong �+ and surrogate �+ and cut �+ in São Paulo"
-ok "every title printed is valid UTF-8" sh -c "'$FOLIO' --db '$TMP/s.db' list | iconv -f UTF-8 -t UTF-8 >/dev/null"
+ok "every title printed is valid UTF-8" sh -c "'$FOLIO' --db '$TMP/s.db' list --copies | iconv -f UTF-8 -t UTF-8 >/dev/null"
 ok "every stored body is valid UTF-8" sh -c "sqlite3 '$TMP/s.db' 'SELECT body FROM articles' | iconv -f UTF-8 -t UTF-8 >/dev/null"
 like "a 15 MB single-line page is read" "$titles" "Headline of a page that is one line"
 like "a 50 MB file is skipped as too large" "$err" "huge-line.txt: larger than"
