@@ -350,12 +350,42 @@ enum folio_cli_result folio_cli_show(struct folio_store *st, int64_t id, bool js
 	return nomem ? out_of_memory() : finish_output();
 }
 
+/*
+ * A relevance as a plain decimal number in three significant digits: 12.3,
+ * 0.482, 0.00000208.  Never an exponent (2.08e-06 reads as a typo to most)
+ * and never -0; a word in most articles does score around 1e-6 (bm25 gives
+ * such words next to no weight), and 0.00 for every such hit would hide
+ * their order.  Past 12 decimals it is 0.
+ */
+static void print_relevance(double r)
+{
+	if (!(r > 0)) {
+		fputs("0", stdout);
+		return;
+	}
+	int decimals = 2;
+	for (double x = r; x >= 10 && decimals > 0; x /= 10)
+		decimals--;
+	for (double x = r; x < 1 && decimals <= 12; x *= 10)
+		decimals++;
+	if (decimals > 12) {
+		fputs("0", stdout);
+		return;
+	}
+	printf("%.*f", decimals, r);
+}
+
 enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query,
                                        int64_t limit, bool json, bool copies)
 {
 	struct folio_query q;
 	if (folio_search_parse(query, false, &q) != 0)
 		return out_of_memory();
+	if (q.problem) {
+		folio_warn("search: %s", q.problem);
+		folio_query_free(&q);
+		return FOLIO_CLI_USAGE;
+	}
 	if (q.empty) {
 		folio_query_free(&q);
 		folio_warn("search: nothing to search for (try: folio search WORD...)");
@@ -385,10 +415,9 @@ enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query
 		}
 		for (size_t i = 0; i < n && printed < want && !nomem && !failed; i++) {
 			const struct folio_hit *h = &hits[i];
-			/* bm25 is lower-is-better and negative: print it as a positive relevance,
-			 * in significant digits: a word in most articles scores around 1e-6,
-			 * which two decimals showed as 0.00 for every hit. */
-			double relevance = -h->score;
+			/* bm25 is lower-is-better and negative: print it as a positive relevance
+			 * (+ 0.0: never "-0"). */
+			double relevance = -h->score + 0.0;
 			int64_t story, size;
 			int show = story_shown(st, &shown, h->id, &story, &size);
 			if (show <= 0) {
@@ -409,7 +438,9 @@ enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query
 				if (failed)
 					json_object_put(j.obj);
 			} else {
-				printf("%" PRId64 "\t%.3g\t", h->id, relevance);
+				printf("%" PRId64 "\t", h->id);
+				print_relevance(relevance);
+				putchar('\t');
 				folio_format_field(stdout, h->source);
 				putchar('\t');
 				folio_format_field(stdout, h->title);
@@ -545,10 +576,13 @@ enum folio_cli_result folio_cli_export(struct folio_store *st, const char *sourc
 			free(source_name);
 			return FOLIO_CLI_STORE;
 		}
-		if (q.empty) {
+		if (q.problem || q.empty) {
+			if (q.problem)
+				folio_warn("export: %s", q.problem);
+			else
+				folio_warn("export: the query has nothing to search for");
 			folio_query_free(&q);
 			free(source_name);
-			folio_warn("export: the query has nothing to search for");
 			return FOLIO_CLI_USAGE;
 		}
 		run.source = source_name;

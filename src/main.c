@@ -8,6 +8,7 @@
 #include "folio/folio.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <inttypes.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -55,6 +56,9 @@ static const char help_text[] =
 	"\n"
 	"Search: words (all must match), \"a phrase\", prefix*, a OR b, -word,\n"
 	"source:NAME, by:NAME, title:WORD, after:YYYY-MM-DD, before:YYYY-MM-DD.\n"
+	"\n"
+	"Options may come before or after the command and its words; -- ends them\n"
+	"(folio search putin -- -missile).\n"
 	"\n"
 	"The store is --db FILE, else $FOLIO_DB, else $XDG_DATA_HOME/folio/folio.db\n"
 	"(~/.local/share/folio/folio.db).  Keys: keymaps/default.keys (built in), then\n"
@@ -410,7 +414,9 @@ static const struct command {
 	  run_search,
 	  "usage: folio [--db FILE] search [--limit N] [--copies] [--json] QUERY...\n"
 	  "Print the best matches first as: id TAB score TAB source TAB title,\n"
-	  "one per story unless --copies (--json: each hit's story and its copies).\n"
+	  "one per story unless --copies (--json: each hit's story and its copies);\n"
+	  "the score is BM25 relevance, higher is better, comparable within one query only.\n"
+	  "A word starting with - goes after --: folio search putin -- -missile.\n"
 	  "QUERY: words (all must match), \"a phrase\", prefix*, a OR b, -word,\n"
 	  "source:NAME, by:NAME, title:WORD, after:YYYY-MM-DD, before:YYYY-MM-DD.\n"
 	  "  --limit N       at most N results (default 50)\n" },
@@ -430,53 +436,6 @@ static const struct command {
 	  "  --source NAME   only this source\n" },
 };
 
-static int parse_command_options(const struct command *cmd, int argc, char **argv,
-                                 struct command_options *o)
-{
-	const char *allowed = cmd->options;
-	int i = 0;
-	o->json = o->quiet = o->copies = false;
-	o->source = NULL;
-	o->limit = -1;
-	for (; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "--") == 0) {
-			i++;
-			break;
-		}
-		if (a[0] != '-' || strcmp(a, "-") == 0)
-			break;
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			fputs(cmd->help, stdout);
-			return HELP_SHOWN;
-		}
-		if (strcmp(a, "--json") == 0 && strstr(allowed, "json")) {
-			o->json = true;
-		} else if (strcmp(a, "--text") == 0 && strstr(allowed, "text")) {
-			o->json = false;
-		} else if (strcmp(a, "--quiet") == 0 && strstr(allowed, "quiet")) {
-			o->quiet = true;
-		} else if (strcmp(a, "--copies") == 0 && strstr(allowed, "copies")) {
-			o->copies = true;
-		} else if (strcmp(a, "--source") == 0 && strstr(allowed, "source")) {
-			if (++i == argc)
-				return usage_error(cmd->help, "--source needs a NAME", NULL);
-			o->source = argv[i];
-		} else if (strcmp(a, "--limit") == 0 && strstr(allowed, "limit")) {
-			if (++i == argc || (o->limit = parse_count(argv[i])) < 0)
-				return usage_error(cmd->help, "--limit needs a whole number", NULL);
-		} else {
-			char *escaped = folio_text_escape(a, strlen(a));
-			int rc = usage_error(cmd->help, "unknown option %s", escaped ? escaped : "?");
-			free(escaped);
-			return rc;
-		}
-	}
-	o->args = argv + i;
-	o->nargs = argc - i;
-	return 0;
-}
-
 static bool args_suit(enum command_args want, const struct command_options *o)
 {
 	switch (want) {
@@ -488,30 +447,35 @@ static bool args_suit(enum command_args want, const struct command_options *o)
 	return false;
 }
 
-static int run_command(const char *db, const char *name, int argc, char **argv)
+static const struct command *command_named(const char *name)
 {
-	const struct command *cmd = NULL;
 	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
 		if (strcmp(commands[c].name, name) == 0)
-			cmd = &commands[c];
-	if (!cmd) {
-		char *escaped = folio_text_escape(name, strlen(name));
-		int rc = usage_error(NULL, "unknown command '%s'", escaped ? escaped : "?");
-		free(escaped);
-		return rc;
-	}
+			return &commands[c];
+	return NULL;
+}
 
-	struct command_options o;
+/* A usage error about word: its reason names it, escaped. */
+static int word_error(const char *usage, const char *fmt, const char *word)
+{
+	char *escaped = folio_text_escape(word, strlen(word));
+	int rc = usage_error(usage, fmt, escaped ? escaped : "?");
+	free(escaped);
+	return rc;
+}
+
+static int run_command(const char *db, const struct command *cmd, struct command_options *o)
+{
 	struct folio_store *st = NULL;
-	int rc = parse_command_options(cmd, argc, argv, &o);
-	if (rc)
-		return rc == HELP_SHOWN ? 0 : rc;
-	if (!args_suit(cmd->args, &o))
+	int rc;
+	if (!args_suit(cmd->args, o))
 		return usage_error(cmd->help, "%s", cmd->args_wrong);
 	if (cmd->store != NO_STORE && (rc = open_store(db, cmd->store, &st)))
 		return rc;
-	enum folio_cli_result result = cmd->run(st, &o);
+	enum folio_cli_result result = cmd->run(st, o);
 	folio_store_close(st);
+	if (result == FOLIO_CLI_USAGE) /* the reason is out: the usage line goes under it */
+		fprintf(stderr, "%.*s\n", (int)strcspn(cmd->help, "\n"), cmd->help);
 	return exit_status(result);
 }
 
@@ -553,11 +517,136 @@ static int set_patience(void)
 	return 0;
 }
 
+/* The options of the whole line: folio's own and every command's. */
+enum {
+	OPT_DB = 256, OPT_KEYS, OPT_DEMO, OPT_LIST_ACTIONS,
+	OPT_JSON, OPT_TEXT, OPT_QUIET, OPT_SOURCE, OPT_LIMIT, OPT_COPIES
+};
+
+static const struct option long_options[] = {
+	{ "db", required_argument, NULL, OPT_DB },
+	{ "keys", required_argument, NULL, OPT_KEYS },
+	{ "demo", no_argument, NULL, OPT_DEMO },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "list-actions", no_argument, NULL, OPT_LIST_ACTIONS },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "text", no_argument, NULL, OPT_TEXT },
+	{ "quiet", no_argument, NULL, OPT_QUIET },
+	{ "source", required_argument, NULL, OPT_SOURCE },
+	{ "limit", required_argument, NULL, OPT_LIMIT },
+	{ "copies", no_argument, NULL, OPT_COPIES },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const char *option_name(int val)
+{
+	for (const struct option *lo = long_options; lo->name; lo++)
+		if (lo->val == val)
+			return lo->name;
+	return "?";
+}
+
+/*
+ * The whole command line: options may stand anywhere, before the command,
+ * after it or among its words (getopt_long, in the mode that hands back
+ * each other word in order, so POSIXLY_CORRECT does not change it), and
+ * `--` ends them: `folio search -- -word`.  The first word is the command.
+ * The first thing wrong is kept and said once the line has been read, so
+ * its usage line is the command's own wherever the mistake stood.
+ */
+struct command_line {
+	const char *db, *keys;
+	bool demo, help, version, list_actions;
+	const char *command;      /* the first word, NULL for the reader */
+	struct command_options o;
+	unsigned given;           /* the command options used: 1 << (OPT_x - OPT_JSON) */
+	char *problem;            /* the first usage error, a whole sentence */
+	const char *problem_word; /* ... naming this word, or NULL */
+};
+
+static void set_problem(struct command_line *cl, const char *fmt, const char *word)
+{
+	if (cl->problem)
+		return;
+	cl->problem = (char *)fmt;
+	cl->problem_word = word;
+}
+
+static void parse_line(int argc, char **argv, struct command_line *cl, char **words)
+{
+	int nwords = 0, c;
+	const char *word;
+	cl->o.limit = -1;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "-:hV", long_options, NULL)) != -1) {
+		switch (c) {
+		case 1: words[nwords++] = optarg; break;
+		case 'h': cl->help = true; break;
+		case 'V': cl->version = true; break;
+		case OPT_DEMO: cl->demo = true; break;
+		case OPT_LIST_ACTIONS: cl->list_actions = true; break;
+		case OPT_DB:
+		case OPT_KEYS:
+			if (!*optarg)
+				set_problem(cl, "%s needs a FILE name", c == OPT_DB ? "--db" : "--keys");
+			*(c == OPT_DB ? &cl->db : &cl->keys) = optarg;
+			break;
+		case OPT_JSON: cl->o.json = true; break;
+		case OPT_TEXT: cl->o.json = false; break;
+		case OPT_QUIET: cl->o.quiet = true; break;
+		case OPT_COPIES: cl->o.copies = true; break;
+		case OPT_SOURCE: cl->o.source = optarg; break;
+		case OPT_LIMIT:
+			if ((cl->o.limit = parse_count(optarg)) < 0)
+				set_problem(cl, "--limit needs a whole number, not %s", optarg);
+			break;
+		case ':':
+			if (optopt == OPT_DB || optopt == OPT_KEYS)
+				set_problem(cl, "%s needs a FILE name", optopt == OPT_DB ? "--db" : "--keys");
+			else
+				set_problem(cl, "--%s needs a value", option_name(optopt));
+			break;
+		default: /* '?' */
+			/* the whole word (-council, not -c), and for a query's -word how to give it:
+			 * inside a cluster optind is still on the word, after its last letter past it */
+			if (optopt && optopt < 256 && optind < argc && argv[optind][0] == '-' &&
+			    argv[optind][1] == optopt)
+				word = argv[optind];
+			else
+				word = argv[optind - 1];
+			set_problem(cl, word[1] == '-' || !nwords
+			                        ? "unknown option %s"
+			                        : "unknown option %s (a word starting with - goes after --)",
+			            word);
+			break;
+		}
+		if (c >= OPT_JSON && c <= OPT_COPIES)
+			cl->given |= 1u << (c - OPT_JSON);
+	}
+	while (optind < argc) /* what follows -- */
+		words[nwords++] = argv[optind++];
+	if (nwords > 0) {
+		cl->command = words[0];
+		cl->o.args = words + 1;
+		cl->o.nargs = nwords - 1;
+	}
+}
+
+/* The first command option given that is not in allowed (as the command table
+ * lists them), or NULL. */
+static const char *option_not_taken(const struct command_line *cl, const char *allowed)
+{
+	for (int c = OPT_JSON; c <= OPT_COPIES; c++)
+		if ((cl->given & (1u << (c - OPT_JSON))) && !strstr(allowed, option_name(c)))
+			return option_name(c);
+	return NULL;
+}
+
 int main(int argc, char **argv)
 {
-	const char *db = NULL, *keys = NULL;
-	bool demo = false;
-	int i;
+	struct command_line cl = { 0 };
 
 	setlocale(LC_ALL, "");
 	folio_text_set_ascii_only(strcmp(nl_langinfo(CODESET), "UTF-8") != 0);
@@ -568,51 +657,49 @@ int main(int argc, char **argv)
 	if (set_patience() != 0)
 		return EXIT_USAGE;
 
-	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "--db") == 0 || strcmp(a, "--keys") == 0) {
-			if (i + 1 == argc || !*argv[i + 1])
-				return usage_error(NULL, "%s needs a FILE name", a);
-			*(a[2] == 'd' ? &db : &keys) = argv[++i];
-		} else if (strncmp(a, "--db=", 5) == 0 || strncmp(a, "--keys=", 7) == 0) {
-			const char *value = strchr(a, '=') + 1;
-			if (!*value)
-				return usage_error(NULL, "%s needs a FILE name",
-				                   a[2] == 'd' ? "--db" : "--keys");
-			*(a[2] == 'd' ? &db : &keys) = value;
-		} else if (strcmp(a, "--demo") == 0) {
-			demo = true;
-		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			fputs(usage_text, stdout);
+	char **words = calloc((size_t)argc + 1, sizeof *words);
+	if (!words) {
+		folio_warn("out of memory");
+		return EXIT_STORE;
+	}
+	parse_line(argc, argv, &cl, words);
+	const struct command *cmd = cl.command ? command_named(cl.command) : NULL;
+	const char *usage = cmd ? cmd->help : NULL;
+	int rc;
+
+	if (cl.version) {
+		printf("folio %s\nSQLite %s\n%s\nlibunistring %s\n", PACKAGE_VERSION,
+		       folio_store_sqlite_version(), folio_ui_curses_version(),
+		       folio_text_unistring_version());
+		rc = 0;
+	} else if (cl.list_actions) {
+		rc = list_actions();
+	} else if (cl.help && (cmd || !cl.command)) {
+		fputs(cmd ? cmd->help : usage_text, stdout);
+		if (!cmd)
 			fputs(help_text, stdout);
-			return 0;
-		} else if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
-			printf("folio %s\nSQLite %s\n%s\nlibunistring %s\n", PACKAGE_VERSION,
-			       folio_store_sqlite_version(), folio_ui_curses_version(),
-			       folio_text_unistring_version());
-			return 0;
-		} else if (strcmp(a, "--list-actions") == 0) {
-			return list_actions();
-		} else {
-			char *escaped = folio_text_escape(a, strlen(a));
-			int rc = usage_error(NULL, "unknown option %s", escaped ? escaped : "?");
-			free(escaped);
-			return rc;
+		rc = 0;
+	} else if (cl.problem) {
+		rc = word_error(usage, cl.problem, cl.problem_word ? cl.problem_word : "");
+	} else if (cl.command && !cmd) {
+		rc = word_error(NULL, "unknown command '%s'", cl.command);
+	} else if (cl.demo) {
+		rc = cl.command || cl.db ? usage_error(NULL, "--demo takes no store and no command", NULL)
+		                         : run_demo(cl.keys);
+	} else if (option_not_taken(&cl, cmd ? cmd->options : "")) {
+		const char *name = option_not_taken(&cl, cmd ? cmd->options : "");
+		rc = cmd ? usage_error(usage, "--%s is not an option of this command", name)
+		         : usage_error(NULL, "--%s goes with a command (folio --help lists them)", name);
+	} else if (cmd) {
+		rc = run_command(cl.db, cmd, &cl.o);
+	} else {
+		struct folio_store *st;
+		rc = open_store(cl.db, FOLIO_STORE_CREATE | FOLIO_STORE_OR_READONLY, &st);
+		if (rc == 0) {
+			rc = run_reader(st, cl.keys);
+			folio_store_close(st);
 		}
 	}
-	if (demo) {
-		if (i < argc || db)
-			return usage_error(NULL, "--demo takes no store and no command", NULL);
-		return run_demo(keys);
-	}
-	if (i < argc)
-		return run_command(db, argv[i], argc - i - 1, argv + i + 1);
-
-	struct folio_store *st;
-	int rc = open_store(db, FOLIO_STORE_CREATE | FOLIO_STORE_OR_READONLY, &st);
-	if (rc)
-		return rc;
-	rc = run_reader(st, keys);
-	folio_store_close(st);
+	free(words);
 	return rc;
 }

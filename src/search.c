@@ -153,6 +153,33 @@ struct parser {
 
 FOLIO_DEFINE_GROW(grow_items, struct item)
 
+/* Keep the first thing wrong with the query, as a sentence naming the word. */
+static int note_problem(struct parser *p, const char *fmt, const char *word, size_t n)
+{
+	if (p->q->problem)
+		return 0;
+	char *escaped = folio_text_escape(word, n);
+	if (!escaped || asprintf(&p->q->problem, fmt, escaped) < 0) {
+		p->q->problem = NULL;
+		free(escaped);
+		return -1;
+	}
+	free(escaped);
+	return 0;
+}
+
+/* Letters and a colon at s, then more: what an operator looks like.  The length of
+ * "name:" when s starts so, else 0. */
+static size_t operator_like(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+		i++;
+	if (i == 0 || i + 1 >= n || s[i] != ':' || s[i + 1] == ' ')
+		return 0;
+	return i + 1;
+}
+
 static int add_item(struct parser *p, const struct item *it)
 {
 	if (!grow_items(&p->items, &p->cap, p->n + 1))
@@ -199,9 +226,15 @@ static int parse_item(struct parser *p)
 			return add_item(p, &it);
 		}
 	}
+	size_t field_start = p->pos;
 	it.field = field_at(in + p->pos, len - p->pos, &used);
-	if (it.field != FIELD_NONE)
+	if (it.field != FIELD_NONE) {
 		p->pos += used;
+	} else if ((used = operator_like(in + p->pos, len - p->pos)) &&
+	           note_problem(p, "unknown operator '%s' (put the word in quotes to search for it)",
+	                        in + p->pos, used) != 0) {
+		return -1;
+	}
 
 	if (p->pos < len && in[p->pos] == '"') {
 		start = ++p->pos;
@@ -235,7 +268,8 @@ static int parse_item(struct parser *p)
 
 	if (it.field == FIELD_AFTER || it.field == FIELD_BEFORE) {
 		if (!is_date(in + start, end - start))
-			return 0;
+			return note_problem(p, "%s is not a date: after: and before: take YYYY-MM-DD",
+			                    in + field_start, p->pos - field_start);
 		/* "not after D" is "before D": after is inclusive, before exclusive */
 		bool after = (it.field == FIELD_AFTER) != it.negative;
 		return after ? set_limit(&p->q->after, in + start, true)
@@ -414,6 +448,7 @@ void folio_query_free(struct folio_query *q)
 	free(q->match);
 	free(q->after);
 	free(q->before);
+	free(q->problem);
 	for (size_t i = 0; i < q->nterms; i++)
 		free(q->terms[i].text);
 	free(q->terms);

@@ -12,7 +12,8 @@
  * ANDed; OR (upper case) joins the positive items beside it: `a OR b c` is
  * (a OR b) AND c.  FTS5 cannot search for "not x" alone, so a query of
  * only -items has no match expression (match NULL).  An after:/before:
- * that is not a real YYYY-MM-DD date is ignored; -after:D means before:D.
+ * that is not a real YYYY-MM-DD date is ignored (and named in problem);
+ * -after:D means before:D.
  * While typing, the last item is a prefix if it runs to the end of the
  * input, is not negative or a closed "quote", and its last word has four
  * characters or more (a shorter prefix is too costly to run per key: the
@@ -37,6 +38,11 @@ struct folio_query {
 	struct folio_term *terms;
 	size_t nterms;
 	bool empty;    /* nothing to search for: no words and no limits */
+	/* The first word that is not what it looks like, as a sentence naming it: an
+	 * after:/before: that is no date, an operator folio does not know (`frm:x`).
+	 * The query is still built without it (the reader, searching as the user
+	 * types, carries on); the command line refuses it.  NULL when all is well. */
+	char *problem;
 };
 
 /*
