@@ -15,5 +15,6 @@ void folio_article_free(struct folio_article *a)
 	free(a->date);
 	free(a->dateline);
 	free(a->body);
+	free(a->url);
 	memset(a, 0, sizeof *a);
 }

@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <unistd.h>
 
+#include "folio/browser.h"
 #include "folio/cli.h"
 #include "folio/article.h"
 #include "folio/format.h"
@@ -373,6 +374,44 @@ static void print_relevance(double r)
 		return;
 	}
 	printf("%.*f", decimals, r);
+}
+
+enum folio_cli_result folio_cli_open(struct folio_store *st, int64_t id)
+{
+	struct folio_record r;
+	char *err = NULL;
+	int rc = folio_store_get(st, id, &r, &err);
+	if (rc < 0) {
+		folio_cli_error(err);
+		return FOLIO_CLI_STORE;
+	}
+	if (rc > 0) {
+		folio_warn("no article %" PRId64, id);
+		return FOLIO_CLI_PARTIAL;
+	}
+	enum folio_cli_result result = FOLIO_CLI_OK;
+	char **browsers = r.url ? folio_browser_commands() : NULL;
+	if (!r.url) {
+		folio_warn("article %" PRId64 " has no web address (its page stated none)", id);
+		result = FOLIO_CLI_PARTIAL;
+	} else if (!browsers) {
+		/* no browser here (an SSH login): the address, for the user's own */
+		folio_format_field(stdout, r.url);
+		putchar('\n');
+		result = finish_output();
+	} else {
+		fflush(stdout);
+		int status = -1;
+		for (char **b = browsers; *b && status != 0; b++)
+			status = folio_browser_run(*b, r.url);
+		if (status != 0) {
+			folio_warn("the browser did not open %s ($BROWSER, else xdg-open)", r.url);
+			result = FOLIO_CLI_PARTIAL;
+		}
+	}
+	folio_browser_free(browsers);
+	folio_record_free(&r);
+	return result;
 }
 
 enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query,

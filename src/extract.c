@@ -113,6 +113,7 @@
 #include "folio/extract.h"
 
 #include "extract_internal.h"
+#include "folio/text.h"
 
 #include <assert.h>
 
@@ -670,6 +671,43 @@ static bool copy_fields(const struct ex_fields *f, struct folio_article *out)
 	return !oom;
 }
 
+/*
+ * The address a plain page states for itself: a line of its own that is
+ * "Permalink: URL", "URL: URL", "Read or Share this story: URL" and the
+ * like, or a page whose first line is an address alone (as some save
+ * tools write it).  The first found; NULL when none (or memory ran out:
+ * the article is still worth keeping without it).
+ */
+static char *stated_url(const char *text, size_t len)
+{
+	static const char *const labels[] = { "permalink", "url", "link", "source", "source url",
+	                                      "original url", "canonical url", "original article",
+	                                      "read or share this story", "article url", NULL };
+	bool first = true;
+	for (size_t at = 0; at < len;) {
+		const char *line = text + at;
+		const char *nl = memchr(line, '\n', len - at);
+		size_t n = nl ? (size_t)(nl - line) : len - at;
+		at += n + 1;
+		const char *colon = memchr(line, ':', n);
+		size_t skip = 0;
+		if (colon && colon[1] == ' ') {
+			size_t label = (size_t)(colon - line);
+			for (const char *const *l = labels; *l; l++)
+				if (strlen(*l) == label && strncasecmp(line, *l, label) == 0)
+					skip = label + 2;
+		}
+		if (skip || (first && n > 0)) {
+			char *url = folio_text_url(line + skip, n - skip);
+			if (url)
+				return url;
+		}
+		if (n > 0)
+			first = false;
+	}
+	return NULL;
+}
+
 enum folio_extract_result folio_extract_traced(const char *text, size_t len,
                                                struct folio_article *out, const char **reason,
                                                folio_extract_trace *trace, void *ctx)
@@ -709,6 +747,8 @@ enum folio_extract_result folio_extract_traced(const char *text, size_t len,
 	}
 	ex_find_fields(&pg, &st, &fields);
 	rc = copy_fields(&fields, out) ? FOLIO_EXTRACT_OK : FOLIO_EXTRACT_NOMEM;
+	if (rc == FOLIO_EXTRACT_OK)
+		out->url = stated_url(text, len);
 done:
 	if (rc != FOLIO_EXTRACT_OK) {
 		folio_article_free(out);

@@ -28,6 +28,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 
+#include "folio/text.h"
 #include "markup.h"
 
 enum format { RSS, ATOM, RDF };
@@ -280,6 +281,25 @@ static char *link_of(const xmlNode *entry, enum format fmt, bool *oom)
 	return NULL;
 }
 
+/* Where the entry lives: its link, else an RSS guid that is a permalink (the
+ * default, unless isPermaLink="false"), when either is a web address. */
+static char *url_of(const xmlNode *entry, enum format fmt, bool *oom)
+{
+	char *link = link_of(entry, fmt, oom);
+	char *url = link ? folio_text_url(link, strlen(link)) : NULL;
+	free(link);
+	const xmlNode *guid = fmt == RSS && !url ? child(entry, "guid") : NULL;
+	if (guid) {
+		char *perma = markup_attr(guid, "isPermaLink");
+		bool is_perma = !perma || strcasecmp(perma, "false") != 0;
+		xmlFree(perma);
+		char *id = is_perma ? line_of(guid, oom) : NULL;
+		url = id ? folio_text_url(id, strlen(id)) : NULL;
+		free(id);
+	}
+	return url;
+}
+
 static char *identity_of(const xmlNode *entry, enum format fmt, bool *oom)
 {
 	char *id = NULL;
@@ -368,6 +388,7 @@ static bool read_entry(struct folio_feed_entry *e, const xmlNode *entry, enum fo
 		*oom = true;
 	e->article.date = date_of(entry, oom);
 	e->id = identity_of(entry, fmt, oom);
+	e->article.url = url_of(entry, fmt, oom);
 	if (source && !(e->article.source = strdup(source)))
 		*oom = true;
 	if (*oom || (!e->article.title && !e->article.body)) {

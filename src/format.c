@@ -60,6 +60,7 @@ void folio_format_record_text(FILE *out, const struct folio_record *r)
 	folio_format_header(out, "By", r->byline);
 	folio_format_header(out, "Date", r->date);
 	folio_format_header(out, "Dateline", r->dateline);
+	folio_format_header(out, "URL", r->url);
 	folio_format_header(out, "File", path);
 	free(path);
 	putc('\n', out);
@@ -81,6 +82,7 @@ void folio_format_record_json(struct folio_json *j, const struct folio_record *r
 		j->oom = true;
 	folio_json_text(j, "path", path);
 	free(path);
+	folio_json_text(j, "url", r->url);
 	folio_json_bool(j, "read", r->read);
 	folio_json_bool(j, "flagged", r->flagged);
 	folio_json_text(j, "body", r->body);

@@ -440,6 +440,10 @@ static int fill_fields(struct meta *m, struct folio_article *out)
 		return -1;
 	pick_byline(m, out);
 	pick_date(m, out);
+	/* the page's own address: <link rel=canonical>, else og:url */
+	for (int s = U_CANONICAL; s <= U_OG && !out->url; s++)
+		if (m->v[s])
+			out->url = folio_text_url(m->v[s], strlen(m->v[s]));
 	return 0;
 }
 

@@ -518,6 +518,7 @@ static int store_items(struct import_run *run, const char *file, enum import_kin
 		case FOLIO_PUT_NEW: run->pending.imported++; break;
 		case FOLIO_PUT_UPDATED: run->pending.updated++; break;
 		case FOLIO_PUT_UNCHANGED: run->pending.unchanged++; break;
+		case FOLIO_PUT_REMOVED: run->pending.unchanged++; break; /* deleted: stays so */
 		case FOLIO_PUT_TAKEN: assert(!"a put that may replace never finds its path taken"); break;
 		}
 		run->in_batch++;

@@ -254,6 +254,9 @@ static int export_object(void *ctx, json_object *obj)
 	a->date = export_text(x, obj, "date", false, &nomem);
 	a->dateline = export_text(x, obj, "dateline", false, &nomem);
 	a->body = export_text(x, obj, "body", true, &nomem);
+	char *url = export_text(x, obj, "url", false, &nomem);
+	a->url = url ? folio_text_url(url, strlen(url)) : NULL; /* anything else is dropped */
+	free(url);
 	e.id = export_path(x, obj, &nomem);
 	if (nomem || x->refused) {
 		folio_article_free(a);

@@ -37,6 +37,7 @@ static const char usage_text[] =
 	"       folio [--db FILE] sources [--json]\n"
 	"       folio [--db FILE] list [--source NAME] [--limit N] [--json]\n"
 	"       folio [--db FILE] show [--json] ID\n"
+	"       folio [--db FILE] open ID\n"
 	"       folio [--db FILE] search [--limit N] [--json] QUERY...\n"
 	"       folio [--db FILE] export [--json|--text] [--source NAME] [QUERY...]\n"
 	"       folio [--db FILE] check\n"
@@ -50,6 +51,7 @@ static const char help_text[] =
 	"  sources   count TAB name, one source a line\n"
 	"  list      id TAB date TAB source TAB title, newest first\n"
 	"  show      one article: header lines, a blank line, the body\n"
+	"  open      the article's web address in $BROWSER (printed if there is none)\n"
 	"  search    id TAB score TAB source TAB title, best first\n"
 	"  export    whole articles as text or JSON (which import reads back)\n"
 	"  check     read the whole store and report any damage\n"
@@ -341,6 +343,11 @@ static enum folio_cli_result run_show(struct folio_store *st, const struct comma
 	return folio_cli_show(st, parse_count(o->args[0]), o->json);
 }
 
+static enum folio_cli_result run_open(struct folio_store *st, const struct command_options *o)
+{
+	return folio_cli_open(st, parse_count(o->args[0]));
+}
+
 static enum folio_cli_result run_check(struct folio_store *st, const struct command_options *o)
 {
 	(void)o;
@@ -410,6 +417,14 @@ static const struct command {
 	  FOLIO_STORE_READONLY, run_show,
 	  "usage: folio [--db FILE] show [--json] ID\n"
 	  "Print one article: header lines, a blank line, the body.\n" },
+	{ "open", "", ONE_ID, "open needs one article ID (a number from folio list)",
+	  FOLIO_STORE_READONLY, run_open,
+	  "usage: folio [--db FILE] open ID\n"
+	  "Open the article's web address (the one its feed or page stated) with\n"
+	  "$BROWSER, else xdg-open where there is a display; where there is no\n"
+	  "browser (an SSH login), print the address.\n"
+	  "Exit status: 0 opened or printed, 1 no such article, no address, or the\n"
+	  "browser failed.\n" },
 	{ "search", "json limit copies", SOME_ARGS, "search needs a QUERY", FOLIO_STORE_READONLY,
 	  run_search,
 	  "usage: folio [--db FILE] search [--limit N] [--copies] [--json] QUERY...\n"

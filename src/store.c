@@ -72,15 +72,19 @@ static const char *const stmt_sql[S_COUNT_OF_STMTS] = {
 	[S_SAVEPOINT] = "SAVEPOINT folio_put",
 	[S_RELEASE] = "RELEASE folio_put",
 	[S_ROLLBACK_TO] = "ROLLBACK TO folio_put",
-	[S_FIND_HASH] = "SELECT id FROM articles WHERE hash = ?1",
+	[S_FIND_HASH] = "SELECT id, url FROM articles WHERE hash = ?1",
+	[S_SET_URL] = "UPDATE articles SET url = ?2 WHERE id = ?1",
+	[S_IS_REMOVED] = "SELECT 1 FROM removed WHERE path = ?1",
+	[S_UNREMOVE] = "DELETE FROM removed WHERE path = ?1",
 	[S_FIND_SOURCE] = "SELECT id FROM sources WHERE name = ?1",
 	[S_ADD_SOURCE] = "INSERT INTO sources(name) VALUES (?1)",
 	[S_FIND_PATH] = "SELECT id, source_id FROM articles WHERE path = ?1 ORDER BY id LIMIT 1",
 	[S_INSERT] = "INSERT INTO articles(source_id, title, byline, date, dateline, body,"
-	             " path, hash, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	             " path, hash, imported_at, url)"
+	             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11)",
 	[S_UPDATE] = "UPDATE articles SET source_id = ?1, title = ?2, byline = ?3, date = ?4,"
-	             " dateline = ?5, body = ?6, path = ?7, hash = ?8, imported_at = ?9"
-	             " WHERE id = ?10",
+	             " dateline = ?5, body = ?6, path = ?7, hash = ?8, imported_at = ?9,"
+	             " url = ?11 WHERE id = ?10",
 	[S_INDEX_PENDING] = "INSERT INTO articles_fts(rowid, title, byline, source, body)"
 	                    " SELECT c.id, c.title, c.byline, c.source, c.body"
 	                    " FROM articles_fts_pending AS p"
@@ -94,7 +98,7 @@ static const char *const stmt_sql[S_COUNT_OF_STMTS] = {
 	[S_TOTALS] = "SELECT coalesce(sum(total), 0), coalesce(sum(unread), 0) FROM sources",
 	[S_KEY_OF] = "SELECT date, source_id FROM articles WHERE id = ?1",
 	[S_GET] = "SELECT a.id, a.source_id, s.name, a.title, a.byline, a.date, a.dateline,"
-	          " a.body, a.path, a.read, a.flagged"
+	          " a.body, a.path, a.read, a.flagged, a.url"
 	          " FROM articles AS a JOIN sources AS s ON s.id = a.source_id WHERE a.id = ?1",
 	[S_SET_READ] = "UPDATE articles SET read = ?2 WHERE id = ?1",
 	[S_SET_FLAGGED] = "UPDATE articles SET flagged = ?2 WHERE id = ?1",
@@ -523,6 +527,23 @@ static int source_id_of(struct folio_store *st, const char *name, int64_t *id, c
 	return 0;
 }
 
+static int set_url(struct folio_store *st, int64_t id, const char *url, char **err)
+{
+	sqlite3_stmt *s = st_stmt(st, S_SET_URL, err);
+	if (!s)
+		return -1;
+	if (sqlite3_bind_int64(s, 1, id) != SQLITE_OK || st_bind_text(s, 2, url) != SQLITE_OK)
+		return st_fail(st, sqlite3_errcode(st->db), "write an address", err);
+	int found = st_step_one(st, s, "write an address", err);
+	sqlite3_reset(s);
+	return found != 0 ? -1 : 0;
+}
+
+void folio_store_set_restore(struct folio_store *st, bool restore)
+{
+	st->restore_removed = restore;
+}
+
 enum put_how {
 	PUT_PATH,      /* a file's article: replaces the one from the same path */
 	PUT_KEYED,     /* a feed entry: its id is part of the content */
@@ -545,12 +566,39 @@ static int put_inside(struct folio_store *st, const struct folio_article *a, con
 	if (sqlite3_bind_blob(s, 1, hash, HASH_BYTES, SQLITE_STATIC) != SQLITE_OK)
 		return st_fail(st, sqlite3_errcode(st->db), "look up an article", err);
 	found = st_step_one(st, s, "look up an article", err);
-	sqlite3_reset(s);
-	if (found != 0) {
+	if (found > 0) {
+		/* The same text: only its address may be new (a store older than
+		 * urls, a feed that moved).  One write, and only then. */
+		int64_t id = sqlite3_column_int64(s, 0);
+		const unsigned char *url = sqlite3_column_text(s, 1);
+		bool new_url = a->url && (!url || strcmp((const char *)url, a->url) != 0);
+		sqlite3_reset(s);
 		*result = FOLIO_PUT_UNCHANGED;
-		return found < 0 ? -1 : 0;
+		return new_url ? set_url(st, id, a->url, err) : 0;
 	}
+	sqlite3_reset(s);
+	if (found < 0)
+		return -1;
 	if (strcmp(path, "-") != 0) {
+		/* An article the user deleted stays deleted (folio_store_unremove()). */
+		if (!(s = st_stmt(st, S_IS_REMOVED, err)))
+			return -1;
+		if (bind_path(s, 1, path) != SQLITE_OK)
+			return st_fail(st, sqlite3_errcode(st->db), "look up a path", err);
+		found = st_step_one(st, s, "look up a path", err);
+		sqlite3_reset(s);
+		if (found > 0 && st->restore_removed) {
+			if (!(s = st_stmt(st, S_UNREMOVE, err)))
+				return -1;
+			if (bind_path(s, 1, path) != SQLITE_OK)
+				return st_fail(st, sqlite3_errcode(st->db), "restore an article", err);
+			found = st_step_one(st, s, "restore an article", err);
+			sqlite3_reset(s);
+		}
+		if (found != 0) {
+			*result = FOLIO_PUT_REMOVED;
+			return found < 0 ? -1 : 0;
+		}
 		if (!(s = st_stmt(st, S_FIND_PATH, err)))
 			return -1;
 		if (bind_path(s, 1, path) != SQLITE_OK)
@@ -581,6 +629,7 @@ static int put_inside(struct folio_store *st, const struct folio_article *a, con
 	    bind_path(s, 7, path) != SQLITE_OK ||
 	    sqlite3_bind_blob(s, 8, hash, HASH_BYTES, SQLITE_STATIC) != SQLITE_OK ||
 	    sqlite3_bind_int64(s, 9, (int64_t)time(NULL)) != SQLITE_OK ||
+	    st_bind_text(s, 11, a->url) != SQLITE_OK ||
 	    (old_id && sqlite3_bind_int64(s, 10, old_id) != SQLITE_OK))
 		return st_fail(st, sqlite3_errcode(st->db), "write an article", err);
 	found = st_step_one(st, s, "write an article", err);
@@ -608,7 +657,8 @@ static int put_inside(struct folio_store *st, const struct folio_article *a, con
 /* The text gate: every field was cleaned by text before it got here. */
 static bool article_is_clean(const struct folio_article *a)
 {
-	const char *fields[] = { a->source, a->title, a->byline, a->date, a->dateline, a->body };
+	const char *fields[] = { a->source, a->title, a->byline, a->date, a->dateline, a->body,
+		                 a->url };
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		if (fields[i] && !folio_text_is_clean(fields[i], strlen(fields[i])))
 			return false;

@@ -20,7 +20,7 @@ enum stmt_id {
 	S_INDEX_PENDING, S_CLEAR_PENDING, S_OPEN_BATCH, S_CLOSE_BATCH,
 	S_DROP_EMPTY_SOURCE, S_SOURCES, S_TOTALS, S_KEY_OF, S_GET, S_SET_READ,
 	S_SET_FLAGGED, S_SEARCH, S_SEARCH_TITLES, S_SEARCH_DATED, S_SEARCH_DATES, S_COUNT, S_COUNT_DATES,
-	S_COUNT_WORDS, S_SEARCH_RECENT, S_SET_MARKS,
+	S_COUNT_WORDS, S_SEARCH_RECENT, S_SET_MARKS, S_SET_URL, S_IS_REMOVED, S_UNREMOVE,
 	S_COUNT_OF_STMTS
 };
 
@@ -64,6 +64,7 @@ struct folio_store {
 	const char *unwritable; /* why a store wanted for writing was opened read-only */
 	bool damaged; /* SQLite found damage: nothing more is written */
 	int64_t schema; /* its user_version when opened */
+	bool restore_removed; /* folio_store_set_restore() */
 	struct st_waiter waiter;
 	sqlite3_stmt *stmt[S_COUNT_OF_STMTS];
 	sqlite3_stmt *walk[WALK_SLOTS];

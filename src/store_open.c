@@ -221,6 +221,27 @@ static const char *const migrations[] = {
 	"  tokenize='unicode61 remove_diacritics 2');"
 	"INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 16);"
 	"INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');",
+	/*
+	 * 7: what a reader organises with (issue 18).
+	 *  - url: where the article lives (a feed's link, a page's canonical
+	 *    address); NULL for older articles until they are imported again.
+	 *  - tags and article_tags: names the user gives articles; `tag:NAME`.
+	 *  - removed: the path (or feed entry id) of each article deleted, so
+	 *    importing its file again does not bring it back unless asked.
+	 *  - searches: saved searches by name, shown as sources with counts.
+	 * All new tables or a column without a default: nothing is rewritten.
+	 */
+	"ALTER TABLE articles ADD COLUMN url TEXT;"
+	"CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE);"
+	"CREATE TABLE article_tags ("
+	"  tag_id INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (tag_id, article_id)) WITHOUT ROWID;"
+	"CREATE INDEX article_tags_by_article ON article_tags(article_id);"
+	"CREATE TRIGGER articles_delete_tags AFTER DELETE ON articles BEGIN"
+	"  DELETE FROM article_tags WHERE article_id = old.id;"
+	"END;"
+	"CREATE TABLE removed (path BLOB PRIMARY KEY) WITHOUT ROWID;"
+	"CREATE TABLE searches (name TEXT PRIMARY KEY COLLATE NOCASE, query TEXT NOT NULL);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(sizeof migrations / sizeof migrations[0] == FOLIO_STORE_SCHEMA,

@@ -325,6 +325,7 @@ int folio_store_get(struct folio_store *st, int64_t id, struct folio_record *out
 	out->path = dup_column(s, 8, &nomem);
 	out->read = sqlite3_column_int(s, 9) != 0;
 	out->flagged = sqlite3_column_int(s, 10) != 0;
+	out->url = dup_column(s, 11, &nomem);
 	sqlite3_reset(s);
 	if (nomem) {
 		folio_record_free(out);
@@ -342,6 +343,7 @@ void folio_record_free(struct folio_record *r)
 	free(r->dateline);
 	free(r->body);
 	free(r->path);
+	free(r->url);
 	memset(r, 0, sizeof *r);
 }
 

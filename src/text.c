@@ -206,6 +206,27 @@ char *folio_text_clean(const char *s, size_t len, bool keep_newlines, size_t *ou
 	return clean(s, len, keep_newlines, false, out_len);
 }
 
+char *folio_text_url(const char *s, size_t len)
+{
+	while (len && (*s == ' ' || *s == '\t' || *s == '\n'))
+		s++, len--;
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n'))
+		len--;
+	size_t scheme = len >= 8 && strncasecmp(s, "https://", 8) == 0 ? 8
+	              : len >= 7 && strncasecmp(s, "http://", 7) == 0 ? 7 : 0;
+	if (!scheme || len == scheme || len > 2048 || s[scheme] == '/')
+		return NULL;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] <= ' ' || s[i] == 0x7f)
+			return NULL;
+	char *clean = folio_text_clean(s, len, false, NULL);
+	if (clean && strcspn(clean, " ") != strlen(clean)) { /* cleaning made a space: not one */
+		free(clean);
+		return NULL;
+	}
+	return clean;
+}
+
 bool folio_text_is_clean(const char *s, size_t len)
 {
 	const uint8_t *u = (const uint8_t *)s;

@@ -16,6 +16,7 @@ struct folio_article {
 	char *date;     /* the article's own date, "YYYY-MM-DD" */
 	char *dateline; /* the place the story was filed from: "MOSCOW, Russia" */
 	char *body;     /* paragraphs separated by one blank line */
+	char *url;      /* where the page says it lives (folio_text_url()), NULL if it does not */
 };
 
 /* How looking for an article (or a feed's entries) in some input went. */

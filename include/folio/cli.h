@@ -51,6 +51,8 @@ enum folio_cli_result folio_cli_sources(struct folio_store *st, bool json);
 enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
                                      int64_t limit, bool json, bool copies);
 enum folio_cli_result folio_cli_show(struct folio_store *st, int64_t id, bool json);
+/* folio open: the article's address in the browser (browser.h), else printed on stdout. */
+enum folio_cli_result folio_cli_open(struct folio_store *st, int64_t id);
 enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query,
                                        int64_t limit, bool json, bool copies);
 /*

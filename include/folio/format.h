@@ -25,14 +25,14 @@ void folio_format_header(FILE *out, const char *label, const char *value);
 void folio_format_body(FILE *out, const char *body);
 
 /*
- * Title, Source, By, Date, Dateline, File headers (those known), a blank
+ * Title, Source, By, Date, Dateline, URL, File headers (those known), a blank
  * line, the body.  The file name (here and in JSON) is escaped byte for
  * byte where it is not plain text (\x1B, \xFF), as ls -b shows names.
  */
 void folio_format_record_text(FILE *out, const struct folio_record *r);
 
 /* The object of `show --json` and `export --json`, built in *j: id, source,
- * title, byline, date, dateline, path, read, flagged, body (null where
+ * title, byline, date, dateline, path, url, read, flagged, body (null where
  * unknown). */
 void folio_format_record_json(struct folio_json *j, const struct folio_record *r);
 

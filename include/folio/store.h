@@ -21,7 +21,7 @@
 struct folio_store;
 
 /* The schema version this folio writes (PRAGMA user_version). */
-#define FOLIO_STORE_SCHEMA 6
+#define FOLIO_STORE_SCHEMA 7
 
 enum folio_store_flags {
 	FOLIO_STORE_CREATE = 1,   /* create the file (and its folder) if missing */
@@ -130,13 +130,18 @@ enum folio_put_result {
 	FOLIO_PUT_NEW,       /* a new article */
 	FOLIO_PUT_UPDATED,   /* the file at this path changed: its article was replaced */
 	FOLIO_PUT_UNCHANGED, /* the same content is already stored */
-	FOLIO_PUT_TAKEN      /* folio_store_put_unclaimed(): the path holds another article */
+	FOLIO_PUT_TAKEN,     /* folio_store_put_unclaimed(): the path holds another article */
+	FOLIO_PUT_REMOVED    /* the user deleted the article from this path: left out */
 };
 
 /*
  * Store one article read from path (a file name, or "-" for stdin).
  * - The content (source, title, byline, date, dateline, body) is hashed: the
  *   same content already stored, at any path, is FOLIO_PUT_UNCHANGED.
+ * - Otherwise, when the user deleted the article from this path (or feed
+ *   entry id), nothing is stored: FOLIO_PUT_REMOVED, unless
+ *   folio_store_set_restore() asked for deleted articles back.
+ *   Same content with a new url only writes the url (still UNCHANGED).
  * - Otherwise an article from the same path (never "-") is replaced in place:
  *   FOLIO_PUT_UPDATED, keeping its id and its read and flagged marks.
  * - An article with no source is stored under the source "Unknown source";
@@ -149,6 +154,9 @@ enum folio_put_result {
  */
 int folio_store_put(struct folio_store *st, const struct folio_article *a,
                     const char *path, enum folio_put_result *result, char **err);
+
+/* With restore true, puts bring back articles the user deleted (import --restore). */
+void folio_store_set_restore(struct folio_store *st, bool restore);
 
 /*
  * The same for an article whose path is only claimed (by an export file),
@@ -227,6 +235,7 @@ struct folio_record {
 	char *dateline;
 	char *body;
 	char *path;     /* the bytes put was given (a BLOB: not promised to be UTF-8) */
+	char *url;      /* where it lives on the web (folio_text_url()), NULL if unknown */
 	bool read;
 	bool flagged;
 };

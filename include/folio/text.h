@@ -68,6 +68,15 @@ bool folio_text_guess_charset(const char *bytes, size_t len, char name[FOLIO_CHA
 char *folio_text_clean(const char *s, size_t len, bool keep_newlines, size_t *out_len);
 
 /*
+ * s[0..len) as a web address folio keeps and opens: spaces around it
+ * trimmed, then http:// or https:// (any case) and a host, no space or
+ * control inside, at most 2048 bytes.  A malloc'd clean copy, or NULL when
+ * it is not one (or memory runs out): a relative or javascript: link, a
+ * mailto:, text.
+ */
+char *folio_text_url(const char *s, size_t len);
+
+/*
  * The code points folio_text_clean() removes (newline and tab aside, which
  * it keeps or turns into spaces): C0 controls, DEL, C1, the bidi controls
  * that make text read otherwise than it is stored, tag characters that hide

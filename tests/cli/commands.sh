@@ -76,8 +76,8 @@ print("ok" if items and not bad else "empty" if not items else bad[0])' "$@"
 	is "search --json: id, score, date, source, title, snippet, story" \
 		"$("$FOLIO" --db "$db" search --json ferry | shape id score date source title snippet story)" ok
 	for cmd in "show --json $id1" "export --json"; do
-		is "$cmd: id, source, title, byline, date, dateline, path, read, flagged, body" \
-			"$("$FOLIO" --db "$db" $cmd | shape id source title byline date dateline path read flagged body)" ok
+		is "$cmd: id, source, title, byline, date, dateline, path, url, read, flagged, body" \
+			"$("$FOLIO" --db "$db" $cmd | shape id source title byline date dateline path url read flagged body)" ok
 	done
 	is "extract --json: file, source, title, byline, date, dateline, body" \
 		"$("$FOLIO" extract --json "$top_srcdir"/tests/data/articles/*.txt | shape file source title byline date dateline body)" ok

@@ -62,6 +62,8 @@ cp "$TMP/s.db" "$TMP/old.db"
 # (what the later steps added goes too, so the upgrade can add it again)
 sqlite3 "$TMP/old.db" "UPDATE articles SET path = CAST(path AS TEXT);
 	DROP TRIGGER near_delete; DROP TABLE near_bands; DROP TABLE near_sigs; DROP TABLE copies;
+	ALTER TABLE articles DROP COLUMN url; DROP TRIGGER articles_delete_tags;
+	DROP TABLE tags; DROP TABLE article_tags; DROP TABLE removed; DROP TABLE searches;
 	PRAGMA user_version = 3;"
 before=$(sqlite3 "$TMP/old.db" "SELECT id || ' ' || hex(path) FROM articles ORDER BY id;")
 is "the old store holds its names as TEXT" "$(sqlite3 "$TMP/old.db" "SELECT DISTINCT typeof(path) FROM articles;")" "text"
