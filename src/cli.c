@@ -376,6 +376,194 @@ static void print_relevance(double r)
 	printf("%.*f", decimals, r);
 }
 
+/* ---- mark, delete, tag ---- */
+
+/* The articles args name: ids when every one is a number, else a query's matches. */
+static enum folio_cli_result ids_of(struct folio_store *st, const char *command, char *const *args,
+                                    size_t n, int64_t **ids, size_t *nids)
+{
+	*ids = NULL;
+	*nids = 0;
+	bool numbers = true;
+	for (size_t i = 0; i < n && numbers; i++) {
+		char *end;
+		errno = 0;
+		long long v = strtoll(args[i], &end, 10);
+		numbers = !errno && end != args[i] && !*end && v > 0;
+	}
+	if (numbers) {
+		if (!(*ids = calloc(n ? n : 1, sizeof **ids)))
+			return out_of_memory();
+		for (size_t i = 0; i < n; i++)
+			(*ids)[i] = strtoll(args[i], NULL, 10);
+		*nids = n;
+		return FOLIO_CLI_OK;
+	}
+	struct folio_buf words = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			folio_buf_add(&words, " ", 1);
+		folio_buf_str(&words, args[i]);
+	}
+	char *query = folio_buf_finish(&words, NULL);
+	struct folio_query q;
+	if (!query || folio_search_parse(query, false, &q) != 0) {
+		free(query);
+		return out_of_memory();
+	}
+	free(query);
+	if (q.problem || q.empty) {
+		folio_warn("%s: %s", command, q.problem ? q.problem : "the query has nothing to search for");
+		folio_query_free(&q);
+		return FOLIO_CLI_USAGE;
+	}
+	struct folio_hit *hits;
+	size_t nhits;
+	char *err = NULL;
+	struct folio_search_opts o = { .match = q.match, .after = q.after, .before = q.before,
+	                               .tag = q.tag, .limit = (size_t)INT64_MAX, .no_snippets = true };
+	int rc = folio_store_search(st, &o, &hits, &nhits, &err);
+	folio_query_free(&q);
+	if (rc != 0) {
+		folio_cli_error(err);
+		return FOLIO_CLI_STORE;
+	}
+	if (nhits && !(*ids = calloc(nhits, sizeof **ids))) {
+		folio_store_hits_free(hits, nhits);
+		return out_of_memory();
+	}
+	for (size_t i = 0; i < nhits; i++)
+		(*ids)[i] = hits[i].id;
+	*nids = nhits;
+	folio_store_hits_free(hits, nhits);
+	return FOLIO_CLI_OK;
+}
+
+enum folio_cli_result folio_cli_mark(struct folio_store *st, char *const *args, size_t n,
+                                     const char *source, bool all, bool unread)
+{
+	int64_t changed = 0, source_id = 0, *ids = NULL;
+	size_t nids = 0;
+	char *err = NULL, *name = NULL;
+	int rc;
+	if (n > 0 && (source || all)) {
+		folio_warn("mark: IDs or a QUERY, or else --source NAME or --all, not both");
+		return FOLIO_CLI_USAGE;
+	}
+	if (n == 0 && !source && !all) {
+		folio_warn("mark needs IDs, a QUERY, --source NAME or --all");
+		return FOLIO_CLI_USAGE;
+	}
+	if (source) {
+		bool failed;
+		if (!(source_id = source_named(st, source, &name, &failed)))
+			return failed ? FOLIO_CLI_STORE : FOLIO_CLI_USAGE;
+		free(name);
+	}
+	if (n > 0) {
+		enum folio_cli_result r = ids_of(st, "mark", args, n, &ids, &nids);
+		if (r != FOLIO_CLI_OK)
+			return r;
+		rc = folio_store_mark_ids(st, ids, nids, !unread, &changed, &err);
+		free(ids);
+	} else {
+		rc = folio_store_mark_source(st, source_id, !unread, &changed, &err);
+	}
+	if (rc != 0) {
+		folio_cli_error(err);
+		return FOLIO_CLI_STORE;
+	}
+	printf("%" PRId64 " article%s marked %s\n", changed, changed == 1 ? "" : "s",
+	       unread ? "unread" : "read");
+	return finish_output();
+}
+
+enum folio_cli_result folio_cli_delete(struct folio_store *st, char *const *args, size_t n)
+{
+	int64_t *ids, deleted = 0;
+	size_t nids;
+	char *err = NULL;
+	for (size_t i = 0; i < n; i++) {
+		char *end;
+		if (strtoll(args[i], &end, 10) <= 0 || *end) {
+			char *escaped = folio_text_escape(args[i], strlen(args[i]));
+			folio_warn("delete takes article IDs, not %s", escaped ? escaped : "?");
+			free(escaped);
+			return FOLIO_CLI_USAGE;
+		}
+	}
+	enum folio_cli_result r = ids_of(st, "delete", args, n, &ids, &nids);
+	if (r != FOLIO_CLI_OK)
+		return r;
+	int rc = folio_store_delete(st, ids, nids, &deleted, &err);
+	free(ids);
+	if (rc != 0) {
+		folio_cli_error(err);
+		return FOLIO_CLI_STORE;
+	}
+	printf("%" PRId64 " article%s deleted\n", deleted, deleted == 1 ? "" : "s");
+	if ((size_t)deleted < n)
+		folio_warn("%zu of the IDs named no article", n - (size_t)deleted);
+	enum folio_cli_result out = finish_output();
+	return out != FOLIO_CLI_OK ? out : (size_t)deleted < n ? FOLIO_CLI_PARTIAL : FOLIO_CLI_OK;
+}
+
+enum folio_cli_result folio_cli_tag(struct folio_store *st, char *const *args, size_t n,
+                                    bool remove)
+{
+	char *err = NULL;
+	if (n == 0) {
+		struct folio_tag_row *rows;
+		size_t nrows;
+		if (folio_store_tags(st, &rows, &nrows, &err) != 0) {
+			folio_cli_error(err);
+			return FOLIO_CLI_STORE;
+		}
+		for (size_t i = 0; i < nrows; i++) {
+			printf("%" PRId64 "\t", rows[i].count);
+			folio_format_field(stdout, rows[i].name);
+			putchar('\n');
+		}
+		folio_store_tags_free(rows, nrows);
+		return finish_output();
+	}
+	if (n == 1) {
+		folio_warn("tag needs a NAME and the IDs or QUERY of what gets it");
+		return FOLIO_CLI_USAGE;
+	}
+	/* a tag is text like any other: through the gate, one line */
+	char *name = folio_text_clean(args[0], strlen(args[0]), false, NULL);
+	if (!name)
+		return out_of_memory();
+	if (!*name || strchr(name, ' ')) {
+		char *escaped = folio_text_escape(args[0], strlen(args[0]));
+		folio_warn("a tag is one word: not '%s'", escaped ? escaped : "?");
+		free(escaped);
+		free(name);
+		return FOLIO_CLI_USAGE;
+	}
+	int64_t *ids, changed = 0;
+	size_t nids;
+	enum folio_cli_result r = ids_of(st, "tag", args + 1, n - 1, &ids, &nids);
+	if (r != FOLIO_CLI_OK) {
+		free(name);
+		return r;
+	}
+	int rc = folio_store_tag(st, ids, nids, name, !remove, &changed, &err);
+	free(ids);
+	if (rc != 0) {
+		free(name);
+		folio_cli_error(err);
+		return FOLIO_CLI_STORE;
+	}
+	printf("%" PRId64 " article%s %s ", changed, changed == 1 ? "" : "s",
+	       remove ? "lost the tag" : "tagged");
+	folio_format_field(stdout, name);
+	putchar('\n');
+	free(name);
+	return finish_output();
+}
+
 enum folio_cli_result folio_cli_open(struct folio_store *st, int64_t id)
 {
 	struct folio_record r;
@@ -437,7 +625,7 @@ enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query
 	 */
 	size_t want = limit < 0 ? 50 : (size_t)limit, printed = 0;
 	struct folio_search_opts o = { .match = q.match, .after = q.after, .before = q.before,
-	                               .limit = want, .no_snippets = !json };
+	                               .tag = q.tag, .limit = want, .no_snippets = !json };
 	struct stories shown = { .copies = copies };
 	struct folio_json_list list;
 	bool nomem = false, failed = false;
@@ -577,7 +765,8 @@ static int export_matches(struct export_run *run, const struct folio_query *q)
 		size_t n;
 		char *err;
 		struct folio_search_opts o = { .match = q->match, .after = q->after,
-		                               .before = q->before, .limit = LIST_PAGE, .offset = offset };
+		                               .before = q->before, .tag = q->tag, .limit = LIST_PAGE,
+		                               .offset = offset };
 		if (folio_store_search(run->st, &o, &hits, &n, &err) != 0) {
 			folio_cli_error(err);
 			return -1;

@@ -4,7 +4,7 @@
 _folio()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-	local commands="import extract sources list show search export check"
+	local commands="import extract sources list show open mark delete tag search export check"
 	local command="" db=() i
 
 	# The command is the first word that is neither an option nor an option's value.
@@ -38,7 +38,7 @@ _folio()
 		fi ;;
 	import | extract)
 		if [[ $cur == -* ]]; then
-			local opts="--help --quiet"
+			local opts="--help --quiet --restore"
 			[[ $command == extract ]] && opts="--help --json"
 			COMPREPLY=($(compgen -W "$opts" -- "$cur"))
 		else
@@ -50,7 +50,9 @@ _folio()
 	show) COMPREPLY=($(compgen -W "--help --json" -- "$cur")) ;;
 	search) [[ $cur == -* ]] && COMPREPLY=($(compgen -W "--help --json --limit --copies" -- "$cur")) ;;
 	export) [[ $cur == -* ]] && COMPREPLY=($(compgen -W "--help --json --text --source" -- "$cur")) ;;
-	check) COMPREPLY=($(compgen -W "--help" -- "$cur")) ;;
+	check | open | delete) COMPREPLY=($(compgen -W "--help" -- "$cur")) ;;
+	mark) [[ $cur == -* ]] && COMPREPLY=($(compgen -W "--help --unread --source --all" -- "$cur")) ;;
+	tag) [[ $cur == -* ]] && COMPREPLY=($(compgen -W "--help --remove" -- "$cur")) ;;
 	esac
 }
 complete -F _folio folio

@@ -38,6 +38,9 @@ static const char usage_text[] =
 	"       folio [--db FILE] list [--source NAME] [--limit N] [--json]\n"
 	"       folio [--db FILE] show [--json] ID\n"
 	"       folio [--db FILE] open ID\n"
+	"       folio [--db FILE] mark [--unread] (ID...|QUERY...|--source NAME|--all)\n"
+	"       folio [--db FILE] delete ID...\n"
+	"       folio [--db FILE] tag [--remove] [NAME (ID...|QUERY...)]\n"
 	"       folio [--db FILE] search [--limit N] [--json] QUERY...\n"
 	"       folio [--db FILE] export [--json|--text] [--source NAME] [QUERY...]\n"
 	"       folio [--db FILE] check\n"
@@ -52,12 +55,15 @@ static const char help_text[] =
 	"  list      id TAB date TAB source TAB title, newest first\n"
 	"  show      one article: header lines, a blank line, the body\n"
 	"  open      the article's web address in $BROWSER (printed if there is none)\n"
+	"  mark      mark articles, a source, a query's matches or all read (--unread)\n"
+	"  delete    delete articles; importing their files again leaves them out\n"
+	"  tag       tag articles (tag:NAME finds them); no arguments: list the tags\n"
 	"  search    id TAB score TAB source TAB title, best first\n"
 	"  export    whole articles as text or JSON (which import reads back)\n"
 	"  check     read the whole store and report any damage\n"
 	"\n"
 	"Search: words (all must match), \"a phrase\", prefix*, a OR b, -word,\n"
-	"source:NAME, by:NAME, title:WORD, after:YYYY-MM-DD, before:YYYY-MM-DD.\n"
+	"source:NAME, by:NAME, title:WORD, tag:NAME, after:YYYY-MM-DD, before:YYYY-MM-DD.\n"
 	"\n"
 	"Options may come before or after the command and its words; -- ends them\n"
 	"(folio search putin -- -missile).\n"
@@ -155,7 +161,7 @@ static int64_t parse_count(const char *text)
 
 /* Options of one command: --json, --text, --quiet, --source NAME, --limit N. */
 struct command_options {
-	bool json, quiet, copies;
+	bool json, quiet, copies, unread, all, remove, restore;
 	const char *source;
 	int64_t limit;
 	char **args; /* what is left: paths, an id, query words */
@@ -325,6 +331,7 @@ static enum folio_cli_result run_extract(struct folio_store *st, const struct co
 
 static enum folio_cli_result run_import(struct folio_store *st, const struct command_options *o)
 {
+	folio_store_set_restore(st, o->restore);
 	return folio_cli_import(st, o->args, (size_t)o->nargs, o->quiet);
 }
 
@@ -346,6 +353,21 @@ static enum folio_cli_result run_show(struct folio_store *st, const struct comma
 static enum folio_cli_result run_open(struct folio_store *st, const struct command_options *o)
 {
 	return folio_cli_open(st, parse_count(o->args[0]));
+}
+
+static enum folio_cli_result run_mark(struct folio_store *st, const struct command_options *o)
+{
+	return folio_cli_mark(st, o->args, (size_t)o->nargs, o->source, o->all, o->unread);
+}
+
+static enum folio_cli_result run_delete(struct folio_store *st, const struct command_options *o)
+{
+	return folio_cli_delete(st, o->args, (size_t)o->nargs);
+}
+
+static enum folio_cli_result run_tag(struct folio_store *st, const struct command_options *o)
+{
+	return folio_cli_tag(st, o->args, (size_t)o->nargs, o->remove);
 }
 
 static enum folio_cli_result run_check(struct folio_store *st, const struct command_options *o)
@@ -388,13 +410,14 @@ static const struct command {
 	enum folio_cli_result (*run)(struct folio_store *st, const struct command_options *o);
 	const char *help;         /* what `folio COMMAND --help` prints */
 } commands[] = {
-	{ "import", "quiet", SOME_ARGS, "import needs at least one PATH", FOLIO_STORE_CREATE,
+	{ "import", "quiet restore", SOME_ARGS, "import needs at least one PATH", FOLIO_STORE_CREATE,
 	  run_import,
-	  "usage: folio [--db FILE] import [--quiet] PATH...\n"
+	  "usage: folio [--db FILE] import [--quiet] [--restore] PATH...\n"
 	  "Read plain-text pages, HTML pages and RSS/Atom/RDF feeds, files and folders\n"
 	  "(recursively), into the store; - reads one page from standard input.\n"
 	  "Each skipped input gets one line on standard error with the reason.\n"
 	  "  --quiet   no summary line at the end\n"
+	  "  --restore bring back articles deleted with folio delete (or the d key)\n"
 	  "Exit status: 0 all imported, 1 some inputs skipped, 3 the store failed.\n" },
 	{ "extract", "json", SOME_ARGS, "extract needs at least one FILE", NO_STORE, run_extract,
 	  "usage: folio extract [--json] FILE...\n"
@@ -425,6 +448,20 @@ static const struct command {
 	  "browser (an SSH login), print the address.\n"
 	  "Exit status: 0 opened or printed, 1 no such article, no address, or the\n"
 	  "browser failed.\n" },
+	{ "mark", "unread source all", ANY_ARGS, NULL, 0, run_mark,
+	  "usage: folio [--db FILE] mark [--unread] (ID...|QUERY...|--source NAME|--all)\n"
+	  "Mark articles read (or unread): these IDs, every match of a QUERY, every\n"
+	  "article of a source, or every article.  Prints how many changed.\n" },
+	{ "delete", "", SOME_ARGS, "delete needs the IDs of the articles", 0,
+	  run_delete,
+	  "usage: folio [--db FILE] delete ID...\n"
+	  "Delete articles from the store.  Their files are remembered: importing them\n"
+	  "again leaves them out, unless folio import --restore.\n" },
+	{ "tag", "remove", ANY_ARGS, NULL, 0, run_tag,
+	  "usage: folio [--db FILE] tag [--remove] [NAME (ID...|QUERY...)]\n"
+	  "Give articles (these IDs, or every match of a QUERY) the tag NAME, one word;\n"
+	  "--remove takes it away.  Search for them with tag:NAME.  Without arguments,\n"
+	  "print every tag as: count TAB name.\n" },
 	{ "search", "json limit copies", SOME_ARGS, "search needs a QUERY", FOLIO_STORE_READONLY,
 	  run_search,
 	  "usage: folio [--db FILE] search [--limit N] [--copies] [--json] QUERY...\n"
@@ -535,7 +572,8 @@ static int set_patience(void)
 /* The options of the whole line: folio's own and every command's. */
 enum {
 	OPT_DB = 256, OPT_KEYS, OPT_DEMO, OPT_LIST_ACTIONS,
-	OPT_JSON, OPT_TEXT, OPT_QUIET, OPT_SOURCE, OPT_LIMIT, OPT_COPIES
+	OPT_JSON, OPT_TEXT, OPT_QUIET, OPT_SOURCE, OPT_LIMIT, OPT_COPIES, OPT_UNREAD, OPT_ALL,
+	OPT_REMOVE, OPT_RESTORE
 };
 
 static const struct option long_options[] = {
@@ -551,6 +589,10 @@ static const struct option long_options[] = {
 	{ "source", required_argument, NULL, OPT_SOURCE },
 	{ "limit", required_argument, NULL, OPT_LIMIT },
 	{ "copies", no_argument, NULL, OPT_COPIES },
+	{ "unread", no_argument, NULL, OPT_UNREAD },
+	{ "all", no_argument, NULL, OPT_ALL },
+	{ "remove", no_argument, NULL, OPT_REMOVE },
+	{ "restore", no_argument, NULL, OPT_RESTORE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -612,6 +654,10 @@ static void parse_line(int argc, char **argv, struct command_line *cl, char **wo
 		case OPT_TEXT: cl->o.json = false; break;
 		case OPT_QUIET: cl->o.quiet = true; break;
 		case OPT_COPIES: cl->o.copies = true; break;
+		case OPT_UNREAD: cl->o.unread = true; break;
+		case OPT_ALL: cl->o.all = true; break;
+		case OPT_REMOVE: cl->o.remove = true; break;
+		case OPT_RESTORE: cl->o.restore = true; break;
 		case OPT_SOURCE: cl->o.source = optarg; break;
 		case OPT_LIMIT:
 			if ((cl->o.limit = parse_count(optarg)) < 0)
@@ -637,7 +683,7 @@ static void parse_line(int argc, char **argv, struct command_line *cl, char **wo
 			            word);
 			break;
 		}
-		if (c >= OPT_JSON && c <= OPT_COPIES)
+		if (c >= OPT_JSON && c <= OPT_RESTORE)
 			cl->given |= 1u << (c - OPT_JSON);
 	}
 	while (optind < argc) /* what follows -- */
@@ -653,7 +699,7 @@ static void parse_line(int argc, char **argv, struct command_line *cl, char **wo
  * lists them), or NULL. */
 static const char *option_not_taken(const struct command_line *cl, const char *allowed)
 {
-	for (int c = OPT_JSON; c <= OPT_COPIES; c++)
+	for (int c = OPT_JSON; c <= OPT_RESTORE; c++)
 		if ((cl->given & (1u << (c - OPT_JSON))) && !strstr(allowed, option_name(c)))
 			return option_name(c);
 	return NULL;

@@ -51,7 +51,7 @@
 /* While typing, a last word this long (in characters) or longer is a prefix. */
 #define TYPED_PREFIX_MIN 4
 
-enum field { FIELD_NONE, FIELD_SOURCE, FIELD_BY, FIELD_TITLE, FIELD_AFTER, FIELD_BEFORE };
+enum field { FIELD_NONE, FIELD_SOURCE, FIELD_BY, FIELD_TITLE, FIELD_AFTER, FIELD_BEFORE, FIELD_TAG };
 
 static const struct {
 	const char *prefix;   /* as typed, case-blind, with its colon */
@@ -63,6 +63,7 @@ static const struct {
 	[FIELD_TITLE] = { "title:", "title" },
 	[FIELD_AFTER] = { "after:", NULL },
 	[FIELD_BEFORE] = { "before:", NULL },
+	[FIELD_TAG] = { "tag:", NULL },
 };
 
 /* One parsed item of the query. */
@@ -190,7 +191,7 @@ static int add_item(struct parser *p, const struct item *it)
 
 static enum field field_at(const char *s, size_t n, size_t *used)
 {
-	for (size_t f = FIELD_SOURCE; f <= FIELD_BEFORE; f++) {
+	for (size_t f = FIELD_SOURCE; f <= FIELD_TAG; f++) {
 		size_t plen = strlen(fields[f].prefix);
 		if (n >= plen && strncasecmp(s, fields[f].prefix, plen) == 0) {
 			*used = plen;
@@ -274,6 +275,13 @@ static int parse_item(struct parser *p)
 		bool after = (it.field == FIELD_AFTER) != it.negative;
 		return after ? set_limit(&p->q->after, in + start, true)
 		             : set_limit(&p->q->before, in + start, false);
+	}
+	if (it.field == FIELD_TAG) {
+		/* a tag is a name, kept as typed (the store compares it case-blind) */
+		if (it.negative || p->q->tag || end == start)
+			return note_problem(p, "%s: one tag:NAME a query, not negated",
+			                    in + field_start, p->pos - field_start);
+		return (p->q->tag = strndup(in + start, end - start)) ? 0 : -1;
 	}
 	it.words = words_of(in + start, end - start, &ok);
 	if (!ok)
@@ -429,7 +437,7 @@ int folio_search_parse(const char *input, bool typing, struct folio_query *q)
 		goto out;
 	if (expr.len && !(q->match = folio_buf_finish(&expr, NULL)))
 		goto out;
-	q->empty = !q->match && !q->after && !q->before;
+	q->empty = !q->match && !q->after && !q->before && !q->tag;
 	rc = 0;
 out:
 	for (size_t i = 0; i < p.n; i++)
@@ -449,6 +457,7 @@ void folio_query_free(struct folio_query *q)
 	free(q->after);
 	free(q->before);
 	free(q->problem);
+	free(q->tag);
 	for (size_t i = 0; i < q->nterms; i++)
 		free(q->terms[i].text);
 	free(q->terms);

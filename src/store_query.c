@@ -427,10 +427,13 @@ int folio_store_set_marks(struct folio_store *st, const struct folio_marks *mark
 /* ---- search ------------------------------------------------------------ */
 
 static int bind_search(struct folio_store *st, sqlite3_stmt *s, const char *match,
-                       const char *after, const char *before, int64_t limit, char **err)
+                       const char *after, const char *before, const char *tag, int64_t limit,
+                       char **err)
 {
 	if ((match && st_bind_text(s, 1, match) != SQLITE_OK) || st_bind_text(s, 2, after) != SQLITE_OK ||
-	    st_bind_text(s, 3, before) != SQLITE_OK || sqlite3_bind_int64(s, 4, limit) != SQLITE_OK)
+	    st_bind_text(s, 3, before) != SQLITE_OK || sqlite3_bind_int64(s, 4, limit) != SQLITE_OK ||
+	    /* only the statements with date limits filter by tag */
+	    (sqlite3_bind_parameter_count(s) >= 7 && st_bind_text(s, 7, tag) != SQLITE_OK))
 		return st_fail(st, sqlite3_errcode(st->db), "search", err);
 	return 0;
 }
@@ -472,8 +475,9 @@ void folio_store_set_interrupt(struct folio_store *st, int (*check)(void *arg), 
 }
 
 static int run_search(struct folio_store *st, enum stmt_id which, int snippet_chars,
-                      const char *match, const char *after, const char *before, size_t limit,
-                      size_t offset, struct folio_hit **hits, size_t *n, char **err)
+                      const char *match, const char *after, const char *before,
+                      const char *tag, size_t limit, size_t offset, struct folio_hit **hits,
+                      size_t *n, char **err)
 {
 	sqlite3_stmt *s = st_stmt(st, which, err);
 
@@ -488,8 +492,8 @@ static int run_search(struct folio_store *st, enum stmt_id which, int snippet_ch
 		return -1;
 	if (limit == 0)
 		return 0;
-	if (bind_search(st, s, match, after, before, limit > INT64_MAX ? INT64_MAX : (int64_t)limit,
-	                err) != 0)
+	if (bind_search(st, s, match, after, before, tag,
+	                limit > INT64_MAX ? INT64_MAX : (int64_t)limit, err) != 0)
 		return -1;
 	if (sqlite3_bind_int64(s, 5, offset > INT64_MAX ? INT64_MAX : (int64_t)offset) != SQLITE_OK ||
 	    /* the statement without snippets has no ?6 to say how long they are */
@@ -530,11 +534,11 @@ static int run_search(struct folio_store *st, enum stmt_id which, int snippet_ch
 
 /* The ranked statement for these limits, with snippets or not (stmt_sql says why). */
 static enum stmt_id ranked(const char *match, const char *after, const char *before,
-                           bool snippets)
+                           const char *tag, bool snippets)
 {
 	if (!match)
 		return S_SEARCH_DATES;
-	if (after || before)
+	if (after || before || tag)
 		return S_SEARCH_DATED;
 	return snippets ? S_SEARCH : S_SEARCH_TITLES;
 }
@@ -544,9 +548,9 @@ int folio_store_search(struct folio_store *st, const struct folio_search_opts *o
 {
 	bool snippets = o->recent || !o->no_snippets;
 	enum stmt_id which = o->recent && o->match ? S_SEARCH_RECENT
-	                     : ranked(o->match, o->after, o->before, snippets);
+	                     : ranked(o->match, o->after, o->before, o->tag, snippets);
 	return run_search(st, which, snippets ? FALLBACK_SNIPPET_CHARS : 0, o->match, o->after,
-	                  o->before, o->limit, o->offset, hits, n, err);
+	                  o->before, o->tag, o->limit, o->offset, hits, n, err);
 }
 
 void folio_store_hits_free(struct folio_hit *hits, size_t n)
@@ -562,13 +566,13 @@ void folio_store_hits_free(struct folio_hit *hits, size_t n)
 int folio_store_search_count(struct folio_store *st, const struct folio_search_opts *o,
                              int64_t cap, int64_t *count, char **err)
 {
-	const char *match = o->match, *after = o->after, *before = o->before;
-	enum stmt_id which = !match ? S_COUNT_DATES : after || before ? S_COUNT : S_COUNT_WORDS;
+	const char *match = o->match, *after = o->after, *before = o->before, *tag = o->tag;
+	enum stmt_id which = !match ? S_COUNT_DATES : after || before || tag ? S_COUNT : S_COUNT_WORDS;
 	sqlite3_stmt *s = st_stmt(st, which, err);
 	int rc;
 
 	*count = 0;
-	if (!s || bind_search(st, s, match, after, before, cap, err) != 0)
+	if (!s || bind_search(st, s, match, after, before, tag, cap, err) != 0)
 		return -1;
 	watch_interrupt(st, true);
 	rc = sqlite3_step(s);

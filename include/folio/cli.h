@@ -51,6 +51,16 @@ enum folio_cli_result folio_cli_sources(struct folio_store *st, bool json);
 enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
                                      int64_t limit, bool json, bool copies);
 enum folio_cli_result folio_cli_show(struct folio_store *st, int64_t id, bool json);
+/*
+ * folio mark, delete, tag: what the reader's keys do, from the shell.  args
+ * are article ids, or else the words of a query (all its matches).
+ */
+enum folio_cli_result folio_cli_mark(struct folio_store *st, char *const *args, size_t n,
+                                     const char *source, bool all, bool unread);
+enum folio_cli_result folio_cli_delete(struct folio_store *st, char *const *args, size_t n);
+/* With no args every tag and its count; else args[0] is the tag, the rest what gets it. */
+enum folio_cli_result folio_cli_tag(struct folio_store *st, char *const *args, size_t n,
+                                    bool remove);
 /* folio open: the article's address in the browser (browser.h), else printed on stdout. */
 enum folio_cli_result folio_cli_open(struct folio_store *st, int64_t id);
 enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query,

@@ -3,7 +3,7 @@
  * matches are in a text.
  *
  * The user's text never reaches MATCH: it is parsed here into words,
- * "phrases", prefix*, OR, -word, source:NAME, by:NAME, title:WORD,
+ * "phrases", prefix*, OR, -word, source:NAME, by:NAME, title:WORD, tag:NAME,
  * after:YYYY-MM-DD and before:YYYY-MM-DD, and every term is re-quoted, so no
  * input can produce an SQL or FTS5 syntax error.
  *
@@ -35,6 +35,7 @@ struct folio_query {
 	char *match;   /* FTS5 expression, NULL when the query has no words */
 	char *after;   /* "YYYY-MM-DD" or NULL */
 	char *before;  /* "YYYY-MM-DD" or NULL */
+	char *tag;     /* tag:NAME, only articles the user tagged so; NULL for any */
 	struct folio_term *terms;
 	size_t nterms;
 	bool empty;    /* nothing to search for: no words and no limits */

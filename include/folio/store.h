@@ -188,6 +188,36 @@ int folio_store_sources(struct folio_store *st, struct folio_source_row **rows,
                         size_t *n, char **err);
 void folio_store_sources_free(struct folio_source_row *rows, size_t n);
 
+/*
+ * Organising (store_organise.c), each in one transaction.  Mark every
+ * article of a source (0: of the store) read or unread; the same for a
+ * set of ids (a search's results); *changed counts the articles whose mark
+ * changed.
+ */
+int folio_store_mark_source(struct folio_store *st, int64_t source_id, bool read,
+                            int64_t *changed, char **err);
+int folio_store_mark_ids(struct folio_store *st, const int64_t *ids, size_t n, bool read,
+                         int64_t *changed, char **err);
+/*
+ * Delete articles for good.  Each one's path (or feed entry id) is
+ * remembered, so importing its file again leaves it out (FOLIO_PUT_REMOVED)
+ * unless folio_store_set_restore() says otherwise; a source left empty goes.
+ */
+int folio_store_delete(struct folio_store *st, const int64_t *ids, size_t n, int64_t *deleted,
+                       char **err);
+/* Give articles the tag name (add) or take it away; a tag no article has is forgotten. */
+int folio_store_tag(struct folio_store *st, const int64_t *ids, size_t n, const char *name,
+                    bool add, int64_t *changed, char **err);
+struct folio_tag_row {
+	char *name;
+	int64_t count; /* its articles (folio_store_tags_of(): 1) */
+};
+/* Every tag with its count, by name; the tags of one article. */
+int folio_store_tags(struct folio_store *st, struct folio_tag_row **rows, size_t *n, char **err);
+int folio_store_tags_of(struct folio_store *st, int64_t id, struct folio_tag_row **rows,
+                        size_t *n, char **err);
+void folio_store_tags_free(struct folio_tag_row *rows, size_t n);
+
 /* Totals over the whole store. */
 int folio_store_totals(struct folio_store *st, int64_t *total, int64_t *unread, char **err);
 
@@ -314,6 +344,11 @@ struct folio_search_opts {
 	 * costs 20 ms instead of 25.  (A recent search always has snippets.)
 	 */
 	bool no_snippets;
+	/* tag:NAME: only articles with that tag (case ignored); NULL for any.  A
+	 * tagged search takes the statements with date limits, which look at
+	 * the matches in order until the page is full, so a rare tag with a
+	 * common word reads many matches. */
+	const char *tag;
 };
 
 /*
@@ -326,16 +361,6 @@ int folio_store_search(struct folio_store *st, const struct folio_search_opts *o
 void folio_store_hits_free(struct folio_hit *hits, size_t n);
 
 /*
- * folio_store_search() for a list that shows no snippets: the same hits in
- * the same order, each snippet "".  A snippet makes FTS5 find the hit again
- * in its index and read its body; without them a search for a rare word at
- * 10^6 articles costs 20 ms instead of 25.
- */
-int folio_store_search_titles(struct folio_store *st, const char *match, const char *after,
-                              const char *before, size_t limit, size_t offset,
-                              struct folio_hit **hits, size_t *n, char **err);
-
-/*
  * A check asked every thousand SQLite steps or so while a search or a search count
  * runs (never during other calls): when it returns non-zero the search
  * stops and fails (-1, the message saying "interrupted"), so a reader can
@@ -343,8 +368,8 @@ int folio_store_search_titles(struct folio_store *st, const char *match, const c
  */
 void folio_store_set_interrupt(struct folio_store *st, int (*check)(void *arg), void *arg);
 
-/* How many articles match o's match, after and before, counting no further than
- * cap (*count == cap means "cap or more"); o's other fields are not read. */
+/* How many articles match o's match, after, before and tag, counting no further
+ * than cap (*count == cap means "cap or more"); o's other fields are not read. */
 int folio_store_search_count(struct folio_store *st, const struct folio_search_opts *o,
                              int64_t cap, int64_t *count, char **err);
 
