@@ -42,7 +42,23 @@ struct folio_keymap {
 	struct binding *v;
 	size_t n, cap;
 	char *library; /* where the keymaps folio ships are installed, or NULL */
+	struct folio_settings settings;
 };
+
+static const char *const color_elements[FOLIO_COLOR_ELEMENTS] = {
+	[FOLIO_COLOR_MATCH] = "match", [FOLIO_COLOR_DIM] = "dim",
+	[FOLIO_COLOR_STATUS] = "status", [FOLIO_COLOR_TITLE] = "title",
+};
+
+const char *folio_color_element_name(enum folio_color_element e)
+{
+	return e < FOLIO_COLOR_ELEMENTS ? color_elements[e] : "?";
+}
+
+const struct folio_settings *folio_keymap_settings(const struct folio_keymap *km)
+{
+	return &km->settings;
+}
 
 /* Keys with a name; the first entry for a key is the one folio_key_name() writes. */
 static const struct {
@@ -272,7 +288,10 @@ size_t folio_key_seq_name(const folio_key *seq, size_t n, char *buf, size_t size
 
 struct folio_keymap *folio_keymap_new(void)
 {
-	return calloc(1, sizeof(struct folio_keymap));
+	struct folio_keymap *km = calloc(1, sizeof *km);
+	if (km)
+		km->settings.mark_read_on_open = true;
+	return km;
 }
 
 void folio_keymap_free(struct folio_keymap *km)
@@ -592,6 +611,108 @@ static size_t directive_key(struct loader *ld, const char *name, unsigned line,
 	return (size_t)count;
 }
 
+static int yes_no(const char *word)
+{
+	if (strcmp(word, "yes") == 0 || strcmp(word, "true") == 0 || strcmp(word, "on") == 0)
+		return 1;
+	if (strcmp(word, "no") == 0 || strcmp(word, "false") == 0 || strcmp(word, "off") == 0)
+		return 0;
+	return -1;
+}
+
+static void set_directive(struct loader *ld, const char *name, unsigned line, char **words,
+                          size_t nwords)
+{
+	struct folio_settings *s = &ld->km->settings;
+	if (nwords < 3) {
+		problem(ld, name, line, "set takes a NAME and a VALUE");
+		return;
+	}
+	const char *what = words[1], *value = words[2];
+	if (strcmp(what, "date-format") == 0) {
+		/* the format may hold spaces: the rest of the line, words joined by one */
+		char fmt[sizeof s->date_format] = "";
+		size_t at = 0;
+		for (size_t i = 2; i < nwords; i++) {
+			int n = snprintf(fmt + at, sizeof fmt - at, "%s%s", i > 2 ? " " : "", words[i]);
+			if (n < 0 || (size_t)n >= sizeof fmt - at) {
+				problem(ld, name, line, "date-format is longer than %zu bytes",
+				        sizeof fmt - 1);
+				return;
+			}
+			at += (size_t)n;
+		}
+		memcpy(s->date_format, fmt, sizeof fmt);
+		return;
+	}
+	if (nwords != 3) {
+		problem(ld, name, line, "set %.40s takes one VALUE", what);
+		return;
+	}
+	if (strcmp(what, "list-width") == 0) {
+		char *end;
+		long n = strtol(value, &end, 10);
+		if (strcmp(value, "auto") == 0)
+			s->list_width = 0;
+		else if (*end || end == value || n < 20 || n > 200)
+			problem(ld, name, line, "list-width is a number of columns (20-200) or auto");
+		else
+			s->list_width = (int)n;
+		return;
+	}
+	bool *flag = strcmp(what, "mark-read-on-open") == 0 ? &s->mark_read_on_open
+	           : strcmp(what, "confirm-quit") == 0 ? &s->confirm_quit : NULL;
+	if (!flag) {
+		problem(ld, name, line, "unknown setting \"%.40s\" (list-width, date-format, "
+		        "mark-read-on-open, confirm-quit)", what);
+		return;
+	}
+	int yes = yes_no(value);
+	if (yes < 0)
+		problem(ld, name, line, "%s takes yes or no", what);
+	else
+		*flag = yes;
+}
+
+/* A colour: a name, or a number of the terminal's palette; -2 when it is neither. */
+static short color_value(const char *word)
+{
+	static const char *const names[] = { "black", "red", "green", "yellow",
+	                                     "blue", "magenta", "cyan", "white" };
+	if (strcmp(word, "default") == 0)
+		return -1;
+	for (short i = 0; i < 8; i++)
+		if (strcmp(word, names[i]) == 0)
+			return i;
+	char *end;
+	long n = strtol(word, &end, 10);
+	return !*end && end != word && n >= 0 && n <= 255 ? (short)n : -2;
+}
+
+static void color_directive(struct loader *ld, const char *name, unsigned line, char **words,
+                            size_t nwords)
+{
+	if (nwords != 3 && nwords != 4) {
+		problem(ld, name, line, "color takes ELEMENT FOREGROUND [BACKGROUND]");
+		return;
+	}
+	int e = 0;
+	while (e < FOLIO_COLOR_ELEMENTS && strcmp(words[1], color_elements[e]) != 0)
+		e++;
+	if (e == FOLIO_COLOR_ELEMENTS) {
+		problem(ld, name, line, "unknown element \"%.40s\" (match, dim, status, title)",
+		        words[1]);
+		return;
+	}
+	short fg = color_value(words[2]), bg = nwords == 4 ? color_value(words[3]) : -1;
+	if (fg == -2 || bg == -2) {
+		problem(ld, name, line, "bad colour \"%.40s\" (a name such as cyan, default, or 0-255)",
+		        words[fg == -2 ? 2 : 3]);
+		return;
+	}
+	ld->km->settings.colors[e] = (struct folio_color){ true, fg, bg };
+}
+
 static void directive(struct loader *ld, const char *name, unsigned line, char **words,
                       size_t nwords)
 {
@@ -611,6 +732,14 @@ static void directive(struct loader *ld, const char *name, unsigned line, char *
 		}
 		load_path(ld, path, name, line);
 		free(path);
+		return;
+	}
+	if (strcmp(verb, "set") == 0) {
+		set_directive(ld, name, line, words, nwords);
+		return;
+	}
+	if (strcmp(verb, "color") == 0) {
+		color_directive(ld, name, line, words, nwords);
 		return;
 	}
 	if (!is_bind && !is_unbind) {

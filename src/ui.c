@@ -67,6 +67,9 @@ static WINDOW *pane(int h, int w, int y, int x)
  */
 static int list_width(const struct ui *ui)
 {
+	int set = folio_keymap_settings(ui->km)->list_width;
+	if (set > 0) /* the user's width, the same whatever has the keyboard */
+		return set < ui->cols - 20 ? set : ui->cols - 20 > 28 ? ui->cols - 20 : 28;
 	bool choosing = ui->focus == UI_PANE_LIST || !ui_view_pane(ui, UI_PANE_ARTICLE);
 	int lw = choosing ? ui->cols / 2 : ui->cols * 3 / 8;
 	int max = choosing ? 60 : 44;
@@ -224,6 +227,31 @@ static void step_article(struct ui *ui, int dir, bool unread_only)
 		           unread_only ? "unread " : "");
 }
 
+/* D: the article with the keyboard, or the selected row, deleted for good. */
+static void delete_article(struct ui *ui)
+{
+	int64_t id, deleted = 0;
+	bool read, flagged;
+	char *err = NULL;
+	if (!ui_view_target(ui, &id, &read, &flagged)) {
+		ui_message(ui, "No article selected");
+		return;
+	}
+	if (!ui_marks_flush(ui)) {
+		ui_message(ui, "Marks are waiting for the store; try again in a moment");
+		return;
+	}
+	if (folio_store_delete(ui->st, &id, 1, &deleted, &err) != 0) {
+		ui_store_error(ui, err);
+		return;
+	}
+	struct ui_view *art = ui_view_pane(ui, UI_PANE_ARTICLE);
+	if (art)
+		ui_view_close(ui, art);
+	ui_view_reload(ui, true);
+	ui_message(ui, "Article deleted (folio import --restore brings it back)");
+}
+
 static void switch_pane(struct ui *ui)
 {
 	if (ui->focus == UI_PANE_ARTICLE)
@@ -241,6 +269,9 @@ static void switch_pane(struct ui *ui)
  */
 static void dispatch(struct ui *ui, enum folio_action a)
 {
+	/* confirm-quit: the key after the question answers it */
+	ui->quit_was_armed = ui->quit_armed;
+	ui->quit_armed = false;
 	struct ui_view *v = ui_view_focused(ui);
 	if (v->ops->pane == UI_PANE_SCREEN || v->ops->pane == UI_PANE_LINE) {
 		v->ops->action(ui, v, a);
@@ -280,6 +311,22 @@ static void dispatch(struct ui *ui, enum folio_action a)
 	case FOLIO_ACT_PAGER:
 		ui_pipe_pager(ui);
 		break;
+	case FOLIO_ACT_OPEN_URL:
+		ui_pipe_open_url(ui);
+		break;
+	case FOLIO_ACT_DELETE:
+		delete_article(ui);
+		break;
+	case FOLIO_ACT_TAG:
+		ui_view_open_by(ui, a);
+		break;
+	case FOLIO_ACT_MARK_ALL_READ: {
+		/* an article has the keyboard: the list it was opened from */
+		struct ui_view *list = ui_view_pane(ui, UI_PANE_LIST);
+		if (!list || !list->ops->action(ui, list, a))
+			ui_message(ui, "Nothing here to mark: select a source or search");
+		break;
+	}
 	case FOLIO_ACT_NEXT_ARTICLE:
 	case FOLIO_ACT_PREV_ARTICLE:
 	case FOLIO_ACT_NEXT_UNREAD:
@@ -381,6 +428,7 @@ static void init_attrs(struct ui *ui)
 	ui->attr_cur_match = A_REVERSE | A_BOLD;
 	ui->attr_dim = A_NORMAL;
 	ui->attr_status = A_REVERSE;
+	ui->attr_title = A_BOLD;
 	const char *no_color = getenv("NO_COLOR");
 	if ((no_color && *no_color) || !has_colors())
 		return;
@@ -392,6 +440,18 @@ static void init_attrs(struct ui *ui)
 		init_pair(2, COLOR_CYAN, -1);
 		ui->attr_match |= COLOR_PAIR(1);
 		ui->attr_dim = COLOR_PAIR(2);
+	}
+	/* the keys file's color lines, each its own pair from 3 on */
+	const struct folio_settings *set = folio_keymap_settings(ui->km);
+	attr_t *attrs[FOLIO_COLOR_ELEMENTS] = { &ui->attr_match, &ui->attr_dim, &ui->attr_status,
+		                                &ui->attr_title };
+	attr_t base[FOLIO_COLOR_ELEMENTS] = { A_BOLD | A_UNDERLINE, A_NORMAL, A_NORMAL, A_BOLD };
+	for (int e = 0; e < FOLIO_COLOR_ELEMENTS; e++) {
+		const struct folio_color *c = &set->colors[e];
+		short pair = (short)(3 + e);
+		if (c->set && pair < COLOR_PAIRS && c->fg < COLORS && c->bg < COLORS &&
+		    init_pair(pair, c->fg, c->bg) != ERR)
+			*attrs[e] = base[e] | COLOR_PAIR(pair);
 	}
 }
 

@@ -187,7 +187,7 @@ static bool body_starts_with(const char *body, const char *dateline)
 }
 
 static bool build_paras(struct para_list *pl, const struct folio_record *r,
-                        const struct folio_query *q, const char *sep)
+                        const struct folio_query *q, const char *sep, const char *tags)
 {
 	const char *title = r->title && *r->title ? r->title : "(no title)";
 	char *by = NULL;
@@ -207,6 +207,8 @@ static bool build_paras(struct para_list *pl, const struct folio_record *r,
 	bool ok = meta1 && meta2 && add_para(pl, title, strlen(title), UI_PARA_TITLE, q) &&
 	          (!*meta1 || add_para(pl, meta1, strlen(meta1), UI_PARA_META, q)) &&
 	          (!*meta2 || add_para(pl, meta2, strlen(meta2), UI_PARA_META, q)) &&
+	          (!r->url || add_para(pl, r->url, strlen(r->url), UI_PARA_META, NULL)) &&
+	          (!tags || add_para(pl, tags, strlen(tags), UI_PARA_META, NULL)) &&
 	          add_para(pl, "", 0, UI_PARA_BODY, NULL);
 	free(by);
 	free(meta1);
@@ -234,6 +236,27 @@ static bool build_paras(struct para_list *pl, const struct folio_record *r,
 	return ok;
 }
 
+/* "Tags: a, b" for the header, or NULL when it has none. */
+static char *article_tags(struct ui *ui, int64_t id)
+{
+	struct folio_tag_row *tags = NULL;
+	size_t n = 0;
+	char *err = NULL;
+	if (folio_store_tags_of(ui->st, id, &tags, &n, &err) != 0 || n == 0) {
+		free(err);
+		return NULL;
+	}
+	struct folio_buf b = { 0 };
+	folio_buf_str(&b, "Tags: ");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			folio_buf_str(&b, ", ");
+		folio_buf_str(&b, tags[i].name);
+	}
+	folio_store_tags_free(tags, n);
+	return folio_buf_finish(&b, NULL);
+}
+
 /* Read article arg->id, mark it read, and show arg->query's matches in it. */
 static int article_open(struct ui *ui, struct ui_view *v, const struct ui_view_arg *arg)
 {
@@ -250,7 +273,9 @@ static int article_open(struct ui *ui, struct ui_view *v, const struct ui_view_a
 	}
 	const struct folio_query *q = arg->query;
 	struct para_list pl = { 0 };
-	bool ok = build_paras(&pl, &rec, q, ui->separator);
+	char *tags = article_tags(ui, rec.id);
+	bool ok = build_paras(&pl, &rec, q, ui->separator, tags);
+	free(tags);
 	size_t nmatch = 0;
 	for (size_t i = 0; ok && i < pl.n; i++)
 		nmatch += pl.p[i].nspans;
@@ -281,7 +306,7 @@ static int article_open(struct ui *ui, struct ui_view *v, const struct ui_view_a
 	folio_record_free(&rec);
 	v->data = a;
 	/* opening an article marks it read (it is not on the stack yet to hear it) */
-	if (!a->read) {
+	if (!a->read && folio_keymap_settings(ui->km)->mark_read_on_open) {
 		a->read = true;
 		ui_marks_set(ui, a->id, true, a->flagged);
 	}
@@ -461,7 +486,7 @@ static void article_draw(struct ui *ui, struct ui_view *v, WINDOW *w)
 		const struct ui_line *ln = &a->lines[a->top + (size_t)y];
 		const struct ui_para *p = &a->paras[ln->para];
 		int x = margin + (ln->first ? 0 : p->indent);
-		attr_t attr = p->kind == UI_PARA_TITLE ? A_BOLD
+		attr_t attr = p->kind == UI_PARA_TITLE ? ui->attr_title
 		              : p->kind == UI_PARA_META ? ui->attr_dim : A_NORMAL;
 		/* this line's share of the paragraph's matches, relative to the line */
 		struct folio_span local[64];

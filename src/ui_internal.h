@@ -95,6 +95,9 @@ struct ui {
 	attr_t attr_cur_match; /* the match n/N went to */
 	attr_t attr_dim;       /* secondary text: dates, sources, counts */
 	attr_t attr_status;    /* the bottom line */
+	attr_t attr_title;     /* an article's title */
+	bool quit_armed;       /* confirm-quit: q at the top asked; the next key decides */
+	bool quit_was_armed;
 };
 
 /* ui_draw.c */
@@ -131,6 +134,11 @@ void ui_marks_set(struct ui *ui, int64_t id, bool read, bool flagged);
 void ui_marks_overlay(const struct ui *ui, int64_t id, bool *read, bool *flagged);
 /* an idle moment: write what waits if the lock is free; true when the screen must change */
 bool ui_marks_idle(struct ui *ui);
+/* Write the queued marks now, not waiting; true when none is left (a write
+ * over many articles goes after them, never under them). */
+bool ui_marks_flush(struct ui *ui);
+/* O: the article with the keyboard's web address in the browser, or shown. */
+void ui_pipe_open_url(struct ui *ui);
 /* at exit: write what waits, waiting while give_up says 0; what was not saved, or NULL */
 char *ui_marks_finish(struct ui *ui, int (*give_up)(void *arg), void *arg);
 void ui_marks_free(struct ui_marks *m);

@@ -86,6 +86,11 @@ void ui_marks_overlay(const struct ui *ui, int64_t id, bool *read, bool *flagged
 	}
 }
 
+bool ui_marks_flush(struct ui *ui)
+{
+	return ui->marks.n == 0 || try_now(ui);
+}
+
 bool ui_marks_idle(struct ui *ui)
 {
 	if (!try_now(ui))

@@ -28,6 +28,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "folio/browser.h"
 #include "folio/format.h"
 
 /* How long a terminal may take to say where its cursor is. */
@@ -224,6 +225,52 @@ static void run_on_article(struct ui *ui, int64_t id, const char *command)
 		ui_message(ui, "command exited with status %d", WEXITSTATUS(status));
 	else if (WIFSIGNALED(status))
 		ui_message(ui, "command killed by signal %d", WTERMSIG(status));
+}
+
+/* ---- O: the web address ---- */
+
+void ui_pipe_open_url(struct ui *ui)
+{
+	int64_t id;
+	struct folio_record r;
+	char *err = NULL;
+	if (!ui_view_target(ui, &id, NULL, NULL)) {
+		ui_message(ui, "No article selected");
+		return;
+	}
+	int rc = folio_store_get(ui->st, id, &r, &err);
+	if (rc != 0) {
+		if (rc < 0)
+			ui_store_error(ui, err);
+		else
+			ui_message(ui, "That article is no longer in the store");
+		return;
+	}
+	char **browsers = r.url ? folio_browser_commands() : NULL;
+	if (!r.url) {
+		ui_message(ui, "This article has no web address (its page stated none)");
+	} else if (!browsers) {
+		/* no browser here (an SSH login): the address, to copy */
+		ui_message(ui, "%s", r.url);
+	} else {
+		struct sigaction old[NHANDED];
+		def_prog_mode();
+		endwin();
+		fflush(stdout);
+		hand_signals(old);
+		int status = -1;
+		for (char **b = browsers; *b && status != 0; b++)
+			status = folio_browser_run(*b, r.url);
+		restore_signals(old);
+		reset_prog_mode();
+		clearok(curscr, TRUE);
+		if (status == 0)
+			ui_message(ui, "Opened %s", r.url);
+		else
+			ui_message(ui, "The browser did not open it: %s", r.url);
+	}
+	folio_browser_free(browsers);
+	folio_record_free(&r);
 }
 
 /* ---- the prompt: a UI_PANE_LINE view ---- */

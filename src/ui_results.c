@@ -166,6 +166,7 @@ static enum fetch fetch_page(struct ui_search *s, const struct folio_query *q, b
 	if (interruptible)
 		folio_store_set_interrupt(ui->st, key_waiting, s);
 	struct folio_search_opts o = { .match = q->match, .after = q->after, .before = q->before,
+	                               .tag = q->tag,
 	                               .limit = SEARCH_PAGE, .offset = offset, .recent = !ranked };
 	int rc = folio_store_search(ui->st, &o, &hits, &n, &err);
 	if (interruptible)
@@ -272,7 +273,7 @@ static bool run_query(struct ui_search *s, bool ranked, bool interruptible)
 	if (interruptible)
 		folio_store_set_interrupt(ui->st, key_waiting, s);
 	struct folio_search_opts o = { .match = s->q.match, .after = s->q.after,
-	                               .before = s->q.before };
+	                               .before = s->q.before, .tag = s->q.tag };
 	int counted = folio_store_search_count(ui->st, &o, SEARCH_COUNT_CAP, &count, &err);
 	if (interruptible)
 		folio_store_set_interrupt(ui->st, NULL, NULL);
@@ -548,10 +549,54 @@ static bool list_action(struct ui_search *s, enum folio_action a)
 	return true;
 }
 
+/* A: every match of the query read, not only the page shown. */
+static void mark_hits_read(struct ui *ui, struct ui_search *s)
+{
+	if (!s->have_q || s->q.empty) {
+		ui_message(ui, "No search: type words first");
+		return;
+	}
+	if (!ui_marks_flush(ui)) {
+		ui_message(ui, "Marks are waiting for the store; try again in a moment");
+		return;
+	}
+	struct folio_hit *hits = NULL;
+	size_t n = 0;
+	char *err = NULL;
+	int64_t changed = 0, *ids = NULL;
+	struct folio_search_opts o = { .match = s->q.match, .after = s->q.after,
+	                               .before = s->q.before, .tag = s->q.tag,
+	                               .limit = (size_t)INT64_MAX, .no_snippets = true };
+	if (folio_store_search(ui->st, &o, &hits, &n, &err) != 0) {
+		ui_store_error(ui, err);
+		return;
+	}
+	if (n && !(ids = malloc(n * sizeof *ids))) {
+		folio_store_hits_free(hits, n);
+		ui_message(ui, "out of memory");
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		ids[i] = hits[i].id;
+	folio_store_hits_free(hits, n);
+	int rc = folio_store_mark_ids(ui->st, ids, n, true, &changed, &err);
+	free(ids);
+	if (rc != 0) {
+		ui_store_error(ui, err);
+		return;
+	}
+	ui_message(ui, "%lld of %zu hit%s marked read", (long long)changed, n, n == 1 ? "" : "s");
+	ui_view_reload(ui, true);
+}
+
 static bool results_action(struct ui *ui, struct ui_view *v, enum folio_action a)
 {
 	struct ui_search *s = v->data;
 	s->view = v;
+	if (a == FOLIO_ACT_MARK_ALL_READ && !s->editing) {
+		mark_hits_read(ui, s);
+		return true;
+	}
 	if (a == FOLIO_ACT_SEARCH) {
 		/* '/' again: back to the bar, to refine what is shown */
 		refine(s);
@@ -572,6 +617,7 @@ static void draw_hint(struct ui *ui, WINDOW *w, int width)
 		"port*   a prefix",
 		"a OR b  either; -word: without",
 		"source:NAME  by:NAME  title:WORD",
+		"tag:NAME (t tags an article)",
 		"after:2003-01-31  before:...",
 		"",
 		"Enter opens the best hit, Down",

@@ -604,6 +604,25 @@ static void go_bottom(struct ui_list *l)
 		;
 }
 
+/* A: every article of the source under the cursor (of All articles: every one) read. */
+static void mark_source_read(struct ui *ui, struct ui_list *l)
+{
+	const struct ui_source *s = &l->src[l->cur.src];
+	int64_t changed = 0;
+	char *err = NULL;
+	if (!ui_marks_flush(ui)) {
+		ui_message(ui, "Marks are waiting for the store; try again in a moment");
+		return;
+	}
+	if (folio_store_mark_source(ui->st, s->id, true, &changed, &err) != 0) {
+		ui_store_error(ui, err);
+		return;
+	}
+	ui_message(ui, "%lld article%s of %s marked read", (long long)changed,
+	           changed == 1 ? "" : "s", s->name);
+	ui_view_reload(ui, true);
+}
+
 static bool list_action(struct ui *ui, struct ui_view *v, enum folio_action a)
 {
 	struct ui_list *l = v->data;
@@ -644,6 +663,10 @@ static bool list_action(struct ui *ui, struct ui_view *v, enum folio_action a)
 			expand(l, -1);
 		} else if (l->exp >= 0) {
 			expand(l, -1);
+		} else if (folio_keymap_settings(ui->km)->confirm_quit && !ui->quit_was_armed) {
+			/* q, q, q backing out should not end the session unasked */
+			ui->quit_armed = true;
+			ui_message(ui, "Quit folio? q again quits, any other key stays");
 		} else {
 			ui->quit = true;
 		}
@@ -652,6 +675,9 @@ static bool list_action(struct ui *ui, struct ui_view *v, enum folio_action a)
 	case FOLIO_ACT_PREV_MATCH:
 		ui_message(ui, "No search: / searches every article");
 		break;
+	case FOLIO_ACT_MARK_ALL_READ:
+		mark_source_read(ui, l);
+		return true;
 	default:
 		return false;
 	}
@@ -690,14 +716,30 @@ static void draw_article(struct ui_list *l, WINDOW *w, int y, int width, const s
                          attr_t sel)
 {
 	struct ui *ui = l->ui;
-	char date[11] = "";
+	char date[32] = "";
 	int date_cols = width >= 36 ? 10 : 8;
+	const char *format = folio_keymap_settings(ui->km)->date_format;
 	if (width < 24)
 		date_cols = 0;
-	if (date_cols == 10)
+	if (date_cols && *format) {
+		/* the user's date-format: as wide as the format makes a date */
+		struct tm tm = { .tm_year = 100, .tm_mon = 11, .tm_mday = 31 };
+		date_cols = (int)strftime(date, sizeof date, format, &tm);
+		int yy, mm, dd;
+		date[0] = '\0';
+		if (r->date[0] && folio_date_iso(r->date, 10, &yy, &mm, &dd)) {
+			tm = (struct tm){ .tm_year = yy - 1900, .tm_mon = mm - 1, .tm_mday = dd };
+			mktime(&tm); /* the day of the week, for %a */
+			if (!strftime(date, sizeof date, format, &tm))
+				date[0] = '\0';
+		}
+		if (date_cols > width / 3)
+			date_cols = 0;
+	} else if (date_cols == 10) {
 		snprintf(date, sizeof date, "%s", r->date);
-	else if (date_cols == 8 && r->date[0])
+	} else if (date_cols == 8 && r->date[0]) {
 		snprintf(date, sizeof date, "%s", r->date + 2);
+	}
 	if (sel) {
 		wattrset(w, sel);
 		mvwhline(w, y, 0, ' ', width);

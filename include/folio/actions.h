@@ -54,6 +54,10 @@ enum folio_context {
 	X(TOGGLE_FLAG, "toggle-flag", FOLIO_CTX_PANES, "Flag or unflag the article") \
 	X(PIPE, "pipe", FOLIO_CTX_PANES, "Pipe the article to a shell command (asked for on the bottom line)") \
 	X(PAGER, "pager", FOLIO_CTX_PANES, "Read the article in $PAGER (less if unset)") \
+	X(OPEN_URL, "open-url", FOLIO_CTX_PANES, "Open the article's web address in $BROWSER (or show it)") \
+	X(MARK_ALL_READ, "mark-all-read", FOLIO_CTX_PANES, "Mark every article of the selected source, or every hit, read") \
+	X(DELETE, "delete", FOLIO_CTX_PANES, "Delete the article (importing its file again leaves it out)") \
+	X(TAG, "tag", FOLIO_CTX_PANES, "Tag the article (asked for on the bottom line; -NAME removes it)") \
 	/* search */ \
 	X(SEARCH, "search", FOLIO_CTX_PANES, "Open the search bar") \
 	X(NEXT_MATCH, "next-match", FOLIO_CTX_PANES, "Go to the next search match") \

@@ -14,6 +14,8 @@
  *     bind CONTEXT KEY ACTION
  *     unbind CONTEXT KEY    (unbinding a key that is not bound is no error)
  *     include FILE          (relative to the including file; 8 deep at most)
+ *     set NAME VALUE        (a setting; see struct folio_settings)
+ *     color ELEMENT FG [BG] (match, dim, status, title; a colour name or 0-255)
  * A bad line is reported as "file:line: reason" and skipped.  A later bind of
  * the same CONTEXT and KEY replaces the earlier one.
  *
@@ -40,6 +42,7 @@
 #ifndef FOLIO_KEYMAP_H
 #define FOLIO_KEYMAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -88,6 +91,35 @@ void folio_key_name(folio_key key, char *buf, size_t size);
 size_t folio_key_seq_name(const folio_key *seq, size_t n, char *buf, size_t size);
 
 struct folio_keymap;
+
+/*
+ * The settings the same files hold, beside the bindings (as tig's tigrc
+ * holds set and color beside bind).  A later set wins.
+ *     set list-width N|auto          the list pane on a wide screen (20-200 columns)
+ *     set date-format FORMAT         strftime(3) for the list's dates (31 bytes)
+ *     set mark-read-on-open yes|no   opening an article marks it read
+ *     set confirm-quit yes|no        q at the top asks before it quits
+ *     color ELEMENT FG [BG]          default black red green yellow blue magenta
+ *                                    cyan white, or 0-255
+ */
+enum folio_color_element {
+	FOLIO_COLOR_MATCH, FOLIO_COLOR_DIM, FOLIO_COLOR_STATUS, FOLIO_COLOR_TITLE,
+	FOLIO_COLOR_ELEMENTS
+};
+struct folio_color {
+	bool set;
+	short fg, bg; /* -1: the terminal's default */
+};
+struct folio_settings {
+	int list_width;        /* 0: automatic */
+	char date_format[32];  /* "": YYYY-MM-DD */
+	bool mark_read_on_open;
+	bool confirm_quit;
+	struct folio_color colors[FOLIO_COLOR_ELEMENTS];
+};
+const struct folio_settings *folio_keymap_settings(const struct folio_keymap *km);
+/* The element's name ("match"), for the man page and messages. */
+const char *folio_color_element_name(enum folio_color_element e);
 
 struct folio_keymap *folio_keymap_new(void);
 void folio_keymap_free(struct folio_keymap *km);

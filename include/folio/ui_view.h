@@ -129,7 +129,8 @@ struct ui_view {
 	X(results)  \
 	X(article)  \
 	X(help)     \
-	X(prompt)
+	X(prompt)   \
+	X(tag)
 
 #define UI_VIEW_DECLARE(name) extern const struct ui_view_ops ui_##name##_view;
 UI_VIEWS(UI_VIEW_DECLARE)

@@ -97,7 +97,7 @@ static void test_actions(void)
 		"down", "up", "page-down", "page-up", "half-page-down", "half-page-up", "top",
 		"bottom", "open", "back", "quit", "switch-pane", "help", "redraw", "refresh",
 		"next-article", "prev-article", "next-unread", "prev-unread", "toggle-read",
-		"toggle-flag", "pipe", "pager", "search", "next-match", "prev-match", "search-submit",
+		"toggle-flag", "pipe", "pager", "open-url", "mark-all-read", "delete", "tag", "search", "next-match", "prev-match", "search-submit",
 		"search-cancel", "history-prev", "history-next", "cursor-left", "cursor-right",
 		"line-start", "line-end", "delete-back", "delete-forward", "delete-word",
 		"delete-line",
@@ -728,6 +728,57 @@ static void test_torture(void)
 	folio_keymap_free(km);
 }
 
+/* set and color beside bind: the settings, their defaults and their mistakes. */
+static void test_settings(void)
+{
+	struct folio_keymap *km = folio_keymap_new();
+	const struct folio_settings *s = folio_keymap_settings(km);
+	struct reports r = { 0 };
+	ok(s->mark_read_on_open && !s->confirm_quit && s->list_width == 0 && !s->date_format[0],
+	   "defaults: mark-read-on-open yes, confirm-quit no, list-width auto, ISO dates");
+	static const char good[] =
+		"set list-width 50\n"
+		"set date-format %d %b %Y  # a comment\n"
+		"set mark-read-on-open no\n"
+		"set confirm-quit yes\n"
+		"color match black yellow\n"
+		"color title 33\n"
+		"bind global x quit\n";
+	is_int(folio_keymap_load_text(km, "good.keys", good, sizeof good - 1, collect, &r), 0,
+	       "settings load without a problem");
+	is_int(s->list_width, 50, "list-width 50");
+	is_str(s->date_format, "%d %b %Y", "date-format keeps its spaces, not the comment");
+	ok(!s->mark_read_on_open, "mark-read-on-open no");
+	ok(s->confirm_quit, "confirm-quit yes");
+	ok(s->colors[FOLIO_COLOR_MATCH].set && s->colors[FOLIO_COLOR_MATCH].fg == 0 &&
+	   s->colors[FOLIO_COLOR_MATCH].bg == 3, "color match black yellow");
+	ok(s->colors[FOLIO_COLOR_TITLE].fg == 33 && s->colors[FOLIO_COLOR_TITLE].bg == -1,
+	   "color title 33: a palette number, the default background");
+	ok(!s->colors[FOLIO_COLOR_DIM].set, "an element not named keeps folio's colour");
+	is_int(bound(km, FOLIO_CTX_GLOBAL, "x"), FOLIO_ACT_QUIT, "bind still works beside them");
+	static const char bad[] =
+		"set list-width 5\n"
+		"set list-width wide\n"
+		"set confirm-quit maybe\n"
+		"set colour red\n"
+		"set confirm-quit\n"
+		"color nothing red\n"
+		"color match pink\n"
+		"color match red blue green\n"
+		"set date-format %Y-%m-%d %H:%M:%S and then some more words\n"
+		"set list-width auto\n";
+	memset(&r, 0, sizeof r);
+	is_int(folio_keymap_load_text(km, "bad.keys", bad, sizeof bad - 1, collect, &r), 9,
+	       "each bad setting is a problem");
+	ok(r.n >= 9 && strstr(r.reason[0], "20-200") && strstr(r.reason[2], "yes or no") &&
+	   strstr(r.reason[3], "unknown setting") && strstr(r.reason[5], "unknown element") &&
+	   strstr(r.reason[6], "bad colour") && strstr(r.reason[8], "longer than"),
+	   "each says what is wrong (%s / %s)", r.reason[0], r.reason[3]);
+	is_int(s->list_width, 0, "list-width auto is back to automatic");
+	ok(s->confirm_quit, "a bad value leaves the setting as it was");
+	folio_keymap_free(km);
+}
+
 int main(void)
 {
 	if (!mkdtemp(tmpdir)) {
@@ -743,6 +794,7 @@ int main(void)
 	test_variants();
 	test_library();
 	test_torture();
+	test_settings();
 	char cmd[600];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)

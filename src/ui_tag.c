@@ -1,0 +1,160 @@
+/*
+ * ui_tag.c: t, the tag prompt: a UI_PANE_LINE view, like the pipe prompt.
+ *
+ * "Tag: " on the bottom line, with the article's tags after it to say what
+ * it has; Enter gives the article the word typed, "-word" takes it away.
+ * The tag goes through the text gate as every string does, and a tag is
+ * one word (tag:NAME finds it), so spaces are refused.
+ */
+#include "folio/folio.h"
+
+#include "ui_internal.h"
+
+#include "folio/text.h"
+
+struct tag_prompt {
+	struct ui_edit line;
+	int64_t id;
+	char prefix[96]; /* "Tag (has a, b): " */
+};
+
+static int tag_open(struct ui *ui, struct ui_view *v, const struct ui_view_arg *arg)
+{
+	(void)arg;
+	int64_t id;
+	if (!ui_view_target(ui, &id, NULL, NULL)) {
+		ui_message(ui, "No article selected");
+		return -1;
+	}
+	struct tag_prompt *p = calloc(1, sizeof *p);
+	if (!p || !ui_edit_set(&p->line, "")) {
+		free(p);
+		ui_message(ui, "out of memory");
+		return -1;
+	}
+	p->id = id;
+	struct folio_tag_row *tags = NULL;
+	size_t n = 0;
+	char *err = NULL;
+	snprintf(p->prefix, sizeof p->prefix, "Tag: ");
+	if (folio_store_tags_of(ui->st, id, &tags, &n, &err) == 0 && n > 0) {
+		size_t at = (size_t)snprintf(p->prefix, sizeof p->prefix, "Tag (has ");
+		for (size_t i = 0; i < n && at < sizeof p->prefix; i++)
+			at += (size_t)snprintf(p->prefix + at, sizeof p->prefix - at, "%s%s",
+			                       i ? " " : "", tags[i].name);
+		if (at < sizeof p->prefix)
+			snprintf(p->prefix + at, sizeof p->prefix - at, "; -NAME removes): ");
+	}
+	free(err);
+	folio_store_tags_free(tags, n);
+	v->data = p;
+	return 0;
+}
+
+static void tag_close(struct ui *ui, struct ui_view *v)
+{
+	(void)ui;
+	struct tag_prompt *p = v->data;
+	ui_edit_free(&p->line);
+	free(p);
+}
+
+static bool tag_typing(const struct ui_view *v)
+{
+	(void)v;
+	return true;
+}
+
+static void tag_insert(struct ui *ui, struct ui_view *v, folio_key k)
+{
+	struct tag_prompt *p = v->data;
+	if (ui_edit_insert(&p->line, k) < 0)
+		ui_message(ui, "out of memory");
+}
+
+/* Give (or with a leading '-' take away) the tag typed. */
+static void apply(struct ui *ui, int64_t id, const char *typed)
+{
+	bool remove = typed[0] == '-';
+	const char *word = typed + remove;
+	char *name = folio_text_clean(word, strlen(word), false, NULL);
+	int64_t changed = 0;
+	char *err = NULL;
+	if (!name) {
+		ui_message(ui, "out of memory");
+		return;
+	}
+	if (!*name || strchr(name, ' ')) {
+		ui_message(ui, "A tag is one word");
+	} else if (folio_store_tag(ui->st, &id, 1, name, !remove, &changed, &err) != 0) {
+		ui_store_error(ui, err);
+	} else {
+		ui_message(ui, remove ? (changed ? "Tag %s removed" : "It had no tag %s")
+		                      : (changed ? "Tagged %s (tag:%s finds it)" : "Already tagged %s"),
+		           name, name);
+		ui_view_reload(ui, false);
+	}
+	free(name);
+}
+
+static bool tag_action(struct ui *ui, struct ui_view *v, enum folio_action a)
+{
+	struct tag_prompt *p = v->data;
+	switch (a) {
+	case FOLIO_ACT_SEARCH_SUBMIT:
+	case FOLIO_ACT_OPEN: {
+		char *typed = strdup(ui_edit_text(&p->line));
+		int64_t id = p->id;
+		ui_view_close(ui, v);
+		if (!typed)
+			ui_message(ui, "out of memory");
+		else if (*typed)
+			apply(ui, id, typed);
+		free(typed);
+		return true;
+	}
+	case FOLIO_ACT_SEARCH_CANCEL:
+	case FOLIO_ACT_BACK:
+		ui_view_close(ui, v);
+		return true;
+	case FOLIO_ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return true;
+	case FOLIO_ACT_DELETE_BACK:
+		if (p->line.text.len == 0) {
+			ui_view_close(ui, v);
+			return true;
+		}
+		break;
+	default:
+		break;
+	}
+	ui_edit_action(&p->line, a);
+	return true;
+}
+
+static int tag_line(struct ui *ui, struct ui_view *v, WINDOW *w, int cols)
+{
+	struct tag_prompt *p = v->data;
+	return ui_edit_draw(ui, w, &p->line, p->prefix, cols, ui->attr_status, true);
+}
+
+static void tag_draw(struct ui *ui, struct ui_view *v, WINDOW *w)
+{
+	(void)ui, (void)v, (void)w; /* only its line */
+}
+
+const struct ui_view_ops ui_tag_view = {
+	.name = "tag",
+	.pane = UI_PANE_LINE,
+	.context = FOLIO_CTX_SEARCH,
+	.opened_by = FOLIO_ACT_TAG,
+	.esc_closes = true,
+	.open = tag_open,
+	.close = tag_close,
+	.draw = tag_draw,
+	.action = tag_action,
+	.typing = tag_typing,
+	.insert = tag_insert,
+	.line = tag_line,
+};
