@@ -143,44 +143,11 @@ static int64_t source_named(struct folio_store *st, const char *name, char **exa
 
 /* ---- stories: one row each, unless the copies are asked for ---- */
 
-/* The stories a list has printed, as a set of ids (open addressing, 0 empty). */
+/* The stories a list has printed; copies: print every article. */
 struct stories {
-	bool copies; /* print every article */
-	int64_t *slot;
-	size_t cap, n;
+	bool copies;
+	struct folio_idset set;
 };
-
-static bool stories_add(struct stories *s, int64_t story)
-{
-	if (2 * (s->n + 1) > s->cap) {
-		struct stories bigger = { .copies = s->copies, .cap = s->cap ? 2 * s->cap : 64 };
-		if (!(bigger.slot = calloc(bigger.cap, sizeof *bigger.slot)))
-			return false;
-		for (size_t i = 0; i < s->cap; i++)
-			if (s->slot[i])
-				stories_add(&bigger, s->slot[i]);
-		free(s->slot);
-		*s = bigger;
-	}
-	size_t i = (size_t)((uint64_t)story * UINT64_C(0x9E3779B97F4A7C15) >> 7) & (s->cap - 1);
-	while (s->slot[i] && s->slot[i] != story)
-		i = (i + 1) & (s->cap - 1);
-	if (!s->slot[i]) {
-		s->slot[i] = story;
-		s->n++;
-	}
-	return true;
-}
-
-static bool stories_has(const struct stories *s, int64_t story)
-{
-	if (!s->cap)
-		return false;
-	size_t i = (size_t)((uint64_t)story * UINT64_C(0x9E3779B97F4A7C15) >> 7) & (s->cap - 1);
-	while (s->slot[i] && s->slot[i] != story)
-		i = (i + 1) & (s->cap - 1);
-	return s->slot[i] == story;
-}
 
 /*
  * Whether the article id is printed: 1 yes, 0 no (its story was), -1 on
@@ -196,13 +163,15 @@ static int story_shown(struct folio_store *st, struct stories *s, int64_t id, in
 	}
 	if (s->copies || *size < 2)
 		return 1;
-	if (stories_has(s, *story))
+	switch (folio_idset_add(&s->set, *story)) {
+	case 0:
 		return 0;
-	if (!stories_add(s, *story)) {
+	case 1:
+		return 1;
+	default:
 		out_of_memory();
 		return -1;
 	}
-	return 1;
 }
 
 /* JSON: the story of article id, and the other articles it holds with their sources. */
@@ -269,7 +238,7 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 		char *err;
 		if (folio_store_list(st, source_id, have_key ? &key : NULL, false, false, want,
 		                     &rows, &n, &err) != 0) {
-			free(shown.slot);
+			folio_idset_free(&shown.set);
 			folio_cli_error(err);
 			return FOLIO_CLI_STORE;
 		}
@@ -281,7 +250,7 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 				if (show == 0)
 					continue;
 				folio_store_rows_free(rows, n);
-				free(shown.slot);
+				folio_idset_free(&shown.set);
 				return FOLIO_CLI_STORE;
 			}
 			if (json) {
@@ -298,7 +267,7 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 					json_object_put(j.obj);
 				if (failed || folio_json_list_item(&list, &j) != 0) {
 					folio_store_rows_free(rows, n);
-					free(shown.slot);
+					folio_idset_free(&shown.set);
 					return failed ? FOLIO_CLI_STORE : out_of_memory();
 				}
 			} else {
@@ -319,7 +288,7 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 		if (n < want)
 			break;
 	}
-	free(shown.slot);
+	folio_idset_free(&shown.set);
 	if (json)
 		folio_json_list_end(&list);
 	return finish_output();
@@ -682,7 +651,7 @@ enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query
 	}
 	if (json)
 		folio_json_list_end(&list);
-	free(shown.slot);
+	folio_idset_free(&shown.set);
 	folio_query_free(&q);
 	if (failed)
 		return FOLIO_CLI_STORE;

@@ -27,13 +27,13 @@ enum stmt_id {
 /* store_near.c's statements (near-duplicates, stories, the timeline, more like this). */
 enum near_stmt_id {
 	N_BAND_FIND, N_BAND_ADD, N_SIG_GET, N_SIG_PUT, N_COPY_PUT, N_COPY_DROP, N_COPY_MOVE,
-	N_STORY_OF, N_STORY_MEMBERS,
+	N_STORY_OF, N_STORY_MEMBERS, N_HIDDEN_ALL, N_HIDDEN_SOURCE,
 	N_COUNT_OF_STMTS
 };
 
 /* Keyset walks: what they return, and which variant of the WHERE/ORDER BY. */
 enum walk_what { WALK_ROWS, WALK_IDS, WALK_COUNT, WALK_WHATS };
-#define WALK_SLOTS (WALK_WHATS * 2 * 2 * 2)
+#define WALK_SLOTS (WALK_WHATS * 2 * 2 * 2 * 2)
 
 /*
  * How a connection waits for the write lock another program holds (its busy
@@ -69,6 +69,7 @@ struct folio_store {
 	sqlite3_stmt *stmt[S_COUNT_OF_STMTS];
 	sqlite3_stmt *walk[WALK_SLOTS];
 	sqlite3_stmt *near[N_COUNT_OF_STMTS];
+	bool stories; /* folio_store_set_stories(): lists show one article a story */
 	int (*interrupt)(void *arg); /* folio_store_set_interrupt(): asked while a search runs */
 	void *interrupt_arg;
 };

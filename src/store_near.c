@@ -36,6 +36,13 @@ static const char *const near_sql[N_COUNT_OF_STMTS] = {
 	[N_STORY_OF] = "SELECT t.story, 1 + (SELECT count(*) FROM copies WHERE story = t.story)"
 	               " FROM (SELECT coalesce((SELECT story FROM copies WHERE article = ?1), ?1)"
 	               " AS story) AS t",
+	/* articles hidden from a list of one article a story: each story's members there but one */
+	[N_HIDDEN_ALL] = "SELECT count(*) FROM copies",
+	[N_HIDDEN_SOURCE] = "SELECT coalesce(sum(k - 1), 0) FROM (SELECT count(*) AS k FROM"
+	                    " (SELECT article AS id, story FROM copies UNION ALL"
+	                    " SELECT DISTINCT story, story FROM copies) AS m"
+	                    " CROSS JOIN articles AS a ON a.id = m.id WHERE a.source_id = ?1"
+	                    " GROUP BY m.story)",
 	[N_STORY_MEMBERS] = "SELECT a.id, a.date, s.name, a.title, a.read, a.flagged"
 	                    " FROM articles AS a JOIN sources AS s ON s.id = a.source_id"
 	                    " WHERE a.id = ?1"
@@ -171,6 +178,41 @@ int folio_store_story(struct folio_store *st, int64_t id, int64_t *story, int64_
 	}
 	sqlite3_reset(s);
 	return found > 0 ? 0 : -1;
+}
+
+int folio_store_list_count(struct folio_store *st, int64_t source_id, int64_t *count, char **err)
+{
+	const char *doing = "count a list";
+	sqlite3_stmt *s = st->stories ? near_stmt(st, source_id ? N_HIDDEN_SOURCE : N_HIDDEN_ALL, err)
+	                              : NULL;
+	int64_t total = 0, unread = 0, hidden = 0;
+	int found = 1;
+	*count = 0;
+	if (st->stories && !s)
+		return -1;
+	if (s && source_id && sqlite3_bind_int64(s, 1, source_id) != SQLITE_OK)
+		return st_fail(st, sqlite3_errcode(st->db), doing, err);
+	if (s && (found = st_step_one(st, s, doing, err)) > 0)
+		hidden = sqlite3_column_int64(s, 0);
+	if (s)
+		sqlite3_reset(s);
+	if (found <= 0)
+		return -1;
+	if (!source_id) {
+		if (folio_store_totals(st, &total, &unread, err) != 0)
+			return -1;
+	} else {
+		struct folio_source_row *rows;
+		size_t n;
+		if (folio_store_sources(st, &rows, &n, err) != 0)
+			return -1;
+		for (size_t i = 0; i < n; i++)
+			if (rows[i].id == source_id)
+				total = rows[i].total;
+		folio_store_sources_free(rows, n);
+	}
+	*count = total - hidden;
+	return 0;
 }
 
 FOLIO_DEFINE_GROW(grow_rows, struct folio_list_row)

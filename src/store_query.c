@@ -54,15 +54,34 @@ static const char BOTTOM_DATE[] = ""; /* the undated, which sort last */
 static sqlite3_stmt *walk_stmt(struct folio_store *st, enum walk_what what, bool by_source,
                                bool unread_only, bool older, char **err)
 {
+	/*
+	 * One article a story (folio_store_set_stories()): a row is left out
+	 * when another article of its story comes before it in the same list
+	 * (the same source, when by source).  Its story's articles are the
+	 * story's first (c.story) and its copies (copies_by_story): for an
+	 * article of no story, two seeks that find nothing.
+	 */
+#define STORY_OF_A \
+	" AND NOT EXISTS (SELECT 1 FROM (SELECT c.story AS m FROM copies AS c WHERE c.article = a.id" \
+	" UNION ALL SELECT d.article FROM copies AS d WHERE d.story =" \
+	" coalesce((SELECT e.story FROM copies AS e WHERE e.article = a.id), a.id)) AS mm" \
+	" CROSS JOIN articles AS o ON o.id = mm.m WHERE (o.date, o.id) > (a.date, a.id)"
+	/* CROSS JOIN: o by its id, never a walk of the source's newer articles */
+	static const char *const one_a_story[2] = {
+		STORY_OF_A ")",
+		STORY_OF_A " AND o.source_id = a.source_id)",
+	};
+#undef STORY_OF_A
 	static const char *const columns[WALK_WHATS] = {
 		[WALK_ROWS] = "a.id, a.date, s.name, a.title, a.read, a.flagged"
 		              " FROM articles AS a JOIN sources AS s ON s.id = a.source_id",
 		[WALK_IDS] = "a.id FROM articles AS a",
 		[WALK_COUNT] = "count(*) FROM articles AS a",
 	};
-	char sql[512];
+	char sql[1024];
 	const char *dir = older ? "DESC" : "ASC";
-	size_t slot = (((size_t)what * 2 + by_source) * 2 + unread_only) * 2 + older;
+	bool stories = st->stories;
+	size_t slot = ((((size_t)what * 2 + by_source) * 2 + unread_only) * 2 + older) * 2 + stories;
 	int len;
 
 	assert(what < WALK_WHATS && slot < WALK_SLOTS);
@@ -70,9 +89,10 @@ static sqlite3_stmt *walk_stmt(struct folio_store *st, enum walk_what what, bool
 	if (st->walk[slot])
 		return st->walk[slot];
 	/* `read = 0` is spelt literally so the partial unread indexes apply. */
-	len = snprintf(sql, sizeof sql, "SELECT %s WHERE %s%s(a.date, a.id) %s (?2, ?3)",
+	len = snprintf(sql, sizeof sql, "SELECT %s WHERE %s%s(a.date, a.id) %s (?2, ?3)%s",
 	               columns[what], by_source ? "a.source_id = ?1 AND " : "",
-	               unread_only ? "a.read = 0 AND " : "", older ? "<" : ">");
+	               unread_only ? "a.read = 0 AND " : "", older ? "<" : ">",
+	               stories ? one_a_story[by_source] : "");
 	if (what != WALK_COUNT && len > 0 && (size_t)len < sizeof sql)
 		len += snprintf(sql + len, sizeof sql - (size_t)len,
 		                " ORDER BY a.date %s, a.id %s LIMIT ?4", dir, dir);
@@ -184,6 +204,11 @@ static int bind_walk(struct folio_store *st, sqlite3_stmt *s, int64_t source_id,
 	    (sqlite3_bind_parameter_count(s) >= 4 && sqlite3_bind_int64(s, 4, limit) != SQLITE_OK))
 		return st_fail(st, sqlite3_errcode(st->db), "read a list", err);
 	return 0;
+}
+
+void folio_store_set_stories(struct folio_store *st, bool one_a_story)
+{
+	st->stories = one_a_story;
 }
 
 int folio_store_list(struct folio_store *st, int64_t source_id,

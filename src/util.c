@@ -88,6 +88,47 @@ bool folio_grow_raw(void **v, size_t *cap, size_t need, size_t size)
 	return true;
 }
 
+static size_t idset_home(const struct folio_idset *s, int64_t id)
+{
+	size_t i = (size_t)((uint64_t)id * UINT64_C(0x9E3779B97F4A7C15) >> 7) & (s->cap - 1);
+	while (s->slot[i] && s->slot[i] != id)
+		i = (i + 1) & (s->cap - 1);
+	return i;
+}
+
+int folio_idset_add(struct folio_idset *s, int64_t id)
+{
+	assert(id != 0);
+	if (2 * (s->n + 1) > s->cap) {
+		struct folio_idset bigger = { .cap = s->cap ? 2 * s->cap : 64 };
+		if (!(bigger.slot = calloc(bigger.cap, sizeof *bigger.slot)))
+			return -1;
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->slot[i])
+				bigger.slot[idset_home(&bigger, s->slot[i])] = s->slot[i];
+		bigger.n = s->n;
+		free(s->slot);
+		*s = bigger;
+	}
+	size_t i = idset_home(s, id);
+	if (s->slot[i])
+		return 0;
+	s->slot[i] = id;
+	s->n++;
+	return 1;
+}
+
+bool folio_idset_has(const struct folio_idset *s, int64_t id)
+{
+	return s->cap && s->slot[idset_home(s, id)] == id;
+}
+
+void folio_idset_free(struct folio_idset *s)
+{
+	free(s->slot);
+	memset(s, 0, sizeof *s);
+}
+
 bool folio_date_valid(int y, int m, int d)
 {
 	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };

@@ -251,6 +251,18 @@ int folio_store_list(struct folio_store *st, int64_t source_id,
                      size_t limit, struct folio_list_row **rows, size_t *n, char **err);
 void folio_store_rows_free(struct folio_list_row *rows, size_t n);
 
+/*
+ * With one_a_story true, folio_store_list(), _list_position() and
+ * _neighbour() pass over an article when another of its story (near
+ * duplicates linked at import) comes before it in the same list: a list
+ * shows each story once, by its newest article there.  false (the
+ * default): every article.
+ */
+void folio_store_set_stories(struct folio_store *st, bool one_a_story);
+
+/* The rows of the list of source_id (0: all articles): its articles, or its stories. */
+int folio_store_list_count(struct folio_store *st, int64_t source_id, int64_t *count, char **err);
+
 /* How many rows come before key in the list of source_id: the position "3 of 120". */
 int folio_store_list_position(struct folio_store *st, int64_t source_id,
                               const struct folio_list_key *key, int64_t *pos, char **err);

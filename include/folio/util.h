@@ -116,6 +116,21 @@ bool folio_grow_raw(void **v, size_t *cap, size_t need, size_t size);
 		return ok;                                                       \
 	}
 
+/* ---- a set of ids ------------------------------------------------------------ */
+
+/*
+ * A set of non-zero int64 ids (open addressing), as the stories a list has
+ * shown.  Zeroed is empty; folio_idset_free() gives it back.
+ */
+struct folio_idset {
+	int64_t *slot; /* 0: empty */
+	size_t cap, n;
+};
+/* 1 added, 0 already there, -1 memory ran out (the set is as it was). */
+int folio_idset_add(struct folio_idset *s, int64_t id);
+bool folio_idset_has(const struct folio_idset *s, int64_t id);
+void folio_idset_free(struct folio_idset *s);
+
 /* ---- the calendar ------------------------------------------------------------ */
 
 /* The years an article may be dated: any other "date" is a misreading. */
