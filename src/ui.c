@@ -306,6 +306,7 @@ static void dispatch(struct ui *ui, enum folio_action a)
 		toggle_state(ui, a == FOLIO_ACT_TOGGLE_FLAG);
 		break;
 	case FOLIO_ACT_PIPE:
+	case FOLIO_ACT_COPIES:
 		ui_view_open_by(ui, a);
 		break;
 	case FOLIO_ACT_PAGER:
@@ -559,6 +560,9 @@ enum folio_ui_end folio_ui_run(struct folio_store *st, const struct folio_keymap
 	free(dots);
 	ui.ellipsis = ascii ? "~" : "\u2026";
 	ui.separator = ascii ? " - " : " \u00b7 ";
+	ui.utf8 = !ascii;
+	ui.stories = true;
+	folio_store_set_stories(st, ui.stories);
 	ui_history_load(&ui.history);
 	/* the source list; a store that cannot be read says so on the status line */
 	if (ui_view_start(&ui) != 0) {

@@ -187,7 +187,8 @@ static bool body_starts_with(const char *body, const char *dateline)
 }
 
 static bool build_paras(struct para_list *pl, const struct folio_record *r,
-                        const struct folio_query *q, const char *sep, const char *tags)
+                        const struct folio_query *q, const char *sep, const char *tags,
+                        const char *also)
 {
 	const char *title = r->title && *r->title ? r->title : "(no title)";
 	char *by = NULL;
@@ -209,6 +210,7 @@ static bool build_paras(struct para_list *pl, const struct folio_record *r,
 	          (!*meta2 || add_para(pl, meta2, strlen(meta2), UI_PARA_META, q)) &&
 	          (!r->url || add_para(pl, r->url, strlen(r->url), UI_PARA_META, NULL)) &&
 	          (!tags || add_para(pl, tags, strlen(tags), UI_PARA_META, NULL)) &&
+	          (!also || add_para(pl, also, strlen(also), UI_PARA_META, NULL)) &&
 	          add_para(pl, "", 0, UI_PARA_BODY, NULL);
 	free(by);
 	free(meta1);
@@ -274,8 +276,11 @@ static int article_open(struct ui *ui, struct ui_view *v, const struct ui_view_a
 	const struct folio_query *q = arg->query;
 	struct para_list pl = { 0 };
 	char *tags = article_tags(ui, rec.id);
-	bool ok = build_paras(&pl, &rec, q, ui->separator, tags);
+	int64_t copies;
+	char *also = ui_story_also(ui, arg->id, &copies);
+	bool ok = build_paras(&pl, &rec, q, ui->separator, tags, also);
 	free(tags);
+	free(also);
 	size_t nmatch = 0;
 	for (size_t i = 0; ok && i < pl.n; i++)
 		nmatch += pl.p[i].nspans;
@@ -310,6 +315,9 @@ static int article_open(struct ui *ui, struct ui_view *v, const struct ui_view_a
 		a->read = true;
 		ui_marks_set(ui, a->id, true, a->flagged);
 	}
+	/* and its copies: the same story is not news twice */
+	if (copies)
+		ui_story_read(ui, a->id);
 	if (q && a->nmatches > 0)
 		ui_message(ui, "%zu match%s: n/N to jump", a->nmatches, a->nmatches == 1 ? "" : "es");
 	return 0;

@@ -89,6 +89,8 @@ struct ui {
 	enum folio_action pending; /* what seq means alone, run if no longer binding follows */
 	struct timespec pending_since;
 	bool quit;
+	bool stories; /* lists and hits show one article a story (near duplicates linked at import) */
+	bool utf8;    /* the locale draws UTF-8 (block characters, not ASCII) */
 	const char *ellipsis;  /* "…", or "~" when the locale is ASCII only */
 	const char *separator; /* between header fields: " · " or " - " */
 	attr_t attr_match;     /* a search match */
@@ -159,6 +161,13 @@ int ui_edit_draw(struct ui *ui, WINDOW *w, const struct ui_edit *e, const char *
 
 /* ui_pipe.c (besides the prompt view) */
 void ui_pipe_pager(struct ui *ui); /* the article with the keyboard in $PAGER */
+
+/* ui_story.c: near duplicates linked at import (folio_store_story()) */
+/* "also in: AP, The Guardian, +7" (display form) for article id, and *copies
+ * its story's other articles; NULL when it has none (or on error). */
+char *ui_story_also(struct ui *ui, int64_t id, int64_t *copies);
+/* article id was read: its copies are marked read too */
+void ui_story_read(struct ui *ui, int64_t id);
 
 /* ui_history.c */
 void ui_history_load(struct ui_history *h);

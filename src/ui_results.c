@@ -39,6 +39,7 @@ struct ui_hit {
 	char *title;
 	char *source;
 	char *snippet;
+	char *also; /* "also in: ..." when its story has copies, else NULL */
 	struct folio_span *title_spans;
 	size_t ntitle_spans;
 	struct folio_span *snippet_spans;
@@ -59,6 +60,8 @@ struct ui_search {
 	bool have_q;
 	struct ui_hit *hits;
 	size_t nhits, hits_cap;
+	size_t fetched; /* the store's hits read: nhits and the copies passed over */
+	struct folio_idset stories; /* the stories of the hits (ui->stories: one hit each) */
 	bool at_end;
 	bool ranked;      /* best first; false while the quick latest-first page is shown */
 	bool interrupted; /* a key arrived while a search ran, and stopped it */
@@ -77,6 +80,7 @@ static void hit_free_fields(struct ui_hit *h)
 	free(h->title);
 	free(h->source);
 	free(h->snippet);
+	free(h->also);
 	free(h->title_spans);
 	free(h->snippet_spans);
 }
@@ -92,7 +96,8 @@ static void clear_results(struct ui_search *s)
 {
 	hits_free(s->hits, s->nhits);
 	s->hits = NULL;
-	s->nhits = s->hits_cap = 0;
+	s->nhits = s->hits_cap = s->fetched = 0;
+	folio_idset_free(&s->stories);
 	s->sel = s->top = 0;
 	s->count = 0;
 	s->count_capped = false;
@@ -148,20 +153,45 @@ static int key_waiting(void *arg)
 enum fetch { FETCH_OK, FETCH_STOPPED, FETCH_INTERRUPTED };
 
 /*
+ * Whether a hit is shown: with one hit a story, not when a hit of its
+ * story was (stories holds theirs).  *also gets "also in: ..." for a hit
+ * whose story has copies.
+ */
+static bool story_hit(struct ui *ui, struct folio_idset *stories, int64_t id, char **also)
+{
+	int64_t story, size;
+	char *err = NULL;
+	*also = NULL;
+	if (folio_store_story(ui->st, id, &story, &size, &err) != 0) {
+		free(err);
+		return true;
+	}
+	if (size < 2)
+		return true;
+	if (ui->stories && folio_idset_add(stories, story) == 0)
+		return false;
+	int64_t copies;
+	*also = ui_story_also(ui, id, &copies);
+	return true;
+}
+
+/*
  * One page of hits for q from offset, ranked or latest first, ready to
- * draw.  FETCH_STOPPED: an error was shown, and *out holds what was read
- * before it; FETCH_INTERRUPTED (only when interruptible): a key came first,
- * nothing was read.
+ * draw; a hit whose story was shown (stories) is passed over, and *nread
+ * counts the store's hits read.  FETCH_STOPPED: an error was shown, and
+ * *out holds what was read before it; FETCH_INTERRUPTED (only when
+ * interruptible): a key came first, nothing was read.
  */
 static enum fetch fetch_page(struct ui_search *s, const struct folio_query *q, bool ranked,
-                             size_t offset, bool interruptible, struct ui_hit **out, size_t *nout)
+                             size_t offset, bool interruptible, struct folio_idset *stories,
+                             struct ui_hit **out, size_t *nout, size_t *nread)
 {
 	struct ui *ui = s->ui;
 	struct folio_hit *hits = NULL;
 	size_t n = 0;
 	char *err = NULL;
 	*out = NULL;
-	*nout = 0;
+	*nout = *nread = 0;
 	s->interrupted = false;
 	if (interruptible)
 		folio_store_set_interrupt(ui->st, key_waiting, s);
@@ -184,12 +214,18 @@ static enum fetch fetch_page(struct ui_search *s, const struct folio_query *q, b
 	size_t added = 0;
 	if (n && !page)
 		result = FETCH_STOPPED;
+	*nread = n;
 	for (size_t i = 0; page && i < n; i++) {
+		char *also;
+		if (!story_hit(ui, stories, hits[i].id, &also))
+			continue;
 		if (!convert_hit(q, &hits[i], &page[added])) {
+			free(also);
 			hit_free_fields(&page[added]);
 			result = FETCH_STOPPED;
 			break;
 		}
+		page[added].also = also;
 		ui_marks_overlay(ui, page[added].id, &page[added].read, &page[added].flagged);
 		added++;
 	}
@@ -210,9 +246,11 @@ static bool fetch_more(struct ui_search *s)
 	if (s->at_end || !s->have_q)
 		return false;
 	struct ui_hit *page;
-	size_t n;
-	enum fetch rc = fetch_page(s, &s->q, s->ranked, s->nhits, false, &page, &n);
-	s->at_end = rc != FETCH_OK || n < SEARCH_PAGE;
+	size_t n, nread;
+	enum fetch rc = fetch_page(s, &s->q, s->ranked, s->fetched, false, &s->stories, &page, &n,
+	                           &nread);
+	s->fetched += nread;
+	s->at_end = rc != FETCH_OK || nread < SEARCH_PAGE;
 	if (!grow_hits(&s->hits, &s->hits_cap, s->nhits + n)) {
 		hits_free(page, n);
 		s->at_end = true;
@@ -243,11 +281,13 @@ static bool run_query(struct ui_search *s, bool ranked, bool interruptible)
 	}
 	ranked = ranked || !q.match; /* dates alone: newest first is the only order */
 	struct ui_hit *page = NULL;
-	size_t n = 0;
+	size_t n = 0, nread = 0;
+	struct folio_idset stories = { 0 };
 	enum fetch rc = FETCH_OK;
 	if (!q.empty) {
-		rc = fetch_page(s, &q, ranked, 0, interruptible, &page, &n);
+		rc = fetch_page(s, &q, ranked, 0, interruptible, &stories, &page, &n, &nread);
 		if (rc == FETCH_INTERRUPTED) {
+			folio_idset_free(&stories);
 			folio_query_free(&q);
 			return false;
 		}
@@ -258,10 +298,12 @@ static bool run_query(struct ui_search *s, bool ranked, bool interruptible)
 	s->have_q = true;
 	s->hits = page;
 	s->nhits = s->hits_cap = n;
+	s->fetched = nread;
+	s->stories = stories;
 	s->ranked = ranked || n <= 1; /* one hit or none: no order to improve */
 	if (q.empty)
 		return true;
-	s->at_end = rc != FETCH_OK || n < SEARCH_PAGE;
+	s->at_end = rc != FETCH_OK || nread < SEARCH_PAGE;
 	s->count = (int64_t)n;
 	s->count_capped = !s->at_end;
 	if (!s->ranked) {
@@ -717,11 +759,14 @@ static void results_draw(struct ui *ui, struct ui_view *v, WINDOW *w)
 		             sel | (hit->read ? A_NORMAL : A_BOLD), hit->title_spans,
 		             hit->ntitle_spans, ui->attr_match, ui);
 		if (y + 1 < h) {
-			char meta[128];
-			snprintf(meta, sizeof meta, "%s%s%s", hit->source, *hit->source && *hit->date ? ", " : "",
-			         hit->date);
-			ui_draw_text(w, y + 1, 2, meta, strlen(meta), width - 2, sel | ui->attr_dim,
-			             NULL, 0, 0, ui);
+			struct folio_buf meta = { 0 };
+			folio_buf_printf(&meta, "%s%s%s%s%s", hit->source,
+			                 *hit->source && *hit->date ? ", " : "", hit->date,
+			                 hit->also ? ui->separator : "", hit->also ? hit->also : "");
+			if (meta.s)
+				ui_draw_text(w, y + 1, 2, meta.s, meta.len, width - 2, sel | ui->attr_dim,
+				             NULL, 0, 0, ui);
+			folio_buf_free(&meta);
 		}
 		if (y + 2 < h)
 			draw_snippet(ui, w, y + 2, 2, width - 2, hit, sel);

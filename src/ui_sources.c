@@ -66,6 +66,8 @@ struct ui_list {
 	int height; /* rows in the pane, from the last draw */
 	int64_t pos_id; /* cache of the "3 of 120" position of cur */
 	int64_t pos_value;
+	int64_t rows_of; /* cache of the 120: the expanded source's id + 1, or 0 */
+	int64_t rows_total;
 };
 
 static void rows_free(struct ui_row *rows, size_t n)
@@ -83,6 +85,7 @@ static void reset_rows(struct ui_list *l)
 	l->base = 0;
 	l->at_start = l->at_end = false;
 	l->pos_id = 0;
+	l->rows_of = 0;
 }
 
 static void sources_free(struct ui_source *src, size_t n)
@@ -815,8 +818,16 @@ static void list_status(struct ui *ui, struct ui_view *v, char *buf, size_t size
 		l->pos_id = r->id;
 		l->pos_value = pos + 1;
 	}
-	snprintf(buf, size, "%lld of %lld", (long long)l->pos_value,
-	         (long long)l->src[l->exp].total);
+	/* one row a story: the rows are counted once a source is opened, not its articles */
+	if (l->rows_of != l->src[l->exp].id + 1) {
+		char *err = NULL;
+		l->rows_total = l->src[l->exp].total;
+		if (ui->stories &&
+		    folio_store_list_count(ui->st, exp_source_id(l), &l->rows_total, &err) != 0)
+			free(err);
+		l->rows_of = l->src[l->exp].id + 1;
+	}
+	snprintf(buf, size, "%lld of %lld", (long long)l->pos_value, (long long)l->rows_total);
 }
 
 static void list_hint(struct ui *ui, struct ui_view *v, char *buf, size_t size)

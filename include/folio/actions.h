@@ -58,6 +58,7 @@ enum folio_context {
 	X(MARK_ALL_READ, "mark-all-read", FOLIO_CTX_PANES, "Mark every article of the selected source, or every hit, read") \
 	X(DELETE, "delete", FOLIO_CTX_PANES, "Delete the article (importing its file again leaves it out)") \
 	X(TAG, "tag", FOLIO_CTX_PANES, "Tag the article (asked for on the bottom line; -NAME removes it)") \
+	X(COPIES, "copies", FOLIO_CTX_PANES, "List the article's copies: the same story from other outlets") \
 	/* search */ \
 	X(SEARCH, "search", FOLIO_CTX_PANES, "Open the search bar") \
 	X(NEXT_MATCH, "next-match", FOLIO_CTX_PANES, "Go to the next search match") \

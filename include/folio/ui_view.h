@@ -130,7 +130,8 @@ struct ui_view {
 	X(article)  \
 	X(help)     \
 	X(prompt)   \
-	X(tag)
+	X(tag)      \
+	X(copies)
 
 #define UI_VIEW_DECLARE(name) extern const struct ui_view_ops ui_##name##_view;
 UI_VIEWS(UI_VIEW_DECLARE)
