@@ -290,7 +290,7 @@ struct folio_keymap *folio_keymap_new(void)
 {
 	struct folio_keymap *km = calloc(1, sizeof *km);
 	if (km)
-		km->settings.mark_read_on_open = true;
+		km->settings.mark_read_on_open = km->settings.one_row_a_story = true;
 	return km;
 }
 
@@ -661,10 +661,11 @@ static void set_directive(struct loader *ld, const char *name, unsigned line, ch
 		return;
 	}
 	bool *flag = strcmp(what, "mark-read-on-open") == 0 ? &s->mark_read_on_open
-	           : strcmp(what, "confirm-quit") == 0 ? &s->confirm_quit : NULL;
+	           : strcmp(what, "confirm-quit") == 0 ? &s->confirm_quit
+	           : strcmp(what, "one-row-a-story") == 0 ? &s->one_row_a_story : NULL;
 	if (!flag) {
 		problem(ld, name, line, "unknown setting \"%.40s\" (list-width, date-format, "
-		        "mark-read-on-open, confirm-quit)", what);
+		        "mark-read-on-open, confirm-quit, one-row-a-story)", what);
 		return;
 	}
 	int yes = yes_no(value);

@@ -561,7 +561,7 @@ enum folio_ui_end folio_ui_run(struct folio_store *st, const struct folio_keymap
 	ui.ellipsis = ascii ? "~" : "\u2026";
 	ui.separator = ascii ? " - " : " \u00b7 ";
 	ui.utf8 = !ascii;
-	ui.stories = true;
+	ui.stories = folio_keymap_settings(km)->one_row_a_story;
 	folio_store_set_stories(st, ui.stories);
 	ui_history_load(&ui.history);
 	/* the source list; a store that cannot be read says so on the status line */

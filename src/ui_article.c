@@ -316,7 +316,7 @@ static int article_open(struct ui *ui, struct ui_view *v, const struct ui_view_a
 		ui_marks_set(ui, a->id, true, a->flagged);
 	}
 	/* and its copies: the same story is not news twice */
-	if (copies)
+	if (copies && a->read && folio_keymap_settings(ui->km)->mark_read_on_open)
 		ui_story_read(ui, a->id);
 	if (q && a->nmatches > 0)
 		ui_message(ui, "%zu match%s: n/N to jump", a->nmatches, a->nmatches == 1 ? "" : "es");

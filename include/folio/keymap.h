@@ -99,6 +99,7 @@ struct folio_keymap;
  *     set date-format FORMAT         strftime(3) for the list's dates (31 bytes)
  *     set mark-read-on-open yes|no   opening an article marks it read
  *     set confirm-quit yes|no        q at the top asks before it quits
+ *     set one-row-a-story yes|no     near duplicates are one row in lists and hits
  *     color ELEMENT FG [BG]          default black red green yellow blue magenta
  *                                    cyan white, or 0-255
  */
@@ -115,6 +116,7 @@ struct folio_settings {
 	char date_format[32];  /* "": YYYY-MM-DD */
 	bool mark_read_on_open;
 	bool confirm_quit;
+	bool one_row_a_story;
 	struct folio_color colors[FOLIO_COLOR_ELEMENTS];
 };
 const struct folio_settings *folio_keymap_settings(const struct folio_keymap *km);

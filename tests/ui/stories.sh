@@ -55,5 +55,13 @@ like "a source holds one row a story too" "$s" 'v Associated Press'
 is "  its page and the page saved again are one row" "$(printf '%s\n' "$s" | grep -c '2016-03-14')" 1
 like "  counted as one" "$(line 24)" '1 of 1'
 keys Q
+
+# the setting: every article its own row
+printf 'set one-row-a-story no\n' >"$TMP/keys"
+start 80 24 --keys "$TMP/keys"
+keys Enter
+is "set one-row-a-story no: every article has its row" \
+	"$(screen | grep -c '2016-03-14')" 4
+keys Q
 finish
 done_testing

@@ -734,13 +734,16 @@ static void test_settings(void)
 	struct folio_keymap *km = folio_keymap_new();
 	const struct folio_settings *s = folio_keymap_settings(km);
 	struct reports r = { 0 };
-	ok(s->mark_read_on_open && !s->confirm_quit && s->list_width == 0 && !s->date_format[0],
-	   "defaults: mark-read-on-open yes, confirm-quit no, list-width auto, ISO dates");
+	ok(s->mark_read_on_open && !s->confirm_quit && s->list_width == 0 && !s->date_format[0] &&
+	   s->one_row_a_story,
+	   "defaults: mark-read-on-open yes, confirm-quit no, list-width auto, ISO dates, "
+	   "one-row-a-story yes");
 	static const char good[] =
 		"set list-width 50\n"
 		"set date-format %d %b %Y  # a comment\n"
 		"set mark-read-on-open no\n"
 		"set confirm-quit yes\n"
+		"set one-row-a-story no\n"
 		"color match black yellow\n"
 		"color title 33\n"
 		"bind global x quit\n";
@@ -750,6 +753,7 @@ static void test_settings(void)
 	is_str(s->date_format, "%d %b %Y", "date-format keeps its spaces, not the comment");
 	ok(!s->mark_read_on_open, "mark-read-on-open no");
 	ok(s->confirm_quit, "confirm-quit yes");
+	ok(!s->one_row_a_story, "one-row-a-story no");
 	ok(s->colors[FOLIO_COLOR_MATCH].set && s->colors[FOLIO_COLOR_MATCH].fg == 0 &&
 	   s->colors[FOLIO_COLOR_MATCH].bg == 3, "color match black yellow");
 	ok(s->colors[FOLIO_COLOR_TITLE].fg == 33 && s->colors[FOLIO_COLOR_TITLE].bg == -1,
