@@ -23,6 +23,7 @@
 #include "folio/json.h"
 #include "folio/search.h"
 #include "folio/text.h"
+#include "folio/timeline.h"
 
 #define LIST_PAGE 500
 
@@ -953,4 +954,101 @@ enum folio_cli_result folio_cli_import(struct folio_store *st, char *const *path
 	 * is done and the store is fine, so the status is the import's. */
 	finish_output();
 	return stats.skipped ? FOLIO_CLI_PARTIAL : FOLIO_CLI_OK;
+}
+
+/* ---- timeline ---------------------------------------------------------- */
+
+static int timeline_json(const struct folio_timeline *t)
+{
+	struct folio_json j;
+	struct folio_json *items = calloc(t->n ? t->n : 1, sizeof *items);
+	if (!items)
+		return -1;
+	folio_json_begin(&j);
+	folio_json_text(&j, "by", folio_bucket_name(t->by));
+	folio_json_int(&j, "dated", t->dated);
+	folio_json_int(&j, "undated", t->undated);
+	for (size_t i = 0; i < t->n; i++) {
+		folio_json_begin(&items[i]);
+		folio_json_text(&items[i], "start", t->bars[i].start);
+		folio_json_text(&items[i], "label", t->bars[i].label);
+		folio_json_int(&items[i], "count", t->bars[i].count);
+	}
+	folio_json_objects(&j, "buckets", items, t->n);
+	free(items);
+	if (folio_json_write(&j, stdout) != 0)
+		return -1;
+	putchar('\n');
+	return 0;
+}
+
+/* The bars, a line at a time through the text gate. */
+static int timeline_text(const struct folio_timeline *t)
+{
+	const char *columns = getenv("COLUMNS");
+	char *end = NULL;
+	long cols = columns ? strtol(columns, &end, 10) : 0;
+	if (!end || *end || end == columns || cols < 20 || cols > 1000)
+		cols = 80;
+	char *drawn = folio_timeline_draw(t, (int)cols,
+	                                  !folio_text_ascii_only());
+	if (!drawn)
+		return -1;
+	for (char *line = drawn, *nl; *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		char *shown = folio_text_display(line, (size_t)(nl - line), NULL);
+		if (!shown) {
+			free(drawn);
+			return -1;
+		}
+		puts(shown);
+		free(shown);
+	}
+	free(drawn);
+	return 0;
+}
+
+enum folio_cli_result folio_cli_timeline(struct folio_store *st, const char *source,
+                                         const char *query, const char *by, bool json)
+{
+	int bucket = FOLIO_BY_FIT;
+	if (by && (bucket = folio_bucket_parse(by)) < 0) {
+		char *escaped = folio_text_escape(by, strlen(by));
+		folio_warn("timeline: --by takes day, week, month or year, not %s",
+		           escaped ? escaped : "?");
+		free(escaped);
+		return FOLIO_CLI_USAGE;
+	}
+	int64_t source_id = 0;
+	if (source) {
+		bool failed = false;
+		if (!(source_id = source_named(st, source, NULL, &failed)))
+			return failed ? FOLIO_CLI_STORE : FOLIO_CLI_USAGE;
+	}
+	struct folio_query q;
+	if (folio_search_parse(query ? query : "", false, &q) != 0)
+		return out_of_memory();
+	if (q.problem) {
+		folio_warn("timeline: %s", q.problem);
+		folio_query_free(&q);
+		return FOLIO_CLI_USAGE;
+	}
+	struct folio_search_opts o = { .match = q.match, .after = q.after, .before = q.before,
+	                               .tag = q.tag };
+	struct folio_day_count *days;
+	size_t n;
+	char *err;
+	int rc = folio_store_days(st, source_id, q.empty ? NULL : &o, &days, &n, &err);
+	folio_query_free(&q);
+	if (rc != 0) {
+		folio_cli_error(err);
+		return FOLIO_CLI_STORE;
+	}
+	struct folio_timeline t;
+	rc = folio_timeline_build(days, n, 0, (enum folio_bucket)bucket, FOLIO_CLI_TIMELINE_BARS, &t);
+	free(days);
+	if (rc == 0)
+		rc = json ? timeline_json(&t) : timeline_text(&t);
+	folio_timeline_free(&t);
+	return rc != 0 ? out_of_memory() : finish_output();
 }

@@ -4,7 +4,7 @@
 _folio()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-	local commands="import extract sources list show open mark delete tag search export check"
+	local commands="import extract sources list show open mark delete tag search timeline export check"
 	local command="" db=() i
 
 	# The command is the first word that is neither an option nor an option's value.
@@ -49,6 +49,7 @@ _folio()
 	list) COMPREPLY=($(compgen -W "--help --json --source --limit --copies" -- "$cur")) ;;
 	show) COMPREPLY=($(compgen -W "--help --json" -- "$cur")) ;;
 	search) [[ $cur == -* ]] && COMPREPLY=($(compgen -W "--help --json --limit --copies" -- "$cur")) ;;
+	timeline) [[ $cur == -* ]] && COMPREPLY=($(compgen -W "--help --json --source --by" -- "$cur")) ;;
 	export) [[ $cur == -* ]] && COMPREPLY=($(compgen -W "--help --json --text --source" -- "$cur")) ;;
 	check | open | delete) COMPREPLY=($(compgen -W "--help" -- "$cur")) ;;
 	mark) [[ $cur == -* ]] && COMPREPLY=($(compgen -W "--help --unread --source --all" -- "$cur")) ;;

@@ -163,6 +163,7 @@ static int64_t parse_count(const char *text)
 struct command_options {
 	bool json, quiet, copies, unread, all, remove, restore;
 	const char *source;
+	const char *by; /* timeline --by: day, week, month or year */
 	int64_t limit;
 	char **args; /* what is left: paths, an id, query words */
 	int nargs;
@@ -386,6 +387,17 @@ static enum folio_cli_result run_search(struct folio_store *st, const struct com
 	return result;
 }
 
+static enum folio_cli_result run_timeline(struct folio_store *st,
+                                         const struct command_options *o)
+{
+	char *query = join_words(o->args, o->nargs);
+	if (!query)
+		return out_of_memory();
+	enum folio_cli_result result = folio_cli_timeline(st, o->source, query, o->by, o->json);
+	free(query);
+	return result;
+}
+
 static enum folio_cli_result run_export(struct folio_store *st, const struct command_options *o)
 {
 	char *query = join_words(o->args, o->nargs);
@@ -472,6 +484,13 @@ static const struct command {
 	  "QUERY: words (all must match), \"a phrase\", prefix*, a OR b, -word,\n"
 	  "source:NAME, by:NAME, title:WORD, after:YYYY-MM-DD, before:YYYY-MM-DD.\n"
 	  "  --limit N       at most N results (default 50)\n" },
+	{ "timeline", "json source by", ANY_ARGS, NULL, FOLIO_STORE_READONLY, run_timeline,
+	  "usage: folio [--db FILE] timeline [--source NAME] [--by day|week|month|year] [--json] [QUERY...]\n"
+	  "Print how many articles (of the source, matching the query) there are over time:\n"
+	  "one line a day, week, month or year (the finest that gives at most 60 lines,\n"
+	  "unless --by), its first day or name, its count and a bar; the undated last.\n"
+	  "  --by UNIT       count by day, week (from Monday), month or year\n"
+	  "  --json          the counts: {\"by\", \"dated\", \"undated\", \"buckets\": [{\"start\", \"label\", \"count\"}]}\n" },
 	{ "check", "", NO_ARGS, "check takes no arguments",
 	  FOLIO_STORE_READONLY | FOLIO_STORE_AS_FOUND, run_check,
 	  "usage: folio [--db FILE] check\n"
@@ -573,7 +592,7 @@ static int set_patience(void)
 enum {
 	OPT_DB = 256, OPT_KEYS, OPT_DEMO, OPT_LIST_ACTIONS,
 	OPT_JSON, OPT_TEXT, OPT_QUIET, OPT_SOURCE, OPT_LIMIT, OPT_COPIES, OPT_UNREAD, OPT_ALL,
-	OPT_REMOVE, OPT_RESTORE
+	OPT_REMOVE, OPT_RESTORE, OPT_BY
 };
 
 static const struct option long_options[] = {
@@ -593,6 +612,7 @@ static const struct option long_options[] = {
 	{ "all", no_argument, NULL, OPT_ALL },
 	{ "remove", no_argument, NULL, OPT_REMOVE },
 	{ "restore", no_argument, NULL, OPT_RESTORE },
+	{ "by", required_argument, NULL, OPT_BY },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -659,6 +679,7 @@ static void parse_line(int argc, char **argv, struct command_line *cl, char **wo
 		case OPT_REMOVE: cl->o.remove = true; break;
 		case OPT_RESTORE: cl->o.restore = true; break;
 		case OPT_SOURCE: cl->o.source = optarg; break;
+		case OPT_BY: cl->o.by = optarg; break;
 		case OPT_LIMIT:
 			if ((cl->o.limit = parse_count(optarg)) < 0)
 				set_problem(cl, "--limit needs a whole number, not %s", optarg);
@@ -683,7 +704,7 @@ static void parse_line(int argc, char **argv, struct command_line *cl, char **wo
 			            word);
 			break;
 		}
-		if (c >= OPT_JSON && c <= OPT_RESTORE)
+		if (c >= OPT_JSON && c <= OPT_BY)
 			cl->given |= 1u << (c - OPT_JSON);
 	}
 	while (optind < argc) /* what follows -- */
@@ -699,7 +720,7 @@ static void parse_line(int argc, char **argv, struct command_line *cl, char **wo
  * lists them), or NULL. */
 static const char *option_not_taken(const struct command_line *cl, const char *allowed)
 {
-	for (int c = OPT_JSON; c <= OPT_RESTORE; c++)
+	for (int c = OPT_JSON; c <= OPT_BY; c++)
 		if ((cl->given & (1u << (c - OPT_JSON))) && !strstr(allowed, option_name(c)))
 			return option_name(c);
 	return NULL;

@@ -56,19 +56,6 @@
 	"WITH top AS (SELECT rowid AS id, bm25(articles_fts, " RANK_WEIGHTS ") AS score" \
 	" FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY score LIMIT ?4 OFFSET ?5)"
 
-/*
- * Date limits: after inclusive, before exclusive; any limit excludes the
- * undated.  With them the tag filter ?7 (tag:NAME; NULL for any): a tagged
- * search takes the statements with date limits, which look at matches in
- * order until the page is full.  Spelt as a plain range (NULL meaning "no bound") so the date
- * index can seek to it instead of scanning from the newest article.
- */
-#define DATE_LIMITS \
-	"a.date >= coalesce(?2, '') AND a.date < coalesce(?3, '~')" /* '~' > any date */ \
-	" AND (a.date <> '' OR (?2 IS NULL AND ?3 IS NULL))" \
-	" AND (?7 IS NULL OR a.id IN (SELECT article_id FROM article_tags" \
-	"      WHERE tag_id = (SELECT id FROM tags WHERE name = ?7)))"
-
 static const char *const stmt_sql[S_COUNT_OF_STMTS] = {
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",

@@ -31,6 +31,22 @@ enum near_stmt_id {
 	N_COUNT_OF_STMTS
 };
 
+/*
+ * Date limits: after inclusive, before exclusive; any limit excludes the
+ * undated.  With them the tag filter ?7 (tag:NAME; NULL for any): a tagged
+ * search takes the statements with date limits, which look at matches in
+ * order until the page is full.  Spelt as a plain range (NULL meaning "no bound") so the date
+ * index can seek to it instead of scanning from the newest article.
+ */
+#define DATE_LIMITS \
+	"a.date >= coalesce(?2, '') AND a.date < coalesce(?3, '~')" /* '~' > any date */ \
+	" AND (a.date <> '' OR (?2 IS NULL AND ?3 IS NULL))" \
+	" AND (?7 IS NULL OR a.id IN (SELECT article_id FROM article_tags" \
+	"      WHERE tag_id = (SELECT id FROM tags WHERE name = ?7)))"
+
+/* Articles by day (folio_store_days): of everything, a source, dates, a search. */
+enum days_stmt { DAYS_ALL, DAYS_SOURCE, DAYS_DATES, DAYS_SEEK, DAYS_SCAN, DAYS_MATCHES, DAYS_STMTS };
+
 /* Keyset walks: what they return, and which variant of the WHERE/ORDER BY. */
 enum walk_what { WALK_ROWS, WALK_IDS, WALK_COUNT, WALK_WHATS };
 #define WALK_SLOTS (WALK_WHATS * 2 * 2 * 2 * 2)
@@ -69,6 +85,7 @@ struct folio_store {
 	sqlite3_stmt *stmt[S_COUNT_OF_STMTS];
 	sqlite3_stmt *walk[WALK_SLOTS];
 	sqlite3_stmt *near[N_COUNT_OF_STMTS];
+	sqlite3_stmt *days[DAYS_STMTS];
 	bool stories; /* folio_store_set_stories(): lists show one article a story */
 	int (*interrupt)(void *arg); /* folio_store_set_interrupt(): asked while a search runs */
 	void *interrupt_arg;

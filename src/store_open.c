@@ -736,6 +736,8 @@ void folio_store_close(struct folio_store *st)
 		sqlite3_finalize(st->walk[i]);
 	for (size_t i = 0; i < N_COUNT_OF_STMTS; i++)
 		sqlite3_finalize(st->near[i]);
+	for (size_t i = 0; i < DAYS_STMTS; i++)
+		sqlite3_finalize(st->days[i]);
 	if (st->db && sqlite3_close(st->db) != SQLITE_OK)
 		assert(!"a statement outlived its store"); /* every statement is finalized above */
 	free(st->path);

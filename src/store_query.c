@@ -609,3 +609,105 @@ int folio_store_search_count(struct folio_store *st, const struct folio_search_o
 		return fail_search(st, rc, err);
 	return 0;
 }
+
+/* ---- articles by day, for a timeline ----------------------------------- */
+
+/*
+ * Every statement here reads indexes only, never a body: a source's or the
+ * store's days from articles_by_source or articles_by_date (covering), and
+ * a search's from FTS5's index joined to the articles by date.  A search
+ * matching few articles looks each one up by id (DAYS_SEEK); one matching
+ * many walks articles_by_date once, keeping the rows whose id FTS5 gave
+ * (DAYS_SCAN: a sequential read of a small index instead of a random read
+ * of the articles table per match).
+ */
+static const char *const days_sql[DAYS_STMTS] = {
+	[DAYS_ALL] = "SELECT date, count(*) FROM articles INDEXED BY articles_by_date GROUP BY date",
+	[DAYS_SOURCE] = "SELECT date, count(*) FROM articles INDEXED BY articles_by_source"
+	                " WHERE source_id = ?1 GROUP BY date",
+	[DAYS_DATES] = "SELECT a.date, count(*) FROM articles AS a INDEXED BY articles_by_date"
+	               " WHERE " DATE_LIMITS " AND (?8 = 0 OR a.source_id = ?8) GROUP BY a.date",
+	[DAYS_SEEK] = "SELECT a.date, count(*) FROM articles_fts CROSS JOIN articles AS a"
+	              " ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?1 AND " DATE_LIMITS
+	              " AND (?8 = 0 OR a.source_id = ?8) GROUP BY a.date",
+	[DAYS_SCAN] = "SELECT a.date, count(*) FROM articles AS a INDEXED BY articles_by_date"
+	              " WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)"
+	              " AND " DATE_LIMITS " AND (?8 = 0 OR a.source_id = ?8) GROUP BY a.date",
+	[DAYS_MATCHES] = "SELECT count(*) FROM (SELECT 1 FROM articles_fts"
+	                 " WHERE articles_fts MATCH ?1 LIMIT ?2)",
+};
+
+/* A search matching more than 1 in DAYS_SCAN_SHARE articles walks the date index. */
+#define DAYS_SCAN_SHARE 64
+
+static int days_step(struct folio_store *st, sqlite3_stmt *s, struct folio_day_count **days,
+                     size_t *n, char **err)
+{
+	struct folio_day_count *list = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		void *p = list;
+		if (!folio_grow_raw(&p, &cap, count + 1, sizeof *list)) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		list = p;
+		copy_date(list[count].date, s, 0);
+		list[count++].count = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(list);
+		return fail_search(st, rc, err);
+	}
+	*days = list;
+	*n = count;
+	return 0;
+}
+
+int folio_store_days(struct folio_store *st, int64_t source_id, const struct folio_search_opts *o,
+                     struct folio_day_count **days, size_t *n, char **err)
+{
+	const char *match = o ? o->match : NULL, *after = o ? o->after : NULL,
+	           *before = o ? o->before : NULL, *tag = o ? o->tag : NULL;
+	enum days_stmt which = source_id ? DAYS_SOURCE : DAYS_ALL;
+	*days = NULL;
+	*n = 0;
+	if (match) {
+		/* how many it matches, counted in FTS5's index no further than the share */
+		int64_t total = 0, unread, matches = 0;
+		sqlite3_stmt *c = st_prepare(st, &st->days[DAYS_MATCHES], days_sql[DAYS_MATCHES], err);
+		if (!c || folio_store_totals(st, &total, &unread, err) != 0)
+			return -1;
+		int64_t cap = total / DAYS_SCAN_SHARE + 1;
+		if (st_bind_text(c, 1, match) != SQLITE_OK || sqlite3_bind_int64(c, 2, cap) != SQLITE_OK)
+			return st_fail(st, sqlite3_errcode(st->db), "count a timeline", err);
+		watch_interrupt(st, true);
+		int rc = sqlite3_step(c);
+		if (rc == SQLITE_ROW)
+			matches = sqlite3_column_int64(c, 0);
+		sqlite3_reset(c);
+		watch_interrupt(st, false);
+		if (rc != SQLITE_ROW)
+			return fail_search(st, rc, err);
+		which = matches >= cap ? DAYS_SCAN : DAYS_SEEK;
+	} else if (after || before || tag) {
+		which = DAYS_DATES;
+	}
+	sqlite3_stmt *s = st_prepare(st, &st->days[which], days_sql[which], err);
+	if (!s)
+		return -1;
+	sqlite3_reset(s);
+	if (which == DAYS_SOURCE ? sqlite3_bind_int64(s, 1, source_id) != SQLITE_OK
+	    : which != DAYS_ALL && ((match && st_bind_text(s, 1, match) != SQLITE_OK) ||
+	                            st_bind_text(s, 2, after) != SQLITE_OK ||
+	                            st_bind_text(s, 3, before) != SQLITE_OK ||
+	                            st_bind_text(s, 7, tag) != SQLITE_OK ||
+	                            sqlite3_bind_int64(s, 8, source_id) != SQLITE_OK))
+		return st_fail(st, sqlite3_errcode(st->db), "count a timeline", err);
+	watch_interrupt(st, which != DAYS_ALL && which != DAYS_SOURCE);
+	int rc = days_step(st, s, days, n, err);
+	watch_interrupt(st, false);
+	return rc;
+}

@@ -446,6 +446,11 @@ void folio_text_set_ascii_only(bool on)
 	ascii_only = on;
 }
 
+bool folio_text_ascii_only(void)
+{
+	return ascii_only;
+}
+
 /* A cluster with an ASCII base keeps the base and loses its marks; any
  * other cluster becomes one '?'. */
 static char *to_ascii(const uint8_t *s, size_t len, size_t *out_len)

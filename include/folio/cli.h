@@ -50,6 +50,16 @@ enum folio_cli_result folio_cli_sources(struct folio_store *st, bool json);
  */
 enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
                                      int64_t limit, bool json, bool copies);
+/*
+ * folio timeline: the articles of source (NULL: all) matching query (NULL
+ * or empty: every one) counted by day, week, month or year (by: a name,
+ * NULL for the finest giving at most FOLIO_CLI_TIMELINE_BARS bars), as text
+ * bars as wide as $COLUMNS (80 without it), or as JSON counts; the undated
+ * counted apart.
+ */
+#define FOLIO_CLI_TIMELINE_BARS 60
+enum folio_cli_result folio_cli_timeline(struct folio_store *st, const char *source,
+                                         const char *query, const char *by, bool json);
 enum folio_cli_result folio_cli_show(struct folio_store *st, int64_t id, bool json);
 /*
  * folio mark, delete, tag: what the reader's keys do, from the shell.  args

@@ -386,6 +386,20 @@ int folio_store_search_count(struct folio_store *st, const struct folio_search_o
                              int64_t cap, int64_t *count, char **err);
 
 /*
+ * Articles by day, for a timeline, read from indexes (no body is read):
+ * the articles of source_id (0: all), those of them matching o's match,
+ * after, before and tag when o is not NULL (o's other fields are not
+ * read; the interrupt check is asked while a search runs).  One row a date,
+ * "YYYY-MM-DD", or "" for the undated; in no promised order.
+ */
+struct folio_day_count {
+	char date[11];
+	int64_t count;
+};
+int folio_store_days(struct folio_store *st, int64_t source_id, const struct folio_search_opts *o,
+                     struct folio_day_count **days, size_t *n, char **err);
+
+/*
  * Stories: articles whose bodies are mostly the same text (folio/near.h),
  * linked when put.  A story is known by the id of its first article; an
  * article linked to none is a story of one, its own id.

@@ -124,6 +124,7 @@ const char *folio_text_wide_form(const char *bytes, size_t len, size_t *bom);
  * folio_text_display().
  */
 void folio_text_set_ascii_only(bool ascii_only);
+bool folio_text_ascii_only(void);
 
 /*
  * The display rule: folio_text_clean() with newlines and tabs turned into
