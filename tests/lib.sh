@@ -69,6 +69,16 @@ like() {
 	fi
 }
 
+unlike() {
+	if printf '%s\n' "$2" | grep -Eq -- "$3"; then
+		_tap_report 1 "$1"
+		printf '%s\n' "#   got:" "$2" | sed '2,$s/^/#     /' | head -40
+		echo "#   want no match for: $3"
+	else
+		_tap_report 0 "$1"
+	fi
+}
+
 skip() {
 	_tap_n=$((_tap_n + 1))
 	echo "ok $_tap_n - $1 # SKIP $2"
