@@ -138,6 +138,18 @@ int folio_timeline_build(const struct folio_day_count *days, size_t n, int64_t u
 	return 0;
 }
 
+void folio_timeline_end(const struct folio_timeline *t, size_t i, char end[11])
+{
+	int y, m, d;
+	struct folio_bar next;
+	if (!folio_date_iso(t->bars[i].start, strlen(t->bars[i].start), &y, &m, &d)) {
+		end[0] = '\0';
+		return;
+	}
+	describe(bucket_of(days_from_civil(y, m, d), t->by) + 1, t->by, &next);
+	memcpy(end, next.start, sizeof next.start);
+}
+
 void folio_timeline_free(struct folio_timeline *t)
 {
 	free(t->bars);

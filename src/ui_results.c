@@ -444,7 +444,36 @@ static int results_open(struct ui *ui, struct ui_view *v, const struct ui_view_a
 	s->hist_pos = ui->history.n;
 	s->at_end = true;
 	v->data = s;
+	if (arg && arg->text) {
+		/* a search asked for (a period of a timeline): run, the hits have the keyboard */
+		if (!ui_edit_set(&s->line, arg->text)) {
+			ui_message(ui, "out of memory");
+		} else {
+			s->line.cursor = s->line.text.len;
+			ui_history_add(&ui->history, arg->text);
+			s->hist_pos = ui->history.n;
+			run_query(s, true, false);
+			s->editing = false;
+		}
+	}
 	return 0;
+}
+
+static bool results_scope(struct ui *ui, struct ui_view *v, struct ui_scope *out)
+{
+	struct ui_search *s = v->data;
+	const char *text = ui_edit_text(&s->line);
+	memset(out, 0, sizeof *out);
+	if (!text || !*text)
+		return false;
+	out->query = strdup(text);
+	out->name = ui_display(text);
+	if (!out->query || !out->name) {
+		ui_scope_free(out);
+		ui_message(ui, "out of memory");
+		return false;
+	}
+	return true;
 }
 
 static void refine(struct ui_search *s)
@@ -834,6 +863,7 @@ const struct ui_view_ops ui_results_view = {
 	.hint = results_hint,
 	.line = results_line,
 	.target = results_target,
+	.scope = results_scope,
 	.step = results_step,
 	.set_state = results_set_state,
 	.wait_ms = results_wait_ms,

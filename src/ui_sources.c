@@ -849,6 +849,22 @@ static bool list_target(struct ui *ui, struct ui_view *v, int64_t *id, bool *rea
 	return true;
 }
 
+/* The source under the cursor (or the one its article is in); All articles is source 0. */
+static bool list_scope(struct ui *ui, struct ui_view *v, struct ui_scope *out)
+{
+	struct ui_list *l = v->data;
+	memset(out, 0, sizeof *out);
+	if (l->nsrc == 0)
+		return false;
+	const struct ui_source *s = &l->src[l->cur.src];
+	out->source_id = s->id;
+	if (!(out->name = strdup(s->name))) {
+		ui_message(ui, "out of memory");
+		return false;
+	}
+	return true;
+}
+
 static void list_reload(struct ui *ui, struct ui_view *v, bool all)
 {
 	if (all)
@@ -917,6 +933,7 @@ const struct ui_view_ops ui_sources_view = {
 	.hint = list_hint,
 	.aside = list_aside,
 	.target = list_target,
+	.scope = list_scope,
 	.step = list_step,
 	.set_state = list_set_state,
 	.reload = list_reload,

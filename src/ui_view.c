@@ -158,6 +158,30 @@ void ui_view_open_article(struct ui *ui, struct ui_view *from, int64_t id,
 	ui->focus = UI_PANE_ARTICLE;
 }
 
+void ui_view_search(struct ui *ui, const char *text)
+{
+	struct ui_view_arg arg = { .action = FOLIO_ACT_SEARCH, .text = text };
+	ui_view_push(ui, &ui_results_view, &arg);
+}
+
+bool ui_view_scope(struct ui *ui, struct ui_scope *out)
+{
+	memset(out, 0, sizeof *out);
+	for (size_t i = ui->depth; i-- > 0;) {
+		struct ui_view *v = &ui->stack[i];
+		if (v->ops->pane == UI_PANE_LIST && v->ops->scope)
+			return v->ops->scope(ui, v, out);
+	}
+	return false;
+}
+
+void ui_scope_free(struct ui_scope *s)
+{
+	free(s->name);
+	free(s->query);
+	memset(s, 0, sizeof *s);
+}
+
 bool ui_view_open_by(struct ui *ui, enum folio_action a)
 {
 	for (size_t k = 0; k < NVIEWS; k++) {

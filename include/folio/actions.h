@@ -61,6 +61,7 @@ enum folio_context {
 	X(COPIES, "copies", FOLIO_CTX_PANES, "List the article's copies: the same story from other outlets") \
 	/* search */ \
 	X(SEARCH, "search", FOLIO_CTX_PANES, "Open the search bar") \
+	X(TIMELINE, "timeline", FOLIO_CTX_PANES, "Show the source's or the search's articles over time") \
 	X(NEXT_MATCH, "next-match", FOLIO_CTX_PANES, "Go to the next search match") \
 	X(PREV_MATCH, "prev-match", FOLIO_CTX_PANES, "Go to the previous search match") \
 	X(SEARCH_SUBMIT, "search-submit", FOLIO_CTX_SEARCH, "Run the search and show the hits") \

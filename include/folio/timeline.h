@@ -44,6 +44,9 @@ int folio_timeline_build(const struct folio_day_count *days, size_t n, int64_t u
                          enum folio_bucket by, size_t max_bars, struct folio_timeline *out);
 void folio_timeline_free(struct folio_timeline *t);
 
+/* The first day after bar i ("YYYY-MM-DD"): the next bucket's start, for before:. */
+void folio_timeline_end(const struct folio_timeline *t, size_t i, char end[11]);
+
 /*
  * The timeline as text, one line a bar: its label, its count right-aligned,
  * and a bar scaled so the largest fills what is left of width columns

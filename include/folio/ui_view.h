@@ -63,6 +63,14 @@ struct ui_view_arg {
 	int64_t id;                    /* an article */
 	const struct folio_query *query; /* its matches to highlight, or NULL */
 	enum folio_action action;      /* the action that opened it (pipe or pager) */
+	const char *text;              /* the search: what its bar starts with, run at once */
+};
+
+/* What a list view lists, for a view of it over time (ui_view_scope()). */
+struct ui_scope {
+	int64_t source_id; /* a source's articles; 0: all, or the search's */
+	char *name;        /* display form: "All articles", the source, the search's text */
+	char *query;       /* the search's text as typed, or NULL for a source */
 };
 
 struct ui_view;
@@ -99,6 +107,9 @@ struct ui_view_ops {
 	/* Draw its line (the bar) on the left of the status line in cols
 	 * columns; the cursor's column when it has the keyboard, else -1. */
 	int (*line)(struct ui *ui, struct ui_view *v, WINDOW *w, int cols);
+	/* What the list shows (a source, a search), malloc'd into *out; false when
+	 * it shows none (a source list's cursor on nothing). */
+	bool (*scope)(struct ui *ui, struct ui_view *v, struct ui_scope *out);
 	/* Draw the article pane while no article view is open (the welcome). */
 	void (*aside)(struct ui *ui, struct ui_view *v, WINDOW *w);
 	/* The article an action on "this article" means: its selected one. */
@@ -131,7 +142,8 @@ struct ui_view {
 	X(help)     \
 	X(prompt)   \
 	X(tag)      \
-	X(copies)
+	X(copies)   \
+	X(timeline)
 
 #define UI_VIEW_DECLARE(name) extern const struct ui_view_ops ui_##name##_view;
 UI_VIEWS(UI_VIEW_DECLARE)
@@ -161,6 +173,11 @@ bool ui_view_cancel(struct ui *ui);
 /* A list view's request: open article id (highlighting query) from it. */
 void ui_view_open_article(struct ui *ui, struct ui_view *from, int64_t id,
                           const struct folio_query *query);
+/* A request: a search for text on top (Esc comes back to the view that asked). */
+void ui_view_search(struct ui *ui, const char *text);
+/* What the list view with the keyboard (or the nearest below it) lists. */
+bool ui_view_scope(struct ui *ui, struct ui_scope *out);
+void ui_scope_free(struct ui_scope *s);
 /* An action that opens a view (help, search): true when one did. */
 bool ui_view_open_by(struct ui *ui, enum folio_action a);
 /* Select the next/previous article in the list the focus is in or came from,
