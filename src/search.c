@@ -602,3 +602,85 @@ fail:
 	free(v);
 	return 0;
 }
+
+/* ---- an article's words ------------------------------------------------ */
+
+static int by_word(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int by_count(const void *a, const void *b)
+{
+	const struct folio_word_count *x = a, *y = b;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->word, y->word);
+}
+
+FOLIO_DEFINE_GROW(grow_ptrs, char *)
+FOLIO_DEFINE_GROW(grow_counts, struct folio_word_count)
+
+int folio_search_words(const char *text, size_t len, struct folio_word_count **words,
+                       size_t *n)
+{
+	size_t flen;
+	bool ok = true;
+	char *folded = folio_text_fold(text, len, &flen, NULL);
+	char *all = folded ? words_of(folded, flen, &ok) : NULL;
+	char **list = NULL;
+	size_t nlist = 0, cap = 0;
+	struct folio_word_count *out = NULL;
+	size_t nout = 0, ocap = 0;
+
+	*words = NULL;
+	*n = 0;
+	free(folded);
+	if (!folded || !ok)
+		return -1;
+	for (char *w = all; w && *w;) {
+		char *sp = strchr(w, ' ');
+		if (sp)
+			*sp = '\0';
+		size_t chars = u8_mbsnlen((const uint8_t *)w, strlen(w));
+		if (chars >= 3 && strspn(w, "0123456789") < strlen(w)) {
+			if (!grow_ptrs(&list, &cap, nlist + 1)) {
+				ok = false;
+				break;
+			}
+			list[nlist++] = w;
+		}
+		w = sp ? sp + 1 : w + strlen(w);
+	}
+	if (ok && nlist)
+		qsort(list, nlist, sizeof *list, by_word);
+	for (size_t i = 0; ok && i < nlist; i++) {
+		if (nout && strcmp(out[nout - 1].word, list[i]) == 0) {
+			out[nout - 1].count++;
+			continue;
+		}
+		if (!grow_counts(&out, &ocap, nout + 1) || !(out[nout].word = strdup(list[i]))) {
+			ok = false;
+			break;
+		}
+		out[nout++].count = 1;
+	}
+	free(list);
+	free(all);
+	if (!ok) {
+		folio_search_words_free(out, nout);
+		return -1;
+	}
+	if (nout)
+		qsort(out, nout, sizeof *out, by_count);
+	*words = out;
+	*n = nout;
+	return 0;
+}
+
+void folio_search_words_free(struct folio_word_count *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(words[i].word);
+	free(words);
+}

@@ -307,6 +307,7 @@ static void dispatch(struct ui *ui, enum folio_action a)
 		break;
 	case FOLIO_ACT_PIPE:
 	case FOLIO_ACT_COPIES:
+	case FOLIO_ACT_MORE_LIKE_THIS:
 	case FOLIO_ACT_TIMELINE:
 		ui_view_open_by(ui, a);
 		break;

@@ -2,7 +2,8 @@
  * ui_copies.c: a short list of articles picked for one article, in the
  * list pane: its story's copies (c: the same text from other outlets,
  * linked at import) and, with the same code, the articles most like it
- * (m: its most distinctive words through the full-text index).
+ * (m, the view ui_similar_view: its most distinctive words through the
+ * full-text index, its copies left out).
  *
  * The list is small and read whole when it opens: each row is its date,
  * source and title.  Enter opens one beside it; J/K step through it; q or
@@ -11,6 +12,10 @@
 #include "folio/folio.h"
 
 #include "ui_internal.h"
+
+#include <math.h>
+
+#include "folio/search.h"
 
 struct ui_pick {
 	int64_t id;
@@ -243,6 +248,192 @@ const struct ui_view_ops ui_copies_view = {
 	.opened_by = FOLIO_ACT_COPIES,
 	.esc_closes = true,
 	.open = copies_open,
+	.close = picks_close,
+	.draw = picks_draw,
+	.action = picks_action,
+	.status = picks_status,
+	.hint = picks_hint,
+	.target = picks_target,
+	.step = picks_step,
+	.set_state = picks_set_state,
+};
+
+/* ---- more like this ------------------------------------------------------ */
+
+/* The article's words asked about (the most frequent), and used (the rarest of them). */
+#define LIKE_CANDIDATES 40
+#define LIKE_TERMS 10
+#define LIKE_SHOWN 20
+
+struct like_term {
+	const char *word;
+	double score;
+};
+
+static int by_score(const void *a, const void *b)
+{
+	const struct like_term *x = a, *y = b;
+	return x->score > y->score ? -1 : x->score < y->score ? 1 : strcmp(x->word, y->word);
+}
+
+/*
+ * The query for the articles like article rec: its most frequent words
+ * weighed by how rare they are in the store (tf * log(N / df), df counted
+ * in the full-text index no further than a tenth of the store, or 50: a
+ * word that common says nothing), the best LIKE_TERMS joined by OR.  NULL when
+ * nothing is left (or on error, said).
+ */
+static char *like_query(struct ui *ui, const struct folio_record *rec)
+{
+	struct folio_buf text = { 0 };
+	folio_buf_printf(&text, "%s\n%s", rec->title ? rec->title : "", rec->body ? rec->body : "");
+	struct folio_word_count *words = NULL;
+	size_t n = 0;
+	int64_t total = 0, unread;
+	char *err = NULL;
+	if (text.oom || folio_search_words(text.s ? text.s : "", text.len, &words, &n) != 0) {
+		folio_buf_free(&text);
+		ui_message(ui, "out of memory");
+		return NULL;
+	}
+	folio_buf_free(&text);
+	if (folio_store_totals(ui->st, &total, &unread, &err) != 0) {
+		folio_search_words_free(words, n);
+		ui_store_error(ui, err);
+		return NULL;
+	}
+	struct like_term terms[LIKE_CANDIDATES];
+	size_t nterms = 0;
+	/* a small store has no word in a tenth of it that says nothing */
+	int64_t cap = total / 10 > 50 ? total / 10 : 50;
+	for (size_t i = 0; i < n && i < LIKE_CANDIDATES; i++) {
+		struct folio_query q;
+		char quoted[256];
+		int64_t docs = 0;
+		snprintf(quoted, sizeof quoted, "\"%s\"", words[i].word);
+		if (folio_search_parse(quoted, false, &q) != 0)
+			break;
+		struct folio_search_opts o = { .match = q.match };
+		int rc = q.match ? folio_store_search_count(ui->st, &o, cap, &docs, &err) : -1;
+		folio_query_free(&q);
+		free(err);
+		err = NULL;
+		/* in no other article, or in too many: nothing to go on */
+		if (rc != 0 || docs < 2 || docs >= cap)
+			continue;
+		terms[nterms].word = words[i].word;
+		terms[nterms].score = (double)words[i].count * log((double)(total + 1) / (double)docs);
+		nterms++;
+	}
+	if (nterms)
+		qsort(terms, nterms, sizeof *terms, by_score);
+	struct folio_buf b = { 0 };
+	for (size_t i = 0; i < nterms && i < LIKE_TERMS; i++)
+		folio_buf_printf(&b, "%s\"%s\"", i ? " OR " : "", terms[i].word);
+	folio_search_words_free(words, n);
+	char *query = b.len ? folio_buf_finish(&b, NULL) : NULL;
+	if (!b.len)
+		folio_buf_free(&b);
+	return query;
+}
+
+FOLIO_DEFINE_GROW(grow_list_rows, struct folio_list_row)
+
+/* m: the articles most like the one with the keyboard, best first, not its copies. */
+static int similar_open(struct ui *ui, struct ui_view *v, const struct ui_view_arg *arg)
+{
+	int64_t id, story, size;
+	struct folio_record rec;
+	char *err = NULL;
+	(void)arg;
+	if (!ui_view_target(ui, &id, NULL, NULL)) {
+		ui_message(ui, "No article selected");
+		return -1;
+	}
+	int rc = folio_store_get(ui->st, id, &rec, &err);
+	if (rc != 0) {
+		if (rc < 0)
+			ui_store_error(ui, err);
+		return -1;
+	}
+	char *query = like_query(ui, &rec);
+	folio_record_free(&rec);
+	if (!query) {
+		if (!ui->message[0])
+			ui_message(ui, "This article has no words that other articles share");
+		return -1;
+	}
+	/* its story: itself and its copies are left out */
+	struct folio_idset skip = { 0 };
+	struct folio_list_row *mine = NULL;
+	size_t nmine = 0;
+	if (folio_store_story(ui->st, id, &story, &size, &err) == 0 && size > 1 &&
+	    folio_store_story_rows(ui->st, story, &mine, &nmine, &err) == 0)
+		for (size_t i = 0; i < nmine; i++)
+			folio_idset_add(&skip, mine[i].id);
+	free(err);
+	err = NULL;
+	folio_store_rows_free(mine, nmine);
+	folio_idset_add(&skip, id);
+
+	struct folio_query q;
+	struct folio_hit *hits = NULL;
+	size_t nhits = 0;
+	rc = folio_search_parse(query, false, &q);
+	free(query);
+	if (rc == 0 && q.match) {
+		struct folio_search_opts o = { .match = q.match, .limit = LIKE_SHOWN + skip.n,
+		                               .no_snippets = true };
+		rc = folio_store_search(ui->st, &o, &hits, &nhits, &err);
+	}
+	if (rc == 0)
+		folio_query_free(&q);
+	struct folio_list_row *rows = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; rc == 0 && i < nhits && n < LIKE_SHOWN; i++) {
+		if (folio_idset_has(&skip, hits[i].id))
+			continue;
+		if (!grow_list_rows(&rows, &cap, n + 1))
+			break;
+		struct folio_list_row *r = &rows[n++];
+		memset(r, 0, sizeof *r);
+		r->id = hits[i].id;
+		memcpy(r->date, hits[i].date, sizeof r->date);
+		r->read = hits[i].read;
+		r->flagged = hits[i].flagged;
+		/* handed over: the hit keeps NULL */
+		r->source = hits[i].source;
+		r->title = hits[i].title;
+		hits[i].source = hits[i].title = NULL;
+	}
+	folio_store_hits_free(hits, nhits);
+	folio_idset_free(&skip);
+	if (rc != 0) {
+		folio_store_rows_free(rows, n);
+		ui_store_error(ui, err);
+		return -1;
+	}
+	if (n == 0) {
+		free(rows);
+		ui_message(ui, "No other article is like this one");
+		return -1;
+	}
+	char head[64];
+	snprintf(head, sizeof head, "More like this, best first:");
+	struct ui_picks *p = picks_new(ui, head, rows, n);
+	if (!p)
+		return -1;
+	v->data = p;
+	return 0;
+}
+
+const struct ui_view_ops ui_similar_view = {
+	.name = "similar",
+	.pane = UI_PANE_LIST,
+	.context = FOLIO_CTX_SOURCES,
+	.opened_by = FOLIO_ACT_MORE_LIKE_THIS,
+	.esc_closes = true,
+	.open = similar_open,
 	.close = picks_close,
 	.draw = picks_draw,
 	.action = picks_action,

@@ -59,6 +59,7 @@ enum folio_context {
 	X(DELETE, "delete", FOLIO_CTX_PANES, "Delete the article (importing its file again leaves it out)") \
 	X(TAG, "tag", FOLIO_CTX_PANES, "Tag the article (asked for on the bottom line; -NAME removes it)") \
 	X(COPIES, "copies", FOLIO_CTX_PANES, "List the article's copies: the same story from other outlets") \
+	X(MORE_LIKE_THIS, "more-like-this", FOLIO_CTX_PANES, "List the articles most like this one (its rarest words), not its copies") \
 	/* search */ \
 	X(SEARCH, "search", FOLIO_CTX_PANES, "Open the search bar") \
 	X(TIMELINE, "timeline", FOLIO_CTX_PANES, "Show the source's or the search's articles over time") \

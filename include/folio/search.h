@@ -55,6 +55,22 @@ struct folio_query {
 int folio_search_parse(const char *input, bool typing, struct folio_query *q);
 void folio_query_free(struct folio_query *q);
 
+/*
+ * The words of text as the index keeps them (folded, cut as FTS5's
+ * unicode61 cuts), each once with how often it occurs, the most frequent
+ * first (then by word); words of fewer than three characters and words of
+ * digits alone are passed over.  0, or -1 when memory ran out.  For "more
+ * like this": the article's words, of which the rarest in the store say
+ * most about it.
+ */
+struct folio_word_count {
+	char *word;
+	size_t count;
+};
+int folio_search_words(const char *text, size_t len, struct folio_word_count **words,
+                       size_t *n);
+void folio_search_words_free(struct folio_word_count *words, size_t n);
+
 /* A byte range of a text that matched. */
 struct folio_span {
 	size_t start;

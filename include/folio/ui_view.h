@@ -143,6 +143,7 @@ struct ui_view {
 	X(prompt)   \
 	X(tag)      \
 	X(copies)   \
+	X(similar)  \
 	X(timeline)
 
 #define UI_VIEW_DECLARE(name) extern const struct ui_view_ops ui_##name##_view;
