@@ -333,6 +333,9 @@ static enum folio_cli_result run_extract(struct folio_store *st, const struct co
 static enum folio_cli_result run_import(struct folio_store *st, const struct command_options *o)
 {
 	folio_store_set_restore(st, o->restore);
+	/* what linking near duplicates costs is measured against an import without it */
+	const char *no_linking = getenv("FOLIO_NO_LINKING");
+	folio_store_set_linking(st, !no_linking || !*no_linking);
 	return folio_cli_import(st, o->args, (size_t)o->nargs, o->quiet);
 }
 

@@ -626,8 +626,9 @@ static int put_inside(struct folio_store *st, const struct folio_article *a, con
 	found = st_step_one(st, s, "write an article", err);
 	sqlite3_reset(s);
 	if (found != 0 ||
-	    st_near_link(st, old_id ? old_id : sqlite3_last_insert_rowid(st->db), a->body,
-	                 old_id != 0, err) != 0)
+	    (!st->no_linking &&
+	     st_near_link(st, old_id ? old_id : sqlite3_last_insert_rowid(st->db), a->body,
+	                  old_id != 0, err) != 0))
 		return -1;
 	*result = old_id ? FOLIO_PUT_UPDATED : FOLIO_PUT_NEW;
 

@@ -87,6 +87,7 @@ struct folio_store {
 	sqlite3_stmt *near[N_COUNT_OF_STMTS];
 	sqlite3_stmt *days[DAYS_STMTS];
 	bool stories; /* folio_store_set_stories(): lists show one article a story */
+	bool no_linking; /* folio_store_set_linking(false): puts link no near duplicates */
 	int (*interrupt)(void *arg); /* folio_store_set_interrupt(): asked while a search runs */
 	void *interrupt_arg;
 };

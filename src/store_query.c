@@ -206,6 +206,11 @@ static int bind_walk(struct folio_store *st, sqlite3_stmt *s, int64_t source_id,
 	return 0;
 }
 
+void folio_store_set_linking(struct folio_store *st, bool link)
+{
+	st->no_linking = !link;
+}
+
 void folio_store_set_stories(struct folio_store *st, bool one_a_story)
 {
 	st->stories = one_a_story;

@@ -155,6 +155,13 @@ enum folio_put_result {
 int folio_store_put(struct folio_store *st, const struct folio_article *a,
                     const char *path, enum folio_put_result *result, char **err);
 
+/*
+ * With link false, articles put are not linked to the stories of their
+ * near duplicates (nor signed, so later ones cannot find them): only for
+ * measuring what linking costs (FOLIO_NO_LINKING, tests/bench).  Default true.
+ */
+void folio_store_set_linking(struct folio_store *st, bool link);
+
 /* With restore true, puts bring back articles the user deleted (import --restore). */
 void folio_store_set_restore(struct folio_store *st, bool restore);
 

@@ -161,6 +161,8 @@ reader() {
 	fig "keys.tmux_client_ms@$n" "$(field p50_ms < "$bench/m.txt")"
 
 	# keystrokes, in the order a reader would press them (default keys)
+	press timeline_all T               # every article over time (issue 19)
+	press timeline_close T
 	press list_down j                  # move the selection in the list
 	press list_open Enter              # open what is selected
 	press list_down2 j
@@ -232,6 +234,25 @@ import_both() {
 		"$(field "import.folio.cpu_s@$n" < "$out")")"
 	fig "store.folio.mb@$n" "$(du -sm "$store" | cut -f1)"
 	fig "store.floor.mb@$n" "$(du -sm "$floordb" | cut -f1)"
+
+	# linking near duplicates into stories (issue 19): the same import
+	# without it (FOLIO_NO_LINKING), its rate and the store's size
+	nolink=$bench/folio-nolink-$n.db
+	rm -f "$nolink" "$nolink-wal" "$nolink-shm"
+	FOLIO_NO_LINKING=1 "$bin/measure" run 1 "$FOLIO" --db "$nolink" import --quiet "$@" \
+		> "$bench/import.txt"
+	nsecs=$(awk '$1 == "p50_ms" { printf "%.3f", $2 / 1000 }' "$bench/import.txt")
+	fig "import.nolink.seconds@$n" "$nsecs"
+	fig "import.nolink.cpu_s@$n" "$(awk '$1 == "cpu_ms" { printf "%.3f", $2 / 1000 }' "$bench/import.txt")"
+	fig "import.nolink.articles_per_s@$n" "$(awk -v n="$n" -v s="$nsecs" 'BEGIN { printf "%.0f", n / s }')"
+	fig "import.linking_cost_by_cpu@$n" "$(ratio "$(field "import.folio.cpu_s@$n" < "$out")" \
+		"$(field "import.nolink.cpu_s@$n" < "$out")")"
+	fig "import.linking_cost_by_wall@$n" "$(ratio "$secs" "$nsecs")"
+	on=$(stat -c %s "$store") off=$(stat -c %s "$nolink")
+	fig "store.nolink.mb@$n" "$(du -sm "$nolink" | cut -f1)"
+	fig "store.linking.bytes_per_article@$n" "$(awk -v a="$on" -v b="$off" -v n="$n" 'BEGIN { printf "%.0f", (a - b) / n }')"
+	fig "store.stories@$n" "$("$FOLIO" --db "$store" list --limit 1000000000 | wc -l)"
+	rm -f "$nolink" "$nolink-wal" "$nolink-shm"
 	tail -n +$((mark + 1)) "$out" > "$bench/import-$n.txt"
 }
 
@@ -255,6 +276,17 @@ for n in $sizes; do
 	# process of its own (open, query, 50 rows) and inside one process
 	"$bin/measure" run "$runs" "$FOLIO" --db "$store" sources > "$bench/m.txt"
 	fig "search.startup.p50_ms@$n" "$(field p50_ms < "$bench/m.txt")"
+
+	# timelines (issue 19): every article, a common word and a rare one,
+	# counted from the indexes; a whole `folio timeline` process each
+	for kind in all common rare; do
+		word=$(awk -F '\t' -v k="$kind" '$1 == k { print $2 }' "$bench/queries.tsv")
+		"$FOLIO" --db "$store" timeline $word > /dev/null
+		"$bin/measure" run "$runs" "$FOLIO" --db "$store" timeline $word > "$bench/m.txt"
+		fig "timeline.$kind.p50_ms@$n" "$(field p50_ms < "$bench/m.txt")"
+		fig "timeline.$kind.p95_ms@$n" "$(field p95_ms < "$bench/m.txt")"
+		fig "timeline.$kind.cpu_ms@$n" "$(field cpu_ms < "$bench/m.txt")"
+	done
 	while IFS='	' read -r kind query bare bare_folio; do
 		# one run of each first, not timed, so neither side's p95 is a cold cache
 		"$FOLIO" --db "$store" search --limit 50 "$query" > /dev/null

@@ -48,4 +48,8 @@ else
 		skip "$t" "python3 is needed to read the JSON"
 	done
 fi
+
+# FOLIO_NO_LINKING (for tests/bench): an import that links nothing
+FOLIO_NO_LINKING=1 "$FOLIO" --db "$TMP/apart.db" import --quiet "$top_srcdir"/tests/data/near/*.txt
+is "FOLIO_NO_LINKING=1: nothing linked, a row each" "$("$FOLIO" --db "$TMP/apart.db" list | wc -l | tr -d ' ')" 4
 done_testing
