@@ -45,7 +45,10 @@ enum near_stmt_id {
 	"      WHERE tag_id = (SELECT id FROM tags WHERE name = ?7)))"
 
 /* Articles by day (folio_store_days): of everything, a source, dates, a search. */
-enum days_stmt { DAYS_ALL, DAYS_SOURCE, DAYS_DATES, DAYS_SEEK, DAYS_SCAN, DAYS_MATCHES, DAYS_STMTS };
+enum days_stmt {
+	DAYS_ALL, DAYS_SOURCE, DAYS_DATES, DAYS_SEEK, DAYS_MATCHES,
+	DAYS_IDS, DAYS_LAST_ID, DAYS_WALK, DAYS_WALK_SOURCE, DAYS_STMTS
+};
 
 /* Keyset walks: what they return, and which variant of the WHERE/ORDER BY. */
 enum walk_what { WALK_ROWS, WALK_IDS, WALK_COUNT, WALK_WHATS };

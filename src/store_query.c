@@ -622,9 +622,12 @@ int folio_store_search_count(struct folio_store *st, const struct folio_search_o
  * store's days from articles_by_source or articles_by_date (covering), and
  * a search's from FTS5's index joined to the articles by date.  A search
  * matching few articles looks each one up by id (DAYS_SEEK); one matching
- * many walks articles_by_date once, keeping the rows whose id FTS5 gave
- * (DAYS_SCAN: a sequential read of a small index instead of a random read
- * of the articles table per match).
+ * many (more than 1 in DAYS_SCAN_SHARE) reads FTS5's ids into a bitmap and
+ * walks articles_by_date (or articles_by_source) once, counting the rows
+ * whose bit is set: a sequential read of a small index instead of a random
+ * read of the articles table per match.  (Asking SQLite for the same with
+ * `a.id IN (SELECT rowid ...)` cost twice the CPU at 10^5: it builds and
+ * probes a B-tree of the ids.)
  */
 static const char *const days_sql[DAYS_STMTS] = {
 	[DAYS_ALL] = "SELECT date, count(*) FROM articles INDEXED BY articles_by_date GROUP BY date",
@@ -635,9 +638,13 @@ static const char *const days_sql[DAYS_STMTS] = {
 	[DAYS_SEEK] = "SELECT a.date, count(*) FROM articles_fts CROSS JOIN articles AS a"
 	              " ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?1 AND " DATE_LIMITS
 	              " AND (?8 = 0 OR a.source_id = ?8) GROUP BY a.date",
-	[DAYS_SCAN] = "SELECT a.date, count(*) FROM articles AS a INDEXED BY articles_by_date"
-	              " WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)"
-	              " AND " DATE_LIMITS " AND (?8 = 0 OR a.source_id = ?8) GROUP BY a.date",
+	[DAYS_IDS] = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1",
+	[DAYS_LAST_ID] = "SELECT max(id) FROM articles",
+	/* (date, id) in the index's order, so a day's rows come together */
+	[DAYS_WALK] = "SELECT a.date, a.id FROM articles AS a INDEXED BY articles_by_date"
+	              " WHERE " DATE_LIMITS " AND ?8 = 0",
+	[DAYS_WALK_SOURCE] = "SELECT a.date, a.id FROM articles AS a INDEXED BY articles_by_source"
+	                     " WHERE a.source_id = ?8 AND " DATE_LIMITS,
 	[DAYS_MATCHES] = "SELECT count(*) FROM (SELECT 1 FROM articles_fts"
 	                 " WHERE articles_fts MATCH ?1 LIMIT ?2)",
 };
@@ -645,13 +652,30 @@ static const char *const days_sql[DAYS_STMTS] = {
 /* A search matching more than 1 in DAYS_SCAN_SHARE articles walks the date index. */
 #define DAYS_SCAN_SHARE 64
 
-static int days_step(struct folio_store *st, sqlite3_stmt *s, struct folio_day_count **days,
-                     size_t *n, char **err)
+/*
+ * The rows of s, (date, count) a day; or, with ids, (date, id) rows in date
+ * order of which those whose bit is set in ids are counted, a day a row.
+ */
+static int days_step(struct folio_store *st, sqlite3_stmt *s, const unsigned char *ids,
+                     int64_t last_id, struct folio_day_count **days, size_t *n, char **err)
 {
 	struct folio_day_count *list = NULL;
 	size_t count = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t k = 1;
+		if (ids) {
+			int64_t id = sqlite3_column_int64(s, 1);
+			if (id < 1 || id > last_id || !(ids[id >> 3] & (1u << (id & 7))))
+				continue;
+			const unsigned char *date = sqlite3_column_text(s, 0);
+			if (count && strcmp(list[count - 1].date, date ? (const char *)date : "") == 0) {
+				list[count - 1].count++;
+				continue;
+			}
+		} else {
+			k = sqlite3_column_int64(s, 1);
+		}
 		void *p = list;
 		if (!folio_grow_raw(&p, &cap, count + 1, sizeof *list)) {
 			rc = SQLITE_NOMEM;
@@ -659,7 +683,7 @@ static int days_step(struct folio_store *st, sqlite3_stmt *s, struct folio_day_c
 		}
 		list = p;
 		copy_date(list[count].date, s, 0);
-		list[count++].count = sqlite3_column_int64(s, 1);
+		list[count++].count = k;
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
@@ -668,6 +692,45 @@ static int days_step(struct folio_store *st, sqlite3_stmt *s, struct folio_day_c
 	}
 	*days = list;
 	*n = count;
+	return 0;
+}
+
+/* The ids FTS5 matches for match, as a bitmap of bits 0..*last_id. */
+static int days_ids(struct folio_store *st, const char *match, unsigned char **ids,
+                    int64_t *last_id, char **err)
+{
+	sqlite3_stmt *last = st_prepare(st, &st->days[DAYS_LAST_ID], days_sql[DAYS_LAST_ID], err);
+	sqlite3_stmt *s = st_prepare(st, &st->days[DAYS_IDS], days_sql[DAYS_IDS], err);
+	int rc;
+	*ids = NULL;
+	if (!last || !s || st_step_one(st, last, "count a timeline", err) < 0) {
+		if (last)
+			sqlite3_reset(last);
+		return -1;
+	}
+	*last_id = sqlite3_column_int64(last, 0);
+	sqlite3_reset(last);
+	if (*last_id < 0 || !(*ids = calloc((size_t)(*last_id >> 3) + 1, 1)))
+		return st_fail(st, SQLITE_NOMEM, "count a timeline", err);
+	sqlite3_reset(s);
+	if (st_bind_text(s, 1, match) != SQLITE_OK) {
+		free(*ids);
+		*ids = NULL;
+		return st_fail(st, sqlite3_errcode(st->db), "count a timeline", err);
+	}
+	watch_interrupt(st, true);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(s, 0);
+		if (id >= 1 && id <= *last_id)
+			(*ids)[id >> 3] |= (unsigned char)(1u << (id & 7));
+	}
+	sqlite3_reset(s);
+	watch_interrupt(st, false);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		return fail_search(st, rc, err);
+	}
 	return 0;
 }
 
@@ -696,23 +759,34 @@ int folio_store_days(struct folio_store *st, int64_t source_id, const struct fol
 		watch_interrupt(st, false);
 		if (rc != SQLITE_ROW)
 			return fail_search(st, rc, err);
-		which = matches >= cap ? DAYS_SCAN : DAYS_SEEK;
+		which = matches < cap ? DAYS_SEEK : source_id ? DAYS_WALK_SOURCE : DAYS_WALK;
 	} else if (after || before || tag) {
 		which = DAYS_DATES;
 	}
-	sqlite3_stmt *s = st_prepare(st, &st->days[which], days_sql[which], err);
-	if (!s)
+	bool walk = which == DAYS_WALK || which == DAYS_WALK_SOURCE;
+	unsigned char *ids = NULL;
+	int64_t last_id = 0;
+	if (walk && days_ids(st, match, &ids, &last_id, err) != 0)
 		return -1;
+	sqlite3_stmt *s = st_prepare(st, &st->days[which], days_sql[which], err);
+	if (!s) {
+		free(ids);
+		return -1;
+	}
 	sqlite3_reset(s);
+	/* the walks have no ?1: the match was the bitmap's */
 	if (which == DAYS_SOURCE ? sqlite3_bind_int64(s, 1, source_id) != SQLITE_OK
-	    : which != DAYS_ALL && ((match && st_bind_text(s, 1, match) != SQLITE_OK) ||
+	    : which != DAYS_ALL && ((match && !walk && st_bind_text(s, 1, match) != SQLITE_OK) ||
 	                            st_bind_text(s, 2, after) != SQLITE_OK ||
 	                            st_bind_text(s, 3, before) != SQLITE_OK ||
 	                            st_bind_text(s, 7, tag) != SQLITE_OK ||
-	                            sqlite3_bind_int64(s, 8, source_id) != SQLITE_OK))
+	                            sqlite3_bind_int64(s, 8, source_id) != SQLITE_OK)) {
+		free(ids);
 		return st_fail(st, sqlite3_errcode(st->db), "count a timeline", err);
+	}
 	watch_interrupt(st, which != DAYS_ALL && which != DAYS_SOURCE);
-	int rc = days_step(st, s, days, n, err);
+	int rc = days_step(st, s, ids, last_id, days, n, err);
 	watch_interrupt(st, false);
+	free(ids);
 	return rc;
 }
