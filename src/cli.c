@@ -224,8 +224,10 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 	struct folio_list_key key;
 	bool have_key = false;
 	int64_t printed = 0;
-	struct stories shown = { .copies = copies };
 	struct folio_json_list list;
+	/* the store passes over the copies (a story's newest article in the list
+	 * is its row): no lookup a row, which cost 4x the CPU of the list at 10^5 */
+	folio_store_set_stories(st, !copies);
 	if (json)
 		folio_json_list_begin(&list, stdout);
 	for (;;) {
@@ -239,19 +241,15 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 		char *err;
 		if (folio_store_list(st, source_id, have_key ? &key : NULL, false, false, want,
 		                     &rows, &n, &err) != 0) {
-			folio_idset_free(&shown.set);
 			folio_cli_error(err);
 			return FOLIO_CLI_STORE;
 		}
 		for (size_t i = 0; i < n; i++) {
 			const struct folio_list_row *r = &rows[i];
 			int64_t story, size;
-			int show = story_shown(st, &shown, r->id, &story, &size);
-			if (show <= 0) {
-				if (show == 0)
-					continue;
+			if (json && folio_store_story(st, r->id, &story, &size, &err) != 0) {
 				folio_store_rows_free(rows, n);
-				folio_idset_free(&shown.set);
+				folio_cli_error(err);
 				return FOLIO_CLI_STORE;
 			}
 			if (json) {
@@ -268,7 +266,6 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 					json_object_put(j.obj);
 				if (failed || folio_json_list_item(&list, &j) != 0) {
 					folio_store_rows_free(rows, n);
-					folio_idset_free(&shown.set);
 					return failed ? FOLIO_CLI_STORE : out_of_memory();
 				}
 			} else {
@@ -289,7 +286,6 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 		if (n < want)
 			break;
 	}
-	folio_idset_free(&shown.set);
 	if (json)
 		folio_json_list_end(&list);
 	return finish_output();
