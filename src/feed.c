@@ -391,6 +391,8 @@ static bool read_entry(struct folio_feed_entry *e, const xmlNode *entry, enum fo
 	e->article.url = url_of(entry, fmt, oom);
 	if (source && !(e->article.source = strdup(source)))
 		*oom = true;
+	/* a field (or the feed's title) that went missing for memory is not "none" */
+	*oom = *oom || markup_out_of_memory();
 	if (*oom || (!e->article.title && !e->article.body)) {
 		folio_article_free(&e->article);
 		free(e->id);

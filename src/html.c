@@ -628,6 +628,8 @@ enum folio_extract_result folio_html_extract(const char *bytes, size_t len,
 	nomem = nomem || html_main_text(doc, &body) != 0;
 	if (!nomem)
 		body = prefer_ld_body(body, m.ld.body, &nomem);
+	/* a title or a byline that went missing for memory is not "no title" */
+	nomem = nomem || markup_out_of_memory();
 	xmlFreeDoc(doc);
 	meta_free(&m);
 	if (nomem) {
@@ -643,5 +645,9 @@ enum folio_extract_result folio_html_extract(const char *bytes, size_t len,
 	}
 	out->body = body;
 	out->dateline = find_dateline(body);
+	if (markup_out_of_memory()) { /* the dateline, too, may not go missing for memory */
+		folio_article_free(out);
+		return FOLIO_EXTRACT_NOMEM;
+	}
 	return FOLIO_EXTRACT_OK;
 }

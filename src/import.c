@@ -207,7 +207,7 @@ static int sink(void *ctx, struct folio_import_item *e)
 {
 	struct stream_sink *s = ctx;
 	struct work *w = s->w;
-	struct import_list list = { w->items, w->n, s->cap };
+	struct import_list list = { w->items, w->n, s->cap, false };
 	int rc = import_collect(&list, e);
 	w->items = list.v;
 	w->n = list.n;

@@ -20,10 +20,12 @@ enum import_kind { IMPORT_TEXT, IMPORT_HTML, IMPORT_FEED, IMPORT_EXPORT };
 typedef int import_item_fn(void *ctx, struct folio_import_item *item);
 
 /* Items kept in a growing array; import_collect() is an import_item_fn
- * whose ctx is such a list: -1 (the item freed) when memory runs out. */
+ * whose ctx is such a list: -1 (the item freed, oom set, the walk stopped)
+ * when memory runs out. */
 struct import_list {
 	struct folio_import_item *v;
 	size_t n, cap;
+	bool oom;
 };
 int import_collect(void *list, struct folio_import_item *item);
 

@@ -331,6 +331,8 @@ static enum folio_extract_result exported_articles(const char *text, size_t len,
 {
 	struct import_list got = { 0 };
 	enum folio_extract_result ex = export_each(text, len, import_collect, &got, reason);
+	if (got.oom)
+		ex = FOLIO_EXTRACT_NOMEM;
 	if (ex != FOLIO_EXTRACT_OK) {
 		folio_import_items_free(got.v, got.n);
 		return ex;
@@ -359,6 +361,7 @@ int import_collect(void *list, struct folio_import_item *item)
 	if (!grow_items(&l->v, &l->cap, l->n + 1)) {
 		folio_article_free(&item->article);
 		free(item->id);
+		l->oom = true;
 		return -1;
 	}
 	l->v[l->n++] = *item;

@@ -510,6 +510,14 @@ static void no_error(void *ctx, xmlErrorPtr error)
 	(void)error;
 }
 
+/* This thread's failed allocations when the parse began: see markup_out_of_memory(). */
+static __thread unsigned long failures_at_start;
+
+bool markup_out_of_memory(void)
+{
+	return folio_alloc_failures() != failures_at_start;
+}
+
 static void init_parser(void)
 {
 	xmlInitParser();
@@ -519,6 +527,7 @@ void markup_silence(void)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	pthread_once(&once, init_parser);
+	failures_at_start = folio_alloc_failures();
 	xmlSetGenericErrorFunc(NULL, no_message);
 	xmlSetStructuredErrorFunc(NULL, no_error);
 }

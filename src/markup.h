@@ -80,6 +80,15 @@ void markup_stream_close(struct markup_stream *s);
  * code outside html, feed and markup calls libxml2. */
 void markup_silence(void);
 
+/*
+ * Whether an allocation of folio's on this thread failed since the last
+ * markup_silence().  Many helpers here answer NULL both for "nothing there"
+ * and for "no memory" (markup_line(), markup_outlet(), ...), so a parse
+ * checks this once, before it answers: no field may go missing for memory
+ * and pass as absent.
+ */
+bool markup_out_of_memory(void);
+
 /* ---- fields (markup_fields.c) ---- */
 
 /* The outlet raw names, cleaned into one canonical name (extract's table

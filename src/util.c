@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 
 void folio_buf_init(struct folio_buf *b, size_t hint)
 {
@@ -182,4 +183,87 @@ char *folio_xdg_path(enum folio_xdg kind, const char *name)
 	if (!s)
 		errno = ENOMEM;
 	return s;
+}
+
+/* ---- memory ------------------------------------------------------------------ */
+
+/* The real allocator: folio/folio.h's macros are not wanted here. */
+#undef malloc
+#undef calloc
+#undef realloc
+#undef strdup
+#undef strndup
+
+static _Atomic unsigned long alloc_fail_at; /* 0: never */
+static _Atomic unsigned long alloc_count;
+static _Atomic bool alloc_did_fail;
+static __thread unsigned long alloc_failures; /* this thread's */
+
+unsigned long folio_alloc_failures(void)
+{
+	return alloc_failures;
+}
+
+/* p from an allocation of n bytes: a failure is counted. */
+static inline void *counted(void *p, size_t n)
+{
+	if (!p && n)
+		alloc_failures++;
+	return p;
+}
+
+void folio_alloc_fail_at(unsigned long n)
+{
+	atomic_store(&alloc_count, 0);
+	atomic_store(&alloc_did_fail, false);
+	atomic_store(&alloc_fail_at, n);
+}
+
+unsigned long folio_alloc_count(void)
+{
+	return atomic_load(&alloc_count);
+}
+
+bool folio_alloc_failed(void)
+{
+	return atomic_load(&alloc_did_fail);
+}
+
+/* Whether this allocation is the one a test asked to fail. */
+static inline bool alloc_fails(void)
+{
+	if (atomic_load_explicit(&alloc_fail_at, memory_order_relaxed) == 0)
+		return false;
+	unsigned long n = atomic_fetch_add(&alloc_count, 1) + 1;
+	if (n != atomic_load(&alloc_fail_at))
+		return false;
+	atomic_store(&alloc_did_fail, true);
+	alloc_failures++;
+	errno = ENOMEM;
+	return true;
+}
+
+void *folio_malloc(size_t n)
+{
+	return alloc_fails() ? NULL : counted(malloc(n), n);
+}
+
+void *folio_calloc(size_t n, size_t size)
+{
+	return alloc_fails() ? NULL : counted(calloc(n, size), n * size);
+}
+
+void *folio_realloc(void *p, size_t n)
+{
+	return alloc_fails() ? NULL : counted(realloc(p, n), n);
+}
+
+char *folio_strdup(const char *s)
+{
+	return alloc_fails() ? NULL : counted(strdup(s), 1);
+}
+
+char *folio_strndup(const char *s, size_t n)
+{
+	return alloc_fails() ? NULL : counted(strndup(s, n), 1);
 }

@@ -37,4 +37,20 @@
 
 #include "folio/util.h"
 
+/*
+ * Every allocation of folio's own goes through util.h's allocator, so the
+ * unit tests can make any one of them fail (tests/unit/test_oom.c).  Only
+ * the allocator itself (the end of util.c) goes around it.
+ */
+#undef malloc
+#undef calloc
+#undef realloc
+#undef strdup
+#undef strndup
+#define malloc(n) folio_malloc(n)
+#define calloc(n, size) folio_calloc(n, size)
+#define realloc(p, n) folio_realloc(p, n)
+#define strdup(s) folio_strdup(s)
+#define strndup(s, n) folio_strndup(s, n)
+
 #endif

@@ -1,7 +1,7 @@
 /*
  * util: the primitives every module shares, one of each (tig's util.h is
  * the model): the invariant check, the string buffer, array growth, the
- * calendar, and where the XDG folders are.  Before writing a helper like
+ * calendar, where the XDG folders are, and the one allocator.  Before writing a helper like
  * these, use the one here.  Included by folio/folio.h, so every .c has it.
  */
 #ifndef FOLIO_UTIL_H
@@ -161,5 +161,37 @@ enum folio_xdg {
  * out.
  */
 char *folio_xdg_path(enum folio_xdg kind, const char *name);
+
+/* ---- memory ------------------------------------------------------------------ */
+
+/*
+ * Every allocation folio makes goes through these (folio/folio.h maps
+ * malloc, calloc, realloc, strdup and strndup onto them in every .c), so a
+ * test can make one of them fail: the branches that handle running out of
+ * memory run in the unit tests (tests/unit/test_oom.c), not only in
+ * production.  Allocations made inside libraries (SQLite, libxml2, json-c,
+ * asprintf, getline) are theirs and are not counted.
+ */
+void *folio_malloc(size_t n);
+void *folio_calloc(size_t n, size_t size);
+void *folio_realloc(void *p, size_t n);
+char *folio_strdup(const char *s);
+char *folio_strndup(const char *s, size_t n);
+
+/*
+ * Tests only: the nth allocation from now fails (1: the next one), once;
+ * 0 turns failing off.  folio_alloc_count() is how many allocations were
+ * made since the last call of folio_alloc_fail_at(), and
+ * folio_alloc_failed() whether the one chosen has failed yet: a run that
+ * made fewer than n allocations ran clean.  Safe from several threads.
+ */
+void folio_alloc_fail_at(unsigned long n);
+unsigned long folio_alloc_count(void);
+bool folio_alloc_failed(void);
+
+/* How many of this thread's allocations have failed (really, or as a test
+ * asked), ever: code whose helpers answer NULL both for "none" and for "no
+ * memory" compares it before and after to tell which. */
+unsigned long folio_alloc_failures(void);
 
 #endif
