@@ -21,6 +21,7 @@
 #include "folio/import.h"
 #include "folio/json.h"
 #include "folio/keymap.h"
+#include "folio/near.h"
 #include "folio/search.h"
 #include "folio/store.h"
 #include "folio/text.h"
@@ -166,14 +167,15 @@ static int search_case(void *ctx)
 {
 	(void)ctx;
 	struct folio_query q;
-	if (folio_search_parse("putin \"missile defense\" -nato after:2001-09-01 by:jill port*",
-	                       true, &q) != 0)
+	if (folio_search_parse("putin \"missile defense\" -nato after:2001-09-01 by:jill port* "
+	                       "tag:later", true, &q) != 0)
 		return 1;
 	struct folio_span *spans = NULL;
 	const char *text = "Putin spoke of missile defense at the port";
 	size_t n = folio_search_highlight(&q, text, strlen(text), &spans);
 	/* highlight has no way to say it ran out: no spans is its answer then */
-	int rc = q.match && strstr(q.match, "missile") && (n == 3 || n == 0) ? 0 : -1;
+	int rc = q.match && strstr(q.match, "missile") && same(q.tag, "later") && (n == 3 || n == 0)
+	             ? 0 : -1;
 	free(spans);
 	folio_query_free(&q);
 	return rc;
@@ -204,9 +206,11 @@ static int keymap_case(void *ctx)
 	size_t n = folio_key_parse("gg", seq, 4);
 	enum folio_action a = FOLIO_ACT_NONE;
 	enum folio_key_match m = folio_keymap_lookup(km, FOLIO_CTX_SOURCES, seq, n, &a);
+	bool set = folio_keymap_settings(km)->list_width == 30 &&
+	           folio_keymap_settings(km)->colors[FOLIO_COLOR_MATCH].set;
 	folio_keymap_free(km);
 	if (rc == 0)
-		return m == FOLIO_KEY_BOUND && a == FOLIO_ACT_TOP ? 0 : -1;
+		return m == FOLIO_KEY_BOUND && a == FOLIO_ACT_TOP && set ? 0 : -1;
 	/* out of memory is reported as a problem of the file */
 	return problems > 0 ? 1 : -1;
 }
@@ -245,7 +249,8 @@ static int store_case(void *ctx)
 	folio_store_hits_free(hits, n);
 	if (found < 0)
 		goto out;
-	rc = found == 0 && same(r.title, c->a->title) && same(r.body, c->a->body) ? 0 : -1;
+	rc = found == 0 && same(r.title, c->a->title) && same(r.body, c->a->body) &&
+	     same(r.url, c->a->url) ? 0 : -1;
 	folio_record_free(&r);
 out:
 	free(err);
@@ -328,7 +333,7 @@ static int json_case(void *ctx)
 	return result;
 }
 
-/* The reader's reads: sources, a page of a list, a neighbour, marks. */
+/* The reader's reads and writes: sources, a page of a list, a neighbour, marks, a tag. */
 static int browse_case(void *ctx)
 {
 	struct folio_store *st = ctx;
@@ -360,7 +365,71 @@ static int browse_case(void *ctx)
 		free(err);
 		return 1;
 	}
-	return nsrc == 1 && n == 2 && found ? 0 : -1;
+	int64_t changed = 0;
+	if (folio_store_tag(st, &first, 1, "later", true, &changed, &err) != 0) {
+		free(err);
+		return 1;
+	}
+	struct folio_tag_row *tags = NULL;
+	size_t ntags = 0;
+	if (folio_store_tags_of(st, first, &tags, &ntags, &err) != 0) {
+		free(err);
+		return 1;
+	}
+	bool tagged = ntags == 1 && same(tags[0].name, "later");
+	folio_store_tags_free(tags, ntags);
+	return nsrc == 1 && n == 2 && found && tagged ? 0 : -1;
+}
+
+/* Near-duplicates linked at put, then their story read back: two of one wire report. */
+struct near_case {
+	const char *dir;
+	const struct folio_article *a, *b;
+	int runs;
+};
+
+static int near_case(void *ctx)
+{
+	struct near_case *c = ctx;
+	char path[4096];
+	snprintf(path, sizeof path, "%s/near-%d.db", c->dir, c->runs++);
+	struct folio_store *st = NULL;
+	char *err = NULL;
+	enum folio_put_result put;
+	int rc = 1;
+	if (folio_store_open(path, FOLIO_STORE_CREATE, &st, &err) != 0 ||
+	    folio_store_put(st, c->a, "wire.txt", &put, &err) != 0 ||
+	    folio_store_put(st, c->b, "reprint.txt", &put, &err) != 0)
+		goto out;
+	int64_t story = 0, size = 0;
+	struct folio_list_row *rows = NULL;
+	size_t n = 0;
+	/* the reprint is the second article put: id 2, in the story of id 1 */
+	if (folio_store_story(st, 2, &story, &size, &err) != 0 ||
+	    folio_store_story_rows(st, story, &rows, &n, &err) != 0)
+		goto out;
+	rc = story == 1 && size == 2 && n == 2 && rows[0].id == 1 && rows[1].id == 2 &&
+	     same(rows[1].title, c->b->title) ? 0 : -1;
+	folio_store_rows_free(rows, n);
+out:
+	free(err);
+	if (st)
+		folio_store_close(st);
+	unlink(path);
+	return rc;
+}
+
+/* The shingles of a body, as the near bench reads them. */
+static int shingles_case(void *ctx)
+{
+	const struct folio_article *a = ctx;
+	size_t n, words;
+	uint64_t *sh = folio_near_shingles(a->body, FOLIO_NEAR_WORDS, &n, &words);
+	if (!sh)
+		return words >= FOLIO_NEAR_WORDS ? 1 : -1;
+	int rc = n == words - FOLIO_NEAR_WORDS + 1 ? 0 : -1;
+	free(sh);
+	return rc;
 }
 
 /* ---- the inputs ---- */
@@ -461,14 +530,16 @@ int main(void)
 	check("a --json object", json_case, NULL);
 
 	static const char keys[] = "bind sources gg top\nbind article x toggle-read\n"
-	                           "bind search <C-w> delete-word\nunbind global Q\n";
+	                           "bind search <C-w> delete-word\nunbind global Q\n"
+	                           "set list-width 30\ncolor match red\n";
 	struct keys k = { keys, sizeof keys - 1 };
 	check("keymap", keymap_case, &k);
 
 	const char *dir = tmpdir;
 	if (tmpdir_make("oom") == 0) {
 		struct folio_article a = { .source = "The Gazette", .title = "The lighthouse reopens",
-		                           .date = "2004-05-06", .body = "The lighthouse shone again." };
+		                           .date = "2004-05-06", .body = "The lighthouse shone again.",
+		                           .url = "https://gazette.example/lighthouse" };
 		struct store_case sc = { dir, &a, 0 };
 		check("store put, search, get", store_case, &sc);
 		char *browse_path = path_in("browse.db");
@@ -487,6 +558,24 @@ int main(void)
 		free(browse_path);
 		if (st)
 			folio_store_close(st);
+		/* near-duplicates: signed, banded and linked at put, their story read */
+		size_t wire_len, reprint_len;
+		char *wire = sample("near/wire.txt", &wire_len);
+		char *reprint = sample("near/reprint.txt", &reprint_len);
+		struct folio_article wa = { 0 }, ra = { 0 };
+		const char *why;
+		if (wire && reprint && folio_extract(wire, wire_len, &wa, &why) == FOLIO_EXTRACT_OK &&
+		    folio_extract(reprint, reprint_len, &ra, &why) == FOLIO_EXTRACT_OK) {
+			struct near_case nc = { dir, &wa, &ra, 0 };
+			check("near-duplicates linked, their story read", near_case, &nc);
+			check("near shingles", shingles_case, &wa);
+		} else {
+			ok(0, "the near samples extract");
+		}
+		folio_article_free(&wa);
+		folio_article_free(&ra);
+		free(wire);
+		free(reprint);
 		if (atom) {
 			struct import_case ic = { dir, "feed.atom", atom, len, 0, 0 };
 			/* a clean import of the feed says how many it holds */
