@@ -461,18 +461,27 @@ bool ex_names_only_line(const char *s, size_t len, struct names *out)
  * The length of a separator between the fields of a credit line at s[i]:
  * "|", or a bullet, middle dot or dash with a space either side.
  */
-static size_t field_sep(const char *s, size_t len, size_t i)
+static size_t spaced_sep(const char *s, size_t len, size_t i)
 {
 	static const char *const seps[] = { " \xE2\x80\xA2 ", " \xC2\xB7 ", " \xE2\x80\x94 ",
 	                                    " \xE2\x80\x93 ", NULL };
-	if (s[i] == '|')
-		return 1;
 	for (const char *const *p = seps; *p; p++) {
 		size_t n = strlen(*p);
 		if (i + n <= len && memcmp(s + i, *p, n) == 0)
 			return n;
 	}
 	return 0;
+}
+
+/* A field separator at s[i]: its length, or 0.  Asked of every byte of a line. */
+static inline size_t field_sep(const char *s, size_t len, size_t i)
+{
+	if (s[i] == '|')
+		return 1;
+	/* every other one is a space and a character of C2 or E2: most bytes stop here */
+	return s[i] == ' ' && i + 1 < len &&
+	               ((unsigned char)s[i + 1] == 0xC2 || (unsigned char)s[i + 1] == 0xE2)
+	           ? spaced_sep(s, len, i) : 0;
 }
 
 static bool has_fields(const char *s, size_t len)

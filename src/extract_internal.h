@@ -84,7 +84,11 @@ static inline bool ex_cp_cjk(uint32_t c)
 	                       (c >= 0xF900 && c <= 0xFAFF));
 }
 
-bool ex_is_digit(char c);
+static inline bool ex_is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
 bool ex_ci_eq(const char *a, const char *b, size_t n);
 bool ex_starts_ci(const char *s, size_t len, const char *p);
 bool ex_contains_ci(const char *s, size_t len, const char *p);

@@ -17,10 +17,6 @@
 
 #include "extract_internal.h"
 
-bool ex_is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
 
 static char ascii_lower(char c)
 {

@@ -46,6 +46,20 @@ char *ex_clean_text(const char *in, size_t len, size_t *out_len, unsigned char *
 	size_t o = 0, line = 0, lead = 0;
 	bool at_start = true;
 	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)in[i];
+		if (c > 0x20 && c < 0x7F) {
+			/* a run of printable ASCII but spaces, most of any text, is copied as it is */
+			size_t j = i + 1;
+			while (j < len && (unsigned char)in[j] > 0x20 && (unsigned char)in[j] < 0x7F)
+				j++;
+			if (at_start)
+				ind[line] = lead >= 2;
+			at_start = false;
+			memcpy(out + o, in + i, j - i);
+			o += j - i;
+			i = j;
+			continue;
+		}
 		size_t n;
 		uint32_t cp = ex_cp_at(in + i, len - i, &n);
 		if (cp == '\r') {
@@ -146,9 +160,9 @@ static void measure(struct unit *u)
 static bool marker_line(const char *s, size_t len, const char *const *list, bool alone)
 {
 	for (; *list; list++) {
-		size_t n = strlen(*list);
 		if (!ex_starts_ci(s, len, *list))
 			continue;
+		size_t n = strlen(*list);
 		if (!alone)
 			return true;
 		size_t i = n;

@@ -79,14 +79,15 @@ static void shingle(struct walk *wk, uint64_t h)
 
 static void add_word(struct walk *wk, uint64_t word)
 {
-	int w = wk->w;
-	wk->ring[wk->words % (size_t)w] = word;
+	size_t w = (size_t)wk->w;
+	wk->ring[wk->words % w] = word;
 	wk->words++;
-	if (wk->words < (size_t)w)
+	if (wk->words < w)
 		return;
+	/* the ring from its oldest word on, without a division a word */
 	uint64_t h = 0;
-	for (int i = 0; i < w; i++)
-		h = folio_near_mix(h ^ wk->ring[(wk->words + (size_t)i) % (size_t)w]);
+	for (size_t i = 0, at = wk->words % w; i < w; i++, at = at + 1 == w ? 0 : at + 1)
+		h = folio_near_mix(h ^ wk->ring[at]);
 	shingle(wk, h);
 }
 

@@ -139,6 +139,15 @@ static char *filter(const uint8_t *s, size_t len, bool keep_newlines, bool crlf,
 	*needs_nfc = false;
 	for (size_t i = 0; i < len;) {
 		ucs4_t uc;
+		if (s[i] >= 0x20 && s[i] < 0x7F) {
+			/* printable ASCII, most of any text, is kept as it is: a run at a time */
+			size_t j = i + 1;
+			while (j < len && s[j] >= 0x20 && s[j] < 0x7F)
+				j++;
+			folio_buf_add(&b, s + i, j - i);
+			i = j;
+			continue;
+		}
 		i += next_uc(s, len, i, &uc);
 		if (uc == '\r' && crlf) {
 			if (i < len && s[i] == '\n')
@@ -231,10 +240,19 @@ bool folio_text_is_clean(const char *s, size_t len)
 {
 	const uint8_t *u = (const uint8_t *)s;
 	bool needs_nfc = false;
-	if (u8_check(u, len))
-		return false;
+	bool checked = false; /* u8_check from the first byte that is not ASCII */
 	for (size_t i = 0; i < len;) {
 		ucs4_t uc;
+		/* ASCII, most of any text, is clean unless it is a control: nothing to decode */
+		if (u[i] < 0x80) {
+			if (folio_text_removes(u[i]) && u[i] != '\n' && u[i] != '\t')
+				return false;
+			i++;
+			continue;
+		}
+		if (!checked && u8_check(u + i, len - i))
+			return false;
+		checked = true;
 		i += next_uc(u, len, i, &uc);
 		if ((folio_text_removes(uc) && uc != '\n' && uc != '\t') || uc == 0x2028 || uc == 0x2029)
 			return false;
