@@ -4,11 +4,11 @@
  * The screen is a few curses windows (source list, separator, article,
  * status line; a help window over the panes) so each pane is drawn on its
  * own and curses sends only what changed: every frame is wnoutrefresh per
- * window and one doupdate, never clear().  Under UI_NARROW_COLS the list and
- * article windows share the screen and only the focused one is shown; so
- * they do under UI_READ_SPLIT_COLS while an article is read, because only a
- * full-width pane lets curses scroll with the terminal (idlok) instead of
- * repainting the pane for every line.
+ * window and one doupdate, never clear().  From UI_SPLIT_COLS the list and
+ * the article pane stand side by side at widths that do not change with the
+ * focus, the article pane showing the article opened or a preview of the
+ * row under the cursor (read when no key is waiting, so a held j is never
+ * held up by it); below, only the focused pane is shown, full width.
  *
  * Input is read from a 1x1 window that is never drawn on, with a timeout,
  * so the loop sees the flags set by signal handlers (SIGINT, SIGTERM,
@@ -61,38 +61,26 @@ static WINDOW *pane(int h, int w, int y, int x)
 }
 
 /*
- * The list pane's width on a wide screen: half the screen while the list
- * has the keyboard (titles and snippets are being read), less while an
- * article is being read.
+ * The list pane's width on a wide screen: two fifths of it, 40 to 64
+ * columns, the same whatever has the keyboard (a pane that changed width
+ * on every focus change moved every title under the reader's eyes).
  */
 static int list_width(const struct ui *ui)
 {
 	int set = folio_keymap_settings(ui->km)->list_width;
-	if (set > 0) /* the user's width, the same whatever has the keyboard */
-		return set < ui->cols - 20 ? set : ui->cols - 20 > 28 ? ui->cols - 20 : 28;
-	bool choosing = ui->focus == UI_PANE_LIST || !ui_view_pane(ui, UI_PANE_ARTICLE);
-	int lw = choosing ? ui->cols / 2 : ui->cols * 3 / 8;
-	int max = choosing ? 60 : 44;
-	if (lw < 28)
-		lw = 28;
-	return lw > max ? max : lw;
+	int lw = set > 0 ? set : ui->cols * 2 / 5 < 64 ? ui->cols * 2 / 5 : 64;
+	if (lw > ui->cols - 30) /* the article pane keeps room to read */
+		lw = ui->cols - 30;
+	return lw < 20 ? 20 : lw;
 }
 
-/*
- * One pane at a time: on a narrow screen, and while an article is read on
- * a screen too narrow for the list beside it to be worth what it costs (a
- * pane that is not full width cannot use the terminal's scrolling, so each
- * line scrolled repaints the pane).
- */
+/* One pane at a time, the list full width: a screen too narrow for both. */
 static bool single_pane(const struct ui *ui)
 {
-	if (ui->cols < UI_NARROW_COLS)
-		return true;
-	return ui->cols < UI_READ_SPLIT_COLS && ui->focus == UI_PANE_ARTICLE &&
-	       ui_view_pane(ui, UI_PANE_ARTICLE);
+	return ui->cols < UI_SPLIT_COLS;
 }
 
-/* Make the windows for the current size and focus; too small, only one for a message. */
+/* Make the windows for the current size; too small, only one for a message. */
 static void layout(struct ui *ui)
 {
 	delete_windows(ui);
@@ -127,6 +115,71 @@ static void layout(struct ui *ui)
 
 /* ---- drawing ---- */
 
+/*
+ * The article pane: the article opened from the list, else a preview of
+ * the row under the list's cursor, else the welcome.  A preview not read
+ * yet leaves the pane as it was (false) and is read when no key is waiting.
+ */
+static bool draw_article_pane(struct ui *ui)
+{
+	struct ui_view *art = ui_view_opened(ui);
+	int64_t id;
+	const struct folio_query *q;
+	ui->preview_wanted = false;
+	if (!art && ui->focus == UI_PANE_ARTICLE)
+		art = ui_view_pane(ui, UI_PANE_ARTICLE);
+	if (art) {
+		werase(ui->art_win);
+		art->ops->draw(ui, art, ui->art_win);
+		return true;
+	}
+	if (ui_view_preview(ui, &id, &q)) {
+		if (!ui_preview_ready(ui, id, q)) {
+			ui->preview_wanted = true;
+			return false;
+		}
+		werase(ui->art_win);
+		ui_preview_draw(ui, ui->art_win);
+		return true;
+	}
+	werase(ui->art_win);
+	/* nothing to preview: the lowest view with something to say there */
+	for (size_t i = 0; i < ui->depth; i++) {
+		if (ui->stack[i].ops->aside) {
+			ui->stack[i].ops->aside(ui, &ui->stack[i], ui->art_win);
+			break;
+		}
+	}
+	return true;
+}
+
+/* No key is waiting: read the preview the pane waits for; true when it must be drawn. */
+static bool preview_idle(struct ui *ui)
+{
+	int64_t id;
+	const struct folio_query *q;
+	if (!ui->preview_wanted)
+		return false;
+	ui->preview_wanted = false;
+	return ui_view_preview(ui, &id, &q) && ui_preview_load(ui, id, q);
+}
+
+/*
+ * The article pane follows the cursor: an article opened from the list
+ * closes when the list has the keyboard and its cursor has left it.
+ */
+static void follow_cursor(struct ui *ui)
+{
+	struct ui_view *art = ui_view_opened(ui);
+	int64_t open_id, id;
+	const struct folio_query *q;
+	if (!art || ui->focus != UI_PANE_LIST || ui_view_focused(ui)->ops->pane != UI_PANE_LIST)
+		return;
+	art->ops->target(ui, art, &open_id, NULL, NULL);
+	if (!ui_view_preview(ui, &id, &q) || id != open_id)
+		ui_view_close(ui, art);
+}
+
 static void render(struct ui *ui)
 {
 	if (ui->rows < 1 || ui->cols < 1 || !ui->status_win)
@@ -145,12 +198,6 @@ static void render(struct ui *ui)
 		ui_test_drawn(ui);
 		return;
 	}
-	if (single_pane(ui) != ui->narrow ||
-	    (!ui->narrow && getmaxx(ui->list_win) != list_width(ui))) {
-		layout(ui);
-		if (ui->too_small || !ui->list_win)
-			return;
-	}
 	struct ui_view *v = ui_view_focused(ui);
 	if (v->ops->pane == UI_PANE_LINE)
 		v = ui_view_pane(ui, ui->focus); /* a prompt: the panes stay as they are */
@@ -159,6 +206,7 @@ static void render(struct ui *ui)
 		v->ops->draw(ui, v, ui->help_win);
 		wnoutrefresh(ui->help_win);
 	} else {
+		ui->preview_wanted = false;
 		bool show_list = !ui->narrow || ui->focus == UI_PANE_LIST;
 		bool show_art = !ui->narrow || ui->focus == UI_PANE_ARTICLE;
 		if (show_list) {
@@ -174,22 +222,8 @@ static void render(struct ui *ui)
 			wattrset(ui->sep_win, A_NORMAL);
 			wnoutrefresh(ui->sep_win);
 		}
-		if (show_art) {
-			struct ui_view *art = ui_view_pane(ui, UI_PANE_ARTICLE);
-			werase(ui->art_win);
-			if (art) {
-				art->ops->draw(ui, art, ui->art_win);
-			} else {
-				/* nothing open: the lowest view with something to say there */
-				for (size_t i = 0; i < ui->depth; i++) {
-					if (ui->stack[i].ops->aside) {
-						ui->stack[i].ops->aside(ui, &ui->stack[i], ui->art_win);
-						break;
-					}
-				}
-			}
+		if (show_art && draw_article_pane(ui))
 			wnoutrefresh(ui->art_win);
-		}
 	}
 	ui_status_draw(ui);
 	/* Last, so the terminal's cursor ends in the search bar when it is open. */
@@ -252,10 +286,18 @@ static void delete_article(struct ui *ui)
 	ui_message(ui, "Article deleted (folio import --restore brings it back)");
 }
 
+/* Tab: into the article pane (the preview is opened), or back to the list. */
 static void switch_pane(struct ui *ui)
 {
+	int64_t id;
+	const struct folio_query *q;
+	struct ui_view *list = ui_view_pane(ui, UI_PANE_LIST);
 	if (ui->focus == UI_PANE_ARTICLE)
 		ui->focus = UI_PANE_LIST;
+	else if (ui_view_opened(ui))
+		ui->focus = UI_PANE_ARTICLE;
+	else if (list && ui_view_preview(ui, &id, &q))
+		list->ops->action(ui, list, FOLIO_ACT_OPEN);
 	else if (ui_view_pane(ui, UI_PANE_ARTICLE))
 		ui->focus = UI_PANE_ARTICLE;
 	else
@@ -488,6 +530,7 @@ static int signalled(void *arg)
 static void ui_free(struct ui *ui)
 {
 	ui_view_stop(ui);
+	ui_preview_free(ui);
 	ui_history_free(&ui->history);
 	ui_edit_free(&ui->pipe_last);
 	ui_marks_free(&ui->marks);
@@ -587,12 +630,15 @@ enum folio_ui_end folio_ui_run(struct folio_store *st, const struct folio_keymap
 
 	while (!ui.quit && !ui_signal) {
 		folio_key k;
-		enum ui_read r = ui_read_key(&ui, ui_view_wait_ms(&ui, UI_TICK_MS), &k);
+		/* a preview waits for the first moment no key is */
+		int wait = ui.preview_wanted ? 0 : ui_view_wait_ms(&ui, UI_TICK_MS);
+		enum ui_read r = ui_read_key(&ui, wait, &k);
 		if (r == UI_READ_DEAD)
 			break;
 		if (r == UI_READ_NONE) {
 			pending_timeout(&ui);
 			bool changed = ui_view_idle(&ui);
+			changed = preview_idle(&ui) || changed;
 			if (ui_marks_idle(&ui) || changed)
 				render(&ui);
 			continue;
@@ -606,6 +652,7 @@ enum folio_ui_end folio_ui_run(struct folio_store *st, const struct folio_keymap
 			} else {
 				ui.message[0] = '\0';
 				handle_key(&ui, k);
+				follow_cursor(&ui);
 			}
 			r = ui.quit ? UI_READ_NONE : ui_read_key(&ui, 0, &k);
 		}

@@ -57,6 +57,9 @@ struct ui_article {
 	struct ui_match *matches;
 	size_t nmatches;
 	long cur_match; /* -1 before the first n */
+	bool to_first_match; /* opened from a search: show its first match once drawn */
+	size_t tags_para; /* the header line of its tags ("" when it has none) */
+	int64_t copies;   /* of its story in other outlets */
 };
 
 static void paras_free(struct ui_para *p, size_t n)
@@ -68,14 +71,6 @@ static void paras_free(struct ui_para *p, size_t n)
 	free(p);
 }
 
-static void article_close(struct ui *ui, struct ui_view *v)
-{
-	struct ui_article *a = v->data;
-	paras_free(a->paras, a->npara);
-	free(a->lines);
-	free(a->matches);
-	free(a);
-}
 
 /* Columns of the marker that starts a list item ("- ", "* ", "12. "), 0 if none. */
 static int list_indent(const char *s, size_t len)
@@ -188,7 +183,7 @@ static bool body_starts_with(const char *body, const char *dateline)
 
 static bool build_paras(struct para_list *pl, const struct folio_record *r,
                         const struct folio_query *q, const char *sep, const char *tags,
-                        const char *also)
+                        const char *also, size_t *tags_at)
 {
 	const char *title = r->title && *r->title ? r->title : "(no title)";
 	char *by = NULL;
@@ -209,7 +204,9 @@ static bool build_paras(struct para_list *pl, const struct folio_record *r,
 	          (!*meta1 || add_para(pl, meta1, strlen(meta1), UI_PARA_META, q)) &&
 	          (!*meta2 || add_para(pl, meta2, strlen(meta2), UI_PARA_META, q)) &&
 	          (!r->url || add_para(pl, r->url, strlen(r->url), UI_PARA_META, NULL)) &&
-	          (!tags || add_para(pl, tags, strlen(tags), UI_PARA_META, NULL)) &&
+	          /* always there, empty (no line) without tags, so t can change it */
+	          (*tags_at = pl->n, add_para(pl, tags ? tags : "", tags ? strlen(tags) : 0,
+	                                      UI_PARA_META, NULL)) &&
 	          (!also || add_para(pl, also, strlen(also), UI_PARA_META, NULL)) &&
 	          add_para(pl, "", 0, UI_PARA_BODY, NULL);
 	free(by);
@@ -259,26 +256,35 @@ static char *article_tags(struct ui *ui, int64_t id)
 	return folio_buf_finish(&b, NULL);
 }
 
-/* Read article arg->id, mark it read, and show arg->query's matches in it. */
-static int article_open(struct ui *ui, struct ui_view *v, const struct ui_view_arg *arg)
+/*
+ * Article id made ready to draw, with q's matches found in it (q may be
+ * NULL); NULL when it cannot be read (quiet: without a word, for a preview,
+ * whose pane says so).  It opens at its first match, once its size is known.
+ */
+static struct ui_article *article_load(struct ui *ui, int64_t id, const struct folio_query *q,
+                                       bool quiet)
 {
 	struct folio_record rec;
 	char *err = NULL;
-	int rc = folio_store_get(ui->st, arg->id, &rec, &err);
+	int rc = folio_store_get(ui->st, id, &rec, &err);
 	if (rc < 0) {
-		ui_store_error(ui, err);
-		return -1;
+		if (quiet)
+			free(err);
+		else
+			ui_store_error(ui, err);
+		return NULL;
 	}
 	if (rc > 0) {
-		ui_message(ui, "That article is no longer in the store");
-		return -1;
+		if (!quiet)
+			ui_message(ui, "That article is no longer in the store");
+		return NULL;
 	}
-	const struct folio_query *q = arg->query;
 	struct para_list pl = { 0 };
 	char *tags = article_tags(ui, rec.id);
-	int64_t copies;
-	char *also = ui_story_also(ui, arg->id, &copies);
-	bool ok = build_paras(&pl, &rec, q, ui->separator, tags, also);
+	int64_t copies = 0;
+	size_t tags_at = 0;
+	char *also = ui_story_also(ui, id, &copies);
+	bool ok = build_paras(&pl, &rec, q, ui->separator, tags, also, &tags_at);
 	free(tags);
 	free(also);
 	size_t nmatch = 0;
@@ -292,13 +298,13 @@ static int article_open(struct ui *ui, struct ui_view *v, const struct ui_view_a
 		free(a);
 		folio_record_free(&rec);
 		ui_message(ui, "out of memory");
-		return -1;
+		return NULL;
 	}
 	size_t m = 0;
 	for (size_t i = 0; i < pl.n; i++)
 		for (size_t j = 0; j < pl.p[i].nspans; j++)
 			matches[m++] = (struct ui_match){ i, j };
-	a->id = arg->id;
+	a->id = id;
 	a->read = rec.read;
 	a->flagged = rec.flagged;
 	a->from_search = q != NULL;
@@ -308,7 +314,29 @@ static int article_open(struct ui *ui, struct ui_view *v, const struct ui_view_a
 	a->matches = matches;
 	a->nmatches = nmatch;
 	a->cur_match = -1;
+	a->to_first_match = nmatch > 0;
+	a->tags_para = tags_at;
+	a->copies = copies;
 	folio_record_free(&rec);
+	return a;
+}
+
+static void article_free(struct ui_article *a)
+{
+	if (!a)
+		return;
+	paras_free(a->paras, a->npara);
+	free(a->lines);
+	free(a->matches);
+	free(a);
+}
+
+/* Read article arg->id, mark it read, and show arg->query's matches in it. */
+static int article_open(struct ui *ui, struct ui_view *v, const struct ui_view_arg *arg)
+{
+	struct ui_article *a = article_load(ui, arg->id, arg->query, false);
+	if (!a)
+		return -1;
 	v->data = a;
 	/* opening an article marks it read (it is not on the stack yet to hear it) */
 	if (!a->read && folio_keymap_settings(ui->km)->mark_read_on_open) {
@@ -316,10 +344,10 @@ static int article_open(struct ui *ui, struct ui_view *v, const struct ui_view_a
 		ui_marks_set(ui, a->id, true, a->flagged);
 	}
 	/* and its copies: the same story is not news twice */
-	if (copies && a->read && folio_keymap_settings(ui->km)->mark_read_on_open)
+	if (a->copies && a->read && folio_keymap_settings(ui->km)->mark_read_on_open)
 		ui_story_read(ui, a->id);
-	if (q && a->nmatches > 0)
-		ui_message(ui, "%zu match%s: n/N to jump", a->nmatches, a->nmatches == 1 ? "" : "es");
+	if (a->nmatches > 0)
+		ui_message(ui, "Match 1 of %zu: n/N to jump", a->nmatches);
 	return 0;
 }
 
@@ -330,6 +358,8 @@ static void rewrap(struct ui *ui, struct ui_article *a, int cols)
 	size_t n = 0, size = 0;
 	for (size_t i = 0; i < a->npara; i++) {
 		const struct ui_para *p = &a->paras[i];
+		if (p->kind == UI_PARA_META && p->len == 0)
+			continue; /* a header field it does not have */
 		int wcols = cols - p->indent > cols / 2 ? cols - p->indent : cols;
 		struct folio_line *fl = NULL;
 		size_t nl = folio_text_wrap(p->text, p->len, wcols, &fl);
@@ -470,9 +500,20 @@ static int text_cols(int width)
 	return cols > UI_TEXT_MAX_COLS ? UI_TEXT_MAX_COLS : cols;
 }
 
-static void article_draw(struct ui *ui, struct ui_view *v, WINDOW *w)
+/* The first match, a third of the way down the pane (the title's is on top). */
+static void first_match(struct ui_article *a)
 {
-	struct ui_article *a = v->data;
+	a->to_first_match = false;
+	if (a->nmatches == 0)
+		return;
+	a->cur_match = 0;
+	size_t line = match_line(a, &a->matches[0]);
+	if (line >= a->top + (size_t)a->height)
+		set_top(a, (long)line - a->height / 3);
+}
+
+static void text_draw(struct ui *ui, struct ui_article *a, WINDOW *w)
+{
 	int h, width;
 	getmaxyx(w, h, width);
 	bool resized = h != a->height;
@@ -485,6 +526,8 @@ static void article_draw(struct ui *ui, struct ui_view *v, WINDOW *w)
 	}
 	if (resized)
 		top_from_anchor(a);
+	if (a->to_first_match)
+		first_match(a);
 	/* a taller screen may show the end sooner; the anchor stays for the way back */
 	if (a->top > max_top(a))
 		a->top = max_top(a);
@@ -525,6 +568,99 @@ static void article_draw(struct ui *ui, struct ui_view *v, WINDOW *w)
 			}
 		}
 	}
+}
+
+static void article_draw(struct ui *ui, struct ui_view *v, WINDOW *w)
+{
+	text_draw(ui, v->data, w);
+}
+
+static void article_close(struct ui *ui, struct ui_view *v)
+{
+	article_free(v->data);
+}
+
+/* Marks or tags changed (t): its tags line is read again. */
+static void article_reload(struct ui *ui, struct ui_view *v, bool all)
+{
+	struct ui_article *a = v->data;
+	char *tags = article_tags(ui, a->id);
+	size_t len;
+	char *text = folio_text_display(tags ? tags : "", tags ? strlen(tags) : 0, &len);
+	free(tags);
+	if (!text)
+		return;
+	struct ui_para *p = &a->paras[a->tags_para];
+	free(p->text);
+	p->text = text;
+	p->len = len;
+	a->wrap_cols = 0; /* wrapped again when drawn, keeping its place */
+}
+
+/* ---- the preview: the list's selected row, read when no key is waiting ---- */
+
+struct ui_preview {
+	int64_t id;  /* 0: none read yet */
+	char *match; /* the query it was read for (its FTS5 expression), or NULL */
+	struct ui_article *a; /* NULL: it could not be read */
+};
+
+static bool same_query(const struct ui_preview *p, const struct folio_query *q)
+{
+	const char *m = q ? q->match : NULL;
+	return (!m && !p->match) || (m && p->match && strcmp(m, p->match) == 0);
+}
+
+bool ui_preview_ready(const struct ui *ui, int64_t id, const struct folio_query *q)
+{
+	const struct ui_preview *p = ui->preview;
+	return p && p->id == id && same_query(p, q);
+}
+
+bool ui_preview_load(struct ui *ui, int64_t id, const struct folio_query *q)
+{
+	if (ui_preview_ready(ui, id, q))
+		return false;
+	struct ui_preview *p = ui->preview;
+	if (!p && !(p = ui->preview = calloc(1, sizeof *p))) {
+		ui_message(ui, "out of memory");
+		return false;
+	}
+	char *match = q && q->match ? strdup(q->match) : NULL;
+	if (q && q->match && !match) {
+		ui_message(ui, "out of memory");
+		return false;
+	}
+	article_free(p->a);
+	free(p->match);
+	p->a = article_load(ui, id, q, true);
+	p->id = id;
+	p->match = match;
+	return true;
+}
+
+void ui_preview_draw(struct ui *ui, WINDOW *w)
+{
+	struct ui_preview *p = ui->preview;
+	if (!p)
+		return;
+	if (!p->a) {
+		const char *msg = "This article cannot be read.";
+		ui_draw_text(w, 1, 1, msg, strlen(msg), getmaxx(w) - 1, ui->attr_dim, NULL, 0, 0, ui);
+		return;
+	}
+	text_draw(ui, p->a, w);
+}
+
+void ui_preview_free(struct ui *ui)
+{
+	struct ui_preview *p = ui->preview;
+	if (!p)
+		return;
+	article_free(p->a);
+	free(p->match);
+	free(p);
+	ui->preview = NULL;
 }
 
 static void article_status(struct ui *ui, struct ui_view *v, char *buf, size_t size)
@@ -580,4 +716,5 @@ const struct ui_view_ops ui_article_view = {
 	.hint = article_hint,
 	.target = article_target,
 	.set_state = article_set_state,
+	.reload = article_reload,
 };

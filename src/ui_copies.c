@@ -218,6 +218,17 @@ static bool picks_target(struct ui *ui, struct ui_view *v, int64_t *id, bool *re
 	return true;
 }
 
+static bool picks_preview(struct ui *ui, struct ui_view *v, int64_t *id,
+                          const struct folio_query **q)
+{
+	const struct ui_picks *p = v->data;
+	if (p->sel >= p->n)
+		return false;
+	*id = p->rows[p->sel].id;
+	*q = NULL;
+	return true;
+}
+
 static bool picks_step(struct ui *ui, struct ui_view *v, int64_t from, int dir, bool unread_only)
 {
 	struct ui_picks *p = v->data;
@@ -253,6 +264,7 @@ const struct ui_view_ops ui_copies_view = {
 	.action = picks_action,
 	.status = picks_status,
 	.hint = picks_hint,
+	.preview = picks_preview,
 	.target = picks_target,
 	.step = picks_step,
 	.set_state = picks_set_state,

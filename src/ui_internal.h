@@ -22,14 +22,13 @@
 #include "folio/ui.h"
 #include "folio/ui_view.h"
 
-/* Below this width the panes are shown one at a time. */
-#define UI_NARROW_COLS 70
 /*
- * Below this width an article being read takes the whole width (Tab or q
- * brings the list back): a full-width pane scrolls with the terminal's own
- * scrolling, a line for tens of bytes instead of a repaint of the pane.
+ * From this width the list and the article pane stand side by side, the
+ * article pane previewing the row under the cursor; below it one pane is
+ * shown at a time and the list has the whole width (titles cut to 25
+ * columns beside a 40-column preview were the complaint at 80 columns).
  */
-#define UI_READ_SPLIT_COLS 120
+#define UI_SPLIT_COLS 100
 /* The most columns of article text on a wide screen. */
 #define UI_TEXT_MAX_COLS 90
 /* Smaller than this, only "terminal too small" is shown. */
@@ -72,7 +71,7 @@ struct ui {
 	WINDOW *help_win; /* a UI_PANE_SCREEN view's */
 	int rows;
 	int cols;
-	bool narrow; /* one pane at a time: a narrow screen, or reading under UI_READ_SPLIT_COLS */
+	bool narrow; /* one pane at a time: under UI_SPLIT_COLS */
 	bool too_small;
 	struct ui_view stack[UI_STACK_MAX]; /* the open views, the bottom one first */
 	size_t depth;
@@ -98,6 +97,8 @@ struct ui {
 	attr_t attr_dim;       /* secondary text: dates, sources, counts */
 	attr_t attr_status;    /* the bottom line */
 	attr_t attr_title;     /* an article's title */
+	struct ui_preview *preview; /* the selected row as the article pane shows it (ui_article.c) */
+	bool preview_wanted;   /* the pane waits for a preview: read it when no key is waiting */
 	bool quit_armed;       /* confirm-quit: q at the top asked; the next key decides */
 	bool quit_was_armed;
 };
@@ -144,6 +145,15 @@ void ui_pipe_open_url(struct ui *ui);
 /* at exit: write what waits, waiting while give_up says 0; what was not saved, or NULL */
 char *ui_marks_finish(struct ui *ui, int (*give_up)(void *arg), void *arg);
 void ui_marks_free(struct ui_marks *m);
+
+/* ui_article.c: the preview.  Reading an article costs more than a list
+ * move, so a preview is read only when no key is waiting (ui.c). */
+/* Whether the preview of id (with q's matches) is read. */
+bool ui_preview_ready(const struct ui *ui, int64_t id, const struct folio_query *q);
+/* Read it; true when the pane must be drawn again. */
+bool ui_preview_load(struct ui *ui, int64_t id, const struct folio_query *q);
+void ui_preview_draw(struct ui *ui, WINDOW *w);
+void ui_preview_free(struct ui *ui);
 
 /* ui_edit.c */
 /* the byte offset of the UTF-8 character after the one at i (len at the end) */

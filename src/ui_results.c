@@ -12,9 +12,14 @@
  * 10^5 articles), which no keystroke can wait for.  So a keystroke gets the
  * quick page, the latest matches first (the store stops after one page),
  * headed "latest first…"; when typing pauses for SEARCH_PAUSE_MS, or on
- * Enter, Tab or Down, the ranked search replaces it ("best first").  Both
- * run with an interrupt check, so a key typed meanwhile stops a search whose
- * answer is already stale and the old results stay until the next one.
+ * Enter, the ranked search replaces it ("best first").  Both run with an
+ * interrupt check, so a key typed meanwhile stops a search whose answer is
+ * already stale and the old results stay until the next one.
+ *
+ * No hit is under the cursor while the quick page is shown in the bar
+ * (Enter opens the best hit, which is not known yet), and Tab or Down
+ * into the hits keeps the order shown: the hit under the cursor is never
+ * replaced by another when the ranked order arrives.
  *
  * Up and Down in the bar walk the history (ui_history.c).
  */
@@ -327,11 +332,17 @@ static bool run_query(struct ui_search *s, bool ranked, bool interruptible)
 	return true;
 }
 
-/* Rank what is typed if it is not yet: before Enter, Tab or Down use the hits. */
+/* Rank what is typed if it is not yet: before Enter opens the best hit. */
 static void settle(struct ui_search *s)
 {
 	if (s->dirty || (s->have_q && !s->ranked))
 		run_query(s, true, false);
+}
+
+/* Whether the quick page waits to be ranked: only while the bar has the keyboard. */
+static bool rank_due(const struct ui_search *s)
+{
+	return s->have_q && !s->ranked && s->editing;
 }
 
 static int results_wait_ms(struct ui *ui, struct ui_view *v, int idle_ms)
@@ -339,7 +350,7 @@ static int results_wait_ms(struct ui *ui, struct ui_view *v, int idle_ms)
 	struct ui_search *s = v->data;
 	if (s->dirty)
 		return 0;
-	if (!s->have_q || s->ranked)
+	if (!rank_due(s))
 		return idle_ms;
 	long left = SEARCH_PAUSE_MS - ui_elapsed_ms(&s->quick_at);
 	return left <= 0 ? 0 : left < idle_ms ? (int)left : idle_ms;
@@ -351,7 +362,7 @@ static bool results_idle(struct ui *ui, struct ui_view *v)
 	s->view = v;
 	if (s->dirty)
 		return run_query(s, false, true);
-	if (s->have_q && !s->ranked && ui_elapsed_ms(&s->quick_at) >= SEARCH_PAUSE_MS)
+	if (rank_due(s) && ui_elapsed_ms(&s->quick_at) >= SEARCH_PAUSE_MS)
 		return run_query(s, true, true);
 	return false;
 }
@@ -392,6 +403,17 @@ static void select_hit(struct ui_search *s, long sel)
 		s->top = s->sel;
 	else if (s->sel >= s->top + per)
 		s->top = s->sel - per + 1;
+}
+
+/* Down or Tab out of the bar: the hits of what is typed, in the order shown. */
+static void leave_bar(struct ui_search *s)
+{
+	if (s->dirty)
+		run_query(s, false, false);
+	if (s->nhits) {
+		s->editing = false;
+		select_hit(s, 0);
+	}
 }
 
 /* J/K from an article opened here: select the neighbouring hit (the reader then opens it). */
@@ -528,11 +550,7 @@ static void history_move(struct ui_search *s, int dir)
 	}
 	if (s->hist_pos >= ui->history.n) {
 		/* past the newest: go down into the results */
-		settle(s);
-		if (s->nhits) {
-			s->editing = false;
-			select_hit(s, 0);
-		}
+		leave_bar(s);
 		return;
 	}
 	s->hist_pos++;
@@ -569,11 +587,7 @@ static bool edit_action(struct ui_search *s, enum folio_action a)
 		return true;
 	case FOLIO_ACT_SWITCH_PANE:
 		/* Tab leaves the bar for the hits, as Down does past the newest search */
-		settle(s);
-		if (s->nhits) {
-			s->editing = false;
-			select_hit(s, 0);
-		}
+		leave_bar(s);
 		return true;
 	case FOLIO_ACT_HISTORY_PREV: history_move(s, -1); return true;
 	case FOLIO_ACT_HISTORY_NEXT: history_move(s, 1); return true;
@@ -767,12 +781,15 @@ static void results_draw(struct ui *ui, struct ui_view *v, WINDOW *w)
 		         s->count_capped ? "+" : "",
 		         s->count == 1 && !s->count_capped ? "article matches" : "articles match",
 		         !s->ranked ? "latest first" : s->q.match ? "best first" : "newest first",
-		         s->ranked ? "" : ui->ellipsis);
+		         rank_due(s) ? ui->ellipsis : "");
 	ui_draw_text(w, 0, 1, head, strlen(head), width - 1, A_BOLD, NULL, 0, 0, ui);
 	size_t per = (size_t)results_height(s);
 	if (s->sel >= s->top + per)
 		s->top = s->sel - per + 1;
-	attr_t sel_attr = ui_view_has_focus(ui, v) && !s->editing ? A_REVERSE : A_UNDERLINE;
+	/* in the bar, the hit Enter opens; none while the best is not known */
+	attr_t sel_attr = ui_view_has_focus(ui, v) && !s->editing ? A_REVERSE
+	                  : rank_due(s)                           ? 0
+	                                                          : A_UNDERLINE;
 	for (size_t i = 0; i < per && s->top + i < s->nhits; i++) {
 		const struct ui_hit *hit = &s->hits[s->top + i];
 		int y = 1 + (int)i * HIT_ROWS;
@@ -834,6 +851,17 @@ static bool results_typing(const struct ui_view *v)
 	return s->editing;
 }
 
+static bool results_preview(struct ui *ui, struct ui_view *v, int64_t *id,
+                            const struct folio_query **q)
+{
+	struct ui_search *s = v->data;
+	if (s->sel >= s->nhits || rank_due(s))
+		return false;
+	*id = s->hits[s->sel].id;
+	*q = &s->q;
+	return true;
+}
+
 static bool results_target(struct ui *ui, struct ui_view *v, int64_t *id, bool *read,
                            bool *flagged)
 {
@@ -862,6 +890,7 @@ const struct ui_view_ops ui_results_view = {
 	.status = results_status,
 	.hint = results_hint,
 	.line = results_line,
+	.preview = results_preview,
 	.target = results_target,
 	.scope = results_scope,
 	.step = results_step,

@@ -757,6 +757,8 @@ static void draw_article(struct ui_list *l, WINDOW *w, int y, int width, const s
 	             sel | (r->read ? A_NORMAL : A_BOLD), NULL, 0, 0, ui);
 }
 
+static void draw_welcome(struct ui *ui, const struct ui_list *l, WINDOW *w, int y);
+
 static void list_draw(struct ui *ui, struct ui_view *v, WINDOW *w)
 {
 	struct ui_list *l = v->data;
@@ -773,7 +775,8 @@ static void list_draw(struct ui *ui, struct ui_view *v, WINDOW *w)
 	ensure_visible(l);
 	attr_t sel_attr = ui_view_has_focus(ui, v) ? A_REVERSE : A_UNDERLINE;
 	struct ui_pos p = l->top;
-	for (int y = 0; y < h; y++) {
+	int y = 0;
+	for (; y < h; y++) {
 		attr_t sel = pos_cmp(p, l->cur) == 0 ? sel_attr : 0;
 		struct ui_row *r = row_at(l, p);
 		if (r)
@@ -783,6 +786,9 @@ static void list_draw(struct ui *ui, struct ui_view *v, WINDOW *w)
 		if (!pos_next(l, &p))
 			break;
 	}
+	/* one pane: the welcome the article pane would show goes under the sources */
+	if (ui->narrow && l->exp < 0 && y + 9 <= h && l->src[0].total > 0)
+		draw_welcome(ui, l, w, y + 2);
 	if (l->src[0].total == 0 && h > 3) {
 		const char *hint = "No articles yet: folio import PATH";
 		ui_draw_text(w, 2, 1, hint, strlen(hint), width - 1, ui->attr_dim, NULL, 0, 0, ui);
@@ -849,6 +855,18 @@ static bool list_target(struct ui *ui, struct ui_view *v, int64_t *id, bool *rea
 	return true;
 }
 
+static bool list_preview(struct ui *ui, struct ui_view *v, int64_t *id,
+                         const struct folio_query **q)
+{
+	struct ui_list *l = v->data;
+	struct ui_row *row = row_at(l, l->cur);
+	if (!row)
+		return false;
+	*id = row->id;
+	*q = NULL;
+	return true;
+}
+
 /* The source under the cursor (or the one its article is in); All articles is source 0. */
 static bool list_scope(struct ui *ui, struct ui_view *v, struct ui_scope *out)
 {
@@ -873,10 +891,9 @@ static void list_reload(struct ui *ui, struct ui_view *v, bool all)
 		reload_sources(v->data);
 }
 
-/* The article pane while no article is open: a welcome with the store's counts. */
-static void list_aside(struct ui *ui, struct ui_view *v, WINDOW *w)
+/* The welcome with the store's counts, from row y of w. */
+static void draw_welcome(struct ui *ui, const struct ui_list *l, WINDOW *w, int y)
 {
-	const struct ui_list *l = v->data;
 	int h, width;
 	getmaxyx(w, h, width);
 	char counts[96] = "";
@@ -890,7 +907,6 @@ static void list_aside(struct ui *ui, struct ui_view *v, WINDOW *w)
 		"? lists every key, q goes back or quits.",
 	};
 	int x = width > 2 ? 1 : 0;
-	int y = 1;
 	for (size_t i = 0; i < sizeof lines / sizeof lines[0] && y < h; i++) {
 		struct folio_line *wl = NULL;
 		size_t n = folio_text_wrap(lines[i], strlen(lines[i]), width - x, &wl);
@@ -899,6 +915,12 @@ static void list_aside(struct ui *ui, struct ui_view *v, WINDOW *w)
 			             i == 0 ? A_BOLD : A_NORMAL, NULL, 0, 0, ui);
 		free(wl);
 	}
+}
+
+/* The article pane while the cursor is on no article: the welcome. */
+static void list_aside(struct ui *ui, struct ui_view *v, WINDOW *w)
+{
+	draw_welcome(ui, v->data, w, 1);
 }
 
 /* The bottom view: opened once, with the reader (a store that cannot be read says so). */
@@ -932,6 +954,7 @@ const struct ui_view_ops ui_sources_view = {
 	.status = list_status,
 	.hint = list_hint,
 	.aside = list_aside,
+	.preview = list_preview,
 	.target = list_target,
 	.scope = list_scope,
 	.step = list_step,

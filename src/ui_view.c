@@ -224,6 +224,20 @@ bool ui_view_step(struct ui *ui, int dir, bool unread_only)
 	return true;
 }
 
+struct ui_view *ui_view_opened(const struct ui *ui)
+{
+	struct ui_view *list = ui_view_pane(ui, UI_PANE_LIST);
+	struct ui_view *art = ui_view_pane(ui, UI_PANE_ARTICLE);
+	return art && list && art > list ? art : NULL;
+}
+
+bool ui_view_preview(struct ui *ui, int64_t *id, const struct folio_query **q)
+{
+	struct ui_view *list = ui_view_pane(ui, UI_PANE_LIST);
+	*q = NULL;
+	return list && list->ops->preview && list->ops->preview(ui, list, id, q);
+}
+
 bool ui_view_target(struct ui *ui, int64_t *id, bool *read, bool *flagged)
 {
 	struct ui_view *v = ui_view_focused(ui);
@@ -246,6 +260,7 @@ void ui_view_set_state(struct ui *ui, int64_t id, bool read, bool flagged)
 
 void ui_view_reload(struct ui *ui, bool all)
 {
+	ui_preview_free(ui); /* its marks or tags may have changed: read it again */
 	for (size_t i = 0; i < ui->depth; i++)
 		if (ui->stack[i].ops->reload)
 			ui->stack[i].ops->reload(ui, &ui->stack[i], all);

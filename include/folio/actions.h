@@ -41,7 +41,7 @@ enum folio_context {
 	X(OPEN, "open", FOLIO_CTX_PANES, "Open the selected source, article or search hit") \
 	X(BACK, "back", FOLIO_CTX_PANES, "Go back one level (quits at the top)") \
 	X(QUIT, "quit", FOLIO_CTX_PANES, "Quit folio") \
-	X(SWITCH_PANE, "switch-pane", FOLIO_CTX_PANES, "Switch between the source list and the article") \
+	X(SWITCH_PANE, "switch-pane", FOLIO_CTX_PANES, "Switch between the list and the article (opening the row under the cursor)") \
 	X(HELP, "help", FOLIO_CTX_EVERYWHERE, "Show the keys and what they do") \
 	X(REDRAW, "redraw", FOLIO_CTX_EVERYWHERE, "Redraw the screen") \
 	X(REFRESH, "refresh", FOLIO_CTX_PANES, "Reload sources and counts from the store") \

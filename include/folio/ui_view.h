@@ -9,9 +9,12 @@
  * ui.c and ui_status.c never ask which view is open, they ask the stack:
  *
  *   - where a view is drawn is its ops->pane.  The list pane shows the
- *     topmost UI_PANE_LIST view, the article pane the topmost
- *     UI_PANE_ARTICLE view (or, when there is none, the ->aside of the
- *     lowest view that has one: the welcome); a UI_PANE_SCREEN view on top
+ *     topmost UI_PANE_LIST view, the article pane the article opened from
+ *     it (a UI_PANE_ARTICLE view above it) or else a preview of its
+ *     ->preview row, or when there is none the ->aside of the lowest view
+ *     that has one (the welcome).  An article opened from the list closes
+ *     when the list's cursor leaves it, so the pane follows the cursor.
+ *     A UI_PANE_SCREEN view on top
  *     (help) takes the whole screen above the bottom line, a UI_PANE_LINE
  *     view on top (the pipe prompt) the whole bottom line.
  *   - who gets a key: a SCREEN or LINE view on top gets every action (it is
@@ -112,6 +115,11 @@ struct ui_view_ops {
 	bool (*scope)(struct ui *ui, struct ui_view *v, struct ui_scope *out);
 	/* Draw the article pane while no article view is open (the welcome). */
 	void (*aside)(struct ui *ui, struct ui_view *v, WINDOW *w);
+	/* The article the article pane previews while the list has the keyboard
+	 * (the row under the cursor) and the query whose matches it shows; false
+	 * when the cursor is on no article. */
+	bool (*preview)(struct ui *ui, struct ui_view *v, int64_t *id,
+	                const struct folio_query **q);
 	/* The article an action on "this article" means: its selected one. */
 	bool (*target)(struct ui *ui, struct ui_view *v, int64_t *id, bool *read, bool *flagged);
 	/* Select the next (dir > 0) or previous article, only unread ones if
@@ -184,6 +192,10 @@ bool ui_view_open_by(struct ui *ui, enum folio_action a);
 /* Select the next/previous article in the list the focus is in or came from,
  * opening it when an article has the keyboard; false when there is none. */
 bool ui_view_step(struct ui *ui, int dir, bool unread_only);
+/* The article opened from the list shown (a view above it), or NULL. */
+struct ui_view *ui_view_opened(const struct ui *ui);
+/* The row the article pane previews: the shown list's ->preview. */
+bool ui_view_preview(struct ui *ui, int64_t *id, const struct folio_query **q);
 /* The article an action on "this article" means (the focused view's). */
 bool ui_view_target(struct ui *ui, int64_t *id, bool *read, bool *flagged);
 /* The broadcasts: to every view on the stack that has the op. */

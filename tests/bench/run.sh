@@ -14,7 +14,7 @@
 # `folio import` against the floor (bare SQLite + FTS5 on the same files, in
 # the same run), the reader's first screen and peak RSS in a private tmux
 # server at 80x24, the bytes a keystroke writes to the terminal (at 80x24
-# and 40x12), and search
+# and 40x12; at 160x45 with the preview, one key and 20 at once), and search
 # latency of `folio search` and of one as-you-type step against the same
 # FTS5 query run bare.  Figures are "name@N value"; ratios and growth come
 # last.  Timing is never pass/fail: this script fails only when something
@@ -188,8 +188,9 @@ reader() {
 	fig "reader.peak_rss_kb@$n" "$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status")"
 	stop_reader
 
-	# At 40x12 the article pane is the whole width, where a terminal can
-	# scroll it; side by side at 80x24 it cannot.  Same keys, other figures.
+	# At 40x12 (and 80x24) the article pane is the whole width, where a
+	# terminal can scroll it; side by side (from 100 columns) it cannot.
+	# Same keys, other figures.
 	start_reader "$store" 40 12
 	"$bin/measure" watch "$bench/tty.out" 500 30000 tmux -L "$sock" -f /dev/null \
 		send-keys -t bench Enter > /dev/null
@@ -199,6 +200,23 @@ reader() {
 	press narrow.article_open Enter
 	press narrow.article_line_down j
 	press narrow.article_page_down Space
+	stop_reader
+
+	# At 160x45 the article pane previews the row under the cursor, read
+	# when no key is waiting: one j, and 20 j at once as a held key sends
+	# them, in the list of every article and in the ranked hits of a word.
+	start_reader "$store" 160 45
+	"$bin/measure" watch "$bench/tty.out" 500 30000 tmux -L "$sock" -f /dev/null \
+		send-keys -t bench Enter > /dev/null
+	press wide.list_down j
+	press wide.list_held20 -N 20 j
+	word=$(awk -F '\t' '$1 == "common" { print $2 }' "$bench/queries.tsv")
+	quiet_ms=5000
+	press wide.search_word -l "/$word"
+	quiet_ms=150
+	press wide.hits_enter Tab
+	press wide.hits_down j
+	press wide.hits_held20 -N 20 j
 	stop_reader
 }
 

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Reading with the list beside the article (120x24; under 120 columns an
-# article is read full width, see narrow.sh): expanding a source, opening
+# Reading with the list beside the article (120x24; under 100 columns one
+# pane at a time, see narrow.sh): expanding a source, opening
 # and paging an article, J/K, read and flag marks with counts updated at
 # once, a 250-article source paged both ways, and the position kept across
 # resizes (down to 1x1).

@@ -16,11 +16,12 @@ KEYS
 	"$FOLIO" --demo >"$TMP/out" 2>"$TMP/err"); rc=$?
 is "folio --demo quits with Q: status 0" "$rc" 0
 is "and says nothing on stderr" "$(cat "$TMP/err")" ""
-like "it opens on every sample article" "$(sed -n 1p "$TMP/start")" "^> All articles +$n/$n "
-like "with their sources" "$(cat "$TMP/start")" '^> CNN +1/1 '
+like "it opens on every sample article" "$(sed -n 1p "$TMP/start")" "^> All articles +$n/$n$"
+like "with their sources" "$(cat "$TMP/start")" '^> CNN +1/1$'
 like "and a welcome that counts them" "$(cat "$TMP/start")" "$n articles in [0-9]+ sources, $n unread"
 like "a search opens its best hit" "$(sed -n 1p "$TMP/opened")" '^ Harbor master retires'
-like "with the matches counted" "$(sed -n 24p "$TMP/opened")" '[0-9]+ match(es)?: n/N to jump'
+like "at its first match, with the matches counted" "$(sed -n 24p "$TMP/opened")" \
+	'Match 1 of [0-9]+: n/N to jump'
 is "no store is left behind (data folder)" "$(find "$XDG_DATA_HOME" -type f 2>/dev/null | wc -l | tr -d ' ')" 0
 is "nor in the folder it ran in" "$(ls "$TMP" | grep -c '\.db')" 0
 done_testing

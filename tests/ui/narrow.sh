@@ -1,8 +1,7 @@
 #!/bin/sh
-# At 40x12 one pane is shown at a time: Enter goes into the article, q back
-# out; the article uses the whole width.  At 80x24 the list stands beside
-# the article until it is opened; then the article reads full width (so
-# the terminal can scroll it) and q or Tab bring the list back.
+# Under 100 columns (40x12, 80x24) one pane is shown at a time: the list
+# over the whole width, Enter goes into the article, which uses the whole
+# width too, q or Tab back out.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/ui/script.sh"
 
@@ -33,7 +32,11 @@ like "search as you type fills the screen with the hits" "$(line 1)" '^ 1 articl
 like "the hit's title" "$(line 2)" 'Volunteers repaint the old north'
 like "its snippet shows the match even on a narrow line" "$(line 4)" '[Ss]tonemason'
 keys Enter
-like "Enter opens it alone on the screen" "$(line 1)" '^ Volunteers repaint the old north'
+like "Enter opens it alone on the screen, at its first match" "$(screen)" '^ Stonemasons who inspected'
+like "  (the title scrolled away)" "$(line 1)" '^ +on Sunday\.$'
+like "  and says which match it shows" "$(line 12)" '^Match 1 of 1: n/N to jump'
+keys g g
+like "gg goes to the top" "$(line 1)" '^ Volunteers repaint the old north'
 keys n
 like "n scrolls to the match" "$(screen)" '[Ss]tonemasons'
 keys q
@@ -46,13 +49,17 @@ is "and q quits" "$(exit_status)" 0
 
 start 80 24
 keys j j Enter
-like "80x24: the list has the article pane beside it" "$(line 1)" '│'
-keys j Enter
+like "80x24: the list has the whole width" "$(line 3)" '^v The Ledgerport Courier +[12]/2$'
+is "80x24: no pane beside it" "$(screen | grep -c '│')" 0
+keys j
+is "80x24: nor a preview when the cursor is on an article" "$(screen | grep -c '│')" 0
+keys Enter
 like "80x24: an opened article takes the whole width" "$(line 1)" '^ Volunteers repaint the old north lighthouse'
 is "80x24: no list beside it" "$(screen | grep -c '│')" 0
 keys Tab
-like "80x24: Tab brings the list back beside the article" "$(line 1)" '│ Volunteers repaint'
+like "80x24: Tab brings the list back" "$(line 3)" '^v The Ledgerport Courier +1/2$'
 keys Tab
+like "80x24: and Tab the article" "$(line 1)" '^ Volunteers repaint the old north lighthouse'
 keys q
 like "80x24: so does q" "$(line 3)" '^v The Ledgerport Courier'
 done_testing

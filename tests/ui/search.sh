@@ -39,10 +39,14 @@ keys Escape
 
 keys / 'granite lighthouse' Enter
 like "Enter opens the best hit" "$(screen)" 'Volunteers repaint the old north lighthouse'
-like "and says how many matches it has" "$(line 24)" '[0-9]+ matches: n/N to jump'
+like "at its first match, saying how many it has" "$(line 24)" '^Match 1 of [0-9]+: n/N to jump'
 like "every match is highlighted in the article" "$(screen_attrs)" '\{[^}]*[BU][^}]*\}granite'
+like "the first one (in the title) as the current match" "$(screen_attrs | sed -n 1p)" \
+	'\{[^}]*R[^}]*\}lighthouse'
 keys n
-like "n goes to the first match" "$(line 24)" 'Match 1 of [0-9]+'
+like "n goes to the next match" "$(line 24)" 'Match 2 of [0-9]+'
+keys N
+like "N back to the first" "$(line 24)" 'Match 1 of [0-9]+'
 keys N
 like "N from the first match wraps to the last" "$(line 24)" 'Search wrapped to the bottom'
 like "and scrolls to it" "$(screen)" 'landing'
@@ -93,7 +97,9 @@ keys q Escape
 start 130 24
 keys Enter j Enter
 first=$(line 1)
-keys / t h e Tab
+keys / t h e
+pause 350
+keys Tab
 like "Tab goes into the hits, the first one selected" "$(line 24)" ' 1 of 254'
 keys J
 like "J in the results selects the next hit" "$(line 24)" ' 2 of 254'
@@ -102,7 +108,8 @@ like "K the one before" "$(line 24)" ' 1 of 254'
 keys Enter
 hit1=$(line 1 | sed 's/.*│//')
 keys J
-like "J from an article opened from the hits opens the next hit" "$(line 24)" 'matches: n/N to jump'
+like "J from an article opened from the hits opens the next hit" "$(line 24)" \
+	'Match 1 of [0-9]+: n/N to jump'
 ok "another article" test "$(line 1 | sed 's/.*│//')" != "$hit1"
 keys Tab
 like "the next one of the hits" "$(line 24)" ' 2 of 254'
@@ -116,5 +123,5 @@ like "and the source list is back beside it" "$(line 1)" '^v All articles'
 UI_ENV="XDG_STATE_HOME=$TMP/not-a-folder" start 80 24
 keys / quarry Enter
 like "an unwritable history: the search still opens its hit" "$(screen)" 'Granite quarry reopens'
-like "and nothing complains" "$(line 24)" '^[0-9]+ match(es)?: n/N to jump'
+like "and nothing complains" "$(line 24)" '^Match 1 of [0-9]+: n/N to jump'
 done_testing
