@@ -530,6 +530,116 @@ enum folio_cli_result folio_cli_tag(struct folio_store *st, char *const *args, s
 	return finish_output();
 }
 
+/* One saved search's line: unread TAB total TAB name TAB query. */
+static bool print_saved(struct folio_store *st, const struct folio_saved_search *r)
+{
+	struct folio_query q;
+	char *err = NULL;
+	int64_t total = 0, unread = 0;
+	if (folio_search_parse(r->query, false, &q) != 0)
+		return false;
+	struct folio_search_opts o = { .match = q.match, .after = q.after, .before = q.before,
+	                               .tag = q.tag };
+	bool ok = q.empty || (folio_store_search_count(st, &o, INT64_MAX, &total, &err) == 0 &&
+	                      folio_store_search_count_unread(st, &o, INT64_MAX, &unread, &err) == 0);
+	folio_query_free(&q);
+	if (!ok) {
+		folio_cli_error(err);
+		return false;
+	}
+	printf("%" PRId64 "\t%" PRId64 "\t", unread, total);
+	folio_format_field(stdout, r->name);
+	putchar('\t');
+	folio_format_field(stdout, r->query);
+	putchar('\n');
+	return true;
+}
+
+enum folio_cli_result folio_cli_saved(struct folio_store *st, char *const *args, size_t n,
+                                      bool remove)
+{
+	char *err = NULL;
+	if (n == 0) {
+		struct folio_saved_search *rows;
+		size_t nrows;
+		if (folio_store_saved_searches(st, &rows, &nrows, &err) != 0) {
+			folio_cli_error(err);
+			return FOLIO_CLI_STORE;
+		}
+		bool ok = true;
+		for (size_t i = 0; i < nrows && ok; i++)
+			ok = print_saved(st, &rows[i]);
+		folio_store_saved_searches_free(rows, nrows);
+		return ok ? finish_output() : FOLIO_CLI_STORE;
+	}
+	if (remove ? n != 1 : n < 2) {
+		folio_warn(remove ? "saved --remove takes the NAME of one saved search"
+		                  : "saved needs a NAME and the QUERY it stands for");
+		return FOLIO_CLI_USAGE;
+	}
+	/* the name and the query are text like any other: through the gate, one line each */
+	char *name = folio_text_clean(args[0], strlen(args[0]), false, NULL);
+	char *joined = NULL;
+	if (!remove) {
+		struct folio_buf words = { 0 };
+		for (size_t i = 1; i < n; i++) {
+			if (i > 1)
+				folio_buf_str(&words, " ");
+			folio_buf_str(&words, args[i]);
+		}
+		joined = folio_buf_finish(&words, NULL);
+	}
+	char *query = joined ? folio_text_clean(joined, strlen(joined), false, NULL) : NULL;
+	free(joined);
+	if (!name || (!remove && !query)) {
+		free(name);
+		free(query);
+		return out_of_memory();
+	}
+	enum folio_cli_result result = FOLIO_CLI_OK;
+	struct folio_query q = { 0 };
+	if (!*name) {
+		folio_warn("a saved search needs a name");
+		result = FOLIO_CLI_USAGE;
+	} else if (!remove && folio_search_parse(query, false, &q) != 0) {
+		result = out_of_memory();
+	} else if (!remove && (q.problem || q.empty)) {
+		folio_warn("saved: %s", q.problem ? q.problem : "nothing to search for");
+		result = FOLIO_CLI_USAGE;
+	} else if (remove) {
+		bool found;
+		if (folio_store_forget_search(st, name, &found, &err) != 0) {
+			folio_cli_error(err);
+			result = FOLIO_CLI_STORE;
+		} else if (!found) {
+			char *escaped = folio_text_escape(name, strlen(name));
+			folio_warn("no saved search '%s'", escaped ? escaped : "?");
+			free(escaped);
+			result = FOLIO_CLI_PARTIAL;
+		} else {
+			fputs("forgot ", stdout);
+			folio_format_field(stdout, name);
+			putchar('\n');
+			result = finish_output();
+		}
+	} else if (folio_store_save_search(st, name, query, &err) != 0) {
+		folio_cli_error(err);
+		result = FOLIO_CLI_STORE;
+	} else {
+		fputs("saved ", stdout);
+		folio_format_field(stdout, name);
+		fputs(": ", stdout);
+		folio_format_field(stdout, query);
+		putchar('\n');
+		result = finish_output();
+	}
+	if (!remove)
+		folio_query_free(&q);
+	free(name);
+	free(query);
+	return result;
+}
+
 enum folio_cli_result folio_cli_open(struct folio_store *st, int64_t id)
 {
 	struct folio_record r;

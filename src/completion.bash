@@ -4,7 +4,7 @@
 _folio()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-	local commands="import extract sources list show open mark delete tag search timeline export check"
+	local commands="import extract sources list show open mark delete tag saved search timeline export check"
 	local command="" db=() i
 
 	# The command is the first word that is neither an option nor an option's value.
@@ -53,7 +53,7 @@ _folio()
 	export) [[ $cur == -* ]] && COMPREPLY=($(compgen -W "--help --json --text --source" -- "$cur")) ;;
 	check | open | delete) COMPREPLY=($(compgen -W "--help" -- "$cur")) ;;
 	mark) [[ $cur == -* ]] && COMPREPLY=($(compgen -W "--help --unread --source --all" -- "$cur")) ;;
-	tag) [[ $cur == -* ]] && COMPREPLY=($(compgen -W "--help --remove" -- "$cur")) ;;
+	tag | saved) [[ $cur == -* ]] && COMPREPLY=($(compgen -W "--help --remove" -- "$cur")) ;;
 	esac
 }
 complete -F _folio folio

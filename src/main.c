@@ -41,6 +41,7 @@ static const char usage_text[] =
 	"       folio [--db FILE] mark [--unread] (ID...|QUERY...|--source NAME|--all)\n"
 	"       folio [--db FILE] delete ID...\n"
 	"       folio [--db FILE] tag [--remove] [NAME (ID...|QUERY...)]\n"
+	"       folio [--db FILE] saved [--remove] [NAME [QUERY...]]\n"
 	"       folio [--db FILE] search [--limit N] [--json] QUERY...\n"
 	"       folio [--db FILE] export [--json|--text] [--source NAME] [QUERY...]\n"
 	"       folio [--db FILE] check\n"
@@ -58,6 +59,7 @@ static const char help_text[] =
 	"  mark      mark articles, a source, a query's matches or all read (--unread)\n"
 	"  delete    delete articles; importing their files again leaves them out\n"
 	"  tag       tag articles (tag:NAME finds them); no arguments: list the tags\n"
+	"  saved     save a search by name (the reader lists it with the sources)\n"
 	"  search    id TAB score TAB source TAB title, best first\n"
 	"  export    whole articles as text or JSON (which import reads back)\n"
 	"  check     read the whole store and report any damage\n"
@@ -374,6 +376,11 @@ static enum folio_cli_result run_tag(struct folio_store *st, const struct comman
 	return folio_cli_tag(st, o->args, (size_t)o->nargs, o->remove);
 }
 
+static enum folio_cli_result run_saved(struct folio_store *st, const struct command_options *o)
+{
+	return folio_cli_saved(st, o->args, (size_t)o->nargs, o->remove);
+}
+
 static enum folio_cli_result run_check(struct folio_store *st, const struct command_options *o)
 {
 	(void)o;
@@ -477,6 +484,11 @@ static const struct command {
 	  "Give articles (these IDs, or every match of a QUERY) the tag NAME, one word;\n"
 	  "--remove takes it away.  Search for them with tag:NAME.  Without arguments,\n"
 	  "print every tag as: count TAB name.\n" },
+	{ "saved", "remove", ANY_ARGS, NULL, 0, run_saved,
+	  "usage: folio [--db FILE] saved [--remove] [NAME [QUERY...]]\n"
+	  "Save QUERY as the search NAME, shown in the reader's source list with its\n"
+	  "counts; --remove forgets it.  Without arguments, print every saved search\n"
+	  "as: unread TAB total TAB name TAB query.\n" },
 	{ "search", "json limit copies", SOME_ARGS, "search needs a QUERY", FOLIO_STORE_READONLY,
 	  run_search,
 	  "usage: folio [--db FILE] search [--limit N] [--copies] [--json] QUERY...\n"

@@ -205,3 +205,84 @@ void folio_store_tags_free(struct folio_tag_row *rows, size_t n)
 		free(rows[i].name);
 	free(rows);
 }
+
+/* ---- saved searches ---- */
+
+int folio_store_save_search(struct folio_store *st, const char *name, const char *query,
+                            char **err)
+{
+	if (begin(st, "save a search", err) != 0)
+		return -1;
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(st->db,
+	                            "INSERT INTO searches(name, query) VALUES (?1, ?2)"
+	                            " ON CONFLICT(name) DO UPDATE SET name = ?1, query = ?2",
+	                            -1, &s, NULL);
+	if (rc == SQLITE_OK) {
+		if (st_bind_text(s, 1, name) != SQLITE_OK || st_bind_text(s, 2, query) != SQLITE_OK)
+			rc = sqlite3_errcode(st->db);
+		else if ((rc = sqlite3_step(s)) == SQLITE_DONE)
+			rc = SQLITE_OK;
+		sqlite3_finalize(s);
+	}
+	return end(st, rc == SQLITE_OK ? 0 : st_fail(st, rc, "save a search", err), "save a search",
+	           err);
+}
+
+int folio_store_forget_search(struct folio_store *st, const char *name, bool *found,
+                              char **err)
+{
+	int64_t changes = 0;
+	*found = false;
+	if (begin(st, "forget a search", err) != 0)
+		return -1;
+	int rc = exec_bound(st, "DELETE FROM searches WHERE name = ?2", 0, name, "forget a search",
+	                    &changes, err);
+	*found = rc == 0 && changes > 0;
+	return end(st, rc, "forget a search", err);
+}
+
+void folio_store_saved_searches_free(struct folio_saved_search *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].name);
+		free(rows[i].query);
+	}
+	free(rows);
+}
+
+FOLIO_DEFINE_GROW(grow_saved, struct folio_saved_search)
+
+int folio_store_saved_searches(struct folio_store *st, struct folio_saved_search **rows,
+                               size_t *n, char **err)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	*rows = NULL;
+	*n = 0;
+	int rc = sqlite3_prepare_v2(st->db, "SELECT name, query FROM searches ORDER BY name", -1,
+	                            &s, NULL);
+	if (rc != SQLITE_OK)
+		return st_fail(st, rc, "read saved searches", err);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const unsigned char *name = sqlite3_column_text(s, 0), *query = sqlite3_column_text(s, 1);
+		char *nc = strdup(name ? (const char *)name : "");
+		char *qc = strdup(query ? (const char *)query : "");
+		if (!nc || !qc || !grow_saved(rows, &cap, *n + 1)) {
+			free(nc);
+			free(qc);
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		(*rows)[*n].name = nc;
+		(*rows)[(*n)++].query = qc;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		folio_store_saved_searches_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
+		return st_fail(st, rc, "read saved searches", err);
+	}
+	return 0;
+}

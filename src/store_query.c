@@ -593,11 +593,11 @@ void folio_store_hits_free(struct folio_hit *hits, size_t n)
 	free(hits);
 }
 
-int folio_store_search_count(struct folio_store *st, const struct folio_search_opts *o,
-                             int64_t cap, int64_t *count, char **err)
+static int search_count(struct folio_store *st, enum stmt_id which,
+                        const struct folio_search_opts *o, int64_t cap, int64_t *count,
+                        char **err)
 {
 	const char *match = o->match, *after = o->after, *before = o->before, *tag = o->tag;
-	enum stmt_id which = !match ? S_COUNT_DATES : after || before || tag ? S_COUNT : S_COUNT_WORDS;
 	sqlite3_stmt *s = st_stmt(st, which, err);
 	int rc;
 
@@ -613,6 +613,22 @@ int folio_store_search_count(struct folio_store *st, const struct folio_search_o
 	if (rc != SQLITE_ROW)
 		return fail_search(st, rc, err);
 	return 0;
+}
+
+int folio_store_search_count(struct folio_store *st, const struct folio_search_opts *o,
+                             int64_t cap, int64_t *count, char **err)
+{
+	return search_count(st, !o->match                        ? S_COUNT_DATES
+	                        : o->after || o->before || o->tag ? S_COUNT
+	                                                          : S_COUNT_WORDS,
+	                    o, cap, count, err);
+}
+
+int folio_store_search_count_unread(struct folio_store *st, const struct folio_search_opts *o,
+                                    int64_t cap, int64_t *count, char **err)
+{
+	return search_count(st, o->match ? S_COUNT_UNREAD : S_COUNT_DATES_UNREAD, o, cap, count,
+	                    err);
 }
 
 /* ---- articles by day, for a timeline ----------------------------------- */

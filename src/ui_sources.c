@@ -23,11 +23,16 @@
 #define LIST_PAGE 100
 
 struct ui_source {
-	int64_t id; /* 0: "All articles" */
+	int64_t id; /* 0: "All articles"; a saved search: -2 - its place */
 	char *name; /* display form */
+	char *query; /* a saved search's query (as stored), NULL for a source */
 	int64_t total;
 	int64_t unread;
+	bool capped; /* a saved search with more matches than counted */
 };
+
+/* A saved search's matches are counted this far (it runs at every reload). */
+#define SAVED_COUNT_CAP 10000
 
 struct ui_row {
 	int64_t id;
@@ -90,8 +95,10 @@ static void reset_rows(struct ui_list *l)
 
 static void sources_free(struct ui_source *src, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		free(src[i].name);
+		free(src[i].query);
+	}
 	free(src);
 }
 
@@ -375,21 +382,43 @@ static int find_source(const struct ui_list *l, int64_t id)
 	return -1;
 }
 
+/* A saved search as a source: its name, query and counts (capped); false on no memory. */
+static bool saved_source(struct ui *ui, const struct folio_saved_search *r, struct ui_source *out)
+{
+	struct folio_query q;
+	out->name = ui_display(r->name);
+	out->query = strdup(r->query);
+	if (!out->name || !out->query || folio_search_parse(r->query, false, &q) != 0)
+		return false;
+	struct folio_search_opts o = { .match = q.match, .after = q.after, .before = q.before,
+	                               .tag = q.tag };
+	char *err = NULL;
+	if (!q.empty &&
+	    (folio_store_search_count(ui->st, &o, SAVED_COUNT_CAP, &out->total, &err) != 0 ||
+	     folio_store_search_count_unread(ui->st, &o, SAVED_COUNT_CAP, &out->unread, &err) != 0))
+		free(err); /* shown as 0/0: the search itself will say what is wrong */
+	out->capped = out->total >= SAVED_COUNT_CAP;
+	folio_query_free(&q);
+	return true;
+}
+
 /* Read the sources and their counts again, keeping the cursor on the same source. */
 static void reload_sources(struct ui_list *l)
 {
 	struct ui *ui = l->ui;
 	struct folio_source_row *rows = NULL;
-	size_t n = 0;
+	struct folio_saved_search *saved = NULL;
+	size_t n = 0, nsaved = 0;
 	int64_t total = 0, unread = 0;
 	char *err = NULL;
 	if (folio_store_sources(ui->st, &rows, &n, &err) != 0 ||
-	    folio_store_totals(ui->st, &total, &unread, &err) != 0) {
+	    folio_store_totals(ui->st, &total, &unread, &err) != 0 ||
+	    folio_store_saved_searches(ui->st, &saved, &nsaved, &err) != 0) {
 		folio_store_sources_free(rows, n);
 		ui_store_error(ui, err);
 		return;
 	}
-	struct ui_source *src = calloc(n + 1, sizeof *src);
+	struct ui_source *src = calloc(n + 1 + nsaved, sizeof *src);
 	bool ok = src != NULL;
 	if (ok) {
 		src[0].name = ui_display("All articles");
@@ -405,10 +434,16 @@ static void reload_sources(struct ui_list *l)
 		src[i + 1].unread = rows[i].unread;
 		ok = src[i + 1].name != NULL;
 	}
+	/* the saved searches after the sources, as newsboat's query feeds */
+	for (size_t i = 0; ok && i < nsaved; i++) {
+		src[n + 1 + i].id = -2 - (int64_t)i;
+		ok = saved_source(ui, &saved[i], &src[n + 1 + i]);
+	}
 	folio_store_sources_free(rows, n);
+	folio_store_saved_searches_free(saved, nsaved);
 	if (!ok) {
 		if (src)
-			sources_free(src, n + 1);
+			sources_free(src, n + 1 + nsaved);
 		ui_message(ui, "out of memory");
 		return;
 	}
@@ -417,7 +452,7 @@ static void reload_sources(struct ui_list *l)
 	int64_t top_id = l->nsrc ? l->src[l->top.src].id : 0;
 	sources_free(l->src, l->nsrc);
 	l->src = src;
-	l->nsrc = n + 1;
+	l->nsrc = n + 1 + nsaved;
 	int exp = exp_id >= 0 ? find_source(l, exp_id) : -1;
 	if (exp != l->exp || exp < 0) {
 		if (exp < 0 && l->exp >= 0)
@@ -514,6 +549,8 @@ static bool list_step(struct ui *ui, struct ui_view *v, int64_t from, int dir, b
 	int64_t *id = &found_id;
 	if (!from && row_at(l, l->cur))
 		from = row_at(l, l->cur)->id;
+	if (l->src[l->cur.src].query && (l->exp < 0 || !from))
+		return false; /* a saved search is not expanded: Enter shows its hits */
 	if (l->exp < 0 || (!from && l->cur.src != l->exp))
 		expand(l, l->cur.src);
 	if (!from) {
@@ -613,6 +650,10 @@ static void mark_source_read(struct ui *ui, struct ui_list *l)
 	const struct ui_source *s = &l->src[l->cur.src];
 	int64_t changed = 0;
 	char *err = NULL;
+	if (s->query) {
+		ui_message(ui, "Enter shows the search's hits; A there marks them all read");
+		return;
+	}
 	if (!ui_marks_flush(ui)) {
 		ui_message(ui, "Marks are waiting for the store; try again in a moment");
 		return;
@@ -653,6 +694,8 @@ static bool list_action(struct ui *ui, struct ui_view *v, enum folio_action a)
 		struct ui_row *r = row_at(l, l->cur);
 		if (r)
 			ui_view_open_article(ui, v, r->id, NULL);
+		else if (l->src[l->cur.src].query)
+			ui_view_search(ui, l->src[l->cur.src].query);
 		else
 			expand(l, l->exp == l->cur.src ? -1 : l->cur.src);
 		break;
@@ -689,9 +732,10 @@ static bool list_action(struct ui *ui, struct ui_view *v, enum folio_action a)
 	return true;
 }
 
-static void format_count(char *buf, size_t size, int64_t unread, int64_t total)
+static void format_count(char *buf, size_t size, int64_t unread, int64_t total, bool capped)
 {
-	snprintf(buf, size, "%lld/%lld", (long long)unread, (long long)total);
+	snprintf(buf, size, "%lld%s/%lld%s", (long long)unread,
+	         capped && unread >= SAVED_COUNT_CAP ? "+" : "", (long long)total, capped ? "+" : "");
 }
 
 static void draw_source(struct ui_list *l, WINDOW *w, int y, int width, int src, attr_t sel)
@@ -699,14 +743,15 @@ static void draw_source(struct ui_list *l, WINDOW *w, int y, int width, int src,
 	struct ui *ui = l->ui;
 	const struct ui_source *s = &l->src[src];
 	char count[48];
-	format_count(count, sizeof count, s->unread, s->total);
+	format_count(count, sizeof count, s->unread, s->total, s->capped);
 	int cw = (int)strlen(count);
 	attr_t attr = sel | (s->unread ? A_BOLD : A_NORMAL);
 	if (sel) {
 		wattrset(w, sel);
 		mvwhline(w, y, 0, ' ', width);
 	}
-	const char *mark = l->exp == src ? "v " : "> ";
+	/* a saved search opens as a search does */
+	const char *mark = s->query ? "/ " : l->exp == src ? "v " : "> ";
 	int x = ui_draw_text(w, y, 0, mark, strlen(mark), width, sel, NULL, 0, 0, ui);
 	int name_cols = width - x - (cw + 1 < width - x ? cw + 1 : 0);
 	ui_draw_text(w, y, x, s->name, strlen(s->name), name_cols, attr, NULL, 0, 0, ui);
@@ -875,8 +920,9 @@ static bool list_scope(struct ui *ui, struct ui_view *v, struct ui_scope *out)
 	if (l->nsrc == 0)
 		return false;
 	const struct ui_source *s = &l->src[l->cur.src];
-	out->source_id = s->id;
-	if (!(out->name = strdup(s->name))) {
+	out->source_id = s->query ? 0 : s->id; /* a saved search: its query's articles */
+	if (!(out->name = strdup(s->name)) || (s->query && !(out->query = strdup(s->query)))) {
+		ui_scope_free(out);
 		ui_message(ui, "out of memory");
 		return false;
 	}

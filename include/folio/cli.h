@@ -71,6 +71,11 @@ enum folio_cli_result folio_cli_delete(struct folio_store *st, char *const *args
 /* With no args every tag and its count; else args[0] is the tag, the rest what gets it. */
 enum folio_cli_result folio_cli_tag(struct folio_store *st, char *const *args, size_t n,
                                     bool remove);
+/* With no args every saved search: unread TAB total TAB name TAB query; else
+ * args[0] is the name and the rest its query (saved), or with remove the name
+ * of the one to forget. */
+enum folio_cli_result folio_cli_saved(struct folio_store *st, char *const *args, size_t n,
+                                      bool remove);
 /* folio open: the article's address in the browser (browser.h), else printed on stdout. */
 enum folio_cli_result folio_cli_open(struct folio_store *st, int64_t id);
 enum folio_cli_result folio_cli_search(struct folio_store *st, const char *query,

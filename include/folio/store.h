@@ -225,6 +225,24 @@ int folio_store_tags_of(struct folio_store *st, int64_t id, struct folio_tag_row
                         size_t *n, char **err);
 void folio_store_tags_free(struct folio_tag_row *rows, size_t n);
 
+/*
+ * Saved searches: a NAME (case ignored) for a QUERY in the search syntax,
+ * shown as sources in the reader (notmuch's saved searches, newsboat's
+ * query feeds).  Saving a name again replaces its query; *found says
+ * whether a name forgotten was there.  The list is by name.
+ */
+struct folio_saved_search {
+	char *name;
+	char *query;
+};
+int folio_store_save_search(struct folio_store *st, const char *name, const char *query,
+                            char **err);
+int folio_store_forget_search(struct folio_store *st, const char *name, bool *found,
+                              char **err);
+int folio_store_saved_searches(struct folio_store *st, struct folio_saved_search **rows,
+                               size_t *n, char **err);
+void folio_store_saved_searches_free(struct folio_saved_search *rows, size_t n);
+
 /* Totals over the whole store. */
 int folio_store_totals(struct folio_store *st, int64_t *total, int64_t *unread, char **err);
 
@@ -388,9 +406,12 @@ void folio_store_hits_free(struct folio_hit *hits, size_t n);
 void folio_store_set_interrupt(struct folio_store *st, int (*check)(void *arg), void *arg);
 
 /* How many articles match o's match, after, before and tag, counting no further
- * than cap (*count == cap means "cap or more"); o's other fields are not read. */
+ * than cap (*count == cap means "cap or more"); o's other fields are not read.
+ * With unread, only those not read (a saved search's count in the reader). */
 int folio_store_search_count(struct folio_store *st, const struct folio_search_opts *o,
                              int64_t cap, int64_t *count, char **err);
+int folio_store_search_count_unread(struct folio_store *st, const struct folio_search_opts *o,
+                                    int64_t cap, int64_t *count, char **err);
 
 /*
  * Articles by day, for a timeline, read from indexes (no body is read):

@@ -16,7 +16,7 @@ complete_words() {
 		printf "%s\n" "${COMPREPLY[@]}" | sort' _ "$top_srcdir/src/completion.bash" "$@"
 }
 
-is "commands after folio" "$(complete_words folio s)" "$(printf 'search\nshow\nsources')"
+is "commands after folio" "$(complete_words folio s)" "$(printf 'saved\nsearch\nshow\nsources')"
 like "global options" "$(complete_words folio --)" "^--demo$"
 is "options of list" "$(complete_words folio list --l)" "--limit"
 is "options of export" "$(complete_words folio export --t)" "--text"
