@@ -261,6 +261,40 @@ static void step_article(struct ui *ui, int dir, bool unread_only)
 		           unread_only ? "unread " : "");
 }
 
+/*
+ * L: the list narrowed to what the user types next, as mutt's limit and
+ * newsboat's filter: the search bar, opened on the scope of the list (the
+ * source, or the saved search, under the cursor); on search hits, the
+ * search itself to refine.
+ */
+static void filter_list(struct ui *ui)
+{
+	struct ui_view *list = ui_view_pane(ui, UI_PANE_LIST);
+	struct ui_scope sc;
+	if (list && list->ops == &ui_results_view) {
+		ui->focus = UI_PANE_LIST;
+		ui_view_open_by(ui, FOLIO_ACT_SEARCH);
+		return;
+	}
+	if (!ui_view_scope(ui, &sc)) {
+		ui_message(ui, "Nothing here to filter: select a source");
+		return;
+	}
+	struct folio_buf b = { 0 };
+	if (sc.query)
+		folio_buf_printf(&b, "%s ", sc.query);
+	else if (sc.source_id)
+		folio_buf_printf(&b, "source:\"%s\" ", sc.name);
+	char *text = folio_buf_finish(&b, NULL);
+	ui_scope_free(&sc);
+	if (!text) {
+		ui_message(ui, "out of memory");
+		return;
+	}
+	ui_view_filter(ui, text);
+	free(text);
+}
+
 /* D: the article with the keyboard, or the selected row, deleted for good. */
 static void delete_article(struct ui *ui)
 {
@@ -364,6 +398,9 @@ static void dispatch(struct ui *ui, enum folio_action a)
 		break;
 	case FOLIO_ACT_TAG:
 		ui_view_open_by(ui, a);
+		break;
+	case FOLIO_ACT_FILTER:
+		filter_list(ui);
 		break;
 	case FOLIO_ACT_MARK_ALL_READ: {
 		/* an article has the keyboard: the list it was opened from */

@@ -466,7 +466,13 @@ static int results_open(struct ui *ui, struct ui_view *v, const struct ui_view_a
 	s->hist_pos = ui->history.n;
 	s->at_end = true;
 	v->data = s;
-	if (arg && arg->text) {
+	if (arg && arg->text && arg->action == FOLIO_ACT_FILTER) {
+		/* L: the scope of the list typed for the user, who types on */
+		if (!ui_edit_set(&s->line, arg->text))
+			ui_message(ui, "out of memory");
+		s->line.cursor = s->line.text.len;
+		s->dirty = s->line.text.len > 0;
+	} else if (arg && arg->text) {
 		/* a search asked for (a period of a timeline): run, the hits have the keyboard */
 		if (!ui_edit_set(&s->line, arg->text)) {
 			ui_message(ui, "out of memory");

@@ -158,6 +158,12 @@ void ui_view_open_article(struct ui *ui, struct ui_view *from, int64_t id,
 	ui->focus = UI_PANE_ARTICLE;
 }
 
+void ui_view_filter(struct ui *ui, const char *text)
+{
+	struct ui_view_arg arg = { .action = FOLIO_ACT_FILTER, .text = text };
+	ui_view_push(ui, &ui_results_view, &arg);
+}
+
 void ui_view_search(struct ui *ui, const char *text)
 {
 	struct ui_view_arg arg = { .action = FOLIO_ACT_SEARCH, .text = text };

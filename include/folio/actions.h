@@ -62,6 +62,7 @@ enum folio_context {
 	X(MORE_LIKE_THIS, "more-like-this", FOLIO_CTX_PANES, "List the articles most like this one (its rarest words), not its copies") \
 	/* search */ \
 	X(SEARCH, "search", FOLIO_CTX_PANES, "Open the search bar") \
+	X(FILTER, "filter", FOLIO_CTX_PANES, "Filter the list: search within the selected source or saved search, or refine the hits") \
 	X(TIMELINE, "timeline", FOLIO_CTX_PANES, "Show the source's or the search's articles over time") \
 	X(NEXT_MATCH, "next-match", FOLIO_CTX_PANES, "Go to the next search match") \
 	X(PREV_MATCH, "prev-match", FOLIO_CTX_PANES, "Go to the previous search match") \

@@ -182,6 +182,9 @@ bool ui_view_cancel(struct ui *ui);
 /* A list view's request: open article id (highlighting query) from it. */
 void ui_view_open_article(struct ui *ui, struct ui_view *from, int64_t id,
                           const struct folio_query *query);
+/* A request: the search bar on top, holding text and still being typed in
+ * (L: the list filtered); Esc comes back to the view that asked. */
+void ui_view_filter(struct ui *ui, const char *text);
 /* A request: a search for text on top (Esc comes back to the view that asked). */
 void ui_view_search(struct ui *ui, const char *text);
 /* What the list view with the keyboard (or the nearest below it) lists. */

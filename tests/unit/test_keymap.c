@@ -97,7 +97,7 @@ static void test_actions(void)
 		"down", "up", "page-down", "page-up", "half-page-down", "half-page-up", "top",
 		"bottom", "open", "back", "quit", "switch-pane", "help", "redraw", "refresh",
 		"next-article", "prev-article", "next-unread", "prev-unread", "toggle-read",
-		"toggle-flag", "pipe", "pager", "open-url", "mark-all-read", "delete", "tag", "copies", "more-like-this", "search", "timeline", "next-match", "prev-match", "search-submit",
+		"toggle-flag", "pipe", "pager", "open-url", "mark-all-read", "delete", "tag", "copies", "more-like-this", "search", "filter", "timeline", "next-match", "prev-match", "search-submit",
 		"search-cancel", "history-prev", "history-next", "cursor-left", "cursor-right",
 		"line-start", "line-end", "delete-back", "delete-forward", "delete-word",
 		"delete-line",
