@@ -150,6 +150,7 @@ static const char *const stmt_sql[S_COUNT_OF_STMTS] = {
 	                  " WHERE articles_fts MATCH ?1 AND ?2 IS NULL AND ?3 IS NULL LIMIT ?4)",
 	[S_COUNT_DATES] = "SELECT count(*) FROM (SELECT 1 FROM articles AS a"
 	                  " WHERE " DATE_LIMITS " LIMIT ?4)",
+	[S_DATA_VERSION] = "PRAGMA data_version",
 	[S_COUNT_UNREAD] = "SELECT count(*) FROM (SELECT 1 FROM articles_fts"
 	                   " JOIN articles AS a ON a.id = articles_fts.rowid"
 	                   " WHERE articles_fts MATCH ?1 AND a.read = 0 AND " DATE_LIMITS " LIMIT ?4)",

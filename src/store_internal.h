@@ -20,7 +20,7 @@ enum stmt_id {
 	S_INDEX_PENDING, S_CLEAR_PENDING, S_OPEN_BATCH, S_CLOSE_BATCH,
 	S_DROP_EMPTY_SOURCE, S_SOURCES, S_TOTALS, S_KEY_OF, S_GET, S_SET_READ,
 	S_SET_FLAGGED, S_SEARCH, S_SEARCH_TITLES, S_SEARCH_DATED, S_SEARCH_DATES, S_COUNT, S_COUNT_DATES,
-	S_COUNT_WORDS, S_COUNT_UNREAD, S_COUNT_DATES_UNREAD, S_SEARCH_RECENT, S_SET_MARKS, S_SET_URL, S_IS_REMOVED, S_UNREMOVE,
+	S_COUNT_WORDS, S_COUNT_UNREAD, S_COUNT_DATES_UNREAD, S_DATA_VERSION, S_SEARCH_RECENT, S_SET_MARKS, S_SET_URL, S_IS_REMOVED, S_UNREMOVE,
 	S_COUNT_OF_STMTS
 };
 
@@ -91,6 +91,7 @@ struct folio_store {
 	sqlite3_stmt *days[DAYS_STMTS];
 	bool stories; /* folio_store_set_stories(): lists show one article a story */
 	bool no_linking; /* folio_store_set_linking(false): puts link no near duplicates */
+	int64_t data_version; /* PRAGMA data_version when last asked (folio_store_changed) */
 	int (*interrupt)(void *arg); /* folio_store_set_interrupt(): asked while a search runs */
 	void *interrupt_arg;
 };

@@ -186,6 +186,22 @@ int folio_store_totals(struct folio_store *st, int64_t *total, int64_t *unread, 
 	return found > 0 ? 0 : -1;
 }
 
+int folio_store_changed(struct folio_store *st, bool *changed, char **err)
+{
+	sqlite3_stmt *s = st_stmt(st, S_DATA_VERSION, err);
+	*changed = false;
+	if (!s)
+		return -1;
+	int found = st_step_one(st, s, "ask whether the store changed", err);
+	if (found > 0) {
+		int64_t v = sqlite3_column_int64(s, 0);
+		*changed = st->data_version && v != st->data_version;
+		st->data_version = v;
+	}
+	sqlite3_reset(s);
+	return found > 0 ? 0 : -1;
+}
+
 static void reverse_rows(struct folio_list_row *rows, size_t n)
 {
 	for (size_t i = 0; i < n / 2; i++) {

@@ -29,6 +29,7 @@
 #define UI_TICK_MS 250
 #define UI_ESC_DELAY_MS 100
 #define UI_SEQ_TIMEOUT_MS 1000
+#define UI_WATCH_MS 1000 /* how often an idle reader asks whether the store changed */
 
 static volatile sig_atomic_t ui_signal;
 
@@ -483,6 +484,48 @@ static void handle_key(struct ui *ui, folio_key k)
 	}
 }
 
+/*
+ * Articles imported (or marks written by another folio) while the reader
+ * is open show in the counts within a second or so: SQLite's data_version,
+ * one cheap read, says whether another connection wrote; only then are the
+ * sources and counts read again, with a word when articles came.  The
+ * lists open are left as they are (R reads them again).
+ */
+static void watch_store_start(struct ui *ui)
+{
+	bool changed;
+	int64_t unread;
+	char *err = NULL;
+	ui_clock(&ui->store_checked);
+	if (folio_store_changed(ui->st, &changed, &err) != 0 ||
+	    folio_store_totals(ui->st, &ui->known_total, &unread, &err) != 0)
+		free(err);
+}
+
+static bool watch_store(struct ui *ui)
+{
+	bool changed;
+	int64_t total = ui->known_total, unread;
+	char *err = NULL;
+	if (ui_elapsed_ms(&ui->store_checked) < UI_WATCH_MS)
+		return false;
+	ui_clock(&ui->store_checked);
+	if (folio_store_changed(ui->st, &changed, &err) != 0) {
+		free(err);
+		return false;
+	}
+	if (!changed)
+		return false;
+	if (folio_store_totals(ui->st, &total, &unread, &err) != 0)
+		free(err);
+	ui_view_reload(ui, false);
+	if (total > ui->known_total && !ui->message[0])
+		ui_message(ui, "%lld new article%s in the store (R shows them in the open list)",
+		           (long long)(total - ui->known_total), total - ui->known_total == 1 ? "" : "s");
+	ui->known_total = total;
+	return true;
+}
+
 /* A sequence left waiting ("g" when "gg" is bound too) runs alone after a pause. */
 static void pending_timeout(struct ui *ui)
 {
@@ -662,6 +705,7 @@ enum folio_ui_end folio_ui_run(struct folio_store *st, const struct folio_keymap
 	} else if (opts && opts->startup_message) {
 		ui_message(&ui, "%s", opts->startup_message);
 	}
+	watch_store_start(&ui);
 	layout(&ui);
 	render(&ui);
 
@@ -676,6 +720,7 @@ enum folio_ui_end folio_ui_run(struct folio_store *st, const struct folio_keymap
 			pending_timeout(&ui);
 			bool changed = ui_view_idle(&ui);
 			changed = preview_idle(&ui) || changed;
+			changed = watch_store(&ui) || changed;
 			if (ui_marks_idle(&ui) || changed)
 				render(&ui);
 			continue;

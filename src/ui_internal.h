@@ -99,6 +99,8 @@ struct ui {
 	attr_t attr_title;     /* an article's title */
 	struct ui_preview *preview; /* the selected row as the article pane shows it (ui_article.c) */
 	bool preview_wanted;   /* the pane waits for a preview: read it when no key is waiting */
+	struct timespec store_checked; /* when the store was last asked whether it changed */
+	int64_t known_total;   /* articles in the store then: more now are new */
 	bool quit_armed;       /* confirm-quit: q at the top asked; the next key decides */
 	bool quit_was_armed;
 };

@@ -243,6 +243,13 @@ int folio_store_saved_searches(struct folio_store *st, struct folio_saved_search
                                size_t *n, char **err);
 void folio_store_saved_searches_free(struct folio_saved_search *rows, size_t n);
 
+/*
+ * Whether another connection (an import, another folio) has written to the
+ * store since the last call: SQLite's data_version, one cheap read with no
+ * table touched.  The first call only notes where the store is.
+ */
+int folio_store_changed(struct folio_store *st, bool *changed, char **err);
+
 /* Totals over the whole store. */
 int folio_store_totals(struct folio_store *st, int64_t *total, int64_t *unread, char **err);
 
