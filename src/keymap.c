@@ -290,7 +290,8 @@ struct folio_keymap *folio_keymap_new(void)
 {
 	struct folio_keymap *km = calloc(1, sizeof *km);
 	if (km)
-		km->settings.mark_read_on_open = km->settings.one_row_a_story = true;
+		km->settings.mark_read_on_open = km->settings.one_row_a_story = km->settings.mouse =
+			true;
 	return km;
 }
 
@@ -662,10 +663,11 @@ static void set_directive(struct loader *ld, const char *name, unsigned line, ch
 	}
 	bool *flag = strcmp(what, "mark-read-on-open") == 0 ? &s->mark_read_on_open
 	           : strcmp(what, "confirm-quit") == 0 ? &s->confirm_quit
-	           : strcmp(what, "one-row-a-story") == 0 ? &s->one_row_a_story : NULL;
+	           : strcmp(what, "one-row-a-story") == 0 ? &s->one_row_a_story
+	           : strcmp(what, "mouse") == 0 ? &s->mouse : NULL;
 	if (!flag) {
 		problem(ld, name, line, "unknown setting \"%.40s\" (list-width, date-format, "
-		        "mark-read-on-open, confirm-quit, one-row-a-story)", what);
+		        "mark-read-on-open, confirm-quit, one-row-a-story, mouse)", what);
 		return;
 	}
 	int yes = yes_no(value);

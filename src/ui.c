@@ -426,6 +426,55 @@ static void dispatch(struct ui *ui, enum folio_action a)
 	}
 }
 
+/* The mouse: how many lines a turn of the wheel moves. */
+#define UI_WHEEL_LINES 3
+
+/*
+ * A click selects the row under it (in the list) or gives the article the
+ * keyboard (a preview is opened, as Tab does); a double click opens the
+ * row; the wheel moves the list's cursor or scrolls the article under the
+ * pointer.  Modal views (help, a prompt) and the status line take none.
+ */
+static void handle_mouse(struct ui *ui)
+{
+	const struct ui_mouse *m = &ui->mouse;
+	struct ui_view *top = &ui->stack[ui->depth - 1];
+	if (!folio_keymap_settings(ui->km)->mouse || ui->too_small || !ui->list_win || m->y < 0 ||
+	    m->y >= ui->rows - 1 ||
+	    top->ops->pane == UI_PANE_SCREEN || top->ops->pane == UI_PANE_LINE)
+		return;
+	int lw = getmaxx(ui->list_win);
+	if (!ui->narrow && m->x == lw)
+		return; /* the separator */
+	enum ui_pane pane = ui->narrow ? ui->focus : m->x < lw ? UI_PANE_LIST : UI_PANE_ARTICLE;
+	bool wheel = m->kind == UI_MOUSE_WHEEL_UP || m->kind == UI_MOUSE_WHEEL_DOWN;
+	enum folio_action step = m->kind == UI_MOUSE_WHEEL_UP ? FOLIO_ACT_UP : FOLIO_ACT_DOWN;
+	if (pane == UI_PANE_LIST) {
+		struct ui_view *list = ui_view_pane(ui, UI_PANE_LIST);
+		if (!list)
+			return;
+		if (wheel) {
+			for (int i = 0; i < UI_WHEEL_LINES; i++)
+				list->ops->action(ui, list, step);
+			return;
+		}
+		ui->focus = UI_PANE_LIST;
+		if (list->ops->click && list->ops->click(ui, list, m->y) && m->kind == UI_MOUSE_DOUBLE)
+			list->ops->action(ui, list, FOLIO_ACT_OPEN);
+		return;
+	}
+	struct ui_view *art = ui_view_opened(ui);
+	if (!art && ui->focus == UI_PANE_ARTICLE)
+		art = ui_view_pane(ui, UI_PANE_ARTICLE);
+	if (wheel) {
+		for (int i = 0; art && i < UI_WHEEL_LINES; i++)
+			art->ops->action(ui, art, step);
+		return;
+	}
+	if (ui->focus != UI_PANE_ARTICLE)
+		switch_pane(ui);
+}
+
 static bool is_text_key(folio_key k)
 {
 	return k >= 32 && k != 127 && k < FOLIO_KEY_SPECIAL;
@@ -674,6 +723,13 @@ enum folio_ui_end folio_ui_run(struct folio_store *st, const struct folio_keymap
 		goto out;
 	}
 	keypad(ui.input, TRUE);
+	if (folio_keymap_settings(km)->mouse)
+		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+		                  | BUTTON5_PRESSED
+#endif
+		          ,
+		          NULL);
 	/* In an ASCII-only locale "…" would show as "?", which reads as part of the text. */
 	char *dots = ui_display("\u2026");
 	if (!dots) {
@@ -726,8 +782,12 @@ enum folio_ui_end folio_ui_run(struct folio_store *st, const struct folio_keymap
 			continue;
 		}
 		/* keys already typed are all handled before the screen is drawn once */
-		while (!ui.quit && (r == UI_READ_KEY || r == UI_READ_RESIZE)) {
-			if (r == UI_READ_RESIZE) {
+		while (!ui.quit && (r == UI_READ_KEY || r == UI_READ_RESIZE || r == UI_READ_MOUSE)) {
+			if (r == UI_READ_MOUSE) {
+				ui.message[0] = '\0';
+				handle_mouse(&ui);
+				follow_cursor(&ui);
+			} else if (r == UI_READ_RESIZE) {
 				/* what a message said ("End of article") may not hold at the new size */
 				ui.message[0] = '\0';
 				layout(&ui);

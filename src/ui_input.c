@@ -86,6 +86,26 @@ enum ui_read ui_read_key(struct ui *ui, int timeout_ms, folio_key *key)
 	ui->fast_errors = 0;
 	if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
 		return UI_READ_RESIZE;
+	if (rc == KEY_CODE_YES && ch == KEY_MOUSE) {
+		MEVENT ev;
+		if (getmouse(&ev) != OK)
+			return UI_READ_NONE;
+		ui->mouse.y = ev.y;
+		ui->mouse.x = ev.x;
+		if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
+			ui->mouse.kind = UI_MOUSE_DOUBLE;
+		else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED))
+			ui->mouse.kind = UI_MOUSE_CLICK;
+		else if (ev.bstate & BUTTON4_PRESSED)
+			ui->mouse.kind = UI_MOUSE_WHEEL_UP;
+#ifdef BUTTON5_PRESSED
+		else if (ev.bstate & BUTTON5_PRESSED)
+			ui->mouse.kind = UI_MOUSE_WHEEL_DOWN;
+#endif
+		else
+			return UI_READ_NONE;
+		return UI_READ_MOUSE;
+	}
 	folio_key k = convert_key(rc, ch);
 	if (k < 0)
 		return UI_READ_NONE;

@@ -58,6 +58,13 @@ struct ui_marks {
 	bool failed; /* a write failed for another reason than the lock: tried again at exit */
 };
 
+/* What UI_READ_MOUSE read (ui->mouse), in screen cells. */
+enum ui_mouse_kind { UI_MOUSE_CLICK, UI_MOUSE_DOUBLE, UI_MOUSE_WHEEL_UP, UI_MOUSE_WHEEL_DOWN };
+struct ui_mouse {
+	enum ui_mouse_kind kind;
+	int y, x;
+};
+
 /* ---- the whole reader ---- */
 
 struct ui {
@@ -99,6 +106,7 @@ struct ui {
 	attr_t attr_title;     /* an article's title */
 	struct ui_preview *preview; /* the selected row as the article pane shows it (ui_article.c) */
 	bool preview_wanted;   /* the pane waits for a preview: read it when no key is waiting */
+	struct ui_mouse mouse; /* the last mouse event read */
 	struct timespec store_checked; /* when the store was last asked whether it changed */
 	int64_t known_total;   /* articles in the store then: more now are new */
 	bool quit_armed;       /* confirm-quit: q at the top asked; the next key decides */
@@ -121,7 +129,7 @@ void ui_key_hint(const struct ui *ui, unsigned ctx, enum folio_action action, co
                  char *buf, size_t size);
 
 /* ui_input.c */
-enum ui_read { UI_READ_KEY, UI_READ_NONE, UI_READ_RESIZE, UI_READ_DEAD };
+enum ui_read { UI_READ_KEY, UI_READ_NONE, UI_READ_RESIZE, UI_READ_DEAD, UI_READ_MOUSE };
 enum ui_read ui_read_key(struct ui *ui, int timeout_ms, folio_key *key);
 long ui_elapsed_ms(const struct timespec *since);
 

@@ -857,6 +857,21 @@ static bool results_typing(const struct ui_view *v)
 	return s->editing;
 }
 
+/* The mouse: the hit drawn at line y (its three lines; line 0 is the heading). */
+static bool results_click(struct ui *ui, struct ui_view *v, int y)
+{
+	struct ui_search *s = v->data;
+	s->view = v;
+	if (y < 1 || !s->have_q || s->q.empty)
+		return false;
+	size_t i = s->top + (size_t)((y - 1) / HIT_ROWS);
+	if (i >= s->nhits)
+		return false;
+	s->editing = false; /* out of the bar, the hits in the order shown, as Down does */
+	select_hit(s, (long)i);
+	return true;
+}
+
 static bool results_preview(struct ui *ui, struct ui_view *v, int64_t *id,
                             const struct folio_query **q)
 {
@@ -897,6 +912,7 @@ const struct ui_view_ops ui_results_view = {
 	.hint = results_hint,
 	.line = results_line,
 	.preview = results_preview,
+	.click = results_click,
 	.target = results_target,
 	.scope = results_scope,
 	.step = results_step,

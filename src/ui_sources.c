@@ -900,6 +900,22 @@ static bool list_target(struct ui *ui, struct ui_view *v, int64_t *id, bool *rea
 	return true;
 }
 
+/* The mouse: the row drawn at line y of the pane. */
+static bool list_click(struct ui *ui, struct ui_view *v, int y)
+{
+	struct ui_list *l = v->data;
+	if (l->nsrc == 0)
+		return false;
+	struct ui_pos p = l->top;
+	for (int i = 0; i < y; i++)
+		if (!pos_next(l, &p))
+			return false;
+	l->cur = p;
+	ensure_visible(l);
+	trim(l);
+	return true;
+}
+
 static bool list_preview(struct ui *ui, struct ui_view *v, int64_t *id,
                          const struct folio_query **q)
 {
@@ -1001,6 +1017,7 @@ const struct ui_view_ops ui_sources_view = {
 	.hint = list_hint,
 	.aside = list_aside,
 	.preview = list_preview,
+	.click = list_click,
 	.target = list_target,
 	.scope = list_scope,
 	.step = list_step,

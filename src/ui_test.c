@@ -14,6 +14,8 @@
  *                          (the clock is the script's, so no timer fires
  *                          unless a script says time has passed)
  *         :resize COLS ROWS
+ *         :click X Y       the mouse: a click at column X, line Y (from 0);
+ *         :double X Y      a double click;  :wheel up|down X Y  the wheel
  *         :screen FILE     write the screen's text to FILE, one line a row,
  *                          trailing spaces cut (as `tmux capture-pane -p`)
  *         :attrs FILE      the same with {ATTRS} before each change of
@@ -211,6 +213,8 @@ void ui_test_drawn(const struct ui *ui)
 
 /* ---- the script ---- */
 
+static struct ui_mouse script_mouse; /* what :click, :double or :wheel did */
+
 static void script_error(const char *what, const char *text)
 {
 	folio_warn("%s:%u: %s: %s", script.name, script.line, what, text);
@@ -268,6 +272,21 @@ static bool run_line(char *s, enum ui_read *r)
 		*r = UI_READ_RESIZE;
 		return true;
 	}
+	if (strcmp(s, ":click") == 0 || strcmp(s, ":double") == 0 || strcmp(s, ":wheel") == 0) {
+		char dir[8] = "";
+		int x = -1, y = -1;
+		bool wheel = s[1] == 'w';
+		if (!arg || (wheel ? sscanf(arg, "%7s %d %d", dir, &x, &y) != 3
+		                   : sscanf(arg, "%d %d", &x, &y) != 2) ||
+		    x < 0 || y < 0 || (wheel && strcmp(dir, "up") != 0 && strcmp(dir, "down") != 0))
+			script_error("want :click X Y, :double X Y or :wheel up|down X Y", arg ? arg : "");
+		script_mouse.kind = wheel ? (dir[0] == 'u' ? UI_MOUSE_WHEEL_UP : UI_MOUSE_WHEEL_DOWN)
+		                    : s[1] == 'c' ? UI_MOUSE_CLICK : UI_MOUSE_DOUBLE;
+		script_mouse.x = x;
+		script_mouse.y = y;
+		*r = UI_READ_MOUSE;
+		return true;
+	}
 	if (strcmp(s, ":screen") == 0 || strcmp(s, ":attrs") == 0) {
 		if (!arg)
 			script_error("no file to write the screen to", s);
@@ -318,8 +337,11 @@ enum ui_read ui_test_read(struct ui *ui, int timeout_ms, folio_key *key)
 			buf[--n] = '\0';
 		if (n == 0 || buf[0] == '#')
 			continue;
-		if (run_line(buf, &r))
+		if (run_line(buf, &r)) {
+			if (r == UI_READ_MOUSE)
+				ui->mouse = script_mouse;
 			break;
+		}
 		if (script.nkeys > 0) {
 			*key = script.keys[script.next++];
 			ui->nkeys++;

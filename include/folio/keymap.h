@@ -100,6 +100,7 @@ struct folio_keymap;
  *     set mark-read-on-open yes|no   opening an article marks it read
  *     set confirm-quit yes|no        q at the top asks before it quits
  *     set one-row-a-story yes|no     near duplicates are one row in lists and hits
+ *     set mouse yes|no               click selects, double-click opens, the wheel scrolls
  *     color ELEMENT FG [BG]          default black red green yellow blue magenta
  *                                    cyan white, or 0-255
  */
@@ -117,6 +118,7 @@ struct folio_settings {
 	bool mark_read_on_open;
 	bool confirm_quit;
 	bool one_row_a_story;
+	bool mouse;
 	struct folio_color colors[FOLIO_COLOR_ELEMENTS];
 };
 const struct folio_settings *folio_keymap_settings(const struct folio_keymap *km);

@@ -103,6 +103,9 @@ struct ui_view_ops {
 	void (*insert)(struct ui *ui, struct ui_view *v, folio_key k);
 	/* A key no binding takes; true when the view used it (help closes). */
 	bool (*unbound)(struct ui *ui, struct ui_view *v, folio_key k);
+	/* The mouse: put the cursor on the row drawn at line y of the pane; false
+	 * when there is none there. */
+	bool (*click)(struct ui *ui, struct ui_view *v, int y);
 	/* Where the reader is in it, for the right of the status line ("3 of 120"). */
 	void (*status)(struct ui *ui, struct ui_view *v, char *buf, size_t size);
 	/* The hint on the left of the status line when nothing else is there. */
