@@ -959,9 +959,12 @@ static void draw_welcome(struct ui *ui, const struct ui_list *l, WINDOW *w, int 
 	int h, width;
 	getmaxyx(w, h, width);
 	char counts[96] = "";
+	size_t sources = 0; /* not counting the saved searches */
+	for (size_t i = 1; i < l->nsrc; i++)
+		sources += !l->src[i].query;
 	if (l->nsrc > 0)
 		snprintf(counts, sizeof counts, "%lld articles in %zu sources, %lld unread.",
-		         (long long)l->src[0].total, l->nsrc - 1, (long long)l->src[0].unread);
+		         (long long)l->src[0].total, sources, (long long)l->src[0].unread);
 	const char *const lines[] = {
 		"folio", "", counts, "",
 		"j/k or the arrows move, Enter opens,",

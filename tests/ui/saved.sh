@@ -15,6 +15,7 @@ m=$("$FOLIO" --db "$DB" search --copies --limit 1000 bulk after:2001-09-01 | wc 
 start 160 45
 like "160x45: saved searches follow the sources" "$(line 6)" "^/ Bulk 2001 +$m/$m │"
 like "160x45: with their unread and total matches" "$(line 7)" "^/ Lighthouse works +$n/$n │"
+like "160x45: the welcome does not count them as sources" "$(screen)" '254 articles in 4 sources'
 keys G
 like "160x45: G goes to the last, a saved search" "$(screen_attrs | sed -n 7p)" '^\{R\}/ \{[^}]*R[^}]*\}Lighthouse'
 keys Enter
