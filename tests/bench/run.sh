@@ -208,7 +208,8 @@ reader() {
 	start_reader "$store" 160 45
 	"$bin/measure" watch "$bench/tty.out" 500 30000 tmux -L "$sock" -f /dev/null \
 		send-keys -t bench Enter > /dev/null
-	press wide.list_down j
+	press wide.list_open Enter         # All articles: its articles under it
+	press wide.list_down j             # the first article: previewed beside
 	press wide.list_held20 -N 20 j
 	word=$(awk -F '\t' '$1 == "common" { print $2 }' "$bench/queries.tsv")
 	quiet_ms=5000
