@@ -281,6 +281,7 @@ void ex_find_fields(const struct page *pg, const struct story *st, struct ex_fie
 
 /* ---------------------------------------------------- extract_verdict.c -- */
 
+bool ex_crawl_notice(const struct unit *u);
 const char *ex_no_story_reason(const struct page *pg, const char *raw, size_t raw_len);
 const char *ex_verdict(const struct page *pg, const char *raw, size_t raw_len,
                        const struct story *st, size_t body_len);

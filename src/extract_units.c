@@ -230,6 +230,8 @@ static enum kind classify_line(struct unit *u, const struct furniture_index *fx)
 	if (ex_find_bytes(s, len < 40 ? len : 40, "\xC2\xA9", 2) || ex_starts_ci(s, len, "copyright") ||
 	    ex_starts_ci(s, len, "(c) "))
 		return K_COPYRIGHT;
+	if (ex_crawl_notice(u))
+		return K_DROP;
 	if (u->words <= 5 && ex_starts_ci(s, len, "page") && len > 5 && ex_is_digit(s[5]))
 		return K_DROP; /* "Page 1 of 2" */
 	/* markers are read after a bullet: "■ Related: ..." */

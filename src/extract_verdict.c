@@ -67,16 +67,22 @@ static size_t mentions(const struct page *pg, const char *const *phrases)
 	return n;
 }
 
+/* Under a crawl notice, fewer bytes than this are what the crawl left, not a story. */
+#define CRAWL_RESIDUE 300
+
 /* The notice the Internet Archive puts over pages Alexa crawled. */
+bool ex_crawl_notice(const struct unit *u)
+{
+	return ex_has_phrase(u->lc, u->len, "internet archive") &&
+	       (ex_has_phrase(u->lc, u->len, "crawl data") ||
+	        ex_has_phrase(u->lc, u->len, "wayback machine"));
+}
+
 static bool crawl_notice(const struct page *pg)
 {
-	for (size_t i = 0; i < pg->n && i < 5; i++) {
-		const struct unit *u = &pg->u[i];
-		if (ex_has_phrase(u->lc, u->len, "internet archive") &&
-		    (ex_has_phrase(u->lc, u->len, "crawl data") ||
-		     ex_has_phrase(u->lc, u->len, "wayback machine")))
+	for (size_t i = 0; i < pg->n && i < 5; i++)
+		if (ex_crawl_notice(&pg->u[i]))
 			return true;
-	}
 	return false;
 }
 
@@ -143,6 +149,8 @@ const char *ex_no_story_reason(const struct page *pg, const char *raw, size_t ra
 	size_t players = 0, links = 0;
 	if (data_file(raw, raw_len))
 		return "a tab-separated data file, not an article";
+	if (crawl_notice(pg))
+		return "a web-archive crawl notice, not an article";
 	for (size_t i = 0; i < pg->n; i++) {
 		enum kind k = pg->u[i].kind;
 		players += k == K_CAPTION || k == K_DROP;
@@ -160,7 +168,8 @@ const char *ex_verdict(const struct page *pg, const char *raw, size_t raw_len,
 {
 	if (data_file(raw, raw_len))
 		return "a tab-separated data file, not an article";
-	if (crawl_notice(pg))
+	/* the notice itself is furniture: the saved page under it may be a story */
+	if (crawl_notice(pg) && body_len < CRAWL_RESIDUE)
 		return "a web-archive crawl notice, not an article";
 	if (spam(pg))
 		return "advertising spam, not an article";
