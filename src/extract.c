@@ -175,12 +175,31 @@ static void classify_groups(struct page *pg)
 				k = K_TABLE;
 			else if (n >= 3 && punct == 0 && maxw <= 15)
 				k = K_NAV;
+			/* "So far, the team is as below:" over its names is a list */
+			size_t from = a;
+			if (k == K_NAV && f->kind == K_INTRO && f->words >= 5) {
+				k = K_LIST;
+				from = a + 1;
+			}
 			if (k != K_OTHER)
-				for (size_t j = a; j < b; j++)
+				for (size_t j = from; j < b; j++)
 					if (content_kind(pg->u[j].kind))
 						pg->u[j].kind = k;
 		}
 		a = b;
+	}
+
+	/* short lines under a colon line are the items it introduces, though
+	   unmarked: "The team is as below:" over "observer: Ada Fenwick" */
+	for (size_t i = 0; i + 2 < pg->n; i++) {
+		size_t j = i + 1;
+		while (j < pg->n && pg->u[j].kind == K_HEADING)
+			j++;
+		if (pg->u[i].kind != K_INTRO || j - i - 1 < 2)
+			continue;
+		for (size_t k = i + 1; k < j; k++)
+			pg->u[k].kind = K_LIST;
+		i = j - 1;
 	}
 
 	/* lists: a run of items, with unmarked lines between items counted in */
