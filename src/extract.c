@@ -367,10 +367,15 @@ static long weight(const struct unit *u)
 	}
 }
 
-/* A body ends on a sentence; it starts on a paragraph (a headline ending in '?' is short). */
+/*
+ * A body ends on a sentence, or on an item long enough to be a paragraph
+ * ("5) The application also mentions ... election."); it starts on a
+ * paragraph (a headline ending in '?' is short).
+ */
 static bool can_end(const struct unit *u)
 {
-	return u->kind == K_PROSE || u->kind == K_SHORT;
+	return u->kind == K_PROSE || u->kind == K_SHORT ||
+	       (u->kind == K_LIST && u->sentence && u->words >= 20);
 }
 
 static bool kept_in_body(enum kind k)

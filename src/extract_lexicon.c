@@ -161,13 +161,17 @@ const char *const ex_end_phrases[] = {
 	"sponsored stories", "promoted stories", "from our partners", "around the web",
 	"trending now", "join the discussion", "filed under", "related topics", NULL
 };
-/* The print-edition note closing an online copy, of any length. */
+/* The print-edition note or correction closing an online copy, of any length. */
 const char *const ex_print_notes[] = {
 	"a version of this article appears", "a version of this article appeared",
 	"a version of this story appears", "a version of this story appeared",
 	"this article appeared in print", "this article appears in print",
 	"this story appeared in print", "this story appears in print",
-	"this article appeared in the print", "this article was published in print", NULL
+	"this article appeared in the print", "this article was published in print",
+	/* corrections under the story */
+	"this article was amended on", "this article was corrected on",
+	"this article has been amended", "this article has been corrected",
+	"this story has been corrected", "this story was corrected on", NULL
 };
 const char *const ex_end_words[] = {
 	"related", "comments", "newsletter", "tags", "topics", "sitemap", "trackback", NULL

@@ -407,6 +407,78 @@ static size_t close_double_spacing(struct line *ln, size_t nl)
 	return out;
 }
 
+/*
+ * One block of lines (no blank line inside, no list marker after its
+ * first line) into units: hard-wrapped prose is joined into paragraphs,
+ * other lines stand alone.
+ */
+static void emit_block(struct page *pg, struct line *ln, size_t a, size_t b, size_t group)
+{
+	size_t maxc = 0, ends = 0, shortl = 0;
+	for (size_t k = a; k < b; k++)
+		if (ln[k].cps > maxc)
+			maxc = ln[k].cps;
+	size_t lower_starts = 0, indented = 0;
+	for (size_t k = a; k + 1 < b; k++) {
+		size_t n;
+		ends += ex_ends_sentence(ln[k].s, ln[k].len);
+		shortl += ln[k].cps * 4 < maxc * 3;
+		lower_starts += ex_cp_lower(ex_cp_at(ln[k + 1].s, ln[k + 1].len, &n));
+		indented += ln[k + 1].indent;
+	}
+	/* wrapped prose: even lines that run on into the next; a list of
+	   headlines is even too, but its lines all start with capitals */
+	size_t inner = b - a - 1;
+	bool wrapped = inner >= 1 && maxc >= 40 && maxc <= 120 && shortl == 0 &&
+	               ends * 2 <= inner &&
+	               (ex_ends_sentence(ln[b - 1].s, ln[b - 1].len) ||
+	                (inner >= 2 && lower_starts * 2 >= inner));
+	/* several wrapped paragraphs with no blank line between: most
+	   lines long and running on, a third of them into lower case */
+	bool paragraphs = !wrapped && inner >= 2 && maxc >= 40 && maxc <= 120 &&
+	                  shortl * 2 <= inner + 1 && ends * 2 <= inner + 1 && lower_starts * 3 >= inner;
+	if (!wrapped) {
+		/* "By" on a line of its own, the name on the next */
+		for (size_t k = a; k + 1 < b; k++)
+			if (ex_in_list_ci(ln[k].s, ln[k].len, ex_byline_leads) &&
+			    ln[k + 1].cps <= 60) {
+				ln[k].s[ln[k].len] = ' ';
+				ln[k].len += 1 + ln[k + 1].len;
+				ln[k].cps += 1 + ln[k + 1].cps;
+				for (size_t j = k + 1; j + 1 < b; j++)
+					ln[j] = ln[j + 1];
+				b--;
+				ln[b].len = 0;
+			}
+	}
+	if (wrapped || paragraphs) {
+		/* a paragraph ends on a short line that ends a sentence, or
+		   before an indented first line (when indents are first lines) */
+		bool first_indents = indented * 2 <= inner + 1 && indented + ln[a].indent < b - a;
+		for (size_t p = a; p < b;) {
+			size_t q = p + 1;
+			while (q < b && !(ex_ends_sentence(ln[q - 1].s, ln[q - 1].len) &&
+			                  ln[q - 1].cps * 100 < maxc * 85) &&
+			       !(first_indents && ln[q].indent))
+				q++;
+			for (size_t k = p; k + 1 < q; k++)
+				ln[k].s[ln[k].len] = ' ';
+			struct unit *u = &pg->u[pg->n++];
+			u->s = ln[p].s;
+			u->len = (size_t)(ln[q - 1].s + ln[q - 1].len - ln[p].s);
+			u->group = group;
+			p = q;
+		}
+	} else {
+		for (size_t k = a; k < b; k++) {
+			struct unit *u = &pg->u[pg->n++];
+			u->s = ln[k].s;
+			u->len = ln[k].len;
+			u->group = group;
+		}
+	}
+}
+
 /* Lines -> units: hard-wrapped blocks are joined, other lines stand alone. */
 int ex_build_units(struct page *pg, size_t buflen)
 {
@@ -443,74 +515,21 @@ int ex_build_units(struct page *pg, size_t buflen)
 			a++;
 			continue;
 		}
-		size_t b = a, maxc = 0, ends = 0, shortl = 0;
-		bool marked = false;
-		while (b < nl && ln[b].len > 0) {
-			size_t c;
-			marked |= list_marker(ln[b].s, ln[b].len, &c) != LIST_NONE;
-			if (ln[b].cps > maxc)
-				maxc = ln[b].cps;
+		size_t b = a + 1;
+		while (b < nl && ln[b].len > 0)
 			b++;
-		}
-		size_t lower_starts = 0, indented = 0;
-		for (size_t k = a; k + 1 < b; k++) {
-			size_t n;
-			ends += ex_ends_sentence(ln[k].s, ln[k].len);
-			shortl += ln[k].cps * 4 < maxc * 3;
-			lower_starts += ex_cp_lower(ex_cp_at(ln[k + 1].s, ln[k + 1].len, &n));
-			indented += ln[k + 1].indent;
-		}
-		/* wrapped prose: even lines that run on into the next; a list of
-		   headlines is even too, but its lines all start with capitals */
-		size_t inner = b - a - 1;
-		bool wrapped = inner >= 1 && !marked && maxc >= 40 && maxc <= 120 && shortl == 0 &&
-		               ends * 2 <= inner &&
-		               (ex_ends_sentence(ln[b - 1].s, ln[b - 1].len) ||
-		                (inner >= 2 && lower_starts * 2 >= inner));
-		/* several wrapped paragraphs with no blank line between: most
-		   lines long and running on, a third of them into lower case */
-		bool paragraphs = !wrapped && inner >= 2 && !marked && maxc >= 40 && maxc <= 120 &&
-		                  shortl * 2 <= inner + 1 && ends * 2 <= inner + 1 && lower_starts * 3 >= inner;
-		if (!wrapped) {
-			/* "By" on a line of its own, the name on the next */
-			for (size_t k = a; k + 1 < b; k++)
-				if (ex_in_list_ci(ln[k].s, ln[k].len, ex_byline_leads) &&
-				    ln[k + 1].cps <= 60) {
-					ln[k].s[ln[k].len] = ' ';
-					ln[k].len += 1 + ln[k + 1].len;
-					ln[k].cps += 1 + ln[k + 1].cps;
-					for (size_t j = k + 1; j + 1 < b; j++)
-						ln[j] = ln[j + 1];
-					b--;
-					ln[b].len = 0;
-				}
-		}
-		if (wrapped || paragraphs) {
-			/* a paragraph ends on a short line that ends a sentence, or
-			   before an indented first line (when indents are first lines) */
-			bool first_indents = indented * 2 <= inner + 1 && indented + ln[a].indent < b - a;
-			for (size_t p = a; p < b;) {
-				size_t q = p + 1;
-				while (q < b && !(ex_ends_sentence(ln[q - 1].s, ln[q - 1].len) &&
-				                  ln[q - 1].cps * 100 < maxc * 85) &&
-				       !(first_indents && ln[q].indent))
-					q++;
-				for (size_t k = p; k + 1 < q; k++)
-					ln[k].s[ln[k].len] = ' ';
-				struct unit *u = &pg->u[pg->n++];
-				u->s = ln[p].s;
-				u->len = (size_t)(ln[q - 1].s + ln[q - 1].len - ln[p].s);
-				u->group = group;
-				p = q;
-			}
-		} else {
-			for (size_t k = a; k < b; k++) {
-				struct unit *u = &pg->u[pg->n++];
-				u->s = ln[k].s;
-				u->len = ln[k].len;
-				u->group = group;
+		/* a list marker starts an item: "a) Neither the application ..."
+		   wrapped over the lines under it is one item, the next marker
+		   another */
+		size_t from = a;
+		for (size_t k = a + 1; k < b; k++) {
+			size_t c;
+			if (list_marker(ln[k].s, ln[k].len, &c) != LIST_NONE) {
+				emit_block(pg, ln, from, k, group);
+				from = k;
 			}
 		}
+		emit_block(pg, ln, from, b, group);
 		group++;
 		a = b;
 	}
