@@ -425,17 +425,20 @@ static void mark_galleries(struct page *pg)
  */
 static void mark_boxes(struct page *pg)
 {
-	bool in_box = false;
+	bool in_box = false, prose_seen = false;
 	for (size_t i = 0; i < pg->n; i++) {
 		struct unit *u = &pg->u[i];
 		if (u->kind == K_END) {
 			in_box = true;
 		} else if (in_box) {
-			if (u->kind == K_PROSE && u->words >= 20)
+			/* over the page's first paragraph ("This story appears in the
+			   May 2 issue") a marker boxes nothing of the story */
+			if (u->kind == K_PROSE && (u->words >= 20 || !prose_seen))
 				in_box = false;
 			else if (content_kind(u->kind) || u->kind == K_LIST)
 				u->kind = K_TEASER;
 		}
+		prose_seen |= u->kind == K_PROSE;
 	}
 }
 
@@ -553,19 +556,26 @@ static bool over_paragraph(const struct page *pg, size_t i, size_t be, int heads
 }
 
 /*
- * "... in 1962. [13 Ways to Hunt Intelligent Aliens]": a link to another
- * story glued to the end of a paragraph, after its last sentence.  Returns
- * the length to cut (the teaser and the space before it), or 0.  Brackets
- * inside a sentence ("[sic]", "[Rubio]") are the story's own.
+ * "... in 1962. [13 Ways to Hunt Intelligent Aliens]", "... at night. (Learn
+ * more about how feathers evolved.)": a link to another story glued to the
+ * end of a paragraph, after its last sentence.  Returns the length to cut
+ * (the teaser and the space before it), or 0.  Brackets inside a sentence
+ * ("[sic]", "[Rubio]") are the story's own, and so is an aside in
+ * parentheses unless it sends the reader elsewhere.
  */
 static size_t bracketed_teaser(const char *s, size_t len)
 {
-	if (len < 8 || s[len - 1] != ']')
+	static const char *const sends[] = { "see ", "learn ", "read ", "watch ", "listen ",
+		"related:", "explore ", "find out ", "also read", "also see", NULL };
+	if (len < 8 || (s[len - 1] != ']' && s[len - 1] != ')'))
 		return 0;
+	char open_mark = s[len - 1] == ']' ? '[' : '(';
 	size_t open = len - 1;
-	while (open > 0 && s[open] != '[' && len - open < 160)
+	while (open > 0 && s[open] != open_mark && len - open < 160)
 		open--;
-	if (s[open] != '[' || open < 2 || s[open - 1] != ' ' || !ex_ends_sentence(s, open - 1))
+	if (s[open] != open_mark || open < 2 || s[open - 1] != ' ' || !ex_ends_sentence(s, open - 1))
+		return 0;
+	if (open_mark == '(' && !ex_starts_any_ci(s + open + 1, len - open - 2, sends))
 		return 0;
 	struct word w[4];
 	if (ex_split_words(s + open + 1, len - open - 2, w, 4) < 3)

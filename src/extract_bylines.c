@@ -308,7 +308,7 @@ static bool phone_number(const char *s, size_t len)
  * "Follow AP correspondent Ana Ruiz on Twitter", "Contact NAME at",
  * "NAME can be reached at", "NAME is a staff writer", "Reporting by NAME;
  * Editing by ..." (the reporters only; in brackets, a wire's credits, none),
- * "NAME: 540/374-5413", "-- NAME", and a writer's note ("NAME serves as a
+ * "NAME: 540/374-5413", "-- NAME", "Read more from NAME's archive", and a writer's note ("NAME serves as a
  * lecturer ... He writes about astronomy ...", when it says "writes").
  */
 static bool trailer_sentence(const char *s, size_t len, bool writes, struct names *out)
@@ -328,6 +328,17 @@ static bool trailer_sentence(const char *s, size_t len, bool writes, struct name
 	    (ex_contains_ci(s, len, "on twitter") || ex_contains_ci(s, len, "on facebook") ||
 	     ex_contains_ci(s, len, "on instagram")))
 		return names_until(s, len, 7, out);
+	/* a columnist's: "Read more from Dana Milbank's archive, follow him ..." */
+	if (ex_starts_ci(s, len, "read more from ")) {
+		size_t at = ex_find_at(s, len, "'s archive", 10);
+		size_t curly = ex_find_at(s, len, "\xE2\x80\x99s archive", 12);
+		if (curly < at)
+			at = curly;
+		if (at == SIZE_MAX || at <= 15 || !parse_names(s + 15, at - 15, &tmp))
+			return false;
+		*out = tmp;
+		return true;
+	}
 	if (ex_starts_ci(s, len, "reporting by ")) {
 		size_t st = 13, e = st;
 		while (e < len && s[e] != ';' && s[e] != '.')
@@ -386,7 +397,7 @@ static bool trailer_cue(const char *s, size_t len)
 {
 	static const char *const cues[] = { "reach", "reached", "contact", "e-mail", "email",
 		"write", "writes", "writer", "follow", "reporting", "reporter", "correspondent",
-		"editor", "serves", "staff", NULL };
+		"editor", "serves", "staff", "archive", NULL };
 	if (ex_dash_at(s, len, 0) || memchr(s, ':', len))
 		return true;
 	for (size_t i = 0; i < len;) {

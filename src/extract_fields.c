@@ -87,6 +87,21 @@ static bool numeric_date(const char *s, size_t len, int *y, int *m, int *d)
 	return folio_date_valid(*y, *m, *d);
 }
 
+static void iso_date(int y, int m, int d, char out[11])
+{
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+}
+
 /*
  * Find a date among words w[0..n).  On success the date words are
  * w[*first..*last] inclusive.
@@ -200,17 +215,24 @@ bool ex_date_line(const char *s, size_t len, char out[11])
 			continue;
 		return false;
 	}
-	out[0] = (char)('0' + y / 1000);
-	out[1] = (char)('0' + y / 100 % 10);
-	out[2] = (char)('0' + y / 10 % 10);
-	out[3] = (char)('0' + y % 10);
-	out[4] = '-';
-	out[5] = (char)('0' + m / 10);
-	out[6] = (char)('0' + m % 10);
-	out[7] = '-';
-	out[8] = (char)('0' + d / 10);
-	out[9] = (char)('0' + d % 10);
-	out[10] = '\0';
+	iso_date(y, m, d, out);
+	return true;
+}
+
+/*
+ * The date of the print issue a note names: "This story appears in the
+ * December 12, 2017 issue of Forbes" (a magazine's issue date is the
+ * story's), the date right before "issue" or "edition".
+ */
+bool ex_issue_date(const char *s, size_t len, char out[11])
+{
+	struct word w[MAX_WORDS];
+	size_t n = ex_split_words(s, len, w, MAX_WORDS), first, last;
+	int y, m, d;
+	if (!find_date(w, n, &y, &m, &d, &first, &last) || last + 1 >= n ||
+	    !ex_in_list_ci(w[last + 1].s, w[last + 1].len, ALIASES("issue", "edition")))
+		return false;
+	iso_date(y, m, d, out);
 	return true;
 }
 
@@ -253,7 +275,8 @@ bool ex_time_line(const char *s, size_t len)
 
 size_t ex_dash_at(const char *s, size_t len, size_t i)
 {
-	if (i + 1 < len && s[i] == '-' && s[i + 1] == '-')
+	/* "--", and the ">>" some papers print: "WOODLAND HILLS >> Detectives ..." */
+	if (i + 1 < len && ((s[i] == '-' && s[i + 1] == '-') || (s[i] == '>' && s[i + 1] == '>')))
 		return 2;
 	if (i + 3 <= len && (memcmp(s + i, "\xE2\x80\x94", 3) == 0 || memcmp(s + i, "\xE2\x80\x93", 3) == 0))
 		return 3;
@@ -750,7 +773,8 @@ static const char *outlet_at(const char *s, size_t len, bool known_only, char *b
 /*
  * A page naming itself: "Source: Xinhua", "Originally published on Live Science.", "stay
  * with ClickOrlando.com for more", "Related stories on AOL:", "here at
- * Space.com", "Sign up for POLITICO Playbook", "This article appeared on
+ * Space.com", "Sign up for POLITICO Playbook", "View all New York Times
+ * newsletters", "This article appeared on
  * page A-10 of the San Francisco Chronicle", "NBC News' Ana Ruiz
  * contributed to this report".  An outlet that only contributed ("The
  * Associated Press contributed to this report") is not the page's own.  In
@@ -770,7 +794,8 @@ const char *ex_self_reference(const char *s, const char *lc, size_t len, bool pr
 		{ "here at ", false, true }, { "stories on ", false, false },
 		{ "more from ", true, false }, { "sign up for ", true, false },
 		{ "subscribe to ", true, false }, { "follow ", true, false },
-		{ "source: ", false, false },
+		{ "source: ", false, false }, { "view all ", true, false },
+		{ "special offers for ", true, false },
 	};
 	const char *r;
 	if (len > 2000)

@@ -25,14 +25,6 @@ static bool starts_exact(const char *s, size_t len, const char *p)
 	return len >= n && memcmp(s, p, n) == 0;
 }
 
-static bool any_start_ci(const char *s, size_t len, const char *const *list)
-{
-	for (; *list; list++)
-		if (ex_starts_ci(s, len, *list))
-			return true;
-	return false;
-}
-
 /* The last word of s[0..len), trailing punctuation and brackets left out. */
 static struct word last_word(const char *s, size_t len)
 {
@@ -278,7 +270,8 @@ static const char *const picture_agencies[] = {
 static const char *const credit_leads[] = {
 	"photo:", "photos:", "photograph:", "photographs:", "image:", "images:", "picture:",
 	"pictures:", "pic:", "credit:", "photo credit:", "image credit:", "photo by",
-	"photograph by", "photos by", "courtesy of", "courtesy", "source:", NULL
+	"photograph by", "photos by", "illustration by", "illustration:", "image by",
+	"graphic by", "video by", "courtesy of", "courtesy", "source:", NULL
 };
 
 /*
@@ -290,7 +283,7 @@ bool ex_credit_only(const char *s, size_t len, int words, bool sentence)
 {
 	if (words > 9 || len < 2)
 		return false;
-	if (any_start_ci(s, len, credit_leads))
+	if (ex_starts_any_ci(s, len, credit_leads))
 		return !sentence || words <= 4;
 	/* names and agencies joined by slashes: "NASA/VILLANUEVA/MUMMA ET AL." */
 	if (words <= 6 && memchr(s, '/', len) && !memchr(s, ':', len) &&
@@ -461,7 +454,7 @@ static bool labelled_caption(const char *s, size_t len, int words, bool sentence
 	const char *colon = memchr(s, ':', len < 40 ? len : 40);
 	/* a lead-in ends with its colon; an update or a correction is the story's */
 	if (sentence || words < 8 || !colon || colon + 2 >= s + len || colon[1] != ' ' ||
-	    s[len - 1] == ':' || any_start_ci(s, len, story_labels))
+	    s[len - 1] == ':' || ex_starts_any_ci(s, len, story_labels))
 		return false;
 	struct word w[4];
 	size_t label = ex_split_words(s, (size_t)(colon - s), w, 4), k;
@@ -556,6 +549,14 @@ static bool prompt_line(const char *s, size_t len, int words, struct signs sg, u
 	if (ends_with_link(s, len, words))
 		return true;
 	if ((words <= 40 && (lk & LEAD_PROMPT)) || (words <= 16 && (lk & LEAD_SHORT)))
+		return true;
+	/* a player's label, no sentence: "Listen to the 911 call", "Watch the
+	   video of the rescue:" ("Listen to me," she said, is the story's) */
+	static const char *const players[] = { "listen to", "listen now", "listen here",
+		"hear the", "watch the video", "watch video", "watch the full", "watch the moment",
+		NULL };
+	if (words <= 16 && ex_starts_any_ci(s, len, players) && len > 0 && s[len - 1] != '.' &&
+	    !ex_find_bytes(s, len, "\"", 1) && !ex_find_bytes(s, len, "\xE2\x80\x9D", 3))
 		return true;
 	if (words <= 40 && (sg.kinds & SIGN_PROMPT))
 		return true;

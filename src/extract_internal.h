@@ -91,6 +91,7 @@ static inline bool ex_is_digit(char c)
 
 bool ex_ci_eq(const char *a, const char *b, size_t n);
 bool ex_starts_ci(const char *s, size_t len, const char *p);
+bool ex_starts_any_ci(const char *s, size_t len, const char *const *list);
 bool ex_contains_ci(const char *s, size_t len, const char *p);
 bool ex_has_phrase(const char *lc, size_t len, const char *p);
 bool ex_has_any(const char *lc, size_t len, const char *const *list);
@@ -139,6 +140,7 @@ const char *ex_byline_outlet(const char *s, size_t len, bool one_word, char *buf
 
 bool ex_date_line(const char *s, size_t len, char out[11]);
 bool ex_time_line(const char *s, size_t len);
+bool ex_issue_date(const char *s, size_t len, char out[11]);
 size_t ex_dash_at(const char *s, size_t len, size_t i);
 bool ex_parse_dateline(const char *s, size_t len, char *place, size_t place_cap,
                        char *credit, size_t credit_cap);

@@ -49,6 +49,14 @@ bool ex_starts_ci(const char *s, size_t len, const char *p)
 	return n == len || !word_byte(p[n - 1]) || !word_byte(s[n]);
 }
 
+bool ex_starts_any_ci(const char *s, size_t len, const char *const *list)
+{
+	for (; *list; list++)
+		if (ex_starts_ci(s, len, *list))
+			return true;
+	return false;
+}
+
 bool ex_contains_ci(const char *s, size_t len, const char *p)
 {
 	size_t n = strlen(p);
@@ -168,6 +176,8 @@ const char *const ex_print_notes[] = {
 	"this article appeared in print", "this article appears in print",
 	"this story appeared in print", "this story appears in print",
 	"this article appeared in the print", "this article was published in print",
+	"this story appears in the", "this article appears in the", "this story appeared in the",
+	"this article appeared in the",
 	/* corrections under the story */
 	"this article was amended on", "this article was corrected on",
 	"this article has been amended", "this article has been corrected",

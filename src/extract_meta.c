@@ -38,6 +38,12 @@ static bool headline_shaped(const struct unit *u)
 	}
 	if (len >= 3 && memcmp(s + len - 3, "\xE3\x80\x82", 3) == 0)
 		return false;
+	/* a line cut before what it led to: "CHRISTCHURCH, New Zealand |" */
+	size_t end = len;
+	while (end > 0 && s[end - 1] == ' ')
+		end--;
+	if (end > 0 && (strchr("|/-", s[end - 1]) || (end >= 3 && ex_dash_at(s, end, end - 3) == 3)))
+		return false;
 	return true;
 }
 
@@ -431,6 +437,9 @@ void ex_find_fields(const struct page *pg, const struct story *st, struct ex_fie
 		dl = find_meta(pg, st->bs, st->be, K_BYLINE, true);
 	if (!dl && st->title && st->title->date[0])
 		dl = st->title; /* "Headline Posted: June 27, 2012" */
+	for (size_t i = 0; !dl && i < pg->n; i++)
+		if (pg->u[i].kind == K_END && pg->u[i].date[0])
+			dl = &pg->u[i]; /* "This story appears in the May 2, 2017 issue" */
 	if (dl)
 		f->date = dl->date;
 	f->source = find_source(pg, st->bs, st->be, st->title, st->dateline ? st->credit : NULL,

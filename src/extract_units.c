@@ -124,6 +124,21 @@ static enum list_marker list_marker(const char *s, size_t len, size_t *content)
 	return LIST_NONE;
 }
 
+/*
+ * A quotation closed and attributed, its full stop lost: "'It's unsettling
+ * when it happens this close to home,' he said".
+ */
+static bool quote_then_said(const char *s, size_t len)
+{
+	static const char *const closes[] = { "\xE2\x80\x9D", ",\"", "?\"", "!\"", NULL };
+	if (len < 5 || (memcmp(s + len - 5, " said", 5) != 0 && memcmp(s + len - 5, " says", 5) != 0))
+		return false;
+	for (const char *const *c = closes; *c; c++)
+		if (ex_find_bytes(s, len, *c, strlen(*c)))
+			return true;
+	return false;
+}
+
 static void measure(struct unit *u)
 {
 	u->list = list_marker(u->s, u->len, &u->content);
@@ -148,7 +163,7 @@ static void measure(struct unit *u)
 	}
 	/* a CJK sentence has no spaces: count two characters a word */
 	u->words += u->cjk / 2;
-	u->sentence = ex_ends_sentence(u->s, u->len);
+	u->sentence = ex_ends_sentence(u->s, u->len) || quote_then_said(u->s, u->len);
 	u->colon = u->len > 0 && (u->s[u->len - 1] == ':' ||
 	                          (u->len >= 3 && memcmp(u->s + u->len - 3, "\xEF\xBC\x9A", 3) == 0));
 }
@@ -205,6 +220,42 @@ static bool bracketed_note(const struct unit *u)
 	        (u->s[0] == '[' && u->s[u->len - 1] == ']'));
 }
 
+/* What an embedded post leaves of itself: "BF1T7M0neXB", "dQw4w9WgXcQ". */
+static bool embed_code(const char *s, size_t len)
+{
+	bool upper = false, lower = false, digit = false;
+	if (len < 8 || len > 40)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		upper |= c >= 'A' && c <= 'Z';
+		lower |= c >= 'a' && c <= 'z';
+		digit |= ex_is_digit(c);
+		if (!(ex_is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
+		      c == '-'))
+			return false;
+	}
+	return upper && lower && digit;
+}
+
+/* A picture's credit in brackets closing the line, after a sentence. */
+static bool credit_in_brackets(const char *s, size_t len)
+{
+	if (len < 8 || s[len - 1] != ')')
+		return false;
+	size_t open = len - 1;
+	while (open > 0 && s[open] != '(' && len - open < 80)
+		open--;
+	if (s[open] != '(' || open < 2 || s[open - 1] != ' ' || !ex_ends_sentence(s, open - 1))
+		return false;
+	const char *c = s + open + 1;
+	size_t cl = len - open - 2;
+	struct word w[10];
+	size_t n = ex_split_words(c, cl, w, 10);
+	return n >= 1 && n <= 9 && memchr(c, '/', cl) &&
+	       ex_credit_only(c, cl, (int)n, ex_ends_sentence(c, cl));
+}
+
 /*
  * "SEE ALSO: Apple unveils a phone": an end marker with its one teaser on
  * the same line stands alone in the story; "See also:" or "More from the
@@ -230,7 +281,7 @@ static enum kind classify_line(struct unit *u, const struct furniture_index *fx)
 	if (ex_find_bytes(s, len < 40 ? len : 40, "\xC2\xA9", 2) || ex_starts_ci(s, len, "copyright") ||
 	    ex_starts_ci(s, len, "(c) "))
 		return K_COPYRIGHT;
-	if (ex_crawl_notice(u))
+	if (ex_crawl_notice(u) || (u->words == 1 && embed_code(s, len)))
 		return K_DROP;
 	if (u->words <= 5 && ex_starts_ci(s, len, "page") && len > 5 && ex_is_digit(s[5]))
 		return K_DROP; /* "Page 1 of 2" */
@@ -238,8 +289,11 @@ static enum kind classify_line(struct unit *u, const struct furniture_index *fx)
 	const char *m = s + (u->list == LIST_BULLET ? u->content : 0);
 	size_t mlen = len - (size_t)(m - s);
 	/* "A version of this article appears in print on page A12 of ..." */
-	if (marker_line(m, mlen, ex_print_notes, false))
+	if (marker_line(m, mlen, ex_print_notes, false)) {
+		if (!ex_issue_date(s, len, u->date))
+			u->date[0] = '\0';
 		return K_END;
+	}
 	if (u->words <= 12) {
 		if (marker_line(m, mlen, ex_end_phrases, false) ||
 		    (u->words <= 3 && !u->sentence && marker_line(m, mlen, ex_end_words, true)))
@@ -280,6 +334,8 @@ static enum kind classify_line(struct unit *u, const struct furniture_index *fx)
 	}
 	if (bracketed_note(u) || (u->words <= 16 && button_row(s, len)))
 		return K_DROP;
+	if (u->words <= 40 && credit_in_brackets(s, len))
+		return K_CAPTION; /* "A cooing dove. (Tobias Riede/Midwestern University)" */
 	char scratch[128];
 	if (!u->sentence && u->words <= 30 &&
 	    ex_headline_outlet(s, len, &u->head_off, &u->head_len, scratch, sizeof scratch)) {
