@@ -396,7 +396,8 @@ static void mark_credited_captions(struct page *pg)
 	for (size_t i = 1; i + 1 < pg->n; i++) {
 		struct unit *u = &pg->u[i], *up = &pg->u[i - 1];
 		/* a picture's credit between two paragraphs, not a source note at the end */
-		if (u->kind == K_CAPTION && ex_credit_only(u->s, u->len, u->words, u->sentence) &&
+		if ((u->kind == K_CAPTION || u->kind == K_DROP) &&
+		    ex_credit_only(u->s, u->len, u->words, u->sentence) &&
 		    !ex_starts_ci(u->s, u->len, "source:") && content_kind(pg->u[i + 1].kind) &&
 		    content_kind(up->kind) && up->words <= 40 && ex_sentences(up->s, up->len) <= 1 &&
 		    !ex_own_voice(up->s, up->len))
