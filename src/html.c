@@ -190,12 +190,41 @@ static char *author_text(const xmlNode *node)
 	return NULL;
 }
 
-static void read_meta(struct meta *m, xmlNode *node, bool in_article)
+/* A comment or a thread of them: a class token "comment" or "comments", or id="comments". */
+static bool comment_thread(const xmlNode *node)
+{
+	char *cls = markup_attr(node, "class"), *id = markup_attr(node, "id");
+	bool hit = id && strcasecmp(id, "comments") == 0;
+	for (const char *p = cls; p && *p && !hit;) {
+		while (*p && isspace((unsigned char)*p))
+			p++;
+		const char *w = p;
+		while (*p && !isspace((unsigned char)*p))
+			p++;
+		size_t k = (size_t)(p - w);
+		hit = (k == 7 && strncasecmp(w, "comment", 7) == 0) ||
+		      (k == 8 && strncasecmp(w, "comments", 8) == 0);
+	}
+	xmlFree(cls);
+	xmlFree(id);
+	return hit;
+}
+
+/*
+ * The page's head and body, for its fields.  Inside a comment thread
+ * (class "comment" or "comments") an author, byline or time is a reader's.
+ */
+static void read_meta(struct meta *m, xmlNode *node, bool in_article, bool in_comments)
 {
 	for (xmlNode *n = node; n && !m->oom; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		bool article = in_article || markup_is(n, "article");
+		bool comments = in_comments || comment_thread(n);
+		if (comments) {
+			read_meta(m, n->children, article, true);
+			continue;
+		}
 		if (markup_is(n, "title") && !m->v[T_TAG])
 			keep(m, T_TAG, markup_line(n));
 		else if (markup_is(n, "meta"))
@@ -223,7 +252,7 @@ static void read_meta(struct meta *m, xmlNode *node, bool in_article)
 		}
 		if ((has_word(n, "class", "byline") || has_word(n, "class", "author")) && !m->v[B_CLASS])
 			keep_byline(m, B_CLASS, n, markup_line(n), false);
-		read_meta(m, n->children, article);
+		read_meta(m, n->children, article, false);
 	}
 }
 
@@ -616,7 +645,7 @@ enum folio_extract_result folio_html_extract(const char *bytes, size_t len,
 		return FOLIO_EXTRACT_NO_ARTICLE;
 	}
 	struct meta m = { 0 };
-	read_meta(&m, xmlDocGetRootElement(doc), false);
+	read_meta(&m, xmlDocGetRootElement(doc), false, false);
 	char *body = NULL;
 	bool nomem = m.oom || fill_fields(&m, out) != 0;
 	if (!nomem && m.byline_node) { /* the byline is not the body's first line */
