@@ -568,15 +568,10 @@ static size_t bracketed_teaser(const char *s, size_t len)
 {
 	static const char *const sends[] = { "see ", "learn ", "read ", "watch ", "listen ",
 		"related:", "explore ", "find out ", "also read", "also see", NULL };
-	if (len < 8 || (s[len - 1] != ']' && s[len - 1] != ')'))
+	size_t open = ex_closing_aside(s, len, 160);
+	if (open == SIZE_MAX)
 		return 0;
-	char open_mark = s[len - 1] == ']' ? '[' : '(';
-	size_t open = len - 1;
-	while (open > 0 && s[open] != open_mark && len - open < 160)
-		open--;
-	if (s[open] != open_mark || open < 2 || s[open - 1] != ' ' || !ex_ends_sentence(s, open - 1))
-		return 0;
-	if (open_mark == '(' && !ex_starts_any_ci(s + open + 1, len - open - 2, sends))
+	if (s[open] == '(' && !ex_starts_any_ci(s + open + 1, len - open - 2, sends))
 		return 0;
 	struct word w[4];
 	if (ex_split_words(s + open + 1, len - open - 2, w, 4) < 3)

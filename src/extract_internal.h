@@ -92,6 +92,7 @@ static inline bool ex_is_digit(char c)
 bool ex_ci_eq(const char *a, const char *b, size_t n);
 bool ex_starts_ci(const char *s, size_t len, const char *p);
 bool ex_starts_any_ci(const char *s, size_t len, const char *const *list);
+size_t ex_closing_aside(const char *s, size_t len, size_t reach);
 bool ex_contains_ci(const char *s, size_t len, const char *p);
 bool ex_has_phrase(const char *lc, size_t len, const char *p);
 bool ex_has_any(const char *lc, size_t len, const char *const *list);

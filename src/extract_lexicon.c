@@ -49,6 +49,24 @@ bool ex_starts_ci(const char *s, size_t len, const char *p)
 	return n == len || !word_byte(p[n - 1]) || !word_byte(s[n]);
 }
 
+/*
+ * Where a bracketed aside closing s starts: "... in 1962. [13 Ways ...]",
+ * "... a dove. (NAME/University)".  The aside follows a sentence and a
+ * space and opens at most `reach` bytes from the end; SIZE_MAX if none.
+ */
+size_t ex_closing_aside(const char *s, size_t len, size_t reach)
+{
+	if (len < 8 || (s[len - 1] != ']' && s[len - 1] != ')'))
+		return SIZE_MAX;
+	char open_mark = s[len - 1] == ']' ? '[' : '(';
+	size_t open = len - 1;
+	while (open > 0 && s[open] != open_mark && len - open < reach)
+		open--;
+	if (s[open] != open_mark || open < 2 || s[open - 1] != ' ' || !ex_ends_sentence(s, open - 1))
+		return SIZE_MAX;
+	return open;
+}
+
 bool ex_starts_any_ci(const char *s, size_t len, const char *const *list)
 {
 	for (; *list; list++)

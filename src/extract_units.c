@@ -241,12 +241,8 @@ static bool embed_code(const char *s, size_t len)
 /* A picture's credit in brackets closing the line, after a sentence. */
 static bool credit_in_brackets(const char *s, size_t len)
 {
-	if (len < 8 || s[len - 1] != ')')
-		return false;
-	size_t open = len - 1;
-	while (open > 0 && s[open] != '(' && len - open < 80)
-		open--;
-	if (s[open] != '(' || open < 2 || s[open - 1] != ' ' || !ex_ends_sentence(s, open - 1))
+	size_t open = ex_closing_aside(s, len, 80);
+	if (open == SIZE_MAX || s[open] != '(')
 		return false;
 	const char *c = s + open + 1;
 	size_t cl = len - open - 2;
