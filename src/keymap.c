@@ -30,6 +30,7 @@
 #define MAX_INCLUDE_DEPTH 8
 #define MAX_FILE_BYTES (1u << 20)
 #define KEY_NAME_MAX 16 /* "<M-Backspace>", "<M-U+10FFFF>" and a NUL */
+#define KEYMAP_MAX_WORDS 16 /* a date-format of many words; more is a mistake */
 
 struct binding {
 	unsigned context;
@@ -783,7 +784,8 @@ static void directive(struct loader *ld, const char *name, unsigned line, char *
 		problem(ld, name, line, "out of memory");
 }
 
-/* Split a line (modified in place) into words; a '#' at the start of a word ends it. */
+/* Split a line (modified in place) into words; a '#' at the start of a word ends it.
+ * Returns the count, which may exceed max: only the first max are stored. */
 static size_t split_words(char *s, char **words, size_t max)
 {
 	size_t n = 0;
@@ -810,7 +812,7 @@ static int load_text(struct loader *ld, const char *name, const char *text, size
 	while (pos < len) {
 		const char *end = memchr(text + pos, '\n', len - pos);
 		size_t linelen = end ? (size_t)(end - (text + pos)) : len - pos;
-		char *words[5];
+		char *words[KEYMAP_MAX_WORDS];
 		size_t nwords;
 
 		line++;
@@ -825,9 +827,10 @@ static int load_text(struct loader *ld, const char *name, const char *text, size
 			return -1;
 		}
 		pos += linelen + 1;
-		/* directive() checks the count before it reads a word past the fifth */
-		nwords = split_words(copy, words, 5);
-		if (nwords > 0)
+		nwords = split_words(copy, words, KEYMAP_MAX_WORDS);
+		if (nwords > KEYMAP_MAX_WORDS)
+			problem(ld, name, line, "more than %d words", KEYMAP_MAX_WORDS);
+		else if (nwords > 0)
 			directive(ld, name, line, words, nwords);
 		free(copy);
 	}

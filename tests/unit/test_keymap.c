@@ -549,6 +549,7 @@ static void test_bad_lines(void)
 		{ 12, "bad key" },
 		{ 13, "NUL" },
 		{ 15, "bad key" },
+		{ 17, "more than 16 words" },
 	};
 	static const char text[] =
 		"bind global a up\n"                   /* 1: fine */
@@ -566,7 +567,9 @@ static void test_bad_lines(void)
 		"bind global x\0y up\n"                /* 13 */
 		"bind article i down # fine\n"         /* 14: fine */
 		"bind global <M-> up\n"                /* 15 */
-		"bind global m down";                  /* 16: fine, no final newline */
+		"bind global m down\n"                 /* 16: fine */
+		"set date-format a b c d e f g h i j k l m n o p q\n" /* 17: 19 words */
+		"bind global n up";                    /* 18: fine, no final newline */
 	struct reports r = { 0 };
 	struct folio_keymap *km = folio_keymap_new();
 	int problems = folio_keymap_load_text(km, "bad.keys", text, sizeof text - 1, collect, &r);
@@ -582,7 +585,8 @@ static void test_bad_lines(void)
 	}
 	is_int(bound(km, FOLIO_CTX_GLOBAL, "a"), FOLIO_ACT_UP, "line 1 applied");
 	is_int(bound(km, FOLIO_CTX_ARTICLE, "i"), FOLIO_ACT_DOWN, "line 14 applied");
-	is_int(bound(km, FOLIO_CTX_GLOBAL, "m"), FOLIO_ACT_DOWN, "the last line applied");
+	is_int(bound(km, FOLIO_CTX_GLOBAL, "m"), FOLIO_ACT_DOWN, "line 16 applied");
+	is_int(bound(km, FOLIO_CTX_GLOBAL, "n"), FOLIO_ACT_UP, "the last line, after a too-long one, applied");
 	is_int(bound(km, FOLIO_CTX_GLOBAL, "e"), FOLIO_ACT_NONE, "a bad line binds nothing");
 	is_int(folio_keymap_load_text(km, "empty", "", 0, collect, &r), 0, "empty text is fine");
 	folio_keymap_free(km);
