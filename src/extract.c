@@ -45,7 +45,10 @@
  *    (a question in title case is one), other.  Then by neighbours: blocks
  *    of short unpunctuated lines are captions, navigation or tables; lists
  *    are kept when introduced or made of sentences; repeated lines and pull
- *    quotes go; two or more "N/M" slides of one gallery are captions; a
+ *    quotes go (three copies in a row all go), and so does a line above
+ *    the story holding a later paragraph whole (a caption or summary glued
+ *    to the story's opening); two or more "N/M" slides of one gallery are
+ *    captions, and so is the heading over them that titles them; a
  *    sentence over a line that is only a picture credit is its caption;
  *    after an end marker, lines are teasers until long prose resumes.
  * 4. Body.  The maximum-weight run of units (Kadane): prose weighs its
@@ -328,7 +331,9 @@ static int mark_repeats(struct page *pg)
 		size_t f = first[i];
 		if (count[f] < 2)
 			continue;
-		if (pg->u[i].words < 25 || i != f)
+		/* three copies in a row are a carousel of summaries, not a quote */
+		bool carousel = count[f] >= 3 && i + 1 < pg->n && first[i + 1] == f;
+		if (pg->u[i].words < 25 || i != f || carousel)
 			pg->u[i].kind = K_REPEAT;
 	}
 	free(slot);
@@ -414,9 +419,19 @@ static void mark_galleries(struct page *pg)
 		if (total > 0 && seen[total] < 2)
 			seen[total]++;
 	}
-	for (size_t i = 0; i < pg->n; i++)
-		if (seen[ex_gallery_slide(pg->u[i].s, pg->u[i].len)] >= 2)
-			pg->u[i].kind = K_CAPTION;
+	for (size_t i = 0; i < pg->n; i++) {
+		if (seen[ex_gallery_slide(pg->u[i].s, pg->u[i].len)] < 2)
+			continue;
+		pg->u[i].kind = K_CAPTION;
+		/* the gallery's title: a heading over its first slide, or over a
+		   line repeating it there ("18 show all <title>") */
+		struct unit *up = i > 0 ? &pg->u[i - 1] : NULL;
+		if (up && up->kind != K_HEADING && i > 1 && pg->u[i - 2].kind == K_HEADING &&
+		    memmem(up->s, up->len, pg->u[i - 2].s, pg->u[i - 2].len))
+			up = &pg->u[i - 2];
+		if (up && up->kind == K_HEADING)
+			up->kind = K_CAPTION;
+	}
 }
 
 /*
@@ -647,12 +662,38 @@ enum folio_extract_result folio_extract(const char *text, size_t len,
 	return folio_extract_traced(text, len, out, reason, NULL, NULL);
 }
 
+/*
+ * Above the story, a line holding a later paragraph whole with more around
+ * it is a caption or a summary glued to the story's opening: "A woman waves
+ * the flag ... [first paragraph]".  Only long paragraphs count, so a short
+ * sentence quoted again cannot make one.
+ */
+#define GLUED_MIN_WORDS 20
+#define GLUED_LOOKAHEAD 32
+static void mark_glued_summaries(struct page *pg)
+{
+	for (size_t i = 0; i < pg->n && i < HEADER_UNITS; i++) {
+		struct unit *u = &pg->u[i];
+		if (!content_kind(u->kind) || u->words <= GLUED_MIN_WORDS)
+			continue;
+		for (size_t j = i + 1; j < pg->n && j <= i + GLUED_LOOKAHEAD; j++) {
+			const struct unit *v = &pg->u[j];
+			if (v->kind == K_PROSE && v->words >= GLUED_MIN_WORDS && v->len < u->len &&
+			    memmem(u->s, u->len, v->s, v->len)) {
+				u->kind = K_REPEAT;
+				break;
+			}
+		}
+	}
+}
+
 /* Classes by neighbours, after each unit's own class. */
 static bool classify_page(struct page *pg)
 {
 	classify_groups(pg);
 	if (mark_repeats(pg) < 0)
 		return false;
+	mark_glued_summaries(pg);
 	mark_pull_quotes(pg);
 	mark_galleries(pg);
 	mark_credited_captions(pg);
