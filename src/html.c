@@ -32,9 +32,9 @@
 #include "jsonld.h"
 #include "markup.h"
 
-/* Whether a word of an attribute (rel, itemprop, class: split at anything
- * but letters and digits) is word. */
-static bool has_word(const xmlNode *node, const char *attr, const char *word)
+/* Whether a word of an attribute (split at anything but letters and
+ * digits, and with camel at a capital after a small letter) is word. */
+static bool attr_has_word(const xmlNode *node, const char *attr, const char *word, bool camel)
 {
 	char *v = markup_attr(node, attr);
 	bool hit = false;
@@ -43,12 +43,25 @@ static bool has_word(const xmlNode *node, const char *attr, const char *word)
 		while (*p && !isalnum((unsigned char)*p))
 			p++;
 		const char *w = p;
-		while (isalnum((unsigned char)*p))
+		while (isalnum((unsigned char)*p) &&
+		       !(camel && p > w && islower((unsigned char)p[-1]) && isupper((unsigned char)*p)))
 			p++;
 		hit = (size_t)(p - w) == k && strncasecmp(w, word, k) == 0;
 	}
 	xmlFree(v);
 	return hit;
+}
+
+/* rel and itemprop values are words as written ("datePublished") */
+static bool has_word(const xmlNode *node, const char *attr, const char *word)
+{
+	return attr_has_word(node, attr, word, false);
+}
+
+/* class names are also written in camel case ("FeatureByline") */
+static bool has_class_word(const xmlNode *node, const char *word)
+{
+	return attr_has_word(node, "class", word, true);
 }
 
 /* ---- step 1: metadata ---- */
@@ -250,7 +263,7 @@ static void read_meta(struct meta *m, xmlNode *node, bool in_article, bool in_co
 			char *name = author_text(n);
 			keep_byline(m, B_ITEMPROP, n, name ? name : markup_line(n), true);
 		}
-		if ((has_word(n, "class", "byline") || has_word(n, "class", "author")) && !m->v[B_CLASS])
+		if ((has_class_word(n, "byline") || has_class_word(n, "author")) && !m->v[B_CLASS])
 			keep_byline(m, B_CLASS, n, markup_line(n), false);
 		read_meta(m, n->children, article, false);
 	}
