@@ -388,7 +388,9 @@ static void pick_source(const struct meta *m, struct folio_article *out)
 static const char *ld_title(const struct meta *m)
 {
 	const char *h = m->ld.headline, *n = m->ld.name, *tag = m->v[T_TAG];
-	if (h && n && tag && !strstr(tag, h) && strstr(tag, n))
+	/* a name that is the publisher's ("name": "Aktuálně.cz") is the site's */
+	bool site = n && m->ld.publisher && strcasecmp(n, m->ld.publisher) == 0;
+	if (h && n && tag && !site && !strstr(tag, h) && strstr(tag, n))
 		return n;
 	return h ? h : n;
 }
