@@ -76,36 +76,27 @@ static const xmlNode *ns_child(const xmlNode *node, const char *name, const char
 }
 
 /* The text nodes under node, joined as they are (entity references skipped). */
-static void gather(const xmlNode *node, char **s, size_t *len, bool *oom)
+static void gather(const xmlNode *node, struct folio_buf *b)
 {
-	for (const xmlNode *c = node->children; c && !*oom; c = c->next) {
-		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
-			size_t n = strlen((const char *)c->content);
-			char *grown = realloc(*s, *len + n + 1);
-			if (!grown) {
-				*oom = true;
-				return;
-			}
-			*s = grown;
-			memcpy(*s + *len, c->content, n + 1);
-			*len += n;
-		} else if (c->type == XML_ELEMENT_NODE) {
-			gather(c, s, len, oom);
-		}
+	for (const xmlNode *c = node->children; c && !b->oom; c = c->next) {
+		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+			folio_buf_str(b, (const char *)c->content);
+		else if (c->type == XML_ELEMENT_NODE)
+			gather(c, b);
 	}
 }
 
+/* NULL when node holds no text node at all. */
 static char *raw_text(const xmlNode *node, bool *oom)
 {
-	char *s = NULL;
-	size_t len = 0;
-	if (node)
-		gather(node, &s, &len, oom);
-	if (*oom) {
-		free(s);
-		return NULL;
+	struct folio_buf b = { 0 };
+	if (node && !*oom)
+		gather(node, &b);
+	if (b.oom) {
+		*oom = true;
+		folio_buf_free(&b);
 	}
-	return s;
+	return b.s;
 }
 
 /* How a content element is written: Atom's type (and Atom 0.3's mode),

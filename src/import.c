@@ -322,6 +322,9 @@ static bool seen_dir(const struct reader *rd, const struct stat *sb)
 
 static int read_path(struct reader *rd, const char *path);
 
+FOLIO_DEFINE_GROW(grow_names, char *)
+FOLIO_DEFINE_GROW(grow_visited, struct visited)
+
 static int read_dir(struct reader *rd, const char *path, const struct stat *sb)
 {
 	if (seen_dir(rd, sb))
@@ -337,14 +340,7 @@ static int read_dir(struct reader *rd, const char *path, const struct stat *sb)
 	while ((ent = readdir(dir)) != NULL) {
 		if (ent->d_name[0] == '.') /* ".", "..", and hidden files such as .git */
 			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			char **grown = realloc(names, cap * sizeof *names);
-			if (!grown)
-				goto nomem;
-			names = grown;
-		}
-		if (!(names[n] = strdup(ent->d_name)))
+		if (!grow_names(&names, &cap, n + 1) || !(names[n] = strdup(ent->d_name)))
 			goto nomem;
 		n++;
 	}
@@ -353,24 +349,18 @@ static int read_dir(struct reader *rd, const char *path, const struct stat *sb)
 	if (n > 1) /* an empty folder has no names: qsort must not be given NULL */
 		qsort(names, n, sizeof *names, by_name);
 
-	if (rd->ndirs == rd->dirs_cap) {
-		size_t next = rd->dirs_cap ? rd->dirs_cap * 2 : 16;
-		struct visited *grown = realloc(rd->dirs, next * sizeof *grown);
-		if (!grown)
-			goto nomem;
-		rd->dirs = grown;
-		rd->dirs_cap = next;
-	}
+	if (!grow_visited(&rd->dirs, &rd->dirs_cap, rd->ndirs + 1))
+		goto nomem;
 	rd->dirs[rd->ndirs++] = (struct visited){ sb->st_dev, sb->st_ino };
 
 	size_t plen = strlen(path);
 	bool slash = plen > 0 && path[plen - 1] == '/';
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		size_t need = plen + 1 + strlen(names[i]) + 1;
-		char *child = malloc(need);
+		struct folio_buf child_path = { 0 };
+		folio_buf_printf(&child_path, "%s%s%s", path, slash ? "" : "/", names[i]);
+		char *child = folio_buf_finish(&child_path, NULL);
 		if (!child)
 			goto nomem;
-		snprintf(child, need, "%s%s%s", path, slash ? "" : "/", names[i]);
 		rc = read_path(rd, child);
 		free(child);
 	}

@@ -35,39 +35,29 @@
 /* Read at most limit + 1 bytes, so the caller can tell "too large". */
 static int read_capped(int fd, size_t limit, char **out, size_t *out_len)
 {
-	size_t cap = 64 * 1024, len = 0;
-	char *buf = malloc(cap);
-	if (!buf)
-		return -1;
-	for (;;) {
-		if (len == cap) {
-			if (cap > limit) /* already holds limit + 1 bytes */
-				break;
-			size_t next = cap * 2 > limit + 1 ? limit + 1 : cap * 2;
-			char *grown = realloc(buf, next);
-			if (!grown) {
-				free(buf);
-				errno = ENOMEM;
-				return -1;
-			}
-			buf = grown;
-			cap = next;
-		}
-		ssize_t got = read(fd, buf + len, cap - len);
+	struct folio_buf b;
+	folio_buf_init(&b, 64 * 1024 - 1);
+	for (size_t left; (left = limit + 1 - b.len) > 0;) {
+		if (!folio_buf_room(&b, 1))
+			break; /* memory ran out: folio_buf_finish() says so */
+		size_t room = b.cap - b.len - 1; /* the NUL's byte stays free */
+		ssize_t got = read(fd, b.s + b.len, room < left ? room : left);
 		if (got < 0) {
 			if (errno == EINTR)
 				continue;
 			int saved = errno;
-			free(buf);
+			folio_buf_free(&b);
 			errno = saved;
 			return -1;
 		}
 		if (got == 0)
 			break;
-		len += (size_t)got;
+		b.len += (size_t)got;
 	}
-	*out = buf;
-	*out_len = len;
+	if (!(*out = folio_buf_finish(&b, out_len))) {
+		errno = ENOMEM;
+		return -1;
+	}
 	return 0;
 }
 

@@ -599,43 +599,29 @@ static char *convert(const char *bytes, size_t len, const char *charset, size_t 
 	iconv_t cd = iconv_open("UTF-8", charset);
 	if (cd == (iconv_t)-1)
 		return NULL;
-	size_t cap = len * 2 + 16, used = 0;
-	char *out = malloc(cap);
+	struct folio_buf out;
+	folio_buf_init(&out, len * 2 + 16);
 	char *in = (char *)bytes;
 	size_t left = len;
-	while (out && left > 0) {
-		if (cap - used < 16) { /* room for any character, U+FFFD and the NUL */
-			char *grown = realloc(out, cap * 2);
-			if (!grown) {
-				free(out);
-				out = NULL;
-				break;
-			}
-			out = grown;
-			cap *= 2;
-		}
-		char *o = out + used;
-		size_t room = cap - used - 8;
+	/* room for any character, U+FFFD and the NUL */
+	while (left > 0 && folio_buf_room(&out, 16)) {
+		char *o = out.s + out.len;
+		size_t room = out.cap - out.len - 8;
 		size_t rc = iconv(cd, &in, &left, &o, &room);
-		used = (size_t)(o - out);
+		out.len = (size_t)(o - out.s);
 		if (rc != (size_t)-1 || errno == E2BIG)
 			continue;
 		/* EILSEQ, or a unit cut off at the end: U+FFFD, then the next unit */
-		memcpy(out + used, "\xEF\xBF\xBD", 3);
-		used += 3;
+		folio_buf_uc(&out, 0xFFFD);
 		size_t skip = left < unit ? left : unit;
 		in += skip;
 		left -= skip;
 		iconv(cd, NULL, NULL, NULL, NULL);
 	}
 	iconv_close(cd);
-	if (!out) {
-		*nomem = true;
-		return NULL;
-	}
-	out[used] = '\0';
-	*out_len = used;
-	return out;
+	char *s = folio_buf_finish(&out, out_len);
+	*nomem = s == NULL;
+	return s;
 }
 
 int markup_input(const char *bytes, size_t len, bool xml, struct markup_input *in)

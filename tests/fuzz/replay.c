@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "folio/util.h"
 #include "fuzz.h"
 
 #ifndef FUZZ_TARGET
@@ -24,6 +25,8 @@
 #endif
 
 static int count;
+
+FOLIO_DEFINE_GROW(grow_names, char *)
 
 static int by_name(const void *a, const void *b)
 {
@@ -37,19 +40,12 @@ static void replay_file(const char *path)
 		printf("not ok %d - %s: %s\n", ++count, path, strerror(errno));
 		return;
 	}
-	size_t cap = 4096, len = 0;
-	uint8_t *buf = malloc(cap);
-	size_t got;
-	while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
-		len += got;
-		if (len == cap) {
-			uint8_t *grown = realloc(buf, cap *= 2);
-			if (!grown)
-				free(buf);
-			buf = grown;
-		}
-	}
+	struct folio_buf b = { 0 };
+	size_t got, len;
+	while (folio_buf_room(&b, 4096) && (got = fread(b.s + b.len, 1, b.cap - b.len - 1, f)) > 0)
+		b.len += got;
 	fclose(f);
+	uint8_t *buf = (uint8_t *)folio_buf_finish(&b, &len);
 	if (!buf) {
 		printf("not ok %d - %s: out of memory\n", ++count, path);
 		return;
@@ -69,19 +65,17 @@ static void replay_dir(const char *dir, const char *skip)
 	if (!d)
 		return;
 	char **names = NULL;
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		size_t len = strlen(e->d_name);
 		if (e->d_name[0] == '.' ||
 		    (skip && len >= strlen(skip) && strcmp(e->d_name + len - strlen(skip), skip) == 0))
 			continue;
-		char **grown = realloc(names, (n + 1) * sizeof *names);
-		if (!grown || !(grown[n] = strdup(e->d_name))) {
+		if (!grow_names(&names, &cap, n + 1) || !(names[n] = strdup(e->d_name))) {
 			fputs("replay: out of memory\n", stderr);
 			exit(99);
 		}
-		names = grown;
 		n++;
 	}
 	closedir(d);

@@ -6,6 +6,7 @@
  */
 #include "folio/extract.h"
 #include "folio/text.h"
+#include "folio/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,20 +23,12 @@ static char *slurp(const char *path, size_t *len)
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return NULL;
-	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap);
-	for (size_t got; buf && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
-		n += got;
-		if (n == cap) {
-			char *p = realloc(buf, cap *= 2);
-			if (!p)
-				free(buf);
-			buf = p;
-		}
-	}
+	struct folio_buf b = { 0 };
+	size_t got;
+	while (folio_buf_room(&b, 1 << 16) && (got = fread(b.s + b.len, 1, b.cap - b.len - 1, f)) > 0)
+		b.len += got;
 	fclose(f);
-	*len = n;
-	return buf;
+	return folio_buf_finish(&b, len);
 }
 
 int main(int argc, char **argv)

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "folio/util.h"
+
 /* A whole file, NUL-terminated; NULL when it cannot be read. */
 static inline char *read_file(const char *path, size_t *len)
 {
@@ -18,46 +20,23 @@ static inline char *read_file(const char *path, size_t *len)
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return NULL;
-	size_t cap = 4096, n = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		size_t got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-		if (got == 0)
-			break;
-		if (n + 1 == cap) {
-			char *p = realloc(buf, cap * 2);
-			if (!p) {
-				free(buf);
-				buf = NULL;
-				break;
-			}
-			buf = p;
-			cap *= 2;
-		}
-	}
+	struct folio_buf b = { 0 };
+	size_t got;
+	while (folio_buf_room(&b, 4096) && (got = fread(b.s + b.len, 1, b.cap - b.len - 1, f)) > 0)
+		b.len += got;
 	fclose(f);
-	if (buf) {
-		buf[n] = '\0';
-		*len = n;
-	}
-	return buf;
+	return folio_buf_finish(&b, len);
 }
 
 /* True when s is valid UTF-8 with no control bytes but newline. */
 static inline int valid_text(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		unsigned char c = *p;
-		int n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-		if (n == 0 || (c < 0x20 && c != '\n') || c == 0x7F || (n == 2 && c < 0xC2))
+	size_t n = strlen(s);
+	if (u8_check((const uint8_t *)s, n))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)s[i] < 0x20 && s[i] != '\n') || s[i] == 0x7F)
 			return 0;
-		for (int i = 1; i < n; i++)
-			if ((p[i] & 0xC0) != 0x80)
-				return 0;
-		p += n;
-	}
 	return 1;
 }
 

@@ -33,12 +33,14 @@ static const char *field_of(const struct folio_article *a, int i)
 	return v[i];
 }
 
+FOLIO_DEFINE_GROW(grow_tokens, char *)
+
 /* Words: runs of letters and digits (any non-ASCII byte counts as a letter), folded to lower case. */
 static size_t tokens(const char *s, char ***out)
 {
-	size_t n = 0, cap = 64;
-	char **t = malloc(cap * sizeof *t);
-	while (t && *s) {
+	size_t n = 0, cap = 0;
+	char **t = NULL;
+	while (*s) {
 		while (*s && !(isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80))
 			s++;
 		const char *w = s;
@@ -46,12 +48,8 @@ static size_t tokens(const char *s, char ***out)
 			s++;
 		if (s == w)
 			break;
-		if (n == cap) {
-			char **g = realloc(t, (cap *= 2) * sizeof *t);
-			if (!g)
-				break;
-			t = g;
-		}
+		if (!grow_tokens(&t, &cap, n + 1))
+			break;
 		t[n] = strndup(w, (size_t)(s - w));
 		for (char *c = t[n]; c && *c; c++)
 			*c = (char)tolower((unsigned char)*c);
@@ -195,6 +193,26 @@ static void inline_pages(void)
 		   !strstr(a.body, "\xe2\x80\xae"), "escapes and bidi controls removed");
 		folio_article_free(&a);
 	}
+
+	/* UTF-16 with a BOM is converted; a lone surrogate becomes U+FFFD. */
+	const char *narrow = "<html><head><title>Harbour ? plan</title></head><body>" PROSE
+	                     "</body></html>";
+	size_t nlen = strlen(narrow);
+	char *wide = malloc(2 + 2 * nlen);
+	if (wide) {
+		memcpy(wide, "\xFF\xFE", 2);
+		for (size_t i = 0; i < nlen; i++) {
+			wide[2 + 2 * i] = narrow[i] == '?' ? '\x00' : narrow[i];
+			wide[3 + 2 * i] = narrow[i] == '?' ? '\xD8' : '\0';
+		}
+	}
+	if (ok(wide && folio_html_extract(wide, 2 + 2 * nlen, &a, &reason) == FOLIO_EXTRACT_OK,
+	       "UTF-16 page: extracted")) {
+		is_str(a.title, "Harbour \xEF\xBF\xBD plan", "UTF-16 page: a lone surrogate is U+FFFD");
+		ok(strstr(a.body, "harbour board met") != NULL, "UTF-16 page: the body is read");
+		folio_article_free(&a);
+	}
+	free(wide);
 
 	/* The scoring keeps a link-heavy list out but a short prose list in. */
 	const char *lists = "<html><body><div class=\"story\">" PROSE
