@@ -398,6 +398,7 @@ static void dispatch(struct ui *ui, enum folio_action a)
 		delete_article(ui);
 		break;
 	case FOLIO_ACT_TAG:
+	case FOLIO_ACT_FIND:
 		ui_view_open_by(ui, a);
 		break;
 	case FOLIO_ACT_FILTER:
@@ -662,6 +663,7 @@ static void ui_free(struct ui *ui)
 	ui_preview_free(ui);
 	ui_history_free(&ui->history);
 	ui_edit_free(&ui->pipe_last);
+	ui_edit_free(&ui->find_last);
 	ui_marks_free(&ui->marks);
 	free(ui->fatal);
 }

@@ -235,6 +235,33 @@ static bool build_paras(struct para_list *pl, const struct folio_record *r,
 	return ok;
 }
 
+static void article_free(struct ui_article *a)
+{
+	if (!a)
+		return;
+	paras_free(a->paras, a->npara);
+	free(a->lines);
+	free(a->matches);
+	free(a);
+}
+
+/* Every match of every paragraph, in order, as n/N go through them; false
+ * when memory runs out (and the article has none). */
+static bool list_matches(struct ui_article *a)
+{
+	size_t n = 0, m = 0;
+	for (size_t i = 0; i < a->npara; i++)
+		n += a->paras[i].nspans;
+	free(a->matches);
+	a->matches = n ? malloc(n * sizeof *a->matches) : NULL;
+	a->nmatches = a->matches ? n : 0;
+	a->cur_match = -1;
+	for (size_t i = 0; i < a->npara && a->matches; i++)
+		for (size_t j = 0; j < a->paras[i].nspans; j++)
+			a->matches[m++] = (struct ui_match){ i, j };
+	return n == 0 || a->matches;
+}
+
 /* "Tags: a, b" for the header, or NULL when it has none. */
 static char *article_tags(struct ui *ui, int64_t id)
 {
@@ -287,48 +314,30 @@ static struct ui_article *article_load(struct ui *ui, int64_t id, const struct f
 	bool ok = build_paras(&pl, &rec, q, ui->separator, tags, also, &tags_at);
 	free(tags);
 	free(also);
-	size_t nmatch = 0;
-	for (size_t i = 0; ok && i < pl.n; i++)
-		nmatch += pl.p[i].nspans;
-	struct ui_match *matches = nmatch ? malloc(nmatch * sizeof *matches) : NULL;
-	struct ui_article *a = calloc(1, sizeof *a);
-	if (!ok || (nmatch && !matches) || !a) {
-		paras_free(pl.p, pl.n);
-		free(matches);
-		free(a);
+	struct ui_article *a = ok ? calloc(1, sizeof *a) : NULL;
+	if (a) {
+		a->paras = pl.p;
+		a->npara = pl.n;
+	}
+	if (!a || !list_matches(a)) {
+		if (a)
+			article_free(a);
+		else
+			paras_free(pl.p, pl.n);
 		folio_record_free(&rec);
 		ui_message(ui, "out of memory");
 		return NULL;
 	}
-	size_t m = 0;
-	for (size_t i = 0; i < pl.n; i++)
-		for (size_t j = 0; j < pl.p[i].nspans; j++)
-			matches[m++] = (struct ui_match){ i, j };
 	a->id = id;
 	a->read = rec.read;
 	a->flagged = rec.flagged;
 	a->from_search = q != NULL;
 	ui_marks_overlay(ui, a->id, &a->read, &a->flagged);
-	a->paras = pl.p;
-	a->npara = pl.n;
-	a->matches = matches;
-	a->nmatches = nmatch;
-	a->cur_match = -1;
-	a->to_first_match = nmatch > 0;
+	a->to_first_match = a->nmatches > 0;
 	a->tags_para = tags_at;
 	a->copies = copies;
 	folio_record_free(&rec);
 	return a;
-}
-
-static void article_free(struct ui_article *a)
-{
-	if (!a)
-		return;
-	paras_free(a->paras, a->npara);
-	free(a->lines);
-	free(a->matches);
-	free(a);
 }
 
 /* Read article arg->id, mark it read, and show arg->query's matches in it. */
@@ -435,7 +444,7 @@ static void jump_match(struct ui *ui, struct ui_article *a, int dir)
 {
 	if (a->nmatches == 0) {
 		ui_message(ui, a->from_search ? "No matches in this article"
-		                              : "No search: / searches every article");
+		                              : "Nothing to go to: / finds in the article");
 		return;
 	}
 	long n = (long)a->nmatches;
@@ -464,6 +473,38 @@ static void jump_match(struct ui *ui, struct ui_article *a, int dir)
 		set_top(a, (long)line - a->height / 3);
 	if (!ui->message[0])
 		ui_message(ui, "Match %ld of %ld", next + 1, n);
+}
+
+/*
+ * / in the article: text found in it, read as the search bar reads it but
+ * each word a prefix ("miss" finds "missile"), in every line shown; the
+ * first match at or below the top of the pane is shown.
+ */
+static void article_find(struct ui *ui, struct ui_view *v, const char *text)
+{
+	struct ui_article *a = v->data;
+	struct folio_query q;
+	if (folio_search_parse(text, false, &q) != 0) {
+		ui_message(ui, "out of memory");
+		return;
+	}
+	for (size_t t = 0; t < q.nterms; t++)
+		q.terms[t].prefix = true;
+	for (size_t i = 0; i < a->npara; i++) {
+		struct ui_para *p = &a->paras[i];
+		free(p->spans);
+		p->spans = NULL;
+		p->nspans = folio_search_highlight(&q, p->text, p->len, &p->spans);
+	}
+	folio_query_free(&q);
+	a->from_search = true;
+	a->to_first_match = false;
+	if (!list_matches(a))
+		ui_message(ui, "out of memory");
+	else if (a->nmatches == 0)
+		ui_message(ui, "Not found in this article");
+	else
+		jump_match(ui, a, 1);
 }
 
 static bool article_action(struct ui *ui, struct ui_view *v, enum folio_action a)
@@ -679,6 +720,7 @@ static void article_status(struct ui *ui, struct ui_view *v, char *buf, size_t s
 static void article_hint(struct ui *ui, struct ui_view *v, char *buf, size_t size)
 {
 	ui_key_hint(ui, FOLIO_CTX_ARTICLE, FOLIO_ACT_PAGE_DOWN, "page  ", buf, size);
+	ui_key_hint(ui, FOLIO_CTX_ARTICLE, FOLIO_ACT_FIND, "find  ", buf, size);
 	ui_key_hint(ui, FOLIO_CTX_ARTICLE, FOLIO_ACT_BACK, "back", buf, size);
 }
 
@@ -714,6 +756,7 @@ const struct ui_view_ops ui_article_view = {
 	.action = article_action,
 	.status = article_status,
 	.hint = article_hint,
+	.find = article_find,
 	.target = article_target,
 	.set_state = article_set_state,
 	.reload = article_reload,

@@ -161,3 +161,61 @@ int ui_edit_draw(struct ui *ui, WINDOW *w, const struct ui_edit *e, const char *
 	free(shown);
 	return editing ? pw + cursor_col : -1;
 }
+
+/* ---- a prompt on the bottom line: |, t and / in an article ---- */
+
+bool ui_prompt_action(struct ui *ui, struct ui_view *v, enum folio_action a,
+                      struct ui_edit *last, char **typed)
+{
+	struct ui_edit *e = v->data; /* a prompt's data starts with its line */
+	*typed = NULL;
+	switch (a) {
+	case FOLIO_ACT_SEARCH_SUBMIT:
+	case FOLIO_ACT_OPEN:
+		*typed = strdup(ui_edit_text(e));
+		if (!*typed || (last && **typed && !ui_edit_set(last, *typed)))
+			ui_message(ui, "out of memory");
+		ui_view_close(ui, v);
+		return true;
+	case FOLIO_ACT_SEARCH_CANCEL:
+	case FOLIO_ACT_BACK:
+		ui_view_close(ui, v);
+		return true;
+	case FOLIO_ACT_HISTORY_PREV:
+		if (last && last->text.s && !ui_edit_set(e, last->text.s))
+			ui_message(ui, "out of memory");
+		return false;
+	case FOLIO_ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return false;
+	case FOLIO_ACT_DELETE_BACK:
+		/* Backspace on an empty line leaves it, as the search bar does */
+		if (e->text.len == 0) {
+			ui_view_close(ui, v);
+			return true;
+		}
+		break;
+	default:
+		break;
+	}
+	ui_edit_action(e, a);
+	return false;
+}
+
+bool ui_prompt_typing(const struct ui_view *v)
+{
+	(void)v;
+	return true;
+}
+
+void ui_prompt_insert(struct ui *ui, struct ui_view *v, folio_key k)
+{
+	struct ui_edit *line = v->data; /* a prompt's data starts with its line */
+	if (ui_edit_insert(line, k) < 0)
+		ui_message(ui, "out of memory");
+}
+
+void ui_prompt_draw(struct ui *ui, struct ui_view *v, WINDOW *w)
+{
+	(void)ui, (void)v, (void)w; /* the panes stay as they are: a prompt is only its line */
+}

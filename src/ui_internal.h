@@ -85,6 +85,7 @@ struct ui {
 	enum ui_pane focus; /* the pane with the keyboard: UI_PANE_LIST or UI_PANE_ARTICLE */
 	struct ui_history history;
 	struct ui_edit pipe_last; /* the last command piped to, for Up in the prompt */
+	struct ui_edit find_last; /* the last find in an article, for Up in its prompt */
 	struct ui_marks marks;
 	char *fatal; /* the store was found damaged: the reader stops and says this */
 	char message[256];
@@ -178,6 +179,20 @@ int ui_edit_action(struct ui_edit *e, enum folio_action a);
 /* prompt then the text, scrolled to keep the cursor; returns the cursor column or -1 */
 int ui_edit_draw(struct ui *ui, WINDOW *w, const struct ui_edit *e, const char *prompt,
                  int cols, attr_t attr, bool editing);
+
+/*
+ * A prompt: a UI_PANE_LINE view (|, t, / in an article) whose data starts
+ * with its struct ui_edit.  ui_prompt_action() does what an action does to
+ * it: edits its line, or closes it (Esc, Backspace on an empty line, Enter)
+ * and returns true, with *typed the text Enter submitted (malloc'd; NULL
+ * otherwise).  last, when not NULL, is the line Up recalls and Enter keeps.
+ * The rest are its ops' typing, insert and draw.
+ */
+bool ui_prompt_action(struct ui *ui, struct ui_view *v, enum folio_action a,
+                      struct ui_edit *last, char **typed);
+bool ui_prompt_typing(const struct ui_view *v);
+void ui_prompt_insert(struct ui *ui, struct ui_view *v, folio_key k);
+void ui_prompt_draw(struct ui *ui, struct ui_view *v, WINDOW *w);
 
 /* ui_pipe.c (besides the prompt view) */
 void ui_pipe_pager(struct ui *ui); /* the article with the keyboard in $PAGER */

@@ -276,7 +276,7 @@ void ui_pipe_open_url(struct ui *ui)
 /* ---- the prompt: a UI_PANE_LINE view ---- */
 
 struct prompt {
-	struct ui_edit line; /* the command being typed */
+	struct ui_edit line; /* the command being typed; first: a prompt's (ui_prompt_insert) */
 	int64_t id;          /* the article it will get */
 };
 
@@ -316,59 +316,15 @@ static void prompt_close(struct ui *ui, struct ui_view *v)
 	free(p);
 }
 
-static bool prompt_typing(const struct ui_view *v)
-{
-	return true;
-}
-
-static void prompt_insert(struct ui *ui, struct ui_view *v, folio_key k)
-{
-	struct prompt *p = v->data;
-	if (ui_edit_insert(&p->line, k) < 0)
-		ui_message(ui, "out of memory");
-}
-
+/* Enter: the prompt is gone before the command has the terminal; Up recalls the last. */
 static bool prompt_action(struct ui *ui, struct ui_view *v, enum folio_action a)
 {
 	struct prompt *p = v->data;
-	switch (a) {
-	case FOLIO_ACT_SEARCH_SUBMIT:
-	case FOLIO_ACT_OPEN: {
-		char *copy = strdup(ui_edit_text(&p->line));
-		int64_t id = p->id;
-		ui_view_close(ui, v); /* the prompt is gone before the command has the terminal */
-		if (!copy || (*copy && !ui_edit_set(&ui->pipe_last, copy))) {
-			free(copy);
-			ui_message(ui, "out of memory");
-			return true;
-		}
-		if (*copy)
-			run_on_article(ui, id, copy);
-		free(copy);
-		return true;
-	}
-	case FOLIO_ACT_SEARCH_CANCEL:
-	case FOLIO_ACT_BACK:
-		ui_view_close(ui, v);
-		return true;
-	case FOLIO_ACT_REDRAW:
-		clearok(curscr, TRUE);
-		return true;
-	case FOLIO_ACT_HISTORY_PREV:
-		/* Up recalls the last command */
-		if (ui->pipe_last.text.s && !ui_edit_set(&p->line, ui->pipe_last.text.s))
-			ui_message(ui, "out of memory");
-		return true;
-	case FOLIO_ACT_DELETE_BACK:
-		if (p->line.text.len == 0) {
-			ui_view_close(ui, v);
-			return true;
-		}
-		break;
-	default:
-		break;
-	}
-	ui_edit_action(&p->line, a);
+	int64_t id = p->id;
+	char *typed;
+	if (ui_prompt_action(ui, v, a, &ui->pipe_last, &typed) && typed && *typed)
+		run_on_article(ui, id, typed);
+	free(typed);
 	return true;
 }
 
@@ -379,11 +335,6 @@ static int prompt_line(struct ui *ui, struct ui_view *v, WINDOW *w, int cols)
 	return ui_edit_draw(ui, w, &p->line, "| ", cols, ui->attr_status, true);
 }
 
-static void prompt_draw(struct ui *ui, struct ui_view *v, WINDOW *w)
-{
-	/* the panes below stay as they are; the prompt is only its line */
-}
-
 const struct ui_view_ops ui_prompt_view = {
 	.name = "prompt",
 	.pane = UI_PANE_LINE,
@@ -392,9 +343,9 @@ const struct ui_view_ops ui_prompt_view = {
 	.esc_closes = true,
 	.open = prompt_open,
 	.close = prompt_close,
-	.draw = prompt_draw,
+	.draw = ui_prompt_draw,
 	.action = prompt_action,
-	.typing = prompt_typing,
-	.insert = prompt_insert,
+	.typing = ui_prompt_typing,
+	.insert = ui_prompt_insert,
 	.line = prompt_line,
 };

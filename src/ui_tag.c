@@ -13,7 +13,7 @@
 #include "folio/text.h"
 
 struct tag_prompt {
-	struct ui_edit line;
+	struct ui_edit line; /* first: a prompt's (ui_prompt_insert) */
 	int64_t id;
 	char prefix[96]; /* "Tag (has a, b): " */
 };
@@ -59,19 +59,6 @@ static void tag_close(struct ui *ui, struct ui_view *v)
 	free(p);
 }
 
-static bool tag_typing(const struct ui_view *v)
-{
-	(void)v;
-	return true;
-}
-
-static void tag_insert(struct ui *ui, struct ui_view *v, folio_key k)
-{
-	struct tag_prompt *p = v->data;
-	if (ui_edit_insert(&p->line, k) < 0)
-		ui_message(ui, "out of memory");
-}
-
 /* Give (or with a leading '-' take away) the tag typed. */
 static void apply(struct ui *ui, int64_t id, const char *typed)
 {
@@ -100,36 +87,11 @@ static void apply(struct ui *ui, int64_t id, const char *typed)
 static bool tag_action(struct ui *ui, struct ui_view *v, enum folio_action a)
 {
 	struct tag_prompt *p = v->data;
-	switch (a) {
-	case FOLIO_ACT_SEARCH_SUBMIT:
-	case FOLIO_ACT_OPEN: {
-		char *typed = strdup(ui_edit_text(&p->line));
-		int64_t id = p->id;
-		ui_view_close(ui, v);
-		if (!typed)
-			ui_message(ui, "out of memory");
-		else if (*typed)
-			apply(ui, id, typed);
-		free(typed);
-		return true;
-	}
-	case FOLIO_ACT_SEARCH_CANCEL:
-	case FOLIO_ACT_BACK:
-		ui_view_close(ui, v);
-		return true;
-	case FOLIO_ACT_REDRAW:
-		clearok(curscr, TRUE);
-		return true;
-	case FOLIO_ACT_DELETE_BACK:
-		if (p->line.text.len == 0) {
-			ui_view_close(ui, v);
-			return true;
-		}
-		break;
-	default:
-		break;
-	}
-	ui_edit_action(&p->line, a);
+	int64_t id = p->id;
+	char *typed;
+	if (ui_prompt_action(ui, v, a, NULL, &typed) && typed && *typed)
+		apply(ui, id, typed);
+	free(typed);
 	return true;
 }
 
@@ -137,11 +99,6 @@ static int tag_line(struct ui *ui, struct ui_view *v, WINDOW *w, int cols)
 {
 	struct tag_prompt *p = v->data;
 	return ui_edit_draw(ui, w, &p->line, p->prefix, cols, ui->attr_status, true);
-}
-
-static void tag_draw(struct ui *ui, struct ui_view *v, WINDOW *w)
-{
-	(void)ui, (void)v, (void)w; /* only its line */
 }
 
 const struct ui_view_ops ui_tag_view = {
@@ -152,9 +109,9 @@ const struct ui_view_ops ui_tag_view = {
 	.esc_closes = true,
 	.open = tag_open,
 	.close = tag_close,
-	.draw = tag_draw,
+	.draw = ui_prompt_draw,
 	.action = tag_action,
-	.typing = tag_typing,
-	.insert = tag_insert,
+	.typing = ui_prompt_typing,
+	.insert = ui_prompt_insert,
 	.line = tag_line,
 };

@@ -170,6 +170,13 @@ void ui_view_search(struct ui *ui, const char *text)
 	ui_view_push(ui, &ui_results_view, &arg);
 }
 
+void ui_view_find(struct ui *ui, const char *text)
+{
+	struct ui_view *v = ui_view_focused(ui);
+	if (v->ops->find)
+		v->ops->find(ui, v, text);
+}
+
 bool ui_view_scope(struct ui *ui, struct ui_scope *out)
 {
 	memset(out, 0, sizeof *out);

@@ -61,11 +61,12 @@ enum folio_context {
 	X(COPIES, "copies", FOLIO_CTX_PANES, "List the article's copies: the same story from other outlets") \
 	X(MORE_LIKE_THIS, "more-like-this", FOLIO_CTX_PANES, "List the articles most like this one (its rarest words), not its copies") \
 	/* search */ \
-	X(SEARCH, "search", FOLIO_CTX_PANES, "Open the search bar") \
+	X(SEARCH, "search", FOLIO_CTX_PANES, "Search every article (the search bar)") \
+	X(FIND, "find", FOLIO_CTX_ARTICLE, "Find in the article (asked for on the bottom line)") \
 	X(FILTER, "filter", FOLIO_CTX_PANES, "Filter the list: search within the selected source or saved search, or refine the hits") \
 	X(TIMELINE, "timeline", FOLIO_CTX_PANES, "Show the source's or the search's articles over time") \
-	X(NEXT_MATCH, "next-match", FOLIO_CTX_PANES, "Go to the next search match") \
-	X(PREV_MATCH, "prev-match", FOLIO_CTX_PANES, "Go to the previous search match") \
+	X(NEXT_MATCH, "next-match", FOLIO_CTX_PANES, "Go to the next match of the find, or of the search") \
+	X(PREV_MATCH, "prev-match", FOLIO_CTX_PANES, "Go to the previous match of the find, or of the search") \
 	X(SEARCH_SUBMIT, "search-submit", FOLIO_CTX_SEARCH, "Run the search and show the hits") \
 	X(SEARCH_CANCEL, "search-cancel", FOLIO_CTX_EVERYWHERE, "Leave search") \
 	X(HISTORY_PREV, "history-prev", FOLIO_CTX_SEARCH, "Recall the previous search") \

@@ -123,6 +123,9 @@ struct ui_view_ops {
 	 * when the cursor is on no article. */
 	bool (*preview)(struct ui *ui, struct ui_view *v, int64_t *id,
 	                const struct folio_query **q);
+	/* Find text in what it shows (/ in an article): every match highlighted,
+	 * the first at or below the top of the pane shown; n/N go on from it. */
+	void (*find)(struct ui *ui, struct ui_view *v, const char *text);
 	/* The article an action on "this article" means: its selected one. */
 	bool (*target)(struct ui *ui, struct ui_view *v, int64_t *id, bool *read, bool *flagged);
 	/* Select the next (dir > 0) or previous article, only unread ones if
@@ -153,6 +156,7 @@ struct ui_view {
 	X(help)     \
 	X(prompt)   \
 	X(tag)      \
+	X(find)     \
 	X(copies)   \
 	X(similar)  \
 	X(timeline)
@@ -190,6 +194,8 @@ void ui_view_open_article(struct ui *ui, struct ui_view *from, int64_t id,
 void ui_view_filter(struct ui *ui, const char *text);
 /* A request: a search for text on top (Esc comes back to the view that asked). */
 void ui_view_search(struct ui *ui, const char *text);
+/* A request: text found in the view with the keyboard (its ->find). */
+void ui_view_find(struct ui *ui, const char *text);
 /* What the list view with the keyboard (or the nearest below it) lists. */
 bool ui_view_scope(struct ui *ui, struct ui_scope *out);
 void ui_scope_free(struct ui_scope *s);

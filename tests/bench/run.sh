@@ -170,12 +170,13 @@ reader() {
 	press article_line_down j          # scroll the article a line
 	press article_page_down Space      # a page down
 	press article_page_down2 PgDn
-	# as-you-type steps: "/", the first letter of the prefix query (a whole
+	# as-you-type steps: "s" (an article has the keyboard: / would find in
+	# it), the first letter of the prefix query (a whole
 	# word while typing), the rest but its last character, then the last.
 	# Each key draws the latest matches at once and, 350 ms after the last
 	# key, the ranked ones: the steps end on a silence shorter than that, so
 	# they time the first draw; the head waits for the ranked one too.
-	press search_open /
+	press search_open s
 	prefix=$(awk -F '\t' '$1 == "prefix" { sub(/\*$/, "", $2); print $2 }' "$bench/queries.tsv")
 	rest=${prefix#?}
 	quiet_ms=200

@@ -45,7 +45,8 @@ keys j Enter
 settle
 keys j Enter
 settle
-keys / o w n e d
+# s: every article (/ in the article pane finds in that article)
+keys s o w n e d
 settle
 keys Enter
 settle

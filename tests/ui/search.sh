@@ -97,7 +97,8 @@ keys q Escape
 start 130 24
 keys Enter j Enter
 first=$(line 1)
-keys / t h e
+# s: every article, from the article pane (where / finds in the article)
+keys s t h e
 pause 350
 keys Tab
 like "Tab goes into the hits, the first one selected" "$(line 24)" ' 1 of 254'
