@@ -66,6 +66,13 @@ static enum folio_cli_result out_of_memory(void)
 	return FOLIO_CLI_STORE;
 }
 
+/* A store call failed: say its message (and free it). */
+static enum folio_cli_result store_failed(char *err)
+{
+	folio_cli_error(err);
+	return FOLIO_CLI_STORE;
+}
+
 static enum folio_cli_result finish_output(void)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -80,10 +87,8 @@ enum folio_cli_result folio_cli_sources(struct folio_store *st, bool json)
 	struct folio_source_row *rows;
 	size_t n;
 	char *err;
-	if (folio_store_sources(st, &rows, &n, &err) != 0) {
-		folio_cli_error(err);
-		return FOLIO_CLI_STORE;
-	}
+	if (folio_store_sources(st, &rows, &n, &err) != 0)
+		return store_failed(err);
 	struct folio_json_list list;
 	bool nomem = false;
 	if (json)
@@ -240,17 +245,14 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 		size_t n;
 		char *err;
 		if (folio_store_list(st, source_id, have_key ? &key : NULL, false, false, want,
-		                     &rows, &n, &err) != 0) {
-			folio_cli_error(err);
-			return FOLIO_CLI_STORE;
-		}
+		                     &rows, &n, &err) != 0)
+			return store_failed(err);
 		for (size_t i = 0; i < n; i++) {
 			const struct folio_list_row *r = &rows[i];
 			int64_t story, size;
 			if (json && folio_store_story(st, r->id, &story, &size, &err) != 0) {
 				folio_store_rows_free(rows, n);
-				folio_cli_error(err);
-				return FOLIO_CLI_STORE;
+				return store_failed(err);
 			}
 			if (json) {
 				struct folio_json j;
@@ -296,10 +298,8 @@ enum folio_cli_result folio_cli_show(struct folio_store *st, int64_t id, bool js
 	struct folio_record r;
 	char *err;
 	int rc = folio_store_get(st, id, &r, &err);
-	if (rc < 0) {
-		folio_cli_error(err);
-		return FOLIO_CLI_STORE;
-	}
+	if (rc < 0)
+		return store_failed(err);
 	if (rc > 0) {
 		folio_warn("no article %" PRId64, id);
 		return FOLIO_CLI_PARTIAL;
@@ -390,10 +390,8 @@ static enum folio_cli_result ids_of(struct folio_store *st, const char *command,
 	                               .tag = q.tag, .limit = (size_t)INT64_MAX, .no_snippets = true };
 	int rc = folio_store_search(st, &o, &hits, &nhits, &err);
 	folio_query_free(&q);
-	if (rc != 0) {
-		folio_cli_error(err);
-		return FOLIO_CLI_STORE;
-	}
+	if (rc != 0)
+		return store_failed(err);
 	if (nhits && !(*ids = calloc(nhits, sizeof **ids))) {
 		folio_store_hits_free(hits, nhits);
 		return out_of_memory();
@@ -435,10 +433,8 @@ enum folio_cli_result folio_cli_mark(struct folio_store *st, char *const *args, 
 	} else {
 		rc = folio_store_mark_source(st, source_id, !unread, &changed, &err);
 	}
-	if (rc != 0) {
-		folio_cli_error(err);
-		return FOLIO_CLI_STORE;
-	}
+	if (rc != 0)
+		return store_failed(err);
 	printf("%" PRId64 " article%s marked %s\n", changed, changed == 1 ? "" : "s",
 	       unread ? "unread" : "read");
 	return finish_output();
@@ -463,10 +459,8 @@ enum folio_cli_result folio_cli_delete(struct folio_store *st, char *const *args
 		return r;
 	int rc = folio_store_delete(st, ids, nids, &deleted, &err);
 	free(ids);
-	if (rc != 0) {
-		folio_cli_error(err);
-		return FOLIO_CLI_STORE;
-	}
+	if (rc != 0)
+		return store_failed(err);
 	printf("%" PRId64 " article%s deleted\n", deleted, deleted == 1 ? "" : "s");
 	if ((size_t)deleted < n)
 		folio_warn("%zu of the IDs named no article", n - (size_t)deleted);
@@ -481,10 +475,8 @@ enum folio_cli_result folio_cli_tag(struct folio_store *st, char *const *args, s
 	if (n == 0) {
 		struct folio_tag_row *rows;
 		size_t nrows;
-		if (folio_store_tags(st, &rows, &nrows, &err) != 0) {
-			folio_cli_error(err);
-			return FOLIO_CLI_STORE;
-		}
+		if (folio_store_tags(st, &rows, &nrows, &err) != 0)
+			return store_failed(err);
 		for (size_t i = 0; i < nrows; i++) {
 			printf("%" PRId64 "\t", rows[i].count);
 			folio_format_field(stdout, rows[i].name);
@@ -519,8 +511,7 @@ enum folio_cli_result folio_cli_tag(struct folio_store *st, char *const *args, s
 	free(ids);
 	if (rc != 0) {
 		free(name);
-		folio_cli_error(err);
-		return FOLIO_CLI_STORE;
+		return store_failed(err);
 	}
 	printf("%" PRId64 " article%s %s ", changed, changed == 1 ? "" : "s",
 	       remove ? "lost the tag" : "tagged");
@@ -562,10 +553,8 @@ enum folio_cli_result folio_cli_saved(struct folio_store *st, char *const *args,
 	if (n == 0) {
 		struct folio_saved_search *rows;
 		size_t nrows;
-		if (folio_store_saved_searches(st, &rows, &nrows, &err) != 0) {
-			folio_cli_error(err);
-			return FOLIO_CLI_STORE;
-		}
+		if (folio_store_saved_searches(st, &rows, &nrows, &err) != 0)
+			return store_failed(err);
 		bool ok = true;
 		for (size_t i = 0; i < nrows && ok; i++)
 			ok = print_saved(st, &rows[i]);
@@ -609,8 +598,7 @@ enum folio_cli_result folio_cli_saved(struct folio_store *st, char *const *args,
 	} else if (remove) {
 		bool found;
 		if (folio_store_forget_search(st, name, &found, &err) != 0) {
-			folio_cli_error(err);
-			result = FOLIO_CLI_STORE;
+			result = store_failed(err);
 		} else if (!found) {
 			char *escaped = folio_text_escape(name, strlen(name));
 			folio_warn("no saved search '%s'", escaped ? escaped : "?");
@@ -623,8 +611,7 @@ enum folio_cli_result folio_cli_saved(struct folio_store *st, char *const *args,
 			result = finish_output();
 		}
 	} else if (folio_store_save_search(st, name, query, &err) != 0) {
-		folio_cli_error(err);
-		result = FOLIO_CLI_STORE;
+		result = store_failed(err);
 	} else {
 		fputs("saved ", stdout);
 		folio_format_field(stdout, name);
@@ -645,10 +632,8 @@ enum folio_cli_result folio_cli_open(struct folio_store *st, int64_t id)
 	struct folio_record r;
 	char *err = NULL;
 	int rc = folio_store_get(st, id, &r, &err);
-	if (rc < 0) {
-		folio_cli_error(err);
-		return FOLIO_CLI_STORE;
-	}
+	if (rc < 0)
+		return store_failed(err);
 	if (rc > 0) {
 		folio_warn("no article %" PRId64, id);
 		return FOLIO_CLI_PARTIAL;
@@ -929,10 +914,8 @@ enum folio_cli_result folio_cli_check(struct folio_store *st)
 	char *err = NULL;
 	int rc = folio_store_check(st, on_check, NULL, &problems, &err);
 	enum folio_cli_result out = finish_output();
-	if (rc != 0) {
-		folio_cli_error(err);
-		return FOLIO_CLI_STORE;
-	}
+	if (rc != 0)
+		return store_failed(err);
 	if (problems) {
 		char *path = folio_text_escape(folio_store_path(st), strlen(folio_store_path(st)));
 		folio_warn("%s is damaged: the lines above say where", path ? path : "?");
@@ -1146,10 +1129,8 @@ enum folio_cli_result folio_cli_timeline(struct folio_store *st, const char *sou
 	char *err;
 	int rc = folio_store_days(st, source_id, q.empty ? NULL : &o, &days, &n, &err);
 	folio_query_free(&q);
-	if (rc != 0) {
-		folio_cli_error(err);
-		return FOLIO_CLI_STORE;
-	}
+	if (rc != 0)
+		return store_failed(err);
 	struct folio_timeline t;
 	rc = folio_timeline_build(days, n, 0, (enum folio_bucket)bucket, FOLIO_CLI_TIMELINE_BARS, &t);
 	free(days);
