@@ -15,11 +15,9 @@
 
 static char *join(const char *dir, const char *name)
 {
-	size_t need = strlen(dir) + 1 + strlen(name) + 1;
-	char *path = malloc(need);
-	if (path)
-		snprintf(path, need, "%s/%s", dir, name);
-	return path;
+	struct folio_buf path = { 0 };
+	folio_buf_printf(&path, "%s/%s", dir, name);
+	return folio_buf_finish(&path, NULL);
 }
 
 int folio_demo_create(struct folio_store **out, char **dir, char **err)

@@ -390,12 +390,12 @@ static const struct unit *name_over_meta(const struct page *pg, size_t bs, struc
 
 /* ---------------------------------------------------------------- public -- */
 
-/* "A, B and C" into buf; false when it does not fit. */
+/* "A, B and C" into buf (the fields' fixed byline); false when it does not fit. */
 static bool join_names(const struct names *nm, char *buf, size_t cap)
 {
 	size_t o = 0;
 	for (int i = 0; i < nm->n; i++) {
-		const char *sep = i == 0 ? "" : i == nm->n - 1 ? " and " : ", ";
+		const char *sep = folio_list_sep((size_t)i, (size_t)nm->n);
 		size_t sl = strlen(sep), nl = strlen(nm->v[i]);
 		if (o + sl + nl + 1 > cap)
 			return false;

@@ -232,22 +232,13 @@ static char *atom_authors(const xmlNode *entry, bool *oom)
 			n++;
 	if (n == 0)
 		return NULL;
-	size_t total = 1;
-	for (size_t i = 0; i < n; i++)
-		total += strlen(names[i]) + 5;
-	char *s = malloc(total);
-	if (s) {
-		s[0] = '\0';
-		for (size_t i = 0; i < n; i++) {
-			if (i > 0)
-				strcat(s, i + 1 == n ? " and " : ", ");
-			strcat(s, names[i]);
-		}
-	} else {
-		*oom = true;
-	}
-	for (size_t i = 0; i < n; i++)
+	struct folio_buf b = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		folio_buf_list(&b, i, n, names[i]);
 		free(names[i]);
+	}
+	char *s = folio_buf_finish(&b, NULL);
+	*oom |= s == NULL;
 	return s;
 }
 

@@ -584,9 +584,7 @@ char *import_identity(const char *file, enum import_kind kind, const struct foli
 	if (kind != IMPORT_FEED || !key)
 		return strdup(file);
 	const char *scope = item->id ? feed : file;
-	size_t need = strlen(scope) + strlen(key) + 2;
-	char *path = malloc(need);
-	if (path)
-		snprintf(path, need, "%s#%s", scope, key);
-	return path;
+	struct folio_buf path = { 0 };
+	folio_buf_printf(&path, "%s#%s", scope, key);
+	return folio_buf_finish(&path, NULL);
 }

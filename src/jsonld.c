@@ -81,31 +81,18 @@ static int set_authors(char **field, json_object *author)
 		return 0;
 	if (!json_object_is_type(author, json_type_array))
 		return set_copy(field, person_of(author));
-	size_t total = 1, count = 0, n = json_object_array_length(author);
-	for (size_t i = 0; i < n; i++) {
-		const char *name = person_of(json_object_array_get_idx(author, i));
-		if (name) {
-			total += strlen(name) + 5;
-			count++;
-		}
-	}
+	size_t count = 0, n = json_object_array_length(author);
+	for (size_t i = 0; i < n; i++)
+		count += person_of(json_object_array_get_idx(author, i)) != NULL;
 	if (count == 0)
 		return 0;
-	char *s = malloc(total);
-	if (!s)
-		return -1;
-	s[0] = '\0';
+	struct folio_buf b = { 0 };
 	for (size_t i = 0, done = 0; i < n; i++) {
 		const char *name = person_of(json_object_array_get_idx(author, i));
-		if (!name)
-			continue;
-		if (done > 0)
-			strcat(s, done + 1 == count ? " and " : ", ");
-		strcat(s, name);
-		done++;
+		if (name)
+			folio_buf_list(&b, done++, count, name);
 	}
-	*field = s;
-	return 0;
+	return (*field = folio_buf_finish(&b, NULL)) ? 0 : -1;
 }
 
 static int visit(json_object *n, struct jsonld_article *out)

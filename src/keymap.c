@@ -563,13 +563,9 @@ static void load_path(struct loader *ld, const char *path, const char *from, uns
 
 static char *join_path(const char *dir, size_t dirlen, const char *file)
 {
-	char *path = malloc(dirlen + 1 + strlen(file) + 1);
-	if (path) {
-		memcpy(path, dir, dirlen);
-		path[dirlen] = '/';
-		strcpy(path + dirlen + 1, file);
-	}
-	return path;
+	struct folio_buf path = { 0 };
+	folio_buf_printf(&path, "%.*s/%s", (int)dirlen, dir, file);
+	return folio_buf_finish(&path, NULL);
 }
 
 /*

@@ -174,18 +174,13 @@ struct command_options {
 /* The words of a query given as several arguments, joined by spaces. */
 static char *join_words(char **words, int n)
 {
-	size_t len = 1;
-	for (int i = 0; i < n; i++)
-		len += strlen(words[i]) + 1;
-	char *joined = calloc(1, len);
-	if (!joined)
-		return NULL;
+	struct folio_buf joined = { 0 };
 	for (int i = 0; i < n; i++) {
 		if (i)
-			strcat(joined, " ");
-		strcat(joined, words[i]);
+			folio_buf_byte(&joined, ' ');
+		folio_buf_str(&joined, words[i]);
 	}
-	return joined;
+	return folio_buf_finish(&joined, NULL);
 }
 
 /* Every keymap problem goes to stderr; the reader's status line gets the first and a count. */

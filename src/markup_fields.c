@@ -351,19 +351,10 @@ static void cut_date(char *s, char date[11])
 
 static char *join_names(const struct names *nm)
 {
-	size_t total = 1;
+	struct folio_buf b = { 0 };
 	for (int i = 0; i < nm->n; i++)
-		total += strlen(nm->v[i]) + 5;
-	char *s = malloc(total);
-	if (!s)
-		return NULL;
-	s[0] = '\0';
-	for (int i = 0; i < nm->n; i++) {
-		if (i)
-			strcat(s, i == nm->n - 1 ? " and " : ", ");
-		strcat(s, nm->v[i]);
-	}
-	return s;
+		folio_buf_list(&b, (size_t)i, (size_t)nm->n, nm->v[i]);
+	return folio_buf_finish(&b, NULL);
 }
 
 /* A name as a page's metadata states it: a few words, no digits, not a
@@ -415,12 +406,12 @@ char *markup_byline(const char *raw, bool trusted, char date[11])
 	if (*lead) {
 		/* extract's byline parser, with the lead it expects */
 		size_t n = strlen(lead);
-		char *by = malloc(n + 4);
+		struct folio_buf by_lead = { 0 };
+		folio_buf_printf(&by_lead, "By %s", lead);
+		char *by = folio_buf_finish(&by_lead, NULL);
 		struct names nm = { .n = 0 };
 		char d[11] = "";
 		if (by) {
-			memcpy(by, "By ", 3);
-			memcpy(by + 3, lead, n + 1);
 			if ((ex_byline_names(by, n + 3, &nm, d) || ex_names_only_line(lead, n, &nm)) &&
 			    !collective(lead))
 				out = join_names(&nm);

@@ -601,14 +601,17 @@ static int open_unwritable(struct folio_store *st, char **err)
 	}
 	static const char keep[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	                           "0123456789/._-~";
-	size_t len = strlen(st->path);
-	char *uri = malloc(len * 3 + 32);
+	struct folio_buf u = { 0 };
+	folio_buf_str(&u, "file:");
+	for (const unsigned char *p = (const unsigned char *)st->path; *p; p++)
+		if (strchr(keep, *p))
+			folio_buf_byte(&u, (char)*p);
+		else
+			folio_buf_printf(&u, "%%%02X", *p);
+	folio_buf_str(&u, "?immutable=1");
+	char *uri = folio_buf_finish(&u, NULL);
 	if (!uri)
 		return SQLITE_NOMEM;
-	char *u = uri + sprintf(uri, "file:");
-	for (const unsigned char *p = (const unsigned char *)st->path; *p; p++)
-		u += strchr(keep, *p) ? sprintf(u, "%c", *p) : sprintf(u, "%%%02X", *p);
-	strcpy(u, "?immutable=1");
 	int rc = sqlite3_open_v2(uri, &st->db,
 	                         SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
 	free(uri);

@@ -87,11 +87,11 @@ void ui_history_save(const struct ui_history *s)
 {
 	if (!s->path)
 		return;
-	size_t len = strlen(s->path);
-	char *tmp = malloc(len + 8);
+	struct folio_buf tmp_path = { 0 };
+	folio_buf_printf(&tmp_path, "%s.XXXXXX", s->path);
+	char *tmp = folio_buf_finish(&tmp_path, NULL);
 	if (!tmp)
 		return;
-	snprintf(tmp, len + 8, "%s.XXXXXX", s->path);
 	int fd = mkdir_parents(tmp) == 0 ? mkstemp(tmp) : -1;
 	if (fd < 0) {
 		free(tmp);

@@ -87,6 +87,20 @@ static inline void folio_buf_uc(struct folio_buf *b, ucs4_t uc)
 void folio_buf_printf(struct folio_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* What stands before item i of n listed as English does: "A", "A and B",
+ * "A, B and C". */
+static inline const char *folio_list_sep(size_t i, size_t n)
+{
+	return i == 0 ? "" : i + 1 == n ? " and " : ", ";
+}
+
+/* Item i of n, so listed. */
+static inline void folio_buf_list(struct folio_buf *b, size_t i, size_t n, const char *item)
+{
+	folio_buf_str(b, folio_list_sep(i, n));
+	folio_buf_str(b, item);
+}
+
 /* Hand over the text (NUL-terminated, "" when nothing was added; the caller
  * frees it), or NULL (and free everything) when memory ran out. */
 char *folio_buf_finish(struct folio_buf *b, size_t *len);

@@ -33,6 +33,17 @@ for cmd in "list" "list --limit 3" "search committee" "show 7" "sources" "export
 	ok "  and prints" test -s "$TMP/out"
 	is "  nothing on stderr" "$(cat "$TMP/err")" ""
 done
+# A folder whose name SQLite's URI must escape: a space, a %, a non-ASCII letter.
+odd="$TMP/ro odd%41 $(printf '\303\251')"
+mkdir -p "$odd"
+cp "$TMP/ro/s.db" "$odd/s.db"
+chmod 0644 "$odd/s.db"
+chmod 0755 "$odd"
+[ -z "$as_user" ] && chmod 0555 "$odd"
+$as_user "$FOLIO" --db "$odd/s.db" list --limit 1 >"$TMP/out" 2>"$TMP/err"; rc=$?
+is "a read-only store in a folder named with a space, % and a non-ASCII letter: list works" \
+	"$rc $(wc -l <"$TMP/out" | tr -d ' ') $(cat "$TMP/err")" "0 1 "
+
 is "list shows every article" "$($as_user "$FOLIO" --db "$TMP/ro/s.db" list --copies | wc -l | tr -d ' ')" 40
 
 $as_user "$FOLIO" --db "$TMP/ro/s.db" check >"$TMP/out" 2>"$TMP/err"; rc=$?

@@ -32,6 +32,16 @@ static void test_buf(void)
 	is_int(b.s == NULL && b.len == 0, 1, "finishing hands the text over and empties the buffer");
 	free(s);
 
+	const char *names[] = { "Ann", "Bo", "Cy" };
+	for (size_t n = 1; n <= 3; n++) {
+		for (size_t i = 0; i < n; i++)
+			folio_buf_list(&b, i, n, names[i]);
+		s = folio_buf_finish(&b, NULL);
+		is_str(s, n == 1 ? "Ann" : n == 2 ? "Ann and Bo" : "Ann, Bo and Cy",
+		       "a list of %zu as English writes it", n);
+		free(s);
+	}
+
 	b.oom = true;
 	folio_buf_str(&b, "lost");
 	ok(!folio_buf_finish(&b, NULL) && !b.s, "after a failure adds do nothing and finish says so");
