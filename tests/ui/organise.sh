@@ -38,6 +38,12 @@ keys t
 wait_for '^Tag \(has keep; -NAME removes\):'
 keys Escape
 settle
+keys t x BSpace
+wait_for '^Tag \(has keep; -NAME removes\): *$'
+like "Backspace deletes what was typed in the tag prompt" "$(line 30)" '^Tag \(has'
+keys BSpace
+wait_for '\?:help$'
+like "and Backspace on its empty line closes it" "$(line 30)" '\?:help$'
 
 keys D
 wait_for 'Article deleted'
