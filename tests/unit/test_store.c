@@ -550,6 +550,41 @@ static int count_interrupt(void *arg)
 #define EMBER_EVERY 7 /* every 7th article has the word; the rest have filler */
 
 /* Ranked pages match the old ORDER BY bm25; recent-first is id order; an interrupt stops both. */
+/* An outlet and its web address's name are one source, the first name kept. */
+static void test_web_address_names(void)
+{
+	char *path = path_in("names.db"), *err = NULL;
+	struct folio_store *st = NULL;
+	int64_t total;
+
+	ok(folio_store_open(path, FOLIO_STORE_CREATE, &st, &err) == 0, "open a store for names");
+	free(err);
+	if (!st) {
+		free(path);
+		return;
+	}
+	put(st, art("Harbour Times", "Pier", "2022-03-03", "Pier text."), "/e/1.txt", FOLIO_PUT_NEW,
+	    "a source by its name");
+	put(st, art("Harbour Times.com", "Pier two", "2022-03-04", "Pier text two."), "/e/2.txt",
+	    FOLIO_PUT_NEW, "the same outlet by its web address");
+	put(st, art("Gull Post.com", "Gulls", "2022-03-05", "Gull text."), "/e/3.txt",
+	    FOLIO_PUT_NEW, "another by its web address first");
+	put(st, art("Gull Post", "Gulls two", "2022-03-06", "Gull text two."), "/e/4.txt",
+	    FOLIO_PUT_NEW, "then by its name");
+	ok(source_id(st, "Harbour Times", &total, NULL) > 0 && total == 2 &&
+	   source_id(st, "Harbour Times.com", NULL, NULL) == 0,
+	   "name then web address: one source, the name");
+	ok(source_id(st, "Gull Post.com", &total, NULL) > 0 && total == 2 &&
+	   source_id(st, "Gull Post", NULL, NULL) == 0,
+	   "web address then name: one source, the web address");
+	put(st, art(".com", "Dot", "2022-03-07", "Dot text."), "/e/5.txt", FOLIO_PUT_NEW,
+	    "a name that is only the ending");
+	ok(source_id(st, ".com", &total, NULL) > 0 && total == 1, "is a source of its own");
+
+	folio_store_close(st);
+	free(path);
+}
+
 static void test_search_orders(void)
 {
 	char *path = path_in("orders.db"), *err = NULL;
@@ -1050,6 +1085,7 @@ int main(void)
 	test_neighbours(st);
 	test_search(st);
 	test_search_orders();
+	test_web_address_names();
 	test_all_or_nothing(st, path);
 	test_busy(st, path);
 	test_no_open_reads(st, path);
