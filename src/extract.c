@@ -39,7 +39,9 @@
  *    carry, "(2nd L)", "Label: description" with no full stop, transcript
  *    paragraphs in capitals), embedded posts ("(@handle) Month D, YYYY",
  *    pic.twitter.com), prompts (newsletters, apps, share buttons, "Story
- *    continues below", bracketed teasers, "... Read more"), rules ("___");
+ *    continues below", bracketed teasers, "... Read more", a headline under
+ *    a label in capitals: "COURT DOCUMENTS: Dad To Judge: I Want More
+ *    Money!"), rules ("___");
  *    headlines with their page stamps glued on; navigation; then by shape:
  *    prose, short sentence, lead-in ending in ':', list item, heading
  *    (a question in title case is one), other.  Then by neighbours: blocks
@@ -63,7 +65,10 @@
  *    (AP) --", "WASHINGTON Lawmakers ...", "(CNN) A ..."), the body starts
  *    there.  Inside, furniture goes line by line; headings between
  *    paragraphs, lists and tables stay; a bracketed link glued after a
- *    paragraph's last sentence goes; the dateline lead stays as written.
+ *    paragraph's last sentence goes, and so does a desk's sign-off after
+ *    the story's last one ("... Bahrain. AO/HJL/IS"); the dateline lead
+ *    stays as written.  A colon dateline ("NEW DELHI: The ...") counts
+ *    only in the first paragraph: lower down it is a transcript's speaker.
  * 5. Fields (extract_meta.c), read around the body:
  *    - dateline: the place of the dateline above.
  *    - byline: the nearest byline above the body, else a line of names over
@@ -594,6 +599,37 @@ static size_t bracketed_teaser(const char *s, size_t len)
 	return len - open + 1;
 }
 
+/*
+ * The length of a wire desk's sign-off glued after the story's last
+ * sentence: "... Egypt and Bahrain. AO/HJL/IS" (editors' initials, two
+ * groups or more, all capitals or all small letters), else 0.
+ */
+static size_t desk_signoff(const char *s, size_t len)
+{
+	size_t start = len, groups = 1, run = 0;
+	bool upper = false, lower = false;
+	while (start > 0 && s[start - 1] != ' ') {
+		char c = s[--start];
+		if (c == '/') {
+			if (run == 0)
+				return 0;
+			groups++;
+			run = 0;
+		} else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+			upper |= c <= 'Z';
+			lower |= c >= 'a';
+			if (++run > 4)
+				return 0;
+		} else {
+			return 0;
+		}
+	}
+	if (start < 2 || run == 0 || groups < 2 || (upper && lower) ||
+	    !strchr(".\"\x9D)", s[start - 2]))
+		return 0;
+	return len - start + 1;
+}
+
 static char *assemble_body(const struct page *pg, size_t bs, size_t be)
 {
 	struct folio_buf b = { 0 };
@@ -622,7 +658,10 @@ static char *assemble_body(const struct page *pg, size_t bs, size_t be)
 			folio_buf_str(&b, "\xE2\x80\xA2 ");
 			folio_buf_add(&b, u->s + u->content, u->len - u->content);
 		} else {
-			folio_buf_add(&b, u->s, u->len - bracketed_teaser(u->s, u->len));
+			size_t cut = bracketed_teaser(u->s, u->len);
+			if (i == be && !cut)
+				cut = desk_signoff(u->s, u->len);
+			folio_buf_add(&b, u->s, u->len - cut);
 		}
 		prev = u;
 	}
@@ -711,10 +750,18 @@ static void find_dateline(const struct page *pg, struct story *st)
 		if (u->kind != K_PROSE && u->kind != K_SHORT && u->kind != K_INTRO)
 			continue; /* "CITY (AP) — The Latest on the storm (all times local):" */
 		seen++;
-		if (ex_parse_dateline(u->s, u->len, st->place, sizeof st->place, st->credit,
-		                      sizeof st->credit) ||
-		    ex_dateline_loose(u->s, u->len, st->place, sizeof st->place, st->credit,
-		                      sizeof st->credit)) {
+		bool found = ex_parse_dateline(u->s, u->len, st->place, sizeof st->place, st->credit,
+		                               sizeof st->credit) ||
+		             ex_dateline_loose(u->s, u->len, st->place, sizeof st->place, st->credit,
+		                               sizeof st->credit);
+		/* "NEW DELHI: The ..." opens a story; lower down, "MAYOR: We ..." is a
+		   transcript's speaker, and the paragraphs over it are the story's */
+		size_t place_len = strlen(st->place);
+		if (found && seen > 1 && place_len < u->len && u->s[place_len] == ':') {
+			st->place[0] = st->credit[0] = '\0';
+			continue;
+		}
+		if (found) {
 			st->bs = i;
 			st->dateline = true;
 			break;

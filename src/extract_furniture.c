@@ -544,6 +544,28 @@ static bool ends_with_link(const char *s, size_t len, int words)
 	return false;
 }
 
+/*
+ * A link to another story under a label in capitals: "COURT DOCUMENTS:
+ * Britney Spears' Dad To Judge: I Want More Money!", "PHOTOS: Inside the
+ * Royal Wedding".  The headline is in title case and ends no sentence with
+ * a full stop; a speaker's label ("OBAMA: Thank you.") is followed by speech.
+ */
+static bool labelled_headline(const char *s, size_t len, int words)
+{
+	const char *colon = memchr(s, ':', len);
+	if (!colon || colon == s || words > 20 || len == 0 || s[len - 1] == '.')
+		return false;
+	size_t label_words = 1;
+	for (const char *p = s; p < colon; p++) {
+		if (*p == ' ')
+			label_words++;
+		else if (!(*p >= 'A' && *p <= 'Z') && *p != '&' && *p != '\'')
+			return false;
+	}
+	size_t rest = (size_t)(s + len - colon) - 1;
+	return label_words <= 3 && colon - s >= 4 && ex_title_case(colon + 1, rest);
+}
+
 static bool prompt_line(const char *s, size_t len, int words, struct signs sg, unsigned lk)
 {
 	if (ends_with_link(s, len, words))
@@ -554,11 +576,13 @@ static bool prompt_line(const char *s, size_t len, int words, struct signs sg, u
 	   video of the rescue:" ("Listen to me," she said, is the story's) */
 	static const char *const players[] = { "listen to", "listen now", "listen here",
 		"hear the", "watch the video", "watch video", "watch the full", "watch the moment",
-		NULL };
+		"watch below", "watch above", "watch it here", "watch here", NULL };
 	if (words <= 16 && ex_starts_any_ci(s, len, players) && len > 0 && s[len - 1] != '.' &&
 	    !ex_find_bytes(s, len, "\"", 1) && !ex_find_bytes(s, len, "\xE2\x80\x9D", 3))
 		return true;
 	if (words <= 40 && (sg.kinds & SIGN_PROMPT))
+		return true;
+	if (labelled_headline(s, len, words))
 		return true;
 	/* a longer blurb shows its purpose twice: "newsletter ... in your inbox" */
 	if (words <= 80 && sg.prompts >= 2)

@@ -199,7 +199,11 @@ const char *const ex_print_notes[] = {
 	/* corrections under the story */
 	"this article was amended on", "this article was corrected on",
 	"this article has been amended", "this article has been corrected",
-	"this story has been corrected", "this story was corrected on", NULL
+	"this story has been corrected", "this story was corrected on",
+	"editor's note: this story was", "editors' note: this story was",
+	"editor\xE2\x80\x99s note: this story was", "editors\xE2\x80\x99 note: this story was",
+	/* "This is an expanded version of the review that ran in the Dec. 7 issue" */
+	"this is an expanded version of", "this is a longer version of", NULL
 };
 const char *const ex_end_words[] = {
 	"related", "comments", "newsletter", "tags", "topics", "sitemap", "trackback", NULL
