@@ -215,6 +215,32 @@ static int keymap_case(void *ctx)
 	return problems > 0 ? 1 : -1;
 }
 
+/* A new store for one run of a case (DIR/NAME-RUN.db): its own file each
+ * run, so a run that failed half way leaves nothing to the next. */
+struct run_store {
+	char path[4096];
+	struct folio_store *st;
+	char *err;
+};
+
+static bool run_store_open(struct run_store *r, const char *dir, const char *name, int *runs)
+{
+	snprintf(r->path, sizeof r->path, "%s/%s-%d.db", dir, name, (*runs)++);
+	r->st = NULL;
+	r->err = NULL;
+	return folio_store_open(r->path, FOLIO_STORE_CREATE, &r->st, &r->err) == 0;
+}
+
+/* Close and remove it; rc, the case's answer, passes through. */
+static int run_store_close(struct run_store *r, int rc)
+{
+	free(r->err);
+	if (r->st)
+		folio_store_close(r->st);
+	unlink(r->path);
+	return rc;
+}
+
 struct store_case {
 	const char *dir;
 	const struct folio_article *a;
@@ -224,15 +250,12 @@ struct store_case {
 static int store_case(void *ctx)
 {
 	struct store_case *c = ctx;
-	char path[4096];
-	snprintf(path, sizeof path, "%s/store-%d.db", c->dir, c->runs++);
-	struct folio_store *st = NULL;
-	char *err = NULL;
+	struct run_store r;
 	int rc = 1;
-	if (folio_store_open(path, FOLIO_STORE_CREATE, &st, &err) != 0)
+	if (!run_store_open(&r, c->dir, "store", &c->runs))
 		goto out;
 	enum folio_put_result put;
-	if (folio_store_put(st, c->a, "page.txt", &put, &err) != 0)
+	if (folio_store_put(r.st, c->a, "page.txt", &put, &r.err) != 0)
 		goto out;
 	struct folio_query q;
 	if (folio_search_parse("lighthouse", false, &q) != 0)
@@ -240,24 +263,20 @@ static int store_case(void *ctx)
 	struct folio_search_opts o = { .match = q.match, .limit = 10 };
 	struct folio_hit *hits = NULL;
 	size_t n = 0;
-	int got = folio_store_search(st, &o, &hits, &n, &err);
+	int got = folio_store_search(r.st, &o, &hits, &n, &r.err);
 	folio_query_free(&q);
 	if (got != 0)
 		goto out;
-	struct folio_record r;
-	int found = n == 1 ? folio_store_get(st, hits[0].id, &r, &err) : -1;
+	struct folio_record rec;
+	int found = n == 1 ? folio_store_get(r.st, hits[0].id, &rec, &r.err) : -1;
 	folio_store_hits_free(hits, n);
 	if (found < 0)
 		goto out;
-	rc = found == 0 && same(r.title, c->a->title) && same(r.body, c->a->body) &&
-	     same(r.url, c->a->url) ? 0 : -1;
-	folio_record_free(&r);
+	rc = found == 0 && same(rec.title, c->a->title) && same(rec.body, c->a->body) &&
+	     same(rec.url, c->a->url) ? 0 : -1;
+	folio_record_free(&rec);
 out:
-	free(err);
-	if (st)
-		folio_store_close(st);
-	unlink(path);
-	return rc;
+	return run_store_close(&r, rc);
 }
 
 struct import_case {
@@ -272,22 +291,15 @@ struct import_case {
 static int import_case(void *ctx)
 {
 	struct import_case *c = ctx;
-	char path[4096];
-	snprintf(path, sizeof path, "%s/import-%d.db", c->dir, c->runs++);
-	struct folio_store *st = NULL;
-	char *err = NULL;
+	struct run_store r;
 	int rc = 1;
-	if (folio_store_open(path, FOLIO_STORE_CREATE, &st, &err) == 0) {
+	if (run_store_open(&r, c->dir, "import", &c->runs)) {
 		struct folio_import_stats stats = { 0 };
 		struct folio_import_options opts = { 0 };
-		if (folio_import_buffer(st, c->name, c->bytes, c->len, &opts, &stats, &err) == 0)
+		if (folio_import_buffer(r.st, c->name, c->bytes, c->len, &opts, &stats, &r.err) == 0)
 			rc = stats.imported == c->want ? 0 : stats.skipped ? 1 : -1;
 	}
-	free(err);
-	if (st)
-		folio_store_close(st);
-	unlink(path);
-	return rc;
+	return run_store_close(&r, rc);
 }
 
 /* The display rule, wrapping and folding: what the reader does to every line. */
@@ -391,32 +403,25 @@ struct near_case {
 static int near_case(void *ctx)
 {
 	struct near_case *c = ctx;
-	char path[4096];
-	snprintf(path, sizeof path, "%s/near-%d.db", c->dir, c->runs++);
-	struct folio_store *st = NULL;
-	char *err = NULL;
+	struct run_store r;
 	enum folio_put_result put;
 	int rc = 1;
-	if (folio_store_open(path, FOLIO_STORE_CREATE, &st, &err) != 0 ||
-	    folio_store_put(st, c->a, "wire.txt", &put, &err) != 0 ||
-	    folio_store_put(st, c->b, "reprint.txt", &put, &err) != 0)
+	if (!run_store_open(&r, c->dir, "near", &c->runs) ||
+	    folio_store_put(r.st, c->a, "wire.txt", &put, &r.err) != 0 ||
+	    folio_store_put(r.st, c->b, "reprint.txt", &put, &r.err) != 0)
 		goto out;
 	int64_t story = 0, size = 0;
 	struct folio_list_row *rows = NULL;
 	size_t n = 0;
 	/* the reprint is the second article put: id 2, in the story of id 1 */
-	if (folio_store_story(st, 2, &story, &size, &err) != 0 ||
-	    folio_store_story_rows(st, story, &rows, &n, &err) != 0)
+	if (folio_store_story(r.st, 2, &story, &size, &r.err) != 0 ||
+	    folio_store_story_rows(r.st, story, &rows, &n, &r.err) != 0)
 		goto out;
 	rc = story == 1 && size == 2 && n == 2 && rows[0].id == 1 && rows[1].id == 2 &&
 	     same(rows[1].title, c->b->title) ? 0 : -1;
 	folio_store_rows_free(rows, n);
 out:
-	free(err);
-	if (st)
-		folio_store_close(st);
-	unlink(path);
-	return rc;
+	return run_store_close(&r, rc);
 }
 
 /* The shingles of a body, as the near bench reads them. */
