@@ -71,20 +71,20 @@ int ui_edit_insert(struct ui_edit *e, folio_key k)
 	return 1;
 }
 
+/* The character boundaries are libunistring's; a byte that is no character is one. */
 static size_t char_before(const char *b, size_t i)
 {
-	while (i > 0 && ((unsigned char)b[--i] & 0xC0) == 0x80)
-		;
-	return i;
+	ucs4_t uc;
+	const uint8_t *s = (const uint8_t *)b, *p = i > 0 ? u8_prev(&uc, s + i, s) : NULL;
+	return p ? (size_t)(p - s) : i > 0 ? i - 1 : 0;
 }
 
 size_t ui_char_after(const char *b, size_t len, size_t i)
 {
-	if (i < len)
-		i++;
-	while (i < len && ((unsigned char)b[i] & 0xC0) == 0x80)
-		i++;
-	return i;
+	if (i >= len)
+		return i;
+	int n = u8_mblen((const uint8_t *)b + i, len - i);
+	return i + (n > 0 ? (size_t)n : 1);
 }
 
 /* Returns whether anything was deleted. */

@@ -64,6 +64,10 @@ like "Left again folds the source" "$(line 3)" '^> The Ledgerport Courier'
 keys / Left
 keys q u a r r y Left Left X
 like "in the search bar Left still moves the cursor" "$(line 24)" '^/quarXry'
+keys C-u c a f é Left X
+like "Left steps over a whole UTF-8 character" "$(line 24)" '^/cafXé'
+keys Right BSpace
+like "and Backspace deletes one" "$(line 24)" '^/cafX( |$)'
 
 # Left on an open source's own row shuts it; only then does Left quit.
 start 80 24
