@@ -350,6 +350,9 @@ static void dispatch(struct ui *ui, enum folio_action a)
 	ui->quit_was_armed = ui->quit_armed;
 	ui->quit_armed = false;
 	struct ui_view *v = ui_view_focused(ui);
+	/* Space (read-on) pages down a list; only an article goes on to the next */
+	if (a == FOLIO_ACT_READ_ON && v->ops->pane != UI_PANE_ARTICLE)
+		a = FOLIO_ACT_PAGE_DOWN;
 	if (v->ops->pane == UI_PANE_SCREEN || v->ops->pane == UI_PANE_LINE) {
 		v->ops->action(ui, v, a);
 		return;
@@ -411,6 +414,9 @@ static void dispatch(struct ui *ui, enum folio_action a)
 			ui_message(ui, "Nothing here to mark: select a source or search");
 		break;
 	}
+	case FOLIO_ACT_READ_ON: /* the article was on its last page: the next unread */
+		step_article(ui, 1, true);
+		break;
 	case FOLIO_ACT_NEXT_ARTICLE:
 	case FOLIO_ACT_PREV_ARTICLE:
 	case FOLIO_ACT_NEXT_UNREAD:

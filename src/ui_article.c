@@ -520,6 +520,13 @@ static bool article_action(struct ui *ui, struct ui_view *v, enum folio_action a
 			ui_message(ui, "End of article: J opens the next");
 		set_top(art, top + (h > 2 ? h - 1 : 1));
 		break;
+	case FOLIO_ACT_READ_ON:
+		/* Space on the last page: the reader opens the next unread (not
+		 * before it is laid out: keys typed ahead of the first draw) */
+		if (art->nlines > 0 && art->top >= max_top(art))
+			return false;
+		set_top(art, top + (h > 2 ? h - 1 : 1));
+		break;
 	case FOLIO_ACT_PAGE_UP: set_top(art, top - (h > 2 ? h - 1 : 1)); break;
 	case FOLIO_ACT_HALF_DOWN: set_top(art, top + (h > 1 ? h / 2 : 1)); break;
 	case FOLIO_ACT_HALF_UP: set_top(art, top - (h > 1 ? h / 2 : 1)); break;
@@ -719,7 +726,7 @@ static void article_status(struct ui *ui, struct ui_view *v, char *buf, size_t s
 
 static void article_hint(struct ui *ui, struct ui_view *v, char *buf, size_t size)
 {
-	ui_key_hint(ui, FOLIO_CTX_ARTICLE, FOLIO_ACT_PAGE_DOWN, "page  ", buf, size);
+	ui_key_hint(ui, FOLIO_CTX_ARTICLE, FOLIO_ACT_READ_ON, "page  ", buf, size);
 	ui_key_hint(ui, FOLIO_CTX_ARTICLE, FOLIO_ACT_FIND, "find  ", buf, size);
 	ui_key_hint(ui, FOLIO_CTX_ARTICLE, FOLIO_ACT_BACK, "back", buf, size);
 }

@@ -32,6 +32,7 @@ enum folio_context {
 	X(DOWN, "down", FOLIO_CTX_PANES, "Move down one line") \
 	X(UP, "up", FOLIO_CTX_PANES, "Move up one line") \
 	X(PAGE_DOWN, "page-down", FOLIO_CTX_PANES, "Move down one page") \
+	X(READ_ON, "read-on", FOLIO_CTX_ARTICLE, "Page down; at the end of the article, open the next unread") \
 	X(PAGE_UP, "page-up", FOLIO_CTX_PANES, "Move up one page") \
 	X(HALF_DOWN, "half-page-down", FOLIO_CTX_PANES, "Move down half a page") \
 	X(HALF_UP, "half-page-up", FOLIO_CTX_PANES, "Move up half a page") \

@@ -38,8 +38,8 @@ isnt_title=$(line 1 | grep -c 'Volunteers repaint the old' )
 is "after a page the title is off the screen" "$isnt_title" 0
 keys G
 like "G goes to the end" "$(line 24)" '100%  \?:help$'
-keys Space
-like "Space at the end says so" "$(line 24)" 'End of article: J opens the next'
+keys PgDn
+like "PgDn at the end says so (Space reads on: readon.sh)" "$(line 24)" 'End of article: J opens the next'
 resize 80 24
 is "a resize drops that message, which may not hold at the new size" \
 	"$(line 24 | grep -c 'End of article')" 0

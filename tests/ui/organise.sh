@@ -83,9 +83,9 @@ settle
 keys '?'
 wait_for "O +Open the article's web address"
 like "the help screen lists the new keys" "$(screen)" "A +Mark every article of the selected source"
-like "  D" "$(screen)" "D +Delete the article"
 keys j j j j j j
 wait_for "t +Tag the article"
+like "  D" "$(screen)" "D +Delete the article"
 keys q
 settle
 keys Q

@@ -94,7 +94,7 @@ static struct folio_keymap *default_keymap(void)
 static void test_actions(void)
 {
 	static const char *const names[] = {
-		"down", "up", "page-down", "page-up", "half-page-down", "half-page-up", "top",
+		"down", "up", "page-down", "read-on", "page-up", "half-page-down", "half-page-up", "top",
 		"bottom", "open", "back", "quit", "switch-pane", "help", "redraw", "refresh",
 		"next-article", "prev-article", "next-unread", "prev-unread", "toggle-read",
 		"toggle-flag", "pipe", "pager", "open-url", "mark-all-read", "delete", "tag", "copies", "more-like-this", "search", "find", "filter", "timeline", "next-match", "prev-match", "search-submit",
@@ -310,6 +310,9 @@ static void test_defaults(void)
 		{ FOLIO_CTX_GLOBAL, "k", FOLIO_ACT_UP },
 		{ FOLIO_CTX_GLOBAL, "<Up>", FOLIO_ACT_UP },
 		{ FOLIO_CTX_GLOBAL, "<Space>", FOLIO_ACT_PAGE_DOWN },
+		/* Space at the end of an article reads on to the next unread */
+		{ FOLIO_CTX_ARTICLE, "<Space>", FOLIO_ACT_READ_ON },
+		{ FOLIO_CTX_SOURCES, "<Space>", FOLIO_ACT_PAGE_DOWN },
 		{ FOLIO_CTX_GLOBAL, "<PgDn>", FOLIO_ACT_PAGE_DOWN },
 		{ FOLIO_CTX_GLOBAL, "b", FOLIO_ACT_PAGE_UP },
 		{ FOLIO_CTX_GLOBAL, "<PgUp>", FOLIO_ACT_PAGE_UP },
