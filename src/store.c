@@ -487,6 +487,30 @@ int st_bind_text(sqlite3_stmt *s, int i, const char *text)
 	return text ? sqlite3_bind_text(s, i, text, -1, SQLITE_STATIC) : sqlite3_bind_null(s, i);
 }
 
+int st_read_rows(sqlite3_stmt *s, size_t limit, size_t size,
+                 bool (*read_row)(sqlite3_stmt *s, void *item), void **items, size_t *count)
+{
+	size_t cap = 0;
+	int rc = SQLITE_DONE;
+	*items = NULL;
+	*count = 0;
+	while (*count < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (!folio_grow_raw(items, &cap, *count + 1, size)) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		void *item = (char *)*items + *count * size;
+		memset(item, 0, size);
+		++*count;
+		if (!read_row(s, item)) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? SQLITE_DONE : rc; /* SQLITE_ROW: stopped at limit */
+}
+
 /* A file name is bytes, stored as a BLOB (schema step 4 says why). */
 static int bind_path(sqlite3_stmt *s, int i, const char *path)
 {

@@ -111,6 +111,18 @@ sqlite3_stmt *st_prepare(struct folio_store *st, sqlite3_stmt **slot, const char
 sqlite3_stmt *st_stmt(struct folio_store *st, enum stmt_id id, char **err);
 int st_step_one(struct folio_store *st, sqlite3_stmt *s, const char *doing, char **err);
 int st_bind_text(sqlite3_stmt *s, int i, const char *text);
+/*
+ * The loop of every read of rows: step s, for at most limit rows, into the
+ * growing array *items of size-byte items, each zeroed, counted, then
+ * filled by read_row (false when memory ran out).  SQLITE_DONE when it read
+ * all it was to, else SQLITE_NOMEM or the step's error, and the caller
+ * frees the *count items (the last may be half filled).  s is reset.
+ */
+int st_read_rows(sqlite3_stmt *s, size_t limit, size_t size,
+                 bool (*read_row)(sqlite3_stmt *s, void *item), void **items, size_t *count);
+
+/* store_query.c: a struct folio_list_row from columns id, date, source, title, read, flagged */
+bool st_read_list_row(sqlite3_stmt *s, void *item);
 
 /* store_near.c: link a new or replaced article to the story its body belongs to */
 int st_near_link(struct folio_store *st, int64_t id, const char *body, bool replaced,

@@ -215,49 +215,24 @@ int folio_store_list_count(struct folio_store *st, int64_t source_id, int64_t *c
 	return 0;
 }
 
-FOLIO_DEFINE_GROW(grow_rows, struct folio_list_row)
-
 int folio_store_story_rows(struct folio_store *st, int64_t story, struct folio_list_row **rows,
                            size_t *n, char **err)
 {
 	sqlite3_stmt *s = near_stmt(st, N_STORY_MEMBERS, err);
-	struct folio_list_row *list = NULL;
-	size_t count = 0, cap = 0;
-	bool nomem = false;
-	int rc;
-
+	void *items = NULL;
 	*rows = NULL;
 	*n = 0;
 	if (!s)
 		return -1;
 	if (sqlite3_bind_int64(s, 1, story) != SQLITE_OK)
 		return st_fail(st, sqlite3_errcode(st->db), "list a story's copies", err);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!grow_rows(&list, &cap, count + 1)) {
-			nomem = true;
-			break;
-		}
-		struct folio_list_row *r = &list[count++];
-		const unsigned char *date = sqlite3_column_text(s, 1);
-		const unsigned char *source = sqlite3_column_text(s, 2);
-		const unsigned char *title = sqlite3_column_text(s, 3);
-		r->id = sqlite3_column_int64(s, 0);
-		snprintf(r->date, sizeof r->date, "%s", date ? (const char *)date : "");
-		r->source = source ? strdup((const char *)source) : NULL;
-		r->title = title ? strdup((const char *)title) : NULL;
-		r->read = sqlite3_column_int(s, 4) != 0;
-		r->flagged = sqlite3_column_int(s, 5) != 0;
-		if ((source && !r->source) || (title && !r->title)) {
-			nomem = true;
-			break;
-		}
+	int rc = st_read_rows(s, SIZE_MAX, sizeof **rows, st_read_list_row, &items, n);
+	*rows = items;
+	if (rc != SQLITE_DONE) {
+		folio_store_rows_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
+		return st_fail(st, rc, "list a story's copies", err);
 	}
-	sqlite3_reset(s);
-	if (nomem || (rc != SQLITE_ROW && rc != SQLITE_DONE)) {
-		folio_store_rows_free(list, count);
-		return st_fail(st, nomem ? SQLITE_NOMEM : rc, "list a story's copies", err);
-	}
-	*rows = list;
-	*n = count;
 	return 0;
 }

@@ -147,13 +147,20 @@ int folio_store_tag(struct folio_store *st, const int64_t *ids, size_t n, const 
 	return end(st, rc, "tag articles", err);
 }
 
-FOLIO_DEFINE_GROW(grow_tags, struct folio_tag_row)
+static bool read_tag_row(sqlite3_stmt *s, void *item)
+{
+	struct folio_tag_row *r = item;
+	const unsigned char *name = sqlite3_column_text(s, 0);
+	r->name = strdup(name ? (const char *)name : "");
+	r->count = sqlite3_column_int64(s, 1);
+	return r->name != NULL;
+}
 
 static int read_tags(struct folio_store *st, const char *sql, int64_t id,
                      struct folio_tag_row **rows, size_t *n, char **err)
 {
 	sqlite3_stmt *s;
-	size_t cap = 0;
+	void *items = NULL;
 	*rows = NULL;
 	*n = 0;
 	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
@@ -161,18 +168,9 @@ static int read_tags(struct folio_store *st, const char *sql, int64_t id,
 		return st_fail(st, rc, "read tags", err);
 	if (sqlite3_bind_parameter_count(s) >= 1)
 		sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const unsigned char *name = sqlite3_column_text(s, 0);
-		char *copy = strdup(name ? (const char *)name : "");
-		if (!copy || !grow_tags(rows, &cap, *n + 1)) {
-			free(copy);
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		(*rows)[*n].name = copy;
-		(*rows)[(*n)++].count = sqlite3_column_int64(s, 1);
-	}
+	rc = st_read_rows(s, SIZE_MAX, sizeof **rows, read_tag_row, &items, n);
 	sqlite3_finalize(s);
+	*rows = items;
 	if (rc != SQLITE_DONE) {
 		folio_store_tags_free(*rows, *n);
 		*rows = NULL;
@@ -251,33 +249,29 @@ void folio_store_saved_searches_free(struct folio_saved_search *rows, size_t n)
 	free(rows);
 }
 
-FOLIO_DEFINE_GROW(grow_saved, struct folio_saved_search)
+static bool read_saved_row(sqlite3_stmt *s, void *item)
+{
+	struct folio_saved_search *r = item;
+	const unsigned char *name = sqlite3_column_text(s, 0), *query = sqlite3_column_text(s, 1);
+	r->name = strdup(name ? (const char *)name : "");
+	r->query = strdup(query ? (const char *)query : "");
+	return r->name && r->query;
+}
 
 int folio_store_saved_searches(struct folio_store *st, struct folio_saved_search **rows,
                                size_t *n, char **err)
 {
 	sqlite3_stmt *s;
-	size_t cap = 0;
+	void *items = NULL;
 	*rows = NULL;
 	*n = 0;
 	int rc = sqlite3_prepare_v2(st->db, "SELECT name, query FROM searches ORDER BY name", -1,
 	                            &s, NULL);
 	if (rc != SQLITE_OK)
 		return st_fail(st, rc, "read saved searches", err);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const unsigned char *name = sqlite3_column_text(s, 0), *query = sqlite3_column_text(s, 1);
-		char *nc = strdup(name ? (const char *)name : "");
-		char *qc = strdup(query ? (const char *)query : "");
-		if (!nc || !qc || !grow_saved(rows, &cap, *n + 1)) {
-			free(nc);
-			free(qc);
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		(*rows)[*n].name = nc;
-		(*rows)[(*n)++].query = qc;
-	}
+	rc = st_read_rows(s, SIZE_MAX, sizeof **rows, read_saved_row, &items, n);
 	sqlite3_finalize(s);
+	*rows = items;
 	if (rc != SQLITE_DONE) {
 		folio_store_saved_searches_free(*rows, *n);
 		*rows = NULL;

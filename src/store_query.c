@@ -112,10 +112,6 @@ static char *dup_column(sqlite3_stmt *s, int col, bool *nomem)
 	return copy;
 }
 
-FOLIO_DEFINE_GROW(grow_sources, struct folio_source_row)
-FOLIO_DEFINE_GROW(grow_rows, struct folio_list_row)
-FOLIO_DEFINE_GROW(grow_hits, struct folio_hit)
-
 static void copy_date(char dst[11], sqlite3_stmt *s, int col)
 {
 	const unsigned char *text = sqlite3_column_text(s, col);
@@ -124,42 +120,34 @@ static void copy_date(char dst[11], sqlite3_stmt *s, int col)
 
 /* ---- reading ----------------------------------------------------------- */
 
+static bool read_source_row(sqlite3_stmt *s, void *item)
+{
+	struct folio_source_row *r = item;
+	bool nomem = false;
+	r->id = sqlite3_column_int64(s, 0);
+	r->name = dup_column(s, 1, &nomem);
+	r->total = sqlite3_column_int64(s, 2);
+	r->unread = sqlite3_column_int64(s, 3);
+	return !nomem;
+}
+
 int folio_store_sources(struct folio_store *st, struct folio_source_row **rows,
                         size_t *n, char **err)
 {
 	sqlite3_stmt *s = st_stmt(st, S_SOURCES, err);
-	struct folio_source_row *list = NULL;
-	size_t count = 0, cap = 0;
-	bool nomem = false;
-	int rc;
-
+	void *items = NULL;
 	*rows = NULL;
 	*n = 0;
 	if (!s)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!grow_sources(&list, &cap, count + 1)) {
-			nomem = true;
-			break;
-		}
-		list[count] = (struct folio_source_row){
-			.id = sqlite3_column_int64(s, 0),
-			.name = dup_column(s, 1, &nomem),
-			.total = sqlite3_column_int64(s, 2),
-			.unread = sqlite3_column_int64(s, 3),
-		};
-		count++;
-		if (nomem)
-			break;
+	int rc = st_read_rows(s, SIZE_MAX, sizeof **rows, read_source_row, &items, n);
+	*rows = items;
+	if (rc != SQLITE_DONE) {
+		folio_store_sources_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
+		return st_fail(st, rc, "list sources", err);
 	}
-	sqlite3_reset(s);
-	if (nomem || (rc != SQLITE_ROW && rc != SQLITE_DONE)) {
-		folio_store_sources_free(list, count);
-		return nomem ? st_fail(st, SQLITE_NOMEM, "list sources", err)
-		             : st_fail(st, rc, "list sources", err);
-	}
-	*rows = list;
-	*n = count;
 	return 0;
 }
 
@@ -232,6 +220,19 @@ void folio_store_set_stories(struct folio_store *st, bool one_a_story)
 	st->stories = one_a_story;
 }
 
+bool st_read_list_row(sqlite3_stmt *s, void *item)
+{
+	struct folio_list_row *r = item;
+	bool nomem = false;
+	r->id = sqlite3_column_int64(s, 0);
+	copy_date(r->date, s, 1);
+	r->source = dup_column(s, 2, &nomem);
+	r->title = dup_column(s, 3, &nomem);
+	r->read = sqlite3_column_int(s, 4) != 0;
+	r->flagged = sqlite3_column_int(s, 5) != 0;
+	return !nomem;
+}
+
 int folio_store_list(struct folio_store *st, int64_t source_id,
                      const struct folio_list_key *after, bool backward, bool from_end,
                      size_t limit, struct folio_list_row **rows, size_t *n, char **err)
@@ -241,10 +242,7 @@ int folio_store_list(struct folio_store *st, int64_t source_id,
 	const char *date = after ? after->date : up ? BOTTOM_DATE : TOP_DATE;
 	int64_t id = after ? after->id : up ? INT64_MIN : INT64_MAX;
 	sqlite3_stmt *s = walk_stmt(st, WALK_ROWS, source_id != 0, false, !up, err);
-	struct folio_list_row *list = NULL;
-	size_t count = 0, cap = 0;
-	bool nomem = false;
-	int rc = SQLITE_DONE;
+	void *items = NULL;
 
 	*rows = NULL;
 	*n = 0;
@@ -255,31 +253,16 @@ int folio_store_list(struct folio_store *st, int64_t source_id,
 	if (bind_walk(st, s, source_id, date, id, limit > INT64_MAX ? INT64_MAX : (int64_t)limit,
 	              err) != 0)
 		return -1;
-	while (count < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct folio_list_row *r;
-		if (!grow_rows(&list, &cap, count + 1)) {
-			nomem = true;
-			break;
-		}
-		r = &list[count++];
-		r->id = sqlite3_column_int64(s, 0);
-		copy_date(r->date, s, 1);
-		r->source = dup_column(s, 2, &nomem);
-		r->title = dup_column(s, 3, &nomem);
-		r->read = sqlite3_column_int(s, 4) != 0;
-		r->flagged = sqlite3_column_int(s, 5) != 0;
-		if (nomem)
-			break;
-	}
-	sqlite3_reset(s);
-	if (nomem || (rc != SQLITE_ROW && rc != SQLITE_DONE)) {
-		folio_store_rows_free(list, count);
-		return st_fail(st, nomem ? SQLITE_NOMEM : rc, "read a list", err);
+	int rc = st_read_rows(s, limit, sizeof **rows, st_read_list_row, &items, n);
+	*rows = items;
+	if (rc != SQLITE_DONE) {
+		folio_store_rows_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
+		return st_fail(st, rc, "read a list", err);
 	}
 	if (up)
-		reverse_rows(list, count);
-	*rows = list;
-	*n = count;
+		reverse_rows(*rows, *n);
 	return 0;
 }
 
@@ -520,6 +503,23 @@ void folio_store_set_interrupt(struct folio_store *st, int (*check)(void *arg), 
 	st->interrupt_arg = check ? arg : NULL;
 }
 
+static bool read_hit(sqlite3_stmt *s, void *item)
+{
+	struct folio_hit *h = item;
+	bool nomem = false;
+	/* A hit with no word in the body still shows where the body starts. */
+	int snippet_col = sqlite3_column_bytes(s, 5) > 0 ? 5 : 6;
+	h->id = sqlite3_column_int64(s, 0);
+	h->score = sqlite3_column_double(s, 1);
+	copy_date(h->date, s, 2);
+	h->source = dup_column(s, 3, &nomem);
+	h->title = dup_column(s, 4, &nomem);
+	h->snippet = dup_column(s, snippet_col, &nomem);
+	h->read = sqlite3_column_int(s, 7) != 0;
+	h->flagged = sqlite3_column_int(s, 8) != 0;
+	return !nomem;
+}
+
 static int run_search(struct folio_store *st, enum stmt_id which, int snippet_chars,
                       const char *match, const char *after, const char *before,
                       const char *tag, size_t limit, size_t offset, struct folio_hit **hits,
@@ -527,10 +527,7 @@ static int run_search(struct folio_store *st, enum stmt_id which, int snippet_ch
 {
 	sqlite3_stmt *s = st_stmt(st, which, err);
 
-	struct folio_hit *list = NULL;
-	size_t count = 0, cap = 0;
-	bool nomem = false;
-	int rc = SQLITE_DONE;
+	void *items = NULL;
 
 	*hits = NULL;
 	*n = 0;
@@ -547,34 +544,15 @@ static int run_search(struct folio_store *st, enum stmt_id which, int snippet_ch
 	     sqlite3_bind_int(s, 6, snippet_chars) != SQLITE_OK))
 		return st_fail(st, sqlite3_errcode(st->db), "search", err);
 	watch_interrupt(st, true);
-	while (count < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		/* A hit with no word in the body still shows where the body starts. */
-		int snippet_col = sqlite3_column_bytes(s, 5) > 0 ? 5 : 6;
-		struct folio_hit *h;
-		if (!grow_hits(&list, &cap, count + 1)) {
-			nomem = true;
-			break;
-		}
-		h = &list[count++];
-		h->id = sqlite3_column_int64(s, 0);
-		h->score = sqlite3_column_double(s, 1);
-		copy_date(h->date, s, 2);
-		h->source = dup_column(s, 3, &nomem);
-		h->title = dup_column(s, 4, &nomem);
-		h->snippet = dup_column(s, snippet_col, &nomem);
-		h->read = sqlite3_column_int(s, 7) != 0;
-		h->flagged = sqlite3_column_int(s, 8) != 0;
-		if (nomem)
-			break;
-	}
-	sqlite3_reset(s);
+	int rc = st_read_rows(s, limit, sizeof **hits, read_hit, &items, n);
 	watch_interrupt(st, false);
-	if (nomem || (rc != SQLITE_ROW && rc != SQLITE_DONE)) {
-		folio_store_hits_free(list, count);
-		return nomem ? st_fail(st, SQLITE_NOMEM, "search", err) : fail_search(st, rc, err);
+	*hits = items;
+	if (rc != SQLITE_DONE) {
+		folio_store_hits_free(*hits, *n);
+		*hits = NULL;
+		*n = 0;
+		return rc == SQLITE_NOMEM ? st_fail(st, rc, "search", err) : fail_search(st, rc, err);
 	}
-	*hits = list;
-	*n = count;
 	return 0;
 }
 
