@@ -293,17 +293,26 @@ enum folio_cli_result folio_cli_list(struct folio_store *st, const char *source,
 	return finish_output();
 }
 
-enum folio_cli_result folio_cli_show(struct folio_store *st, int64_t id, bool json)
+/* Article id into *r, or what to exit with, said. */
+static enum folio_cli_result record_of(struct folio_store *st, int64_t id, struct folio_record *r)
 {
-	struct folio_record r;
-	char *err;
-	int rc = folio_store_get(st, id, &r, &err);
+	char *err = NULL;
+	int rc = folio_store_get(st, id, r, &err);
 	if (rc < 0)
 		return store_failed(err);
 	if (rc > 0) {
 		folio_warn("no article %" PRId64, id);
 		return FOLIO_CLI_PARTIAL;
 	}
+	return FOLIO_CLI_OK;
+}
+
+enum folio_cli_result folio_cli_show(struct folio_store *st, int64_t id, bool json)
+{
+	struct folio_record r;
+	enum folio_cli_result got = record_of(st, id, &r);
+	if (got != FOLIO_CLI_OK)
+		return got;
 	bool nomem = false;
 	if (json) {
 		struct folio_json j;
@@ -630,15 +639,9 @@ enum folio_cli_result folio_cli_saved(struct folio_store *st, char *const *args,
 enum folio_cli_result folio_cli_open(struct folio_store *st, int64_t id)
 {
 	struct folio_record r;
-	char *err = NULL;
-	int rc = folio_store_get(st, id, &r, &err);
-	if (rc < 0)
-		return store_failed(err);
-	if (rc > 0) {
-		folio_warn("no article %" PRId64, id);
-		return FOLIO_CLI_PARTIAL;
-	}
-	enum folio_cli_result result = FOLIO_CLI_OK;
+	enum folio_cli_result result = record_of(st, id, &r);
+	if (result != FOLIO_CLI_OK)
+		return result;
 	char **browsers = r.url ? folio_browser_commands() : NULL;
 	if (!r.url) {
 		folio_warn("article %" PRId64 " has no web address (its page stated none)", id);

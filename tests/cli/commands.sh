@@ -21,6 +21,9 @@ is "show without an id exits 2" "$rc" 2
 "$FOLIO" --db "$db" show 999999 2>"$TMP/err"; rc=$?
 is "show of a missing id exits 1" "$rc" 1
 like "and says so" "$(cat "$TMP/err")" "no article 999999"
+BROWSER=false "$FOLIO" --db "$db" open 999999 2>"$TMP/err"; rc=$?
+is "open of a missing id exits 1" "$rc" 1
+like "and says so" "$(cat "$TMP/err")" "no article 999999"
 "$FOLIO" --db "$db" list --source "No Such Outlet" 2>"$TMP/err"; rc=$?
 is "an unknown source exits 2" "$rc" 2
 like "--list-actions lists actions with help" "$("$FOLIO" --list-actions)" "^page-down"
