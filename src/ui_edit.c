@@ -164,10 +164,37 @@ int ui_edit_draw(struct ui *ui, WINDOW *w, const struct ui_edit *e, const char *
 
 /* ---- a prompt on the bottom line: |, t and / in an article ---- */
 
+struct ui_prompt *ui_prompt_open(struct ui *ui, struct ui_view *v, const char *prefix)
+{
+	struct ui_prompt *p = calloc(1, sizeof *p);
+	if (!p || !ui_edit_set(&p->line, "")) {
+		free(p);
+		ui_message(ui, "out of memory");
+		return NULL;
+	}
+	snprintf(p->prefix, sizeof p->prefix, "%s", prefix);
+	v->data = p;
+	return p;
+}
+
+void ui_prompt_close(struct ui *ui, struct ui_view *v)
+{
+	(void)ui;
+	struct ui_prompt *p = v->data;
+	ui_edit_free(&p->line);
+	free(p);
+}
+
+int ui_prompt_line(struct ui *ui, struct ui_view *v, WINDOW *w, int cols)
+{
+	struct ui_prompt *p = v->data;
+	return ui_edit_draw(ui, w, &p->line, p->prefix, cols, ui->attr_status, true);
+}
+
 bool ui_prompt_action(struct ui *ui, struct ui_view *v, enum folio_action a,
                       struct ui_edit *last, char **typed)
 {
-	struct ui_edit *e = v->data; /* a prompt's data starts with its line */
+	struct ui_edit *e = &((struct ui_prompt *)v->data)->line;
 	*typed = NULL;
 	switch (a) {
 	case FOLIO_ACT_SEARCH_SUBMIT:
@@ -210,7 +237,7 @@ bool ui_prompt_typing(const struct ui_view *v)
 
 void ui_prompt_insert(struct ui *ui, struct ui_view *v, folio_key k)
 {
-	struct ui_edit *line = v->data; /* a prompt's data starts with its line */
+	struct ui_edit *line = &((struct ui_prompt *)v->data)->line;
 	if (ui_edit_insert(line, k) < 0)
 		ui_message(ui, "out of memory");
 }

@@ -13,10 +13,6 @@
 
 #include "ui_internal.h"
 
-struct find_prompt {
-	struct ui_edit line; /* first: a prompt's (ui_prompt_insert) */
-};
-
 static int find_open(struct ui *ui, struct ui_view *v, const struct ui_view_arg *arg)
 {
 	(void)arg;
@@ -25,22 +21,7 @@ static int find_open(struct ui *ui, struct ui_view *v, const struct ui_view_arg 
 		ui_message(ui, "Nothing to find in: open an article (s searches every article)");
 		return -1;
 	}
-	struct find_prompt *p = calloc(1, sizeof *p);
-	if (!p || !ui_edit_set(&p->line, "")) {
-		free(p);
-		ui_message(ui, "out of memory");
-		return -1;
-	}
-	v->data = p;
-	return 0;
-}
-
-static void find_close(struct ui *ui, struct ui_view *v)
-{
-	(void)ui;
-	struct find_prompt *p = v->data;
-	ui_edit_free(&p->line);
-	free(p);
+	return ui_prompt_open(ui, v, "Find: ") ? 0 : -1;
 }
 
 static bool find_action(struct ui *ui, struct ui_view *v, enum folio_action a)
@@ -53,23 +34,10 @@ static bool find_action(struct ui *ui, struct ui_view *v, enum folio_action a)
 	return true;
 }
 
-static int find_line(struct ui *ui, struct ui_view *v, WINDOW *w, int cols)
-{
-	struct find_prompt *p = v->data;
-	return ui_edit_draw(ui, w, &p->line, "Find: ", cols, ui->attr_status, true);
-}
-
 const struct ui_view_ops ui_find_view = {
 	.name = "find",
-	.pane = UI_PANE_LINE,
-	.context = FOLIO_CTX_SEARCH,
 	.opened_by = FOLIO_ACT_FIND,
-	.esc_closes = true,
 	.open = find_open,
-	.close = find_close,
-	.draw = ui_prompt_draw,
 	.action = find_action,
-	.typing = ui_prompt_typing,
-	.insert = ui_prompt_insert,
-	.line = find_line,
+	UI_PROMPT_OPS,
 };

@@ -181,18 +181,33 @@ int ui_edit_draw(struct ui *ui, WINDOW *w, const struct ui_edit *e, const char *
                  int cols, attr_t attr, bool editing);
 
 /*
- * A prompt: a UI_PANE_LINE view (|, t, / in an article) whose data starts
- * with its struct ui_edit.  ui_prompt_action() does what an action does to
- * it: edits its line, or closes it (Esc, Backspace on an empty line, Enter)
- * and returns true, with *typed the text Enter submitted (malloc'd; NULL
- * otherwise).  last, when not NULL, is the line Up recalls and Enter keeps.
- * The rest are its ops' typing, insert and draw.
+ * A prompt: a UI_PANE_LINE view (|, t, / in an article) whose data is a
+ * struct ui_prompt, made by ui_prompt_open() in the view's own open.
+ * ui_prompt_action() does what an action does to it: edits its line, or
+ * closes it (Esc, Backspace on an empty line, Enter) and returns true, with
+ * *typed the text Enter submitted (malloc'd; NULL otherwise).  last, when
+ * not NULL, is the line Up recalls and Enter keeps.  The rest are its ops'
+ * close, line, typing, insert and draw.
  */
+struct ui_prompt {
+	struct ui_edit line; /* what is typed */
+	int64_t id;          /* the article it is about (|, t) */
+	char prefix[96];     /* what the line starts with: "| ", "Tag (has a b; ...): " */
+};
+/* v->data: a new empty prompt after prefix; NULL (said) when memory ran out. */
+struct ui_prompt *ui_prompt_open(struct ui *ui, struct ui_view *v, const char *prefix);
+void ui_prompt_close(struct ui *ui, struct ui_view *v);
+int ui_prompt_line(struct ui *ui, struct ui_view *v, WINDOW *w, int cols);
 bool ui_prompt_action(struct ui *ui, struct ui_view *v, enum folio_action a,
                       struct ui_edit *last, char **typed);
 bool ui_prompt_typing(const struct ui_view *v);
 void ui_prompt_insert(struct ui *ui, struct ui_view *v, folio_key k);
 void ui_prompt_draw(struct ui *ui, struct ui_view *v, WINDOW *w);
+/* What every prompt's ops table holds; its own name, opened_by, open and action go before. */
+#define UI_PROMPT_OPS                                                                    \
+	.pane = UI_PANE_LINE, .context = FOLIO_CTX_SEARCH, .esc_closes = true,           \
+	.close = ui_prompt_close, .draw = ui_prompt_draw, .typing = ui_prompt_typing,    \
+	.insert = ui_prompt_insert, .line = ui_prompt_line
 
 /* ui_pipe.c (besides the prompt view) */
 void ui_pipe_pager(struct ui *ui); /* the article with the keyboard in $PAGER */

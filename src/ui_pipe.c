@@ -275,11 +275,6 @@ void ui_pipe_open_url(struct ui *ui)
 
 /* ---- the prompt: a UI_PANE_LINE view ---- */
 
-struct prompt {
-	struct ui_edit line; /* the command being typed; first: a prompt's (ui_prompt_insert) */
-	int64_t id;          /* the article it will get */
-};
-
 void ui_pipe_pager(struct ui *ui)
 {
 	int64_t id;
@@ -298,28 +293,17 @@ static int prompt_open(struct ui *ui, struct ui_view *v, const struct ui_view_ar
 		ui_message(ui, "No article selected");
 		return -1;
 	}
-	struct prompt *p = calloc(1, sizeof *p);
-	if (!p || !ui_edit_set(&p->line, "")) {
-		free(p);
-		ui_message(ui, "out of memory");
+	struct ui_prompt *p = ui_prompt_open(ui, v, "| ");
+	if (!p)
 		return -1;
-	}
-	p->id = id;
-	v->data = p;
+	p->id = id; /* the article the command will get */
 	return 0;
-}
-
-static void prompt_close(struct ui *ui, struct ui_view *v)
-{
-	struct prompt *p = v->data;
-	ui_edit_free(&p->line);
-	free(p);
 }
 
 /* Enter: the prompt is gone before the command has the terminal; Up recalls the last. */
 static bool prompt_action(struct ui *ui, struct ui_view *v, enum folio_action a)
 {
-	struct prompt *p = v->data;
+	struct ui_prompt *p = v->data;
 	int64_t id = p->id;
 	char *typed;
 	if (ui_prompt_action(ui, v, a, &ui->pipe_last, &typed) && typed && *typed)
@@ -328,24 +312,10 @@ static bool prompt_action(struct ui *ui, struct ui_view *v, enum folio_action a)
 	return true;
 }
 
-/* The command being typed has the whole bottom line. */
-static int prompt_line(struct ui *ui, struct ui_view *v, WINDOW *w, int cols)
-{
-	struct prompt *p = v->data;
-	return ui_edit_draw(ui, w, &p->line, "| ", cols, ui->attr_status, true);
-}
-
 const struct ui_view_ops ui_prompt_view = {
 	.name = "prompt",
-	.pane = UI_PANE_LINE,
-	.context = FOLIO_CTX_SEARCH,
 	.opened_by = FOLIO_ACT_PIPE,
-	.esc_closes = true,
 	.open = prompt_open,
-	.close = prompt_close,
-	.draw = ui_prompt_draw,
 	.action = prompt_action,
-	.typing = ui_prompt_typing,
-	.insert = ui_prompt_insert,
-	.line = prompt_line,
+	UI_PROMPT_OPS,
 };

@@ -12,12 +12,6 @@
 
 #include "folio/text.h"
 
-struct tag_prompt {
-	struct ui_edit line; /* first: a prompt's (ui_prompt_insert) */
-	int64_t id;
-	char prefix[96]; /* "Tag (has a, b): " */
-};
-
 static int tag_open(struct ui *ui, struct ui_view *v, const struct ui_view_arg *arg)
 {
 	(void)arg;
@@ -26,17 +20,13 @@ static int tag_open(struct ui *ui, struct ui_view *v, const struct ui_view_arg *
 		ui_message(ui, "No article selected");
 		return -1;
 	}
-	struct tag_prompt *p = calloc(1, sizeof *p);
-	if (!p || !ui_edit_set(&p->line, "")) {
-		free(p);
-		ui_message(ui, "out of memory");
+	struct ui_prompt *p = ui_prompt_open(ui, v, "Tag: ");
+	if (!p)
 		return -1;
-	}
 	p->id = id;
 	struct folio_tag_row *tags = NULL;
 	size_t n = 0;
 	char *err = NULL;
-	snprintf(p->prefix, sizeof p->prefix, "Tag: ");
 	if (folio_store_tags_of(ui->st, id, &tags, &n, &err) == 0 && n > 0) {
 		size_t at = (size_t)snprintf(p->prefix, sizeof p->prefix, "Tag (has ");
 		for (size_t i = 0; i < n && at < sizeof p->prefix; i++)
@@ -47,16 +37,7 @@ static int tag_open(struct ui *ui, struct ui_view *v, const struct ui_view_arg *
 	}
 	free(err);
 	folio_store_tags_free(tags, n);
-	v->data = p;
 	return 0;
-}
-
-static void tag_close(struct ui *ui, struct ui_view *v)
-{
-	(void)ui;
-	struct tag_prompt *p = v->data;
-	ui_edit_free(&p->line);
-	free(p);
 }
 
 /* Give (or with a leading '-' take away) the tag typed. */
@@ -86,7 +67,7 @@ static void apply(struct ui *ui, int64_t id, const char *typed)
 
 static bool tag_action(struct ui *ui, struct ui_view *v, enum folio_action a)
 {
-	struct tag_prompt *p = v->data;
+	struct ui_prompt *p = v->data;
 	int64_t id = p->id;
 	char *typed;
 	if (ui_prompt_action(ui, v, a, NULL, &typed) && typed && *typed)
@@ -95,23 +76,10 @@ static bool tag_action(struct ui *ui, struct ui_view *v, enum folio_action a)
 	return true;
 }
 
-static int tag_line(struct ui *ui, struct ui_view *v, WINDOW *w, int cols)
-{
-	struct tag_prompt *p = v->data;
-	return ui_edit_draw(ui, w, &p->line, p->prefix, cols, ui->attr_status, true);
-}
-
 const struct ui_view_ops ui_tag_view = {
 	.name = "tag",
-	.pane = UI_PANE_LINE,
-	.context = FOLIO_CTX_SEARCH,
 	.opened_by = FOLIO_ACT_TAG,
-	.esc_closes = true,
 	.open = tag_open,
-	.close = tag_close,
-	.draw = ui_prompt_draw,
 	.action = tag_action,
-	.typing = ui_prompt_typing,
-	.insert = ui_prompt_insert,
-	.line = tag_line,
+	UI_PROMPT_OPS,
 };
