@@ -618,6 +618,27 @@ static int yes_no(const char *word)
 	return -1;
 }
 
+static const char *const sort_names[] = { [FOLIO_SORT_DATE] = "date",
+	                                   [FOLIO_SORT_TITLE] = "title",
+	                                   [FOLIO_SORT_SOURCE] = "source" };
+
+const char *folio_sort_name(enum folio_sort sort)
+{
+	return (size_t)sort < sizeof sort_names / sizeof sort_names[0] ? sort_names[sort] : "date";
+}
+
+/* set sort-order date|title|source */
+static void set_sort(struct loader *ld, const char *name, unsigned line, const char *value)
+{
+	for (size_t i = 0; i < sizeof sort_names / sizeof sort_names[0]; i++) {
+		if (strcmp(value, sort_names[i]) == 0) {
+			ld->km->settings.sort_order = (enum folio_sort)i;
+			return;
+		}
+	}
+	problem(ld, name, line, "sort-order is date, title or source");
+}
+
 static void set_directive(struct loader *ld, const char *name, unsigned line, char **words,
                           size_t nwords)
 {
@@ -658,13 +679,17 @@ static void set_directive(struct loader *ld, const char *name, unsigned line, ch
 			s->list_width = (int)n;
 		return;
 	}
+	if (strcmp(what, "sort-order") == 0) {
+		set_sort(ld, name, line, value);
+		return;
+	}
 	bool *flag = strcmp(what, "mark-read-on-open") == 0 ? &s->mark_read_on_open
 	           : strcmp(what, "confirm-quit") == 0 ? &s->confirm_quit
 	           : strcmp(what, "one-row-a-story") == 0 ? &s->one_row_a_story
 	           : strcmp(what, "mouse") == 0 ? &s->mouse : NULL;
 	if (!flag) {
 		problem(ld, name, line, "unknown setting \"%.40s\" (list-width, date-format, "
-		        "mark-read-on-open, confirm-quit, one-row-a-story, mouse)", what);
+		        "mark-read-on-open, confirm-quit, one-row-a-story, mouse, sort-order)", what);
 		return;
 	}
 	int yes = yes_no(value);

@@ -87,7 +87,7 @@ static const char *const stmt_sql[S_COUNT_OF_STMTS] = {
 	[S_CLOSE_BATCH] = "DELETE FROM articles_fts_batch",
 	[S_DROP_EMPTY_SOURCE] = "DELETE FROM sources WHERE id = ?1 AND total = 0",
 	[S_SOURCES] = "SELECT id, name, total, unread FROM sources"
-	              " ORDER BY name COLLATE NOCASE, name",
+	              " ORDER BY name = '" UNKNOWN_SOURCE "', name COLLATE NOCASE, name",
 	[S_TOTALS] = "SELECT coalesce(sum(total), 0), coalesce(sum(unread), 0) FROM sources",
 	[S_KEY_OF] = "SELECT date, source_id FROM articles WHERE id = ?1",
 	[S_GET] = "SELECT a.id, a.source_id, s.name, a.title, a.byline, a.date, a.dateline,"

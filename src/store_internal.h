@@ -13,6 +13,8 @@
 
 #include <sqlite3.h>
 
+#include "folio/store.h"
+
 /* The fixed statements, prepared on first use and kept for the store's life. */
 enum stmt_id {
 	S_BEGIN, S_COMMIT, S_ROLLBACK, S_SAVEPOINT, S_RELEASE, S_ROLLBACK_TO,
@@ -52,7 +54,22 @@ enum days_stmt {
 
 /* Keyset walks: what they return, and which variant of the WHERE/ORDER BY. */
 enum walk_what { WALK_ROWS, WALK_IDS, WALK_COUNT, WALK_WHATS };
-#define WALK_SLOTS (WALK_WHATS * 2 * 2 * 2 * 2)
+#define WALK_SLOTS (WALK_WHATS * 2 * 2 * 2 * 2 * 2)
+
+/*
+ * store_query.c's walks of one list (a source's, or with source_id 0 all
+ * articles) newest first, or with by_title A to Z by title: what
+ * folio_store_list(), _list_position() and _neighbour() do, for
+ * store_sort.c.  st_neighbour() with id 0: the first (direction +1) or the
+ * last article of the list.
+ */
+int st_list(struct folio_store *st, bool by_title, int64_t source_id,
+            const struct folio_list_key *after, bool backward, bool from_end, size_t limit,
+            struct folio_list_row **rows, size_t *n, char **err);
+int st_list_position(struct folio_store *st, bool by_title, int64_t source_id,
+                     const struct folio_list_key *key, int64_t *pos, char **err);
+int st_neighbour(struct folio_store *st, bool by_title, int64_t source_id, int64_t id,
+                 int direction, bool unread_only, int64_t *next, bool *found, char **err);
 
 /*
  * How a connection waits for the write lock another program holds (its busy

@@ -242,6 +242,16 @@ static const char *const migrations[] = {
 	"END;"
 	"CREATE TABLE removed (path BLOB PRIMARY KEY) WITHOUT ROWID;"
 	"CREATE TABLE searches (name TEXT PRIMARY KEY COLLATE NOCASE, query TEXT NOT NULL);",
+	/*
+	 * 8: lists by title (the reader's sort-order): every article by its
+	 * title key, and each source's, as store_query.c's TITLE_KEY spells it
+	 * (the untitled an empty BLOB, after every title), so a page, a position
+	 * and a neighbour by title are index walks as they are by date.
+	 */
+	"CREATE INDEX articles_by_title ON articles("
+	"  (CASE WHEN title <> '' THEN title ELSE x'' END) COLLATE NOCASE, id);"
+	"CREATE INDEX articles_by_source_title ON articles(source_id,"
+	"  (CASE WHEN title <> '' THEN title ELSE x'' END) COLLATE NOCASE, id);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(sizeof migrations / sizeof migrations[0] == FOLIO_STORE_SCHEMA,

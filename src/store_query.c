@@ -9,9 +9,13 @@
  *
  * Lists are keyset walks over (date, id) using row-value comparisons on the
  * (source_id, date DESC, id DESC) and (date DESC, id DESC) indexes; partial
- * indexes over unread rows make "next unread" a seek, not a scan.  The walk
- * queries differ only in a few clauses, so they are built by one function
- * and cached per variant.
+ * indexes over unread rows make "next unread" a seek, not a scan.  By title
+ * they walk (title key, id) on the articles_by_title and
+ * articles_by_source_title indexes, the key's own bound spelt out beside the
+ * row value so the index seeks to it (SQLite 3.40 seeks no row value over
+ * an indexed expression).  The walk queries differ only in a few clauses,
+ * so they are built by one function and cached per variant; store_sort.c
+ * puts the orders together.
  *
  * Query plans (checked by hand with EXPLAIN QUERY PLAN on SQLite 3.40, bound
  * parameters, a 5,000-article store):
@@ -21,6 +25,8 @@
  *   next unread:     SEARCH a USING INDEX articles_unread_by_source (source_id=? AND date<?)
  *   position:        SEARCH a USING COVERING INDEX articles_by_source (source_id=? AND date>?)
  *   dates-only list: SEARCH a USING INDEX articles_by_date (date>? AND date<?)
+ *   by title, all:   SEARCH a USING INDEX articles_by_title (<expr>>?), then s by rowid
+ *   by title, source: SEARCH a USING INDEX articles_by_source_title (source_id=? AND <expr><?)
  * No SCAN articles and no TEMP B-TREE FOR ORDER BY on any list path.
  * Ranked search lets FTS5 sort by rank (SCAN articles_fts VIRTUAL TABLE
  * INDEX 32:rM4), the recent-first search walks the index backwards (INDEX
@@ -46,20 +52,32 @@ static const char TOP_DATE[] = "~";  /* after every "YYYY-MM-DD" */
 static const char BOTTOM_DATE[] = ""; /* the undated, which sort last */
 
 /*
+ * An article's place in a list by title: its title, case folded (ASCII, as
+ * SQLite's NOCASE), the untitled as an empty BLOB, which sorts after every
+ * text.  Spelt as the articles_by_title indexes spell it, so they serve it.
+ */
+#define TITLE_KEY(t) "(CASE WHEN " t ".title <> '' THEN " t ".title ELSE x'' END) COLLATE NOCASE"
+/* The key of the article ?3, or ?2 (a bound beyond every row) when there is none. */
+#define TITLE_KEY_OF_3 "coalesce((SELECT " TITLE_KEY("b") " FROM articles AS b WHERE b.id = ?3), ?2)"
+
+/*
  * A keyset walk over one list.  Parameters: ?1 source id (when by_source),
- * ?2/?3 the key (date, id) to walk away from, ?4 the limit.  older walks
- * toward the end of the list (descending), otherwise toward its top
- * (ascending: the caller reverses).  WALK_COUNT counts the rows above a key.
+ * ?2/?3 the key (date, id) to walk away from, ?4 the limit; by title, ?3
+ * is the article to walk away from and ?2 a bound used when it is gone.
+ * older walks toward the end of the list (newest first: descending; by
+ * title: ascending), otherwise toward its top (the caller reverses).
+ * WALK_COUNT counts the rows above a key.
  */
 static sqlite3_stmt *walk_stmt(struct folio_store *st, enum walk_what what, bool by_source,
-                               bool unread_only, bool older, char **err)
+                               bool unread_only, bool older, bool by_title, char **err)
 {
 	/*
 	 * One article a story (folio_store_set_stories()): a row is left out
 	 * when another article of its story comes before it in the same list
 	 * (the same source, when by source).  Its story's articles are the
 	 * story's first (c.story) and its copies (copies_by_story): for an
-	 * article of no story, two seeks that find nothing.
+	 * article of no story, two seeks that find nothing.  By title too, the
+	 * story is the row of its newest article.
 	 */
 #define STORY_OF_A \
 	" AND NOT EXISTS (SELECT 1 FROM (SELECT c.story AS m FROM copies AS c WHERE c.article = a.id" \
@@ -74,28 +92,39 @@ static sqlite3_stmt *walk_stmt(struct folio_store *st, enum walk_what what, bool
 #undef STORY_OF_A
 	static const char *const columns[WALK_WHATS] = {
 		[WALK_ROWS] = "a.id, a.date, s.name, a.title, a.read, a.flagged"
-		              " FROM articles AS a JOIN sources AS s ON s.id = a.source_id",
+		              " FROM articles AS a CROSS JOIN sources AS s ON s.id = a.source_id",
 		[WALK_IDS] = "a.id FROM articles AS a",
 		[WALK_COUNT] = "count(*) FROM articles AS a",
 	};
-	char sql[1024];
-	const char *dir = older ? "DESC" : "ASC";
+	char sql[2048], key[512];
+	/* newest first walks down the dates toward the end; A to Z walks up the titles */
+	bool down = older != by_title;
+	const char *dir = down ? "DESC" : "ASC", *cmp = down ? "<" : ">";
 	bool stories = st->stories;
-	size_t slot = ((((size_t)what * 2 + by_source) * 2 + unread_only) * 2 + older) * 2 + stories;
+	size_t slot =
+		(((((size_t)what * 2 + by_source) * 2 + unread_only) * 2 + older) * 2 + stories) * 2 +
+		by_title;
 	int len;
 
 	assert(what < WALK_WHATS && slot < WALK_SLOTS);
 	assert(what != WALK_COUNT || !older);
 	if (st->walk[slot])
 		return st->walk[slot];
+	/* by title, the key's own bound first, so the index can seek to it */
+	if (by_title)
+		snprintf(key, sizeof key, TITLE_KEY("a") " %s= " TITLE_KEY_OF_3 " AND (" TITLE_KEY("a")
+		         ", a.id) %s (" TITLE_KEY_OF_3 ", ?3)", cmp, cmp);
+	else
+		snprintf(key, sizeof key, "(a.date, a.id) %s (?2, ?3)", cmp);
 	/* `read = 0` is spelt literally so the partial unread indexes apply. */
-	len = snprintf(sql, sizeof sql, "SELECT %s WHERE %s%s(a.date, a.id) %s (?2, ?3)%s",
-	               columns[what], by_source ? "a.source_id = ?1 AND " : "",
-	               unread_only ? "a.read = 0 AND " : "", older ? "<" : ">",
+	len = snprintf(sql, sizeof sql, "SELECT %s WHERE %s%s%s%s", columns[what],
+	               by_source ? "a.source_id = ?1 AND " : "",
+	               unread_only ? "a.read = 0 AND " : "", key,
 	               stories ? one_a_story[by_source] : "");
 	if (what != WALK_COUNT && len > 0 && (size_t)len < sizeof sql)
 		len += snprintf(sql + len, sizeof sql - (size_t)len,
-		                " ORDER BY a.date %s, a.id %s LIMIT ?4", dir, dir);
+		                by_title ? " ORDER BY " TITLE_KEY("a") " %s, a.id %s LIMIT ?4"
+		                         : " ORDER BY a.date %s, a.id %s LIMIT ?4", dir, dir);
 	assert(len > 0 && (size_t)len < sizeof sql);
 	return st_prepare(st, &st->walk[slot], sql, err);
 }
@@ -199,11 +228,18 @@ static void reverse_rows(struct folio_list_row *rows, size_t n)
 	}
 }
 
+/*
+ * ?2 is the key's date; by title (date NULL) the bound a walk starts from
+ * when its article ?3 is gone: below every title when it walks toward the
+ * end, above them all (a BLOB after the untitled's) toward the top.
+ */
 static int bind_walk(struct folio_store *st, sqlite3_stmt *s, int64_t source_id,
-                     const char *date, int64_t id, int64_t limit, char **err)
+                     const char *date, bool toward_end, int64_t id, int64_t limit, char **err)
 {
-	if (sqlite3_bind_int64(s, 1, source_id) != SQLITE_OK ||
-	    sqlite3_bind_text(s, 2, date, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
+	int rc = date ? sqlite3_bind_text(s, 2, date, -1, SQLITE_TRANSIENT)
+	         : toward_end ? sqlite3_bind_int(s, 2, 0)
+	                      : sqlite3_bind_blob(s, 2, "\xff\xff", 2, SQLITE_STATIC);
+	if (rc != SQLITE_OK || sqlite3_bind_int64(s, 1, source_id) != SQLITE_OK ||
 	    sqlite3_bind_int64(s, 3, id) != SQLITE_OK ||
 	    (sqlite3_bind_parameter_count(s) >= 4 && sqlite3_bind_int64(s, 4, limit) != SQLITE_OK))
 		return st_fail(st, sqlite3_errcode(st->db), "read a list", err);
@@ -233,15 +269,15 @@ bool st_read_list_row(sqlite3_stmt *s, void *item)
 	return !nomem;
 }
 
-int folio_store_list(struct folio_store *st, int64_t source_id,
-                     const struct folio_list_key *after, bool backward, bool from_end,
-                     size_t limit, struct folio_list_row **rows, size_t *n, char **err)
+int st_list(struct folio_store *st, bool by_title, int64_t source_id,
+            const struct folio_list_key *after, bool backward, bool from_end, size_t limit,
+            struct folio_list_row **rows, size_t *n, char **err)
 {
 	/* Walk down from a key (or the top), or up from a key (or the bottom) and reverse. */
 	bool up = after ? backward : from_end;
-	const char *date = after ? after->date : up ? BOTTOM_DATE : TOP_DATE;
+	const char *date = by_title ? NULL : after ? after->date : up ? BOTTOM_DATE : TOP_DATE;
 	int64_t id = after ? after->id : up ? INT64_MIN : INT64_MAX;
-	sqlite3_stmt *s = walk_stmt(st, WALK_ROWS, source_id != 0, false, !up, err);
+	sqlite3_stmt *s = walk_stmt(st, WALK_ROWS, source_id != 0, false, !up, by_title, err);
 	void *items = NULL;
 
 	*rows = NULL;
@@ -250,8 +286,8 @@ int folio_store_list(struct folio_store *st, int64_t source_id,
 		return -1;
 	if (limit == 0)
 		return 0;
-	if (bind_walk(st, s, source_id, date, id, limit > INT64_MAX ? INT64_MAX : (int64_t)limit,
-	              err) != 0)
+	if (bind_walk(st, s, source_id, date, !up, id,
+	              limit > INT64_MAX ? INT64_MAX : (int64_t)limit, err) != 0)
 		return -1;
 	int rc = st_read_rows(s, limit, sizeof **rows, st_read_list_row, &items, n);
 	*rows = items;
@@ -275,13 +311,21 @@ void folio_store_rows_free(struct folio_list_row *rows, size_t n)
 	free(rows);
 }
 
-int folio_store_list_position(struct folio_store *st, int64_t source_id,
-                              const struct folio_list_key *key, int64_t *pos, char **err)
+int folio_store_list(struct folio_store *st, int64_t source_id,
+                     const struct folio_list_key *after, bool backward, bool from_end,
+                     size_t limit, struct folio_list_row **rows, size_t *n, char **err)
 {
-	sqlite3_stmt *s = walk_stmt(st, WALK_COUNT, source_id != 0, false, false, err);
+	return st_list(st, false, source_id, after, backward, from_end, limit, rows, n, err);
+}
+
+int st_list_position(struct folio_store *st, bool by_title, int64_t source_id,
+                     const struct folio_list_key *key, int64_t *pos, char **err)
+{
+	sqlite3_stmt *s = walk_stmt(st, WALK_COUNT, source_id != 0, false, false, by_title, err);
 	int found;
 
-	if (!s || bind_walk(st, s, source_id, key->date, key->id, 0, err) != 0)
+	if (!s || bind_walk(st, s, source_id, by_title ? NULL : key->date, false, key->id, 0,
+	                    err) != 0)
 		return -1;
 	found = st_step_one(st, s, "find a position", err);
 	if (found > 0)
@@ -290,32 +334,43 @@ int folio_store_list_position(struct folio_store *st, int64_t source_id,
 	return found > 0 ? 0 : -1;
 }
 
-int folio_store_neighbour(struct folio_store *st, int64_t source_id, int64_t id,
-                          int direction, bool unread_only, int64_t *next,
-                          bool *found, char **err)
+int folio_store_list_position(struct folio_store *st, int64_t source_id,
+                              const struct folio_list_key *key, int64_t *pos, char **err)
+{
+	return st_list_position(st, false, source_id, key, pos, err);
+}
+
+int st_neighbour(struct folio_store *st, bool by_title, int64_t source_id, int64_t id,
+                 int direction, bool unread_only, int64_t *next, bool *found, char **err)
 {
 	sqlite3_stmt *key = st_stmt(st, S_KEY_OF, err);
 	sqlite3_stmt *s;
 	char date[11];
-	int got;
+	int got = 1;
 
 	assert(direction == 1 || direction == -1);
 	*found = false;
 	if (!key)
 		return -1;
-	if (sqlite3_bind_int64(key, 1, id) != SQLITE_OK)
+	if (id == 0) {
+		/* the first of the list (or the last): a walk from beyond its end */
+		snprintf(date, sizeof date, "%s", direction > 0 ? TOP_DATE : BOTTOM_DATE);
+		id = direction > 0 ? INT64_MAX : INT64_MIN;
+	} else if (sqlite3_bind_int64(key, 1, id) != SQLITE_OK) {
 		return st_fail(st, sqlite3_errcode(st->db), "find an article", err);
-	got = st_step_one(st, key, "find an article", err);
-	if (got > 0)
-		copy_date(date, key, 0);
-	sqlite3_reset(key);
+	} else {
+		got = st_step_one(st, key, "find an article", err);
+		if (got > 0)
+			copy_date(date, key, 0);
+		sqlite3_reset(key);
+	}
 	if (got <= 0) {
 		if (got == 0)
 			st_set_msg(err, "%s has no article %" PRId64, st->path, id);
 		return -1;
 	}
-	s = walk_stmt(st, WALK_IDS, source_id != 0, unread_only, direction > 0, err);
-	if (!s || bind_walk(st, s, source_id, date, id, 1, err) != 0)
+	s = walk_stmt(st, WALK_IDS, source_id != 0, unread_only, direction > 0, by_title, err);
+	if (!s || bind_walk(st, s, source_id, by_title ? NULL : date, direction > 0, id, 1, err) != 0)
 		return -1;
 	got = st_step_one(st, s, "find the next article", err);
 	if (got > 0) {
@@ -324,6 +379,13 @@ int folio_store_neighbour(struct folio_store *st, int64_t source_id, int64_t id,
 	}
 	sqlite3_reset(s);
 	return got < 0 ? -1 : 0;
+}
+
+int folio_store_neighbour(struct folio_store *st, int64_t source_id, int64_t id,
+                          int direction, bool unread_only, int64_t *next,
+                          bool *found, char **err)
+{
+	return st_neighbour(st, false, source_id, id, direction, unread_only, next, found, err);
 }
 
 int folio_store_get(struct folio_store *st, int64_t id, struct folio_record *out, char **err)

@@ -321,6 +321,16 @@ static void delete_article(struct ui *ui)
 	ui_message(ui, "Article deleted (folio import --restore brings it back)");
 }
 
+/* S: the article lists by date, title, source, date...; the cursor stays on its article. */
+static void sort_lists(struct ui *ui)
+{
+	ui->sort = ui->sort == FOLIO_SORT_SOURCE ? FOLIO_SORT_DATE : ui->sort + 1;
+	ui_view_reload(ui, true);
+	ui_message(ui, "Articles by %s%s", folio_sort_name(ui->sort),
+	           ui->sort == FOLIO_SORT_DATE ? ", newest first"
+	           : ui->sort == FOLIO_SORT_TITLE ? ", A to Z" : ", then newest first");
+}
+
 /* Tab: into the article pane (the preview is opened), or back to the list. */
 static void switch_pane(struct ui *ui)
 {
@@ -406,6 +416,9 @@ static void dispatch(struct ui *ui, enum folio_action a)
 		break;
 	case FOLIO_ACT_FILTER:
 		filter_list(ui);
+		break;
+	case FOLIO_ACT_SORT:
+		sort_lists(ui);
 		break;
 	case FOLIO_ACT_MARK_ALL_READ: {
 		/* an article has the keyboard: the list it was opened from */
@@ -751,6 +764,7 @@ enum folio_ui_end folio_ui_run(struct folio_store *st, const struct folio_keymap
 	ui.separator = ascii ? " - " : " \u00b7 ";
 	ui.utf8 = !ascii;
 	ui.stories = folio_keymap_settings(km)->one_row_a_story;
+	ui.sort = folio_keymap_settings(km)->sort_order;
 	folio_store_set_stories(st, ui.stories);
 	ui_history_load(&ui.history);
 	/* the source list; a store that cannot be read says so on the status line */

@@ -97,6 +97,7 @@ struct ui {
 	struct timespec pending_since;
 	bool quit;
 	bool stories; /* lists and hits show one article a story (near duplicates linked at import) */
+	enum folio_sort sort; /* the article lists' order: S cycles it */
 	bool utf8;    /* the locale draws UTF-8 (block characters, not ASCII) */
 	const char *ellipsis;  /* "…", or "~" when the locale is ASCII only */
 	const char *separator; /* between header fields: " · " or " - " */

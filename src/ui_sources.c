@@ -142,8 +142,8 @@ static int fetch(struct ui_list *l, const struct folio_list_key *after, bool bac
 	char *err = NULL;
 	*out = NULL;
 	*n = 0;
-	if (folio_store_list(ui->st, exp_source_id(l), after, backward, from_end, limit,
-	                     &rows, n, &err) != 0) {
+	if (folio_store_list_sorted(ui->st, ui->sort, exp_source_id(l), after, backward, from_end,
+	                            limit, &rows, n, &err) != 0) {
 		ui_store_error(ui, err);
 		return -1;
 	}
@@ -569,8 +569,8 @@ static bool list_step(struct ui *ui, struct ui_view *v, int64_t from, int dir, b
 	}
 	bool found = false;
 	char *err = NULL;
-	if (folio_store_neighbour(ui->st, exp_source_id(l), from, dir, unread_only, id, &found,
-	                          &err) != 0) {
+	if (folio_store_neighbour_sorted(ui->st, ui->sort, exp_source_id(l), from, dir, unread_only,
+	                                 id, &found, &err) != 0) {
 		ui_store_error(ui, err);
 		return false;
 	}
@@ -845,8 +845,12 @@ static void list_status(struct ui *ui, struct ui_view *v, char *buf, size_t size
 	struct ui_list *l = v->data;
 	struct ui_row *r = row_at(l, l->cur);
 	buf[0] = '\0';
-	if (!r)
-		return; /* a source row shows its own counts */
+	if (!r) {
+		/* a source row shows its own counts; an order other than the default is said */
+		if (ui->sort != FOLIO_SORT_DATE)
+			snprintf(buf, size, "by %s", folio_sort_name(ui->sort));
+		return;
+	}
 	if (l->pos_id != r->id) {
 		/* the window is contiguous: count from the last known row, not from the top */
 		int64_t cur = l->cur.art - l->base;
@@ -862,7 +866,8 @@ static void list_status(struct ui *ui, struct ui_view *v, char *buf, size_t size
 		struct folio_list_key key = row_key(r);
 		char *err = NULL;
 		int64_t pos;
-		if (folio_store_list_position(ui->st, exp_source_id(l), &key, &pos, &err) != 0) {
+		if (folio_store_list_position_sorted(ui->st, ui->sort, exp_source_id(l), &key, &pos,
+		                                     &err) != 0) {
 			free(err);
 			return;
 		}
@@ -878,7 +883,13 @@ static void list_status(struct ui *ui, struct ui_view *v, char *buf, size_t size
 			free(err);
 		l->rows_of = l->src[l->exp].id + 1;
 	}
-	snprintf(buf, size, "%lld of %lld", (long long)l->pos_value, (long long)l->rows_total);
+	/* an order other than the default says so */
+	if (ui->sort != FOLIO_SORT_DATE)
+		snprintf(buf, size, "by %s  %lld of %lld", folio_sort_name(ui->sort),
+		         (long long)l->pos_value, (long long)l->rows_total);
+	else
+		snprintf(buf, size, "%lld of %lld", (long long)l->pos_value,
+		         (long long)l->rows_total);
 }
 
 static void list_hint(struct ui *ui, struct ui_view *v, char *buf, size_t size)

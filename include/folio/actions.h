@@ -61,6 +61,7 @@ enum folio_context {
 	X(TAG, "tag", FOLIO_CTX_PANES, "Tag the article (asked for on the bottom line; -NAME removes it)") \
 	X(COPIES, "copies", FOLIO_CTX_PANES, "List the article's copies: the same story from other outlets") \
 	X(MORE_LIKE_THIS, "more-like-this", FOLIO_CTX_PANES, "List the articles most like this one (its rarest words), not its copies") \
+	X(SORT, "sort", FOLIO_CTX_PANES, "Sort the article lists by date, title or source (the next of the three)") \
 	/* search */ \
 	X(SEARCH, "search", FOLIO_CTX_PANES, "Search every article (the search bar)") \
 	X(FIND, "find", FOLIO_CTX_ARTICLE, "Find in the article (asked for on the bottom line)") \

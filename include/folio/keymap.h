@@ -47,6 +47,7 @@
 #include <stdint.h>
 
 #include "folio/actions.h"
+#include "folio/store.h" /* enum folio_sort */
 
 typedef int32_t folio_key;
 
@@ -119,8 +120,11 @@ struct folio_settings {
 	bool confirm_quit;
 	bool one_row_a_story;
 	bool mouse;
+	enum folio_sort sort_order; /* the article lists' order at start */
 	struct folio_color colors[FOLIO_COLOR_ELEMENTS];
 };
+/* "date", "title", "source": sort-order's words. */
+const char *folio_sort_name(enum folio_sort sort);
 const struct folio_settings *folio_keymap_settings(const struct folio_keymap *km);
 /* The element's name ("match"), for the man page and messages. */
 const char *folio_color_element_name(enum folio_color_element e);

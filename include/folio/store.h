@@ -21,7 +21,7 @@
 struct folio_store;
 
 /* The schema version this folio writes (PRAGMA user_version). */
-#define FOLIO_STORE_SCHEMA 7
+#define FOLIO_STORE_SCHEMA 8
 
 enum folio_store_flags {
 	FOLIO_STORE_CREATE = 1,   /* create the file (and its folder) if missing */
@@ -190,7 +190,8 @@ struct folio_source_row {
 	int64_t unread;
 };
 
-/* Every source, by name; sources are few, so this is one small read. */
+/* Every source, by name (case folded), "Unknown source" last: the articles of no
+ * outlet are not a source among the U's; sources are few, so this is one small read. */
 int folio_store_sources(struct folio_store *st, struct folio_source_row **rows,
                         size_t *n, char **err);
 void folio_store_sources_free(struct folio_source_row *rows, size_t n);
@@ -282,6 +283,31 @@ int folio_store_list(struct folio_store *st, int64_t source_id,
                      const struct folio_list_key *after, bool backward, bool from_end,
                      size_t limit, struct folio_list_row **rows, size_t *n, char **err);
 void folio_store_rows_free(struct folio_list_row *rows, size_t n);
+
+/*
+ * The orders a list is read in (the reader's sort-order):
+ *   FOLIO_SORT_DATE    newest first, the undated last (folio_store_list());
+ *   FOLIO_SORT_TITLE   by title A to Z, case folded as SQLite's NOCASE
+ *                      (ASCII letters), the untitled last;
+ *   FOLIO_SORT_SOURCE  by source in the order folio_store_sources() gives
+ *                      ("Unknown source" last), each source's articles
+ *                      newest first: a source's own list is its list by date.
+ * The _sorted functions are folio_store_list(), _list_position() and
+ * _neighbour() in that order.  A key (after, key) is a row of that list
+ * read before: by title and by source its id is what counts (the store
+ * reads its title and source; a key whose article is gone walks from the
+ * start of the list).
+ */
+enum folio_sort { FOLIO_SORT_DATE, FOLIO_SORT_TITLE, FOLIO_SORT_SOURCE };
+int folio_store_list_sorted(struct folio_store *st, enum folio_sort sort, int64_t source_id,
+                            const struct folio_list_key *after, bool backward, bool from_end,
+                            size_t limit, struct folio_list_row **rows, size_t *n, char **err);
+int folio_store_list_position_sorted(struct folio_store *st, enum folio_sort sort,
+                                     int64_t source_id, const struct folio_list_key *key,
+                                     int64_t *pos, char **err);
+int folio_store_neighbour_sorted(struct folio_store *st, enum folio_sort sort,
+                                 int64_t source_id, int64_t id, int direction,
+                                 bool unread_only, int64_t *next, bool *found, char **err);
 
 /*
  * With one_a_story true, folio_store_list(), _list_position() and

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The upgrade from schema 4 (the search index with prefix indexes of 2 and 3
-# characters) through 5 (near-duplicates) to 6 (the index without them): a
+# characters) through 5 (near-duplicates) to 6 (the index without them) and on
+# to 8 (the indexes of the lists by title): a
 # store is taken back to schema 4 here, with schema 4's own statement for
 # its index and step 5's tables gone, then opened by folio, which upgrades
 # it in place.  Every article, every search and the store's own check come
@@ -27,7 +28,7 @@ snapshot >"$TMP/before"
 
 # Schema 4, as folio 0.1.0 at schema 4 made it.
 sqlite3 "$db" "DROP TRIGGER near_delete; DROP TABLE near_bands; DROP TABLE near_sigs;
-DROP TABLE copies;
+DROP TABLE copies; DROP INDEX articles_by_title; DROP INDEX articles_by_source_title;
 ALTER TABLE articles DROP COLUMN url; DROP TRIGGER articles_delete_tags;
 DROP TABLE tags; DROP TABLE article_tags; DROP TABLE removed; DROP TABLE searches;
 DROP TABLE articles_fts;
@@ -47,7 +48,9 @@ like "  and says how to" "$(cat "$TMP/err")" "older folio \\(schema 4\\)"
 is "an import upgrades it (exit 0)" "$rc" 0
 like "  saying so first" "$(cat "$TMP/err")" "upgrading the search index of $n articles"
 like "  and changes no article" "$(cat "$TMP/out")" "^imported 0 new, 0 updated, 1 unchanged, 0 skipped$"
-is "the store is at the latest schema (7)" "$(sqlite3 "$db" 'PRAGMA user_version')" 7
+is "the store is at the latest schema (8)" "$(sqlite3 "$db" 'PRAGMA user_version')" 8
+is "  with the indexes of the lists by title" \
+	"$(sqlite3 "$db" "SELECT count(*) FROM sqlite_master WHERE name LIKE 'articles_by%title'")" 2
 is "  its index has no prefix index" \
 	"$(sqlite3 "$db" "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts' AND sql LIKE '%prefix=%'")" 0
 snapshot >"$TMP/after"

@@ -64,6 +64,7 @@ sqlite3 "$TMP/old.db" "UPDATE articles SET path = CAST(path AS TEXT);
 	DROP TRIGGER near_delete; DROP TABLE near_bands; DROP TABLE near_sigs; DROP TABLE copies;
 	ALTER TABLE articles DROP COLUMN url; DROP TRIGGER articles_delete_tags;
 	DROP TABLE tags; DROP TABLE article_tags; DROP TABLE removed; DROP TABLE searches;
+	DROP INDEX articles_by_title; DROP INDEX articles_by_source_title;
 	PRAGMA user_version = 3;"
 before=$(sqlite3 "$TMP/old.db" "SELECT id || ' ' || hex(path) FROM articles ORDER BY id;")
 is "the old store holds its names as TEXT" "$(sqlite3 "$TMP/old.db" "SELECT DISTINCT typeof(path) FROM articles;")" "text"

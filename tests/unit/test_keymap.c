@@ -97,7 +97,7 @@ static void test_actions(void)
 		"down", "up", "page-down", "read-on", "page-up", "half-page-down", "half-page-up", "top",
 		"bottom", "open", "back", "quit", "switch-pane", "help", "redraw", "refresh",
 		"next-article", "prev-article", "next-unread", "prev-unread", "toggle-read",
-		"toggle-flag", "pipe", "pager", "open-url", "mark-all-read", "delete", "tag", "copies", "more-like-this", "search", "find", "filter", "timeline", "next-match", "prev-match", "search-submit",
+		"toggle-flag", "pipe", "pager", "open-url", "mark-all-read", "delete", "tag", "copies", "more-like-this", "sort", "search", "find", "filter", "timeline", "next-match", "prev-match", "search-submit",
 		"search-cancel", "history-prev", "history-next", "cursor-left", "cursor-right",
 		"line-start", "line-end", "delete-back", "delete-forward", "delete-word",
 		"delete-line",
@@ -330,6 +330,7 @@ static void test_defaults(void)
 		{ FOLIO_CTX_GLOBAL, "<Tab>", FOLIO_ACT_SWITCH_PANE },
 		{ FOLIO_CTX_GLOBAL, "/", FOLIO_ACT_SEARCH },
 		{ FOLIO_CTX_GLOBAL, "s", FOLIO_ACT_SEARCH },
+		{ FOLIO_CTX_GLOBAL, "S", FOLIO_ACT_SORT },
 		/* / searches what is in front of you: the article's text in the article pane */
 		{ FOLIO_CTX_SOURCES, "/", FOLIO_ACT_SEARCH },
 		{ FOLIO_CTX_ARTICLE, "/", FOLIO_ACT_FIND },
@@ -771,6 +772,16 @@ static void test_settings(void)
 	ok(s->colors[FOLIO_COLOR_TITLE].fg == 33 && s->colors[FOLIO_COLOR_TITLE].bg == -1,
 	   "color title 33: a palette number, the default background");
 	ok(!s->colors[FOLIO_COLOR_DIM].set, "an element not named keeps folio's colour");
+	is_int(s->sort_order, FOLIO_SORT_DATE, "sort-order: by date unless set");
+	static const char sorts[] = "set sort-order source\nset sort-order title\n"
+	                            "set sort-order size\nset sort-order\n";
+	memset(&r, 0, sizeof r);
+	is_int(folio_keymap_load_text(km, "sort.keys", sorts, sizeof sorts - 1, collect, &r), 2,
+	       "sort-order: a word it does not know and none are problems");
+	ok(r.n >= 1 && strstr(r.reason[0], "date, title or source"), "  naming the three (%s)",
+	   r.n ? r.reason[0] : "");
+	is_int(s->sort_order, FOLIO_SORT_TITLE, "  and the last good one holds");
+	is_str(folio_sort_name(FOLIO_SORT_SOURCE), "source", "  its words");
 	is_int(bound(km, FOLIO_CTX_GLOBAL, "x"), FOLIO_ACT_QUIT, "bind still works beside them");
 	static const char bad[] =
 		"set list-width 5\n"
