@@ -727,8 +727,8 @@ static void article_status(struct ui *ui, struct ui_view *v, char *buf, size_t s
 static void article_hint(struct ui *ui, struct ui_view *v, char *buf, size_t size)
 {
 	ui_key_hint(ui, FOLIO_CTX_ARTICLE, FOLIO_ACT_READ_ON, "page  ", buf, size);
-	ui_key_hint(ui, FOLIO_CTX_ARTICLE, FOLIO_ACT_FIND, "find  ", buf, size);
-	ui_key_hint(ui, FOLIO_CTX_ARTICLE, FOLIO_ACT_BACK, "back", buf, size);
+	ui_key_hint(ui, FOLIO_CTX_ARTICLE, FOLIO_ACT_BACK, "back  ", buf, size);
+	ui_key_hint(ui, FOLIO_CTX_ARTICLE, FOLIO_ACT_FIND, "find", buf, size);
 }
 
 static bool article_target(struct ui *ui, struct ui_view *v, int64_t *id, bool *read,

@@ -155,7 +155,11 @@ void ui_status_draw(struct ui *ui)
 		/* what a newcomer most needs next, with the keys this keymap really uses */
 		char hint[96] = "";
 		v->ops->hint(ui, v, hint, sizeof hint);
-		if (folio_text_width(hint, strlen(hint)) + 2 <= lcols)
+		/* the most needed first: what does not fit is left off at a hint's end */
+		char *cut;
+		while (folio_text_width(hint, strlen(hint)) + 2 > lcols && (cut = strrchr(hint, ' ')))
+			*(cut > hint && cut[-1] == ' ' ? cut - 1 : cut) = '\0';
+		if (hint[0] && folio_text_width(hint, strlen(hint)) + 2 <= lcols)
 			ui_draw_text(w, 0, 1, hint, strlen(hint), lcols - 1, ui->attr_status, NULL, 0, 0,
 			             ui);
 	}

@@ -55,7 +55,9 @@ finish
 
 # At 40x12 the match a find goes to is scrolled into the small pane.
 start 40 12
-keys j j l j Enter / tower Enter
+keys j j l j Enter
+like "40x12: the article's hints that fit, /:find left off" "$(line 12)" '^ Space:page  q:back +1 of 2'
+keys / tower Enter
 like "40x12: the find's first match" "$(line 12)" '^Match 1 of 3'
 like "  is on the screen, in reverse" "$(screen_attrs)" '\{[^}]*R[^}]*\}tower'
 keys n n
