@@ -51,6 +51,8 @@ FOLIO_DEFINE_GROW(grow_rows, struct folio_list_row)
 static bool join_rows(struct folio_list_row **list, size_t *count, size_t *cap,
                       struct folio_list_row *rows, size_t k, bool first)
 {
+	if (k == 0) /* a source with no rows past the key: rows may be NULL */
+		return true;
 	if (!grow_rows(list, cap, *count + k))
 		return false;
 	if (first) {
