@@ -67,8 +67,10 @@ static const char *const stmt_sql[S_COUNT_OF_STMTS] = {
 	[S_SET_URL] = "UPDATE articles SET url = ?2 WHERE id = ?1",
 	[S_IS_REMOVED] = "SELECT 1 FROM removed WHERE path = ?1",
 	[S_UNREMOVE] = "DELETE FROM removed WHERE path = ?1",
-	/* the name as given first, then with or without a ".com" ending */
-	[S_FIND_SOURCE] = "SELECT id FROM sources WHERE name IN (?1, ?2, ?3)"
+	/* the name as given first, then without its ".com" ending, or with one */
+	[S_FIND_SOURCE] = "SELECT id FROM sources WHERE name IN (?1,"
+	                  " CASE WHEN length(?1) > 4 AND substr(?1, -4) = '.com'"
+	                  " THEN substr(?1, 1, length(?1) - 4) ELSE ?1 || '.com' END)"
 	                  " ORDER BY name = ?1 DESC LIMIT 1",
 	[S_ADD_SOURCE] = "INSERT INTO sources(name) VALUES (?1)",
 	[S_FIND_PATH] = "SELECT id, source_id FROM articles WHERE path = ?1 ORDER BY id LIMIT 1",
@@ -522,24 +524,15 @@ static int bind_path(sqlite3_stmt *s, int i, const char *path)
  * and its web address's name are one source: pages say "(CBSLA)" and
  * "(CBSLA.com)" alike, and the list shows the name met first.
  */
-#define WEB_ENDING ".com"
 static int source_id_of(struct folio_store *st, const char *name, int64_t *id, char **err)
 {
 	sqlite3_stmt *find = st_stmt(st, S_FIND_SOURCE, err);
 	sqlite3_stmt *add;
 	int found;
-	size_t len = strlen(name), k = strlen(WEB_ENDING);
-	bool has_ending = len > k && strcmp(name + len - k, WEB_ENDING) == 0;
 
 	if (!find)
 		return -1;
-	/* ?2 the name with the ending, ?3 without it (NULL matches nothing) */
-	if (st_bind_text(find, 1, name) != SQLITE_OK ||
-	    (has_ending ? sqlite3_bind_null(find, 2)
-	                : sqlite3_bind_text(find, 2, sqlite3_mprintf("%s" WEB_ENDING, name), -1,
-	                                    sqlite3_free)) != SQLITE_OK ||
-	    (has_ending ? sqlite3_bind_text(find, 3, name, (int)(len - k), SQLITE_STATIC)
-	                : sqlite3_bind_null(find, 3)) != SQLITE_OK)
+	if (st_bind_text(find, 1, name) != SQLITE_OK)
 		return st_fail(st, sqlite3_errcode(st->db), "look up a source", err);
 	found = st_step_one(st, find, "look up a source", err);
 	if (found < 0)
