@@ -750,18 +750,11 @@ static void find_dateline(const struct page *pg, struct story *st)
 		if (u->kind != K_PROSE && u->kind != K_SHORT && u->kind != K_INTRO)
 			continue; /* "CITY (AP) — The Latest on the storm (all times local):" */
 		seen++;
-		bool found = ex_parse_dateline(u->s, u->len, st->place, sizeof st->place, st->credit,
-		                               sizeof st->credit) ||
-		             ex_dateline_loose(u->s, u->len, st->place, sizeof st->place, st->credit,
-		                               sizeof st->credit);
-		/* "NEW DELHI: The ..." opens a story; lower down, "MAYOR: We ..." is a
-		   transcript's speaker, and the paragraphs over it are the story's */
-		size_t place_len = strlen(st->place);
-		if (found && seen > 1 && place_len < u->len && u->s[place_len] == ':') {
-			st->place[0] = st->credit[0] = '\0';
-			continue;
-		}
-		if (found) {
+		/* the colon form only opens the first paragraph */
+		if (ex_parse_dateline(u->s, u->len, st->place, sizeof st->place, st->credit,
+		                      sizeof st->credit) ||
+		    ex_dateline_loose(u->s, u->len, st->place, sizeof st->place, st->credit,
+		                      sizeof st->credit, seen == 1)) {
 			st->bs = i;
 			st->dateline = true;
 			break;

@@ -470,13 +470,15 @@ static size_t bracketed_credit(const char *s, size_t len, size_t i, char *credit
  * The dateline forms with no dash, where a page lost it: "WASHINGTON
  * Obesity is ...", "JAKARTA/PANGKALAN BUN, Indonesia Search teams ...",
  * "BAKERSFIELD, Calif. (CN) A company ...", "(CNN) A woman killed ...",
- * and the colon some papers use instead: "NEW DELHI: The government ...".
- * The place (maybe empty) and the credit (maybe empty) as ex_parse_dateline.
+ * and the colon some papers use instead: "NEW DELHI: The government ..."
+ * (only when colon_ok: lower in a story "MAYOR: We ..." is a transcript's
+ * speaker).  The place (maybe empty) and the credit (maybe empty) as
+ * ex_parse_dateline.
  * With no credit the place must be in capitals, five letters or more or
  * several words, and not a label ("BREAKING").
  */
 bool ex_dateline_loose(const char *s, size_t len, char *place, size_t place_cap,
-                       char *credit, size_t credit_cap)
+                       char *credit, size_t credit_cap, bool colon_ok)
 {
 	size_t i = 0, place_end = 0, words = 0, letters = 0, text;
 	bool mixed = false;
@@ -523,7 +525,7 @@ bool ex_dateline_loose(const char *s, size_t len, char *place, size_t place_cap,
 	}
 	i = region_end;
 	/* "NEW DELHI: The government ...", the colon of South Asian papers */
-	if (i + 2 < len && s[i] == ':' && s[i + 1] == ' ' && !mixed && cap_words == 0 &&
+	if (colon_ok && i + 2 < len && s[i] == ':' && s[i + 1] == ' ' && !mixed && cap_words == 0 &&
 	    (words > 1 || letters >= 5) && starts_capital(s + i + 2, len - i - 2)) {
 		memcpy(place, s, i < place_cap ? i : 0);
 		place[i < place_cap ? i : 0] = '\0';

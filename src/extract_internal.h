@@ -147,7 +147,7 @@ bool ex_parse_dateline(const char *s, size_t len, char *place, size_t place_cap,
                        char *credit, size_t credit_cap);
 bool ex_dateline_alone(const char *s, size_t len);
 bool ex_dateline_loose(const char *s, size_t len, char *place, size_t place_cap,
-                       char *credit, size_t credit_cap);
+                       char *credit, size_t credit_cap, bool colon_ok);
 bool ex_copy_name(const char *s, size_t len, char *buf, size_t cap);
 const char *ex_headline_outlet(const char *s, size_t len, size_t *off, size_t *hlen,
                                char *buf, size_t cap);
