@@ -3,6 +3,8 @@
  *
  *   gencorpus [-s SEED] [-f FIRST] N DIR   write articles FIRST..N-1 under DIR
  *   gencorpus [-s SEED] -q                 print the benchmark's queries
+ *   gencorpus [-s SEED] -r FEEDS N DIR     write articles 0..N-1 as FEEDS
+ *                                          RSS feeds, DIR/feed-00.xml...
  *
  * The pages look like the scraped pages folio is built for: navigation
  * furniture, an outlet banner, a headline, a "By NAME" byline, a date line
@@ -19,6 +21,12 @@
  * to seed xoshiro256**), so the output is the same on every libc.
  *
  * Files go 1000 to a folder: DIR/0000/0000000.txt, DIR/0001/0001000.txt...
+ *
+ * With -r the same vocabulary makes feed items instead of scraped pages (for
+ * the side-by-side with other readers, which read feeds, not pages): article
+ * k is an item of feed k % FEEDS, which is an outlet's section ("Tidewater
+ * Wire: World"), with a headline, a byline, a date, a link, and its body as
+ * HTML paragraphs in the description, about 5 kB like the pages.
  */
 #define _DEFAULT_SOURCE  /* strdup, mkdir under -std=c11 */
 #include <errno.h>
@@ -425,15 +433,33 @@ static void put_headline(struct out *o, const struct vocab *v, struct rng *r)
 	put(o, "\n\n");
 }
 
-static void put_list(struct out *o, const struct vocab *v, struct rng *r)
+static void put_list(struct out *o, const struct vocab *v, struct rng *r, int html)
 {
 	unsigned items = rng_between(r, 3, 6);
+	put(o, html ? "<ul>" : "");
 	for (unsigned i = 0; i < items; i++) {
-		put(o, " • ");
+		put(o, html ? "<li>" : " • ");
 		put_words(o, v, r, rng_between(r, 2, 6), 1);
-		put(o, "\n");
+		put(o, html ? "</li>" : "\n");
 	}
-	put(o, "\n");
+	put(o, html ? "</ul>\n" : "\n");
+}
+
+/* The paragraphs after the lead, sometimes with a list: as text, or as HTML. */
+static void put_body(struct out *o, const struct vocab *v, struct rng *r, int html)
+{
+	unsigned paragraphs = rng_between(r, 8, 40);
+	unsigned list_at = rng_below(r, 6) == 0 ? rng_between(r, 2, paragraphs - 1) : 0;
+	for (unsigned p = 1; p < paragraphs; p++) {
+		if (p == list_at)
+			put_list(o, v, r, html);
+		put(o, html ? "<p>" : "");
+		put_paragraph(o, v, r);
+		if (html) {
+			o->len -= 2;  /* its blank line */
+			put(o, "</p>\n");
+		}
+	}
 }
 
 static void write_page(struct out *o, const struct vocab *v, uint64_t seed, size_t index)
@@ -491,18 +517,38 @@ static void write_page(struct out *o, const struct vocab *v, uint64_t seed, size
 	put_sentence(o, v, &r);
 	put(o, "\n\n");
 
-	unsigned paragraphs = rng_between(&r, 8, 40);
-	unsigned list_at = rng_below(&r, 6) == 0 ? rng_between(&r, 2, paragraphs - 1) : 0;
-	for (unsigned p = 1; p < paragraphs; p++) {
-		if (p == list_at)
-			put_list(o, v, &r);
-		put_paragraph(o, v, &r);
-	}
+	put_body(o, v, &r, 0);
 
 	put(o, "Back to the top\n");
 	putf(o, "© %d %s. All rights reserved.\n", d.year, ol->name);
 	if (rng_below(&r, 2))
 		put(o, "E-mail this story | Print this page\n");
+}
+
+/* One RSS item: the page's parts without its furniture, the body as HTML. */
+static void write_item(struct out *o, const struct vocab *v, uint64_t seed, size_t index,
+                       const struct outlet *ol)
+{
+	struct rng r;
+	rng_seed(&r, seed * 0x100000001B3ULL ^ (uint64_t)index * 0x9E3779B97F4A7C15ULL);
+	const struct city *c = &cities[rng_below(&r, NCITIES)];
+	struct date d = random_date(&r);
+	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+	o->len = 0;
+	put(o, "<item><title>");
+	put_words(o, v, &r, rng_between(&r, 4, 10), 1);
+	putf(o, "</title>\n<link>https://feeds.example/%zu</link><guid>https://feeds.example/%zu</guid>\n",
+	     index, index);
+	putf(o, "<pubDate>%.3s, %02d %s %d %02d:%02d:00 GMT</pubDate>\n<author>", weekdays[d.weekday],
+	     d.day, mon[d.month - 1], d.year, (int)rng_below(&r, 24), (int)rng_below(&r, 60));
+	put_name(o, &r);
+	putf(o, "</author>\n<description><![CDATA[<p>%s, %s (%s) -- ", c->city, c->region, ol->name);
+	put_sentence(o, v, &r);
+	put(o, "</p>\n");
+	put_body(o, v, &r, 1);
+	put(o, "]]></description></item>\n");
 }
 
 /* ---- files ---- */
@@ -528,6 +574,45 @@ static int write_file(const char *path, const struct out *o)
 		return -1;
 	}
 	return 0;
+}
+
+/* Articles 0..n-1 as nfeeds RSS feeds, written side by side. */
+static int write_feeds(const struct vocab *v, uint64_t seed, size_t nfeeds, size_t n, const char *dir)
+{
+	static const char *const sections[] = {"World", "Nation", "Business", "Science"};
+	FILE **f = calloc(nfeeds, sizeof *f);
+	size_t size = strlen(dir) + 32;
+	char *path = malloc(size);
+	struct out o = {0};
+	int rc = f && path && make_dir(dir) == 0 ? 0 : 1;
+	for (size_t i = 0; rc == 0 && i < nfeeds; i++) {
+		snprintf(path, size, "%s/feed-%02zu.xml", dir, i);
+		if (!(f[i] = fopen(path, "wb"))) {
+			fprintf(stderr, "gencorpus: cannot write %s: %s\n", path, strerror(errno));
+			rc = 1;
+			break;
+		}
+		fprintf(f[i], "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\n"
+		        "<title>%s: %s</title><link>https://feeds.example/%zu/</link>\n"
+		        "<description>Invented news for a benchmark</description>\n",
+		        outlets[i % NOUTLETS].name, sections[i / NOUTLETS % 4], i);
+	}
+	for (size_t k = 0; rc == 0 && k < n; k++) {
+		write_item(&o, v, seed, k, &outlets[k % nfeeds % NOUTLETS]);
+		if (fwrite(o.buf, 1, o.len, f[k % nfeeds]) != o.len)
+			rc = 1;
+	}
+	for (size_t i = 0; f && i < nfeeds && f[i]; i++) {
+		fputs("</channel></rss>\n", f[i]);
+		if (fclose(f[i]) != 0)
+			rc = 1;
+	}
+	if (rc)
+		fprintf(stderr, "gencorpus: cannot write the feeds in %s\n", dir);
+	free(o.buf);
+	free(path);
+	free(f);
+	return rc;
 }
 
 /*
@@ -571,13 +656,14 @@ static int parse_size(const char *s, size_t *out)
 static int usage(void)
 {
 	fputs("usage: gencorpus [-s SEED] [-f FIRST] N DIR\n"
-	      "       gencorpus [-s SEED] -q\n", stderr);
+	      "       gencorpus [-s SEED] -q\n"
+	      "       gencorpus [-s SEED] -r FEEDS N DIR\n", stderr);
 	return 2;
 }
 
 int main(int argc, char **argv)
 {
-	size_t seed = 1, first = 0, n = 0;
+	size_t seed = 1, first = 0, n = 0, nfeeds = 0;
 	int queries = 0, i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "-q") == 0)
@@ -585,6 +671,9 @@ int main(int argc, char **argv)
 		else if (strcmp(argv[i], "-s") == 0 && i + 1 < argc && parse_size(argv[i + 1], &seed) == 0)
 			i++;
 		else if (strcmp(argv[i], "-f") == 0 && i + 1 < argc && parse_size(argv[i + 1], &first) == 0)
+			i++;
+		else if (strcmp(argv[i], "-r") == 0 && i + 1 < argc && parse_size(argv[i + 1], &nfeeds) == 0 &&
+		         nfeeds > 0 && nfeeds <= 1000)
 			i++;
 		else
 			return usage();
@@ -600,6 +689,8 @@ int main(int argc, char **argv)
 	int rc = 0;
 	if (queries) {
 		print_queries(&v);
+	} else if (nfeeds) {
+		rc = write_feeds(&v, seed, nfeeds, n, argv[i + 1]);
 	} else {
 		const char *dir = argv[i + 1];
 		struct out o = {0};
