@@ -8,6 +8,11 @@
 #   make bench [BENCH_SIZES="1000 100000 1000000"]
 #   FOLIO_BENCH_BIG_MB=1024 make bench
 #                                    also a 1 GB feed and export (big.sh)
+#   FOLIO_BENCH_NEWSBOAT=ITEMS make bench
+#                                    folio beside newsboat on ITEMS feed items
+#                                    (newsboat.sh; default 20000, 0 skips it;
+#                                    skipped with a message when newsboat is
+#                                    not installed)
 #
 # For each N: the corpus (generated once and grown, cached in
 # $FOLIO_BENCH_DIR, default $TMPDIR/folio-bench, never in the source tree),
@@ -89,14 +94,6 @@ sock=folio-bench-$$
 tmx() { tmux -L "$sock" -f /dev/null "$@"; }
 cleanup() { tmx kill-server 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
-cat > "$bench/launch.sh" <<'EOF'
-#!/bin/sh
-# Note our pid (folio keeps it: exec), wait for the go, then become folio.
-echo $$ > "$1"; shift
-read -r go
-exec "$@"
-EOF
-chmod +x "$bench/launch.sh"
 
 # folio's CPU time so far in ms (the kernel's schedstat: ns on a CPU)
 cpu_ms() { awk '{ printf "%.2f", $1 / 1e6 }' "/proc/$pid/schedstat"; }
@@ -132,7 +129,7 @@ start_reader() {
 	rm -f "$bench/pid" "$bench/tty.out"
 	: > "$bench/tty.out"
 	tmx new-session -d -s bench -x "$2" -y "$3" \
-		"'$bench/launch.sh' '$bench/pid' '$FOLIO' --db '$1'"
+		"sh '$here/launch.sh' '$bench/pid' '$FOLIO' --db '$1'"
 	tmx pipe-pane -o -t bench "cat >> '$bench/tty.out'"
 	i=0
 	while [ ! -s "$bench/pid" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
@@ -338,6 +335,14 @@ if [ "$first_n" != "$last_n" ]; then
 	growth first_screen.peak_rss_kb
 	growth import.folio.peak_rss_kb
 	growth import.folio.articles_per_s
+fi
+# ---- beside newsboat, on the same feeds (only when it is installed) ----
+nb_items=${FOLIO_BENCH_NEWSBOAT:-20000}
+if [ "$nb_items" != 0 ]; then
+	FOLIO=$FOLIO FOLIO_BENCH_DIR=$bench FOLIO_BENCH_SEED=$seed sh "$here/newsboat.sh" "$nb_items" |
+		tee -a "$out"
+else
+	echo "# newsboat: not run (FOLIO_BENCH_NEWSBOAT=0)" >&2
 fi
 # ---- a feed and an export of 1 GB (slow: only when asked for) ----
 if [ -n "${FOLIO_BENCH_BIG_MB:-}" ]; then
