@@ -43,6 +43,8 @@ static const char usage_text[] =
 	"       folio [--db FILE] tag [--remove] [NAME (ID...|QUERY...)]\n"
 	"       folio [--db FILE] saved [--remove] [NAME [QUERY...]]\n"
 	"       folio [--db FILE] search [--limit N] [--json] QUERY...\n"
+	"       folio [--db FILE] timeline [--source NAME] [--by day|week|month|year] [--json]\n"
+	"                                  [QUERY...]\n"
 	"       folio [--db FILE] export [--json|--text] [--source NAME] [QUERY...]\n"
 	"       folio [--db FILE] check\n"
 	"       folio --help | --version | --list-actions\n";
@@ -61,6 +63,7 @@ static const char help_text[] =
 	"  tag       tag articles (tag:NAME finds them); no arguments: list the tags\n"
 	"  saved     save a search by name (the reader lists it with the sources)\n"
 	"  search    id TAB score TAB source TAB title, best first\n"
+	"  timeline  articles (or a query's) counted by day, week, month or year, as bars\n"
 	"  export    whole articles as text or JSON (which import reads back)\n"
 	"  check     read the whole store and report any damage\n"
 	"\n"

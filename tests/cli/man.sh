@@ -24,8 +24,17 @@ from_page=$(sed -n '/^\.SH ACTIONS/,/^\.SH /p' "$(page_path folio-keys.5)" | awk
 	want == 3 { ctx = $0; gsub(/[()]/, "", ctx); print name "|" help "|" ctx; want = 0 }')
 is "folio-keys(5) lists every action with its help and contexts" "$from_page" "$from_table"
 
-# Every command of --help is in folio(1).
-for cmd in import extract sources list show search export check; do
+# Every command of --help is in folio(1), and every command of folio(1)'s
+# synopsis is in --help, with a line of its own under Commands.
+help=$("$FOLIO" --help)
+commands=$(printf '%s\n' "$help" | sed -n '/^Commands:/,/^$/s/^  \([a-z]*\) .*/\1/p')
+ok "--help lists commands" test "$(printf '%s\n' "$commands" | wc -l)" -gt 10
+for cmd in $commands; do
 	ok "folio(1) documents $cmd" grep -q "^\.BI\? $cmd\b\|^\.B $cmd$\|^\.BI $cmd " "$top_srcdir/doc/folio.1"
+done
+for cmd in $(sed -n '/^\.SH SYNOPSIS/,/^\.SH /s/^\.B \([a-z]*\)$/\1/p' "$top_srcdir/doc/folio.1" |
+	grep -vx folio | sort -u); do
+	like "--help names $cmd, as folio(1)'s synopsis does" "$commands" "^$cmd$"
+	like "  with its usage line" "$help" "folio \\[--db FILE\\] $cmd"
 done
 done_testing
