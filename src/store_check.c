@@ -4,12 +4,15 @@
  * SQLite's integrity check reads every page and every index; FTS5's
  * integrity-check compares the full-text index with the articles it is
  * built from (rank 1: against the content too); the per-source counts the
- * triggers keep are compared with a count of the articles; and a committed
+ * triggers keep are compared with a count of the articles, and so are the
+ * days kept for timelines; and a committed
  * store must hold no article waiting to be indexed.  Every part runs even
  * when an earlier one found damage: a part that cannot be read is itself
  * a problem to report, never a reason to stop.
  */
 #include "folio/folio.h"
+
+#include <inttypes.h>
 
 #include <sqlite3.h>
 
@@ -88,6 +91,53 @@ static int check_index(struct folio_store *st, struct check *c, char **err)
 	return failed ? -1 : 0;
 }
 
+/*
+ * article_days (schema step 9) against the articles: each article's slot
+ * holds its day, and no more slots hold an article than there are articles
+ * (a slot left behind by a deleted one would be counted in timelines).
+ */
+static void check_days(struct folio_store *st, struct check *c)
+{
+	static const char part[] = "timeline days";
+	sqlite3_stmt *s = NULL;
+	int64_t slots = 0, articles = -1;
+	int rc = sqlite3_prepare_v2(st->db, "SELECT days FROM article_days", -1, &s, NULL);
+	while (rc == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW) {
+		const char *days = (const char *)sqlite3_column_text(s, 0);
+		int len = sqlite3_column_bytes(s, 0);
+		for (int at = 0; days && at + DAY_SLOT <= len; at += DAY_SLOT)
+			slots += days[at] != ' ';
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_reset(s);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_OK &&
+	    sqlite3_prepare_v2(st->db, "SELECT count(*) FROM articles", -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			articles = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	char text[160];
+	if (articles < 0) {
+		problem(c, part, sqlite3_errmsg(st->db));
+		return;
+	}
+	if (slots != articles) {
+		snprintf(text, sizeof text, "timelines have a day for %" PRId64 " articles, "
+		         "but the store holds %" PRId64, slots, articles);
+		problem(c, part, text);
+		return;
+	}
+	rows_are_problems(st->db, c, part,
+	                  "SELECT printf('article %d is dated \"%s\" but its day for timelines"
+	                  " is \"%s\"', a.id, a.date,"
+	                  " coalesce(substr(d.days, (a.id & 255) * 10 + 1, 10), ''))"
+	                  " FROM articles AS a INDEXED BY articles_by_date"
+	                  " LEFT JOIN article_days AS d ON d.chunk = a.id >> 8"
+	                  " WHERE coalesce(substr(d.days, (a.id & 255) * 10 + 1, 10), '') <> "
+	                  DAY_SLOT_OF("a.date") " LIMIT 20", NULL);
+}
+
 int folio_store_check(struct folio_store *st, folio_store_check_fn *fn, void *ctx,
                       size_t *problems, char **err)
 {
@@ -110,6 +160,8 @@ int folio_store_check(struct folio_store *st, folio_store_check_fn *fn, void *ct
 		rows_are_problems(st->db, &c, "indexing",
 		                  "SELECT printf('%d articles are stored but not indexed', count(*))"
 		                  " FROM articles_fts_pending HAVING count(*) > 0", NULL);
+	if (st->schema >= 9)
+		check_days(st, &c);
 	int rc = check_index(st, &c, err);
 	*problems = c.problems;
 	return rc;

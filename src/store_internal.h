@@ -46,11 +46,25 @@ enum near_stmt_id {
 	" AND (?7 IS NULL OR a.id IN (SELECT article_id FROM article_tags" \
 	"      WHERE tag_id = (SELECT id FROM tags WHERE name = ?7)))"
 
-/* Articles by day (folio_store_days): of everything, a source, dates, a search. */
+/* Articles by day (folio_store_days, store_days.c): of a source, dates, a search. */
 enum days_stmt {
-	DAYS_ALL, DAYS_SOURCE, DAYS_DATES, DAYS_SEEK, DAYS_MATCHES,
-	DAYS_IDS, DAYS_LAST_ID, DAYS_WALK, DAYS_WALK_SOURCE, DAYS_STMTS
+	DAYS_SOURCE, DAYS_DATES, DAYS_SEEK, DAYS_MATCHES, DAYS_IDS, DAYS_LAST_ID,
+	DAYS_WALK, DAYS_WALK_SOURCE, DAYS_CHUNKS, DAYS_STMTS
 };
+/*
+ * article_days (schema step 9): the days of DAY_CHUNK_IDS ids a row, the
+ * row of id being id >> DAY_CHUNK_SHIFT, DAY_SLOT characters an id: its
+ * date, DAY_UNDATED, or spaces for no article.
+ */
+#define DAY_CHUNK_SHIFT 8
+#define DAY_CHUNK_IDS (1 << DAY_CHUNK_SHIFT)
+#define DAY_SLOT 10
+#define DAY_UNDATED "0000-00-00"
+/* An article's slot, in SQL: schema step 9 is spelt with it, so never change it, add a step. */
+#define DAY_SLOT_OF(date) \
+	"CASE WHEN " date " IS NULL THEN '          '" \
+	" WHEN " date " = '' THEN '" DAY_UNDATED "'" \
+	" ELSE printf('%-10.10s', " date ") END"
 
 /* Keyset walks: what they return, and which variant of the WHERE/ORDER BY. */
 enum walk_what { WALK_ROWS, WALK_IDS, WALK_COUNT, WALK_WHATS };
@@ -140,6 +154,12 @@ int st_read_rows(sqlite3_stmt *s, size_t limit, size_t size,
 
 /* store_query.c: a struct folio_list_row from columns id, date, source, title, read, flagged */
 bool st_read_list_row(sqlite3_stmt *s, void *item);
+/* store_query.c: column col, a date, into dst ("" for NULL) */
+void st_copy_date(char dst[11], sqlite3_stmt *s, int col);
+/* store_query.c: a search's failure, said as one (interrupted, a bad query) */
+int st_fail_search(struct folio_store *st, int rc, char **err);
+/* store_query.c: ask st's interrupt check while a search runs (on), or stop */
+void st_watch_interrupt(struct folio_store *st, bool on);
 
 /* store_near.c: link a new or replaced article to the story its body belongs to */
 int st_near_link(struct folio_store *st, int64_t id, const char *body, bool replaced,

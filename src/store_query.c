@@ -141,7 +141,7 @@ static char *dup_column(sqlite3_stmt *s, int col, bool *nomem)
 	return copy;
 }
 
-static void copy_date(char dst[11], sqlite3_stmt *s, int col)
+void st_copy_date(char dst[11], sqlite3_stmt *s, int col)
 {
 	const unsigned char *text = sqlite3_column_text(s, col);
 	snprintf(dst, 11, "%s", text ? (const char *)text : "");
@@ -261,7 +261,7 @@ bool st_read_list_row(sqlite3_stmt *s, void *item)
 	struct folio_list_row *r = item;
 	bool nomem = false;
 	r->id = sqlite3_column_int64(s, 0);
-	copy_date(r->date, s, 1);
+	st_copy_date(r->date, s, 1);
 	r->source = dup_column(s, 2, &nomem);
 	r->title = dup_column(s, 3, &nomem);
 	r->read = sqlite3_column_int(s, 4) != 0;
@@ -361,7 +361,7 @@ int st_neighbour(struct folio_store *st, bool by_title, int64_t source_id, int64
 	} else {
 		got = st_step_one(st, key, "find an article", err);
 		if (got > 0)
-			copy_date(date, key, 0);
+			st_copy_date(date, key, 0);
 		sqlite3_reset(key);
 	}
 	if (got <= 0) {
@@ -530,7 +530,7 @@ static int bind_search(struct folio_store *st, sqlite3_stmt *s, const char *matc
 }
 
 /* A search failure: a bad expression is the parser's bug, so show SQLite's words. */
-static int fail_search(struct folio_store *st, int rc, char **err)
+int st_fail_search(struct folio_store *st, int rc, char **err)
 {
 	if ((rc & 0xff) == SQLITE_INTERRUPT) {
 		st_set_msg(err, "%s: search interrupted", st->path);
@@ -552,7 +552,7 @@ static int fail_search(struct folio_store *st, int rc, char **err)
  */
 #define INTERRUPT_EVERY_OPS 1000
 
-static void watch_interrupt(struct folio_store *st, bool on)
+void st_watch_interrupt(struct folio_store *st, bool on)
 {
 	if (st->interrupt)
 		sqlite3_progress_handler(st->db, on ? INTERRUPT_EVERY_OPS : 0,
@@ -573,7 +573,7 @@ static bool read_hit(sqlite3_stmt *s, void *item)
 	int snippet_col = sqlite3_column_bytes(s, 5) > 0 ? 5 : 6;
 	h->id = sqlite3_column_int64(s, 0);
 	h->score = sqlite3_column_double(s, 1);
-	copy_date(h->date, s, 2);
+	st_copy_date(h->date, s, 2);
 	h->source = dup_column(s, 3, &nomem);
 	h->title = dup_column(s, 4, &nomem);
 	h->snippet = dup_column(s, snippet_col, &nomem);
@@ -605,15 +605,15 @@ static int run_search(struct folio_store *st, enum stmt_id which, int snippet_ch
 	    (sqlite3_bind_parameter_count(s) >= 6 &&
 	     sqlite3_bind_int(s, 6, snippet_chars) != SQLITE_OK))
 		return st_fail(st, sqlite3_errcode(st->db), "search", err);
-	watch_interrupt(st, true);
+	st_watch_interrupt(st, true);
 	int rc = st_read_rows(s, limit, sizeof **hits, read_hit, &items, n);
-	watch_interrupt(st, false);
+	st_watch_interrupt(st, false);
 	*hits = items;
 	if (rc != SQLITE_DONE) {
 		folio_store_hits_free(*hits, *n);
 		*hits = NULL;
 		*n = 0;
-		return rc == SQLITE_NOMEM ? st_fail(st, rc, "search", err) : fail_search(st, rc, err);
+		return rc == SQLITE_NOMEM ? st_fail(st, rc, "search", err) : st_fail_search(st, rc, err);
 	}
 	return 0;
 }
@@ -660,14 +660,14 @@ static int search_count(struct folio_store *st, enum stmt_id which,
 	*count = 0;
 	if (!s || bind_search(st, s, match, after, before, tag, cap, err) != 0)
 		return -1;
-	watch_interrupt(st, true);
+	st_watch_interrupt(st, true);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*count = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
-	watch_interrupt(st, false);
+	st_watch_interrupt(st, false);
 	if (rc != SQLITE_ROW)
-		return fail_search(st, rc, err);
+		return st_fail_search(st, rc, err);
 	return 0;
 }
 
@@ -685,180 +685,4 @@ int folio_store_search_count_unread(struct folio_store *st, const struct folio_s
 {
 	return search_count(st, o->match ? S_COUNT_UNREAD : S_COUNT_DATES_UNREAD, o, cap, count,
 	                    err);
-}
-
-/* ---- articles by day, for a timeline ----------------------------------- */
-
-/*
- * Every statement here reads indexes only, never a body: a source's or the
- * store's days from articles_by_source or articles_by_date (covering), and
- * a search's from FTS5's index joined to the articles by date.  A search
- * matching few articles looks each one up by id (DAYS_SEEK); one matching
- * many (more than 1 in DAYS_SCAN_SHARE) reads FTS5's ids into a bitmap and
- * walks articles_by_date (or articles_by_source) once, counting the rows
- * whose bit is set: a sequential read of a small index instead of a random
- * read of the articles table per match.  (Asking SQLite for the same with
- * `a.id IN (SELECT rowid ...)` cost twice the CPU at 10^5: it builds and
- * probes a B-tree of the ids.)
- */
-static const char *const days_sql[DAYS_STMTS] = {
-	[DAYS_ALL] = "SELECT date, count(*) FROM articles INDEXED BY articles_by_date GROUP BY date",
-	[DAYS_SOURCE] = "SELECT date, count(*) FROM articles INDEXED BY articles_by_source"
-	                " WHERE source_id = ?1 GROUP BY date",
-	[DAYS_DATES] = "SELECT a.date, count(*) FROM articles AS a INDEXED BY articles_by_date"
-	               " WHERE " DATE_LIMITS " AND (?8 = 0 OR a.source_id = ?8) GROUP BY a.date",
-	[DAYS_SEEK] = "SELECT a.date, count(*) FROM articles_fts CROSS JOIN articles AS a"
-	              " ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?1 AND " DATE_LIMITS
-	              " AND (?8 = 0 OR a.source_id = ?8) GROUP BY a.date",
-	[DAYS_IDS] = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1",
-	[DAYS_LAST_ID] = "SELECT max(id) FROM articles",
-	/* (date, id) in the index's order, so a day's rows come together */
-	[DAYS_WALK] = "SELECT a.date, a.id FROM articles AS a INDEXED BY articles_by_date"
-	              " WHERE " DATE_LIMITS " AND ?8 = 0",
-	[DAYS_WALK_SOURCE] = "SELECT a.date, a.id FROM articles AS a INDEXED BY articles_by_source"
-	                     " WHERE a.source_id = ?8 AND " DATE_LIMITS,
-	[DAYS_MATCHES] = "SELECT count(*) FROM (SELECT 1 FROM articles_fts"
-	                 " WHERE articles_fts MATCH ?1 LIMIT ?2)",
-};
-
-/* A search matching more than 1 in DAYS_SCAN_SHARE articles walks the date index. */
-#define DAYS_SCAN_SHARE 64
-
-/*
- * The rows of s, (date, count) a day; or, with ids, (date, id) rows in date
- * order of which those whose bit is set in ids are counted, a day a row.
- */
-static int days_step(struct folio_store *st, sqlite3_stmt *s, const unsigned char *ids,
-                     int64_t last_id, struct folio_day_count **days, size_t *n, char **err)
-{
-	struct folio_day_count *list = NULL;
-	size_t count = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t k = 1;
-		if (ids) {
-			int64_t id = sqlite3_column_int64(s, 1);
-			if (id < 1 || id > last_id || !(ids[id >> 3] & (1u << (id & 7))))
-				continue;
-			const unsigned char *date = sqlite3_column_text(s, 0);
-			if (count && strcmp(list[count - 1].date, date ? (const char *)date : "") == 0) {
-				list[count - 1].count++;
-				continue;
-			}
-		} else {
-			k = sqlite3_column_int64(s, 1);
-		}
-		void *p = list;
-		if (!folio_grow_raw(&p, &cap, count + 1, sizeof *list)) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		list = p;
-		copy_date(list[count].date, s, 0);
-		list[count++].count = k;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(list);
-		return fail_search(st, rc, err);
-	}
-	*days = list;
-	*n = count;
-	return 0;
-}
-
-/* The ids FTS5 matches for match, as a bitmap of bits 0..*last_id. */
-static int days_ids(struct folio_store *st, const char *match, unsigned char **ids,
-                    int64_t *last_id, char **err)
-{
-	sqlite3_stmt *last = st_prepare(st, &st->days[DAYS_LAST_ID], days_sql[DAYS_LAST_ID], err);
-	sqlite3_stmt *s = st_prepare(st, &st->days[DAYS_IDS], days_sql[DAYS_IDS], err);
-	int rc;
-	*ids = NULL;
-	if (!last || !s || st_step_one(st, last, "count a timeline", err) < 0) {
-		if (last)
-			sqlite3_reset(last);
-		return -1;
-	}
-	*last_id = sqlite3_column_int64(last, 0);
-	sqlite3_reset(last);
-	if (*last_id < 0 || !(*ids = calloc((size_t)(*last_id >> 3) + 1, 1)))
-		return st_fail(st, SQLITE_NOMEM, "count a timeline", err);
-	sqlite3_reset(s);
-	if (st_bind_text(s, 1, match) != SQLITE_OK) {
-		free(*ids);
-		*ids = NULL;
-		return st_fail(st, sqlite3_errcode(st->db), "count a timeline", err);
-	}
-	watch_interrupt(st, true);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(s, 0);
-		if (id >= 1 && id <= *last_id)
-			(*ids)[id >> 3] |= (unsigned char)(1u << (id & 7));
-	}
-	sqlite3_reset(s);
-	watch_interrupt(st, false);
-	if (rc != SQLITE_DONE) {
-		free(*ids);
-		*ids = NULL;
-		return fail_search(st, rc, err);
-	}
-	return 0;
-}
-
-int folio_store_days(struct folio_store *st, int64_t source_id, const struct folio_search_opts *o,
-                     struct folio_day_count **days, size_t *n, char **err)
-{
-	const char *match = o ? o->match : NULL, *after = o ? o->after : NULL,
-	           *before = o ? o->before : NULL, *tag = o ? o->tag : NULL;
-	enum days_stmt which = source_id ? DAYS_SOURCE : DAYS_ALL;
-	*days = NULL;
-	*n = 0;
-	if (match) {
-		/* how many it matches, counted in FTS5's index no further than the share */
-		int64_t total = 0, unread, matches = 0;
-		sqlite3_stmt *c = st_prepare(st, &st->days[DAYS_MATCHES], days_sql[DAYS_MATCHES], err);
-		if (!c || folio_store_totals(st, &total, &unread, err) != 0)
-			return -1;
-		int64_t cap = total / DAYS_SCAN_SHARE + 1;
-		if (st_bind_text(c, 1, match) != SQLITE_OK || sqlite3_bind_int64(c, 2, cap) != SQLITE_OK)
-			return st_fail(st, sqlite3_errcode(st->db), "count a timeline", err);
-		watch_interrupt(st, true);
-		int rc = sqlite3_step(c);
-		if (rc == SQLITE_ROW)
-			matches = sqlite3_column_int64(c, 0);
-		sqlite3_reset(c);
-		watch_interrupt(st, false);
-		if (rc != SQLITE_ROW)
-			return fail_search(st, rc, err);
-		which = matches < cap ? DAYS_SEEK : source_id ? DAYS_WALK_SOURCE : DAYS_WALK;
-	} else if (after || before || tag) {
-		which = DAYS_DATES;
-	}
-	bool walk = which == DAYS_WALK || which == DAYS_WALK_SOURCE;
-	unsigned char *ids = NULL;
-	int64_t last_id = 0;
-	if (walk && days_ids(st, match, &ids, &last_id, err) != 0)
-		return -1;
-	sqlite3_stmt *s = st_prepare(st, &st->days[which], days_sql[which], err);
-	if (!s) {
-		free(ids);
-		return -1;
-	}
-	sqlite3_reset(s);
-	/* the walks have no ?1: the match was the bitmap's */
-	if (which == DAYS_SOURCE ? sqlite3_bind_int64(s, 1, source_id) != SQLITE_OK
-	    : which != DAYS_ALL && ((match && !walk && st_bind_text(s, 1, match) != SQLITE_OK) ||
-	                            st_bind_text(s, 2, after) != SQLITE_OK ||
-	                            st_bind_text(s, 3, before) != SQLITE_OK ||
-	                            st_bind_text(s, 7, tag) != SQLITE_OK ||
-	                            sqlite3_bind_int64(s, 8, source_id) != SQLITE_OK)) {
-		free(ids);
-		return st_fail(st, sqlite3_errcode(st->db), "count a timeline", err);
-	}
-	watch_interrupt(st, which != DAYS_ALL && which != DAYS_SOURCE);
-	int rc = days_step(st, s, ids, last_id, days, n, err);
-	watch_interrupt(st, false);
-	free(ids);
-	return rc;
 }

@@ -21,7 +21,7 @@
 struct folio_store;
 
 /* The schema version this folio writes (PRAGMA user_version). */
-#define FOLIO_STORE_SCHEMA 8
+#define FOLIO_STORE_SCHEMA 9
 
 enum folio_store_flags {
 	FOLIO_STORE_CREATE = 1,   /* create the file (and its folder) if missing */

@@ -66,10 +66,12 @@ is "an empty store: no bars, nothing undated" "$("$FOLIO" --db "$TMP/empty.db" i
 	'{ "by": "day", "dated": 0, "undated": 0, "buckets": [ ] }'
 
 # A search matching few of the store's articles looks each one up; one
-# matching many walks the date index: the same counts either way.
+# matching many reads FTS5's ids beside every article's day (article_days,
+# 256 ids a row: 308 articles take two rows); a source's walks its index:
+# the same counts every way.
 mkdir "$TMP/filler"
 awk -v dir="$TMP/filler" 'BEGIN {
-	for (i = 1; i <= 130; i++) {
+	for (i = 1; i <= 300; i++) {
 		f = sprintf("%s/f%03d.txt", dir, i)
 		printf "Filler Weekly\n\nFiller number %03d\n\nBy Test Writer\n", i > f
 		printf "June %d, 2001\n\nFILLTOWN -- Filler text number %03d fills a store.\n", i % 28 + 1, i > f
@@ -80,9 +82,37 @@ awk -v dir="$TMP/filler" 'BEGIN {
 big() { COLUMNS=60 LC_ALL=C.UTF-8 "$FOLIO" --db "$TMP/big.db" timeline --by year "$@"; }
 like "a rare word (articles looked up one by one)" "$(big museum)" '^2017    1 '
 out=$(big bridge)
-like "a common one (the date index walked)" "$out" '^2016    3 '
+like "  another" "$out" '^2016    3 '
 like "  its undated apart" "$out" 'undated 1$'
-like "  every filler page in its year" "$(big filler)" '^2001 +130 '
+out=$(big number)
+like "a common word (every article's day read)" "$out" '^2001 +300 '
+like "  its other years" "$(echo "$out" | tr '\n' ' ')" '2016 +5 .*2017 +1 '
+like "  and its undated" "$out" 'undated +2$'
+is "every filler page in its day, as the source's own index counts them" \
+	"$(big --by day filler)" "$(big --by day --source 'Filler Weekly' filler)"
+is "  and with no word, every article" "$(big | awk '{ print $1, $2 }')" \
+	"$(printf '2001 300\n2002 0\n2003 0\n2004 0\n2005 0\n2006 0\n2007 0\n2008 0\n2009 0\n2010 0\n2011 0\n2012 0\n2013 0\n2014 0\n2015 0\n2016 5\n2017 1\nundated 2')"
+like "dates limit a common word" "$(big --by day 'filler after:2001-06-20 before:2001-06-22' | tr '\n' ' ')" \
+	'^2001-06-20 +11 .*2001-06-21 +11 [^0-9]*undated +0 $'
+like "  and the whole store (no undated with a limit)" "$(big 'after:2016-05-01' | tr '\n' ' ')" \
+	'^2016 +1 .*2017 +1 [^0-9]*undated +0 $'
+
+# The days are kept by the store's triggers whatever changes an article.
+"$FOLIO" --db "$TMP/big.db" delete $("$FOLIO" --db "$TMP/big.db" search filler 'after:2001-06-20' \
+	'before:2001-06-21' | cut -f1) >/dev/null
+like "deleted articles leave the timeline" "$(big --by day filler | grep '^2001-06-2[01]' | tr '\n' ' ')" \
+	'^2001-06-20 +0 .*2001-06-21 +11'
+sed 's/^June [0-9]*, 2001$/July 4, 2003/' "$TMP/filler/f001.txt" >"$TMP/f001.txt" &&
+	cat "$TMP/f001.txt" >"$TMP/filler/f001.txt"
+"$FOLIO" --db "$TMP/big.db" import --quiet "$TMP/filler/f001.txt"
+like "an article imported again with a new date moves" "$(big filler | tr '\n' ' ')" '^2001 +288 .*2003 +1 '
+"$FOLIO" --db "$TMP/big.db" check >"$TMP/out" 2>&1; rc=$?
+is "folio check: the days agree with the articles" "$rc" 0
+like "  and says it checked them" "$(cat "$TMP/out")" 'timeline days: ok'
+sqlite3 "$TMP/big.db" "UPDATE article_days SET days = replace(days, '2003-07-04', '2003-07-05')"
+"$FOLIO" --db "$TMP/big.db" check >"$TMP/out" 2>&1; rc=$?
+is "a day that disagrees is damage (exit 3)" "$rc" 3
+like "  named with its article" "$(cat "$TMP/out")" 'timeline days: article [0-9]+ is dated "2003-07-04" but its day for timelines is "2003-07-05"'
 
 t --by hour >/dev/null 2>"$TMP/err"; rc=$?
 is "--by hour is a usage error" "$rc" 2

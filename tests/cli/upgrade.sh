@@ -1,7 +1,7 @@
 #!/bin/sh
 # The upgrade from schema 4 (the search index with prefix indexes of 2 and 3
 # characters) through 5 (near-duplicates) to 6 (the index without them) and on
-# to 8 (the indexes of the lists by title): a
+# to 8 (the indexes of the lists by title) and 9 (the days for timelines): a
 # store is taken back to schema 4 here, with schema 4's own statement for
 # its index and step 5's tables gone, then opened by folio, which upgrades
 # it in place.  Every article, every search and the store's own check come
@@ -37,7 +37,9 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(title, byline, source, body,
   tokenize='unicode61 remove_diacritics 2', prefix='2 3');
 INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 16);
 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
-PRAGMA user_version = 4;"
+DROP TRIGGER article_days_insert; DROP TRIGGER article_days_delete;
+	DROP TRIGGER article_days_update; DROP VIEW article_days_put; DROP TABLE article_days;
+	PRAGMA user_version = 4;"
 is "the store is at schema 4" "$(sqlite3 "$db" 'PRAGMA user_version')" 4
 
 "$FOLIO" --db "$db" list >/dev/null 2>"$TMP/err"; rc=$?
@@ -48,7 +50,9 @@ like "  and says how to" "$(cat "$TMP/err")" "older folio \\(schema 4\\)"
 is "an import upgrades it (exit 0)" "$rc" 0
 like "  saying so first" "$(cat "$TMP/err")" "upgrading the search index of $n articles"
 like "  and changes no article" "$(cat "$TMP/out")" "^imported 0 new, 0 updated, 1 unchanged, 0 skipped$"
-is "the store is at the latest schema (8)" "$(sqlite3 "$db" 'PRAGMA user_version')" 8
+is "the store is at the latest schema (9)" "$(sqlite3 "$db" 'PRAGMA user_version')" 9
+is "  with every article's day for timelines" \
+	"$(sqlite3 "$db" "SELECT sum(length(replace(days, ' ', ''))) / 10 FROM article_days")" "$n"
 is "  with the indexes of the lists by title" \
 	"$(sqlite3 "$db" "SELECT count(*) FROM sqlite_master WHERE name LIKE 'articles_by%title'")" 2
 is "  its index has no prefix index" \

@@ -88,6 +88,8 @@ is "open without an ID: exit 2" "$rc" 2
 sqlite3 "$TMP/old.db" "ALTER TABLE articles DROP COLUMN url; DROP TRIGGER articles_delete_tags;
 	DROP TABLE tags; DROP TABLE article_tags; DROP TABLE removed; DROP TABLE searches;
 	DROP INDEX articles_by_title; DROP INDEX articles_by_source_title;
+	DROP TRIGGER article_days_insert; DROP TRIGGER article_days_delete;
+	DROP TRIGGER article_days_update; DROP VIEW article_days_put; DROP TABLE article_days;
 	PRAGMA user_version = 6;"
 before=$(sqlite3 "$TMP/old.db" "SELECT id, title, read FROM articles ORDER BY id")
 "$FOLIO" --db "$TMP/old.db" import "$TMP/in" >"$TMP/out" 2>&1; rc=$?

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Damage inside a store: `folio check` reads all of it and names what is
 # wrong (SQLite's integrity check, the search index against the articles,
-# the counts); any command that meets damage stops with a message naming
+# the counts, the days kept for timelines); any command that meets damage stops with a message naming
 # the store and pointing at folio check; and nothing more is written to a
 # store found damaged.
 . "$top_srcdir/tests/lib.sh"
@@ -27,6 +27,7 @@ is "  every part is ok" "$(cat "$TMP/out")" "integrity: ok
 sources: ok
 counts: ok
 indexing: ok
+timeline days: ok
 search index: ok"
 is "  nothing on stderr" "$(cat "$TMP/err")" ""
 is "  and the store is unchanged" "$(cksum <"$TMP/good.db")" "$sum"

@@ -65,6 +65,8 @@ sqlite3 "$TMP/old.db" "UPDATE articles SET path = CAST(path AS TEXT);
 	ALTER TABLE articles DROP COLUMN url; DROP TRIGGER articles_delete_tags;
 	DROP TABLE tags; DROP TABLE article_tags; DROP TABLE removed; DROP TABLE searches;
 	DROP INDEX articles_by_title; DROP INDEX articles_by_source_title;
+	DROP TRIGGER article_days_insert; DROP TRIGGER article_days_delete;
+	DROP TRIGGER article_days_update; DROP VIEW article_days_put; DROP TABLE article_days;
 	PRAGMA user_version = 3;"
 before=$(sqlite3 "$TMP/old.db" "SELECT id || ' ' || hex(path) FROM articles ORDER BY id;")
 is "the old store holds its names as TEXT" "$(sqlite3 "$TMP/old.db" "SELECT DISTINCT typeof(path) FROM articles;")" "text"
