@@ -80,7 +80,7 @@ static const struct phrase {
 	{ "you're not a robot", SIGN_PROMPT }, { "invalid email address", SIGN_PROMPT },
 	{ "video is no longer available", SIGN_PROMPT }, { "video is not available", SIGN_PROMPT },
 	{ "video is unavailable", SIGN_PROMPT }, { "video has been removed", SIGN_PROMPT },
-	{ "your browser does not support", SIGN_PROMPT },
+	{ "your browser does not support", SIGN_PROMPT }, { "click here", SIGN_PROMPT },
 
 	{ "newsletter", SIGN_BLURB }, { "newsletters", SIGN_BLURB }, { "unsubscribe", SIGN_BLURB },
 	{ "subscribe", SIGN_BLURB }, { "inbox", SIGN_BLURB },
@@ -154,6 +154,7 @@ static const struct phrase leads[] = {
 	{ "watch more", LEAD_SHORT }, { "more from", LEAD_SHORT }, { "follow us", LEAD_SHORT },
 	{ "like us on", LEAD_SHORT }, { "support the", LEAD_SHORT }, { "donate now", LEAD_SHORT },
 	{ "loading", LEAD_SHORT }, { "submit your", LEAD_SHORT }, { "click here", LEAD_SHORT },
+	{ "check out", LEAD_SHORT }, { "learn how", LEAD_SHORT }, { "learn more", LEAD_SHORT },
 
 	{ "(reporting by", LEAD_TRAILER }, { "reporting by", LEAD_TRAILER },
 	{ "(additional reporting", LEAD_TRAILER }, { "additional reporting by", LEAD_TRAILER },
@@ -167,7 +168,7 @@ static const struct phrase leads[] = {
 	{ "follow them on", LEAD_TRAILER }, { "for more from", LEAD_TRAILER },
 	{ "for the top stories", LEAD_TRAILER }, { "e-mail:", LEAD_TRAILER },
 	{ "email:", LEAD_TRAILER }, { "read the original article", LEAD_TRAILER },
-	{ "click for more from", LEAD_TRAILER },
+	{ "click for more from", LEAD_TRAILER }, { "source:", LEAD_TRAILER },
 };
 #define N_LEADS (sizeof leads / sizeof leads[0])
 
