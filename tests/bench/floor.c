@@ -3,6 +3,7 @@
  *
  *   floor import DB PATH...           load files (folders recursively)
  *   floor search DB QUERY [RUNS] [TABLE]
+ *   floor sources DB
  *
  * folio's import is measured against this.  `import` reads every file
  * under the paths (names in byte order, hidden names skipped, like folio),
@@ -18,6 +19,11 @@
  * by bm25, reading rowid and score of every row, and prints p50 and p95 in
  * milliseconds.  TABLE (default "fts") lets the same bare query run on
  * folio's own index (articles_fts) as well as on the floor's.
+ *
+ * `sources` is the least a process does to print what `folio sources`
+ * prints: open folio's store read-only, read its sources table in folio's
+ * order, print one line each.  Run as a process against `folio sources`,
+ * it is the floor of folio's start-up.
  *
  * Same SQLite as folio: link with -lsqlite3.
  */
@@ -224,6 +230,23 @@ static int cmd_search(const char *dbpath, const char *query, int runs, const cha
 	return rc;
 }
 
+static int cmd_sources(const char *dbpath)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st = NULL;
+	int rc = 0;
+	if (sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT name, total, unread FROM sources"
+	                       " ORDER BY name COLLATE NOCASE, name", -1, &st, NULL) != SQLITE_OK)
+		rc = fail(db, dbpath);
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW)
+		printf("%6lld %6lld  %s\n", (long long)sqlite3_column_int64(st, 1),
+		       (long long)sqlite3_column_int64(st, 2), (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc >= 4 && strcmp(argv[1], "import") == 0)
@@ -235,8 +258,11 @@ int main(int argc, char **argv)
 			goto usage;
 		return cmd_search(argv[2], argv[3], runs, table) ? 1 : 0;
 	}
+	if (argc == 3 && strcmp(argv[1], "sources") == 0)
+		return cmd_sources(argv[2]) ? 1 : 0;
 usage:
 	fputs("usage: floor import DB PATH...\n"
-	      "       floor search DB QUERY [RUNS] [TABLE]\n", stderr);
+	      "       floor search DB QUERY [RUNS] [TABLE]\n"
+	      "       floor sources DB\n", stderr);
 	return 2;
 }

@@ -293,6 +293,11 @@ for n in $sizes; do
 	# process of its own (open, query, 50 rows) and inside one process
 	"$bin/measure" run "$runs" "$FOLIO" --db "$store" sources > "$bench/m.txt"
 	fig "search.startup.p50_ms@$n" "$(field p50_ms < "$bench/m.txt")"
+	fig "search.startup.cpu_ms@$n" "$(field cpu_ms < "$bench/m.txt")"
+	# the floor of start-up: a bare SQLite program printing the same sources
+	"$bin/measure" run "$runs" "$bin/floor" sources "$store" > "$bench/m.txt"
+	fig "search.startup_bare.p50_ms@$n" "$(field p50_ms < "$bench/m.txt")"
+	fig "search.startup_bare.cpu_ms@$n" "$(field cpu_ms < "$bench/m.txt")"
 
 	# timelines (issue 19): every article, a common word and a rare one,
 	# counted from the indexes; a whole `folio timeline` process each
