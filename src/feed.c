@@ -25,9 +25,7 @@
 #include <limits.h>
 #include <strings.h>
 
-#include <libxml/parser.h>
-#include <libxml/xmlreader.h>
-
+#include "folio/libs.h"
 #include "folio/text.h"
 #include "markup.h"
 
@@ -55,7 +53,8 @@ static const xmlNode *own_child(const xmlNode *node, const char *name)
 {
 	for (const xmlNode *c = node ? node->children : NULL; c; c = c->next)
 		if (markup_is(c, name) &&
-		    (c->ns == node->ns || (c->ns && node->ns && xmlStrEqual(c->ns->href, node->ns->href))))
+		    (c->ns == node->ns ||
+		     (c->ns && node->ns && folio_xml.xmlStrEqual(c->ns->href, node->ns->href))))
 			return c;
 	return NULL;
 }
@@ -118,8 +117,8 @@ static enum encoding encoding_of(const xmlNode *node, bool html, bool *base64)
 		*base64 = true; /* Atom: any other media type is base64 */
 	if (e == XHTML && mode && strcasecmp(mode, "escaped") == 0)
 		e = HTML;
-	xmlFree(type);
-	xmlFree(mode);
+	(*folio_xml.xmlFree)(type);
+	(*folio_xml.xmlFree)(mode);
 	return e;
 }
 
@@ -252,11 +251,11 @@ static char *link_of(const xmlNode *entry, enum format fmt, bool *oom)
 			continue;
 		char *rel = markup_attr(c, "rel");
 		bool alternate = !rel || strcasecmp(rel, "alternate") == 0;
-		xmlFree(rel);
+		(*folio_xml.xmlFree)(rel);
 		char *href = alternate ? markup_attr(c, "href") : NULL;
 		if (href) {
 			char *line = markup_clean_line(href);
-			xmlFree(href);
+			(*folio_xml.xmlFree)(href);
 			return line;
 		}
 	}
@@ -274,7 +273,7 @@ static char *url_of(const xmlNode *entry, enum format fmt, bool *oom)
 	if (guid) {
 		char *perma = markup_attr(guid, "isPermaLink");
 		bool is_perma = !perma || strcasecmp(perma, "false") != 0;
-		xmlFree(perma);
+		(*folio_xml.xmlFree)(perma);
 		char *id = is_perma ? line_of(guid, oom) : NULL;
 		url = id ? folio_text_url(id, strlen(id)) : NULL;
 		free(id);
@@ -292,7 +291,7 @@ static char *identity_of(const xmlNode *entry, enum format fmt, bool *oom)
 	else {
 		char *about = markup_attr(entry, "about");
 		id = markup_clean_line(about);
-		xmlFree(about);
+		(*folio_xml.xmlFree)(about);
 	}
 	return id ? id : link_of(entry, fmt, oom);
 }
@@ -433,13 +432,13 @@ struct walk {
 
 static void keep_head(struct walk *w, xmlNode *node, bool with_children)
 {
-	if (!w->head && !(w->head = xmlNewDoc((const xmlChar *)"1.0"))) {
+	if (!w->head && !(w->head = folio_xml.xmlNewDoc((const xmlChar *)"1.0"))) {
 		w->oom = true;
 		return;
 	}
 	if (w->head_kept >= HEAD_KEPT)
 		return;
-	xmlNode *copy = xmlDocCopyNode(node, w->head, with_children ? 1 : 2);
+	xmlNode *copy = folio_xml.xmlDocCopyNode(node, w->head, with_children ? 1 : 2);
 	if (!copy) {
 		w->oom = true;
 		return;
@@ -447,9 +446,9 @@ static void keep_head(struct walk *w, xmlNode *node, bool with_children)
 	w->head_kept++;
 	if (!w->channel) {
 		w->channel = copy;
-		xmlDocSetRootElement(w->head, copy);
-	} else if (!xmlAddChild(w->channel, copy)) {
-		xmlFreeNode(copy);
+		folio_xml.xmlDocSetRootElement(w->head, copy);
+	} else if (!folio_xml.xmlAddChild(w->channel, copy)) {
+		folio_xml.xmlFreeNode(copy);
 		w->oom = true;
 	}
 }
@@ -478,11 +477,11 @@ static void take_entry(struct walk *w, const xmlNode *entry)
 /* The root: which format, or NULL-reason when it is no feed. */
 static const char *root_format(const xmlChar *name, enum format *fmt)
 {
-	if (xmlStrcasecmp(name, (const xmlChar *)"rss") == 0)
+	if (folio_xml.xmlStrcasecmp(name, (const xmlChar *)"rss") == 0)
 		*fmt = RSS;
-	else if (xmlStrcasecmp(name, (const xmlChar *)"feed") == 0)
+	else if (folio_xml.xmlStrcasecmp(name, (const xmlChar *)"feed") == 0)
 		*fmt = ATOM;
-	else if (xmlStrcasecmp(name, (const xmlChar *)"RDF") == 0)
+	else if (folio_xml.xmlStrcasecmp(name, (const xmlChar *)"RDF") == 0)
 		*fmt = RDF;
 	else
 		return "XML, but not an RSS, Atom or RDF feed";
@@ -491,8 +490,8 @@ static const char *root_format(const xmlChar *name, enum format *fmt)
 
 static bool named(xmlTextReader *r, const char *name)
 {
-	const xmlChar *local = xmlTextReaderConstLocalName(r);
-	return local && xmlStrcasecmp(local, (const xmlChar *)name) == 0;
+	const xmlChar *local = folio_xml.xmlTextReaderConstLocalName(r);
+	return local && folio_xml.xmlStrcasecmp(local, (const xmlChar *)name) == 0;
 }
 
 /*
@@ -507,21 +506,21 @@ static enum folio_extract_result walk(xmlTextReader *r, folio_feed_entry_fn *eac
 	struct walk w = { .r = r, .each = each, .ctx = ctx };
 	const char *not_feed = NULL;
 	bool seen_root = false;
-	int ret = r ? xmlTextReaderRead(r) : -1;
+	int ret = r ? folio_xml.xmlTextReaderRead(r) : -1;
 	while (ret == 1 && !w.oom && !w.stopped && !not_feed) {
-		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT) {
-			ret = xmlTextReaderRead(r);
+		if (folio_xml.xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT) {
+			ret = folio_xml.xmlTextReaderRead(r);
 			continue;
 		}
-		int depth = xmlTextReaderDepth(r);
+		int depth = folio_xml.xmlTextReaderDepth(r);
 		if (depth == 0) {
 			if (seen_root)
 				break;
 			seen_root = true;
-			if (!(not_feed = root_format(xmlTextReaderConstLocalName(r), &w.fmt)) &&
-			    w.fmt == ATOM)
-				keep_head(&w, xmlTextReaderCurrentNode(r), false);
-			ret = xmlTextReaderRead(r);
+			const xmlChar *root = folio_xml.xmlTextReaderConstLocalName(r);
+			if (!(not_feed = root_format(root, &w.fmt)) && w.fmt == ATOM)
+				keep_head(&w, folio_xml.xmlTextReaderCurrentNode(r), false);
+			ret = folio_xml.xmlTextReaderRead(r);
 			continue;
 		}
 		/* Where entries are: RSS channel > item, Atom feed > entry, RDF > item;
@@ -532,36 +531,36 @@ static enum folio_extract_result walk(xmlTextReader *r, folio_feed_entry_fn *eac
 		              : depth == 1 && named(r, "item");
 		if (depth == 1 && w.fmt != ATOM && named(r, "channel") && !w.channel) {
 			/* RSS: the channel holds the entries; RDF: the feed's own elements */
-			keep_head(&w, xmlTextReaderCurrentNode(r), false);
-			ret = xmlTextReaderRead(r);
+			keep_head(&w, folio_xml.xmlTextReaderCurrentNode(r), false);
+			ret = folio_xml.xmlTextReaderRead(r);
 			continue;
 		}
 		if (w.fmt == RDF && depth == 2 && w.channel && !w.have_source)
 			in_channel = true; /* inside RDF's channel, before the first item */
 		if (is_entry) {
-			xmlNode *entry = xmlTextReaderExpand(r);
+			xmlNode *entry = folio_xml.xmlTextReaderExpand(r);
 			if (!entry) {
 				w.broke = true; /* broken inside the entry */
 				break;
 			}
 			take_entry(&w, entry);
 		} else if (in_channel && !w.have_source && w.channel) {
-			xmlNode *node = xmlTextReaderExpand(r);
+			xmlNode *node = folio_xml.xmlTextReaderExpand(r);
 			if (!node) {
 				w.broke = true;
 				break;
 			}
 			keep_head(&w, node, true);
 		} else if (depth == 1 && w.fmt == RSS && named(r, "channel")) {
-			ret = xmlTextReaderRead(r); /* a second channel: its items too */
+			ret = folio_xml.xmlTextReaderRead(r); /* a second channel: its items too */
 			continue;
 		}
-		ret = xmlTextReaderNext(r);
+		ret = folio_xml.xmlTextReaderNext(r);
 	}
 	bool broke = w.broke || ret == -1;
-	int line = r ? xmlTextReaderGetParserLineNumber(r) : 0;
-	xmlFreeTextReader(r);
-	xmlFreeDoc(w.head);
+	int line = r ? folio_xml.xmlTextReaderGetParserLineNumber(r) : 0;
+	folio_xml.xmlFreeTextReader(r);
+	folio_xml.xmlFreeDoc(w.head);
 	free(w.source);
 	free(w.feed_author);
 	*n = w.n;
@@ -626,10 +625,12 @@ enum folio_extract_result folio_feed_parse(const char *bytes, size_t len,
 		return FOLIO_EXTRACT_NO_ARTICLE;
 	}
 	struct markup_input in;
-	markup_silence();
-	if (markup_input(bytes, len, true, &in) != 0)
-		return FOLIO_EXTRACT_NOMEM;
-	xmlTextReader *r = xmlReaderForMemory(in.s, (int)in.len, NULL, "UTF-8", READER_OPTIONS);
+	if (markup_ready(reason) != 0)
+		return FOLIO_EXTRACT_NO_ARTICLE;
+	if (markup_input(bytes, len, true, &in, reason) != 0)
+		return *reason ? FOLIO_EXTRACT_NO_ARTICLE : FOLIO_EXTRACT_NOMEM;
+	xmlTextReader *r = folio_xml.xmlReaderForMemory(in.s, (int)in.len, NULL, "UTF-8",
+	                                                READER_OPTIONS);
 	struct folio_feed_list got = { 0 };
 	size_t count;
 	int stop_rc;
@@ -663,11 +664,13 @@ enum folio_extract_result folio_feed_stream(const char *head, size_t head_len,
 	*n = 0;
 	*stop_rc = 0;
 	*reason = NULL;
-	markup_silence();
+	if (markup_ready(reason) != 0)
+		return FOLIO_EXTRACT_NO_ARTICLE;
 	struct markup_stream *in = markup_stream_open(head, head_len, more, more_ctx);
 	if (!in)
 		return FOLIO_EXTRACT_NOMEM;
-	xmlTextReader *r = xmlReaderForIO(read_stream, NULL, in, NULL, "UTF-8", READER_OPTIONS);
+	xmlTextReader *r = folio_xml.xmlReaderForIO(read_stream, NULL, in, NULL, "UTF-8",
+	                                            READER_OPTIONS);
 	enum folio_extract_result ex = r ? walk(r, each, ctx, n, reason, stop_rc)
 	                                 : FOLIO_EXTRACT_NOMEM;
 	if (markup_stream_failed(in) && ex != FOLIO_EXTRACT_NOMEM) {

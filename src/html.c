@@ -24,8 +24,7 @@
 #include <limits.h>
 #include <strings.h>
 
-#include <libxml/HTMLparser.h>
-
+#include "folio/libs.h"
 #include "folio/text.h"
 #include "extract_internal.h"
 #include "html_body.h"
@@ -48,7 +47,7 @@ static bool attr_has_word(const xmlNode *node, const char *attr, const char *wor
 			p++;
 		hit = (size_t)(p - w) == k && strncasecmp(w, word, k) == 0;
 	}
-	xmlFree(v);
+	(*folio_xml.xmlFree)(v);
 	return hit;
 }
 
@@ -123,7 +122,7 @@ static void keep_attr(struct meta *m, enum slot slot, const xmlNode *node, const
 		keep(m, slot, strdup(raw));
 		m->oom |= !m->v[slot];
 	}
-	xmlFree(raw);
+	(*folio_xml.xmlFree)(raw);
 }
 
 /* A byline found in the page, kept only when it names someone (the first
@@ -158,7 +157,7 @@ static void read_meta_tag(struct meta *m, const xmlNode *node)
 					keep_attr(m, meta_keys[i].slot, node, "content");
 			k += n;
 		}
-		xmlFree(keys);
+		(*folio_xml.xmlFree)(keys);
 	}
 }
 
@@ -166,7 +165,7 @@ static void read_json_ld(struct meta *m, const xmlNode *script)
 {
 	char *type = markup_attr(script, "type");
 	bool ld = type && strcasecmp(type, "application/ld+json") == 0;
-	xmlFree(type);
+	(*folio_xml.xmlFree)(type);
 	if (!ld)
 		return;
 	for (const xmlNode *c = script->children; c; c = c->next) {
@@ -191,7 +190,7 @@ static char *author_text(const xmlNode *node)
 			char *v = markup_is(c, "meta") ? markup_attr(c, "content") : NULL;
 			if (v) {
 				char *copy = strdup(v);
-				xmlFree(v);
+				(*folio_xml.xmlFree)(v);
 				return copy;
 			}
 			return markup_line(c);
@@ -218,8 +217,8 @@ static bool comment_thread(const xmlNode *node)
 		hit = (k == 7 && strncasecmp(w, "comment", 7) == 0) ||
 		      (k == 8 && strncasecmp(w, "comments", 8) == 0);
 	}
-	xmlFree(cls);
-	xmlFree(id);
+	(*folio_xml.xmlFree)(cls);
+	(*folio_xml.xmlFree)(id);
 	return hit;
 }
 
@@ -251,7 +250,7 @@ static void read_meta(struct meta *m, xmlNode *node, bool in_article, bool in_co
 		else if (markup_is(n, "time")) {
 			char *pub = markup_attr(n, "pubdate");
 			bool published = has_word(n, "itemprop", "datePublished") || pub;
-			xmlFree(pub);
+			(*folio_xml.xmlFree)(pub);
 			enum slot slot = published ? D_TIME_PUB : in_article ? D_TIME_ARTICLE : D_TIME_ANY;
 			keep_attr(m, slot, n, "datetime");
 			if (!m->v[slot])
@@ -612,8 +611,8 @@ static void drop_title_headings(xmlNode *node, const char *title)
 			bool same = line && strcasecmp(line, title) == 0;
 			free(line);
 			if (same) {
-				xmlUnlinkNode(c);
-				xmlFreeNode(c);
+				folio_xml.xmlUnlinkNode(c);
+				folio_xml.xmlFreeNode(c);
 			}
 			continue;
 		}
@@ -647,34 +646,35 @@ enum folio_extract_result folio_html_extract(const char *bytes, size_t len,
 		return FOLIO_EXTRACT_NO_ARTICLE;
 	}
 	struct markup_input in;
-	markup_silence();
-	if (markup_input(bytes, len, false, &in) != 0)
-		return FOLIO_EXTRACT_NOMEM;
-	htmlDocPtr doc = htmlReadMemory(in.s, (int)in.len, NULL, "UTF-8",
+	if (markup_ready(reason) != 0)
+		return FOLIO_EXTRACT_NO_ARTICLE;
+	if (markup_input(bytes, len, false, &in, reason) != 0)
+		return *reason ? FOLIO_EXTRACT_NO_ARTICLE : FOLIO_EXTRACT_NOMEM;
+	htmlDocPtr doc = folio_xml.htmlReadMemory(in.s, (int)in.len, NULL, "UTF-8",
 	                                HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 	                                HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
 	free(in.owned);
-	if (!doc || !xmlDocGetRootElement(doc)) {
-		xmlFreeDoc(doc);
+	if (!doc || !folio_xml.xmlDocGetRootElement(doc)) {
+		folio_xml.xmlFreeDoc(doc);
 		*reason = "not an HTML page that can be read";
 		return FOLIO_EXTRACT_NO_ARTICLE;
 	}
 	struct meta m = { 0 };
-	read_meta(&m, xmlDocGetRootElement(doc), false, false);
+	read_meta(&m, folio_xml.xmlDocGetRootElement(doc), false, false);
 	char *body = NULL;
 	bool nomem = m.oom || fill_fields(&m, out) != 0;
 	if (!nomem && m.byline_node) { /* the byline is not the body's first line */
-		xmlUnlinkNode(m.byline_node);
-		xmlFreeNode(m.byline_node);
+		folio_xml.xmlUnlinkNode(m.byline_node);
+		folio_xml.xmlFreeNode(m.byline_node);
 	}
 	if (!nomem && out->title)
-		drop_title_headings(xmlDocGetRootElement(doc), out->title);
+		drop_title_headings(folio_xml.xmlDocGetRootElement(doc), out->title);
 	nomem = nomem || html_main_text(doc, &body) != 0;
 	if (!nomem)
 		body = prefer_ld_body(body, m.ld.body, &nomem);
 	/* a title or a byline that went missing for memory is not "no title" */
 	nomem = nomem || markup_out_of_memory();
-	xmlFreeDoc(doc);
+	folio_xml.xmlFreeDoc(doc);
 	meta_free(&m);
 	if (nomem) {
 		free(body);

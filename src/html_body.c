@@ -42,6 +42,7 @@
 #include <ctype.h>
 #include <strings.h>
 
+#include "folio/libs.h"
 #include "html_words.h"
 #include "markup.h"
 
@@ -374,14 +375,14 @@ static bool hidden(const xmlNode *node)
 {
 	char *v = markup_attr(node, "hidden");
 	bool h = v != NULL;
-	xmlFree(v);
+	(*folio_xml.xmlFree)(v);
 	if (!h && (v = markup_attr(node, "aria-hidden"))) {
 		h = strcasecmp(v, "true") == 0;
-		xmlFree(v);
+		(*folio_xml.xmlFree)(v);
 	}
 	if (!h && (v = markup_attr(node, "style"))) {
 		h = hidden_style(v);
-		xmlFree(v);
+		(*folio_xml.xmlFree)(v);
 	}
 	return h;
 }
@@ -392,14 +393,14 @@ static bool furniture_role(const xmlNode *node)
 	bool hit = false;
 	for (const char *const *r = furniture_roles; role && *r && !hit; r++)
 		hit = strcasecmp(role, *r) == 0;
-	xmlFree(role);
+	(*folio_xml.xmlFree)(role);
 	return hit;
 }
 
 static void drop(xmlNode *node)
 {
-	xmlUnlinkNode(node);
-	xmlFreeNode(node);
+	folio_xml.xmlUnlinkNode(node);
+	folio_xml.xmlFreeNode(node);
 }
 
 /* The controls of a form a reader fills in (hidden inputs are not). */
@@ -412,7 +413,7 @@ static size_t controls(const xmlNode *node)
 		if (markup_is(c, "input")) {
 			char *type = markup_attr(c, "type");
 			n += !type || strcasecmp(type, "hidden") != 0;
-			xmlFree(type);
+			(*folio_xml.xmlFree)(type);
 		} else {
 			n += markup_is(c, "select") || markup_is(c, "textarea");
 		}
@@ -549,12 +550,12 @@ static bool contains(const xmlNode *outer, const xmlNode *inner)
 /* Two hosts of the same kind: the same tag and class. */
 static bool same_kind(const xmlNode *a, const xmlNode *b)
 {
-	if (!xmlStrEqual(a->name, b->name))
+	if (!folio_xml.xmlStrEqual(a->name, b->name))
 		return false;
 	char *ca = markup_attr(a, "class"), *cb = markup_attr(b, "class");
 	bool same = (!ca && !cb) || (ca && cb && strcmp(ca, cb) == 0);
-	xmlFree(ca);
-	xmlFree(cb);
+	(*folio_xml.xmlFree)(ca);
+	(*folio_xml.xmlFree)(cb);
 	return same;
 }
 
@@ -567,7 +568,8 @@ static bool same_kind(const xmlNode *a, const xmlNode *b)
  */
 static xmlNode *gather_parts(const struct tree *t, const struct units *u, xmlNode *best)
 {
-	const struct el *root = el_of(t, xmlDocGetRootElement(best->doc)), *b = el_of(t, best);
+	const struct el *root = el_of(t, folio_xml.xmlDocGetRootElement(best->doc));
+	const struct el *b = el_of(t, best);
 	if (!root || !b)
 		return best;
 	/* The host of most of the block's prose. */
@@ -697,8 +699,8 @@ static bool joins(const struct tree *t, const xmlNode *sib, const xmlNode *best)
 	char *a = markup_attr(sib, "class"), *b = markup_attr(best, "class");
 	if (a && b && *a && strcmp(a, b) == 0)
 		bonus = best_score * 0.2;
-	xmlFree(a);
-	xmlFree(b);
+	(*folio_xml.xmlFree)(a);
+	(*folio_xml.xmlFree)(b);
 	if (se && se->candidate && se->score + bonus >= threshold)
 		return true;
 	if (!markup_is(sib, "p") || !se)
@@ -852,7 +854,7 @@ static bool append_body(struct folio_buf *b, const xmlNode *node)
 static int one_pass(xmlDoc *doc, bool by_name, char **body)
 {
 	*body = NULL;
-	xmlNode *root = xmlDocGetRootElement(doc);
+	xmlNode *root = folio_xml.xmlDocGetRootElement(doc);
 	if (!root)
 		return 0;
 	struct tree t = { 0 };
@@ -915,11 +917,11 @@ static int one_pass(xmlDoc *doc, bool by_name, char **body)
 int html_main_text(xmlDoc *doc, char **body)
 {
 	*body = NULL;
-	xmlNode *root = xmlDocGetRootElement(doc);
+	xmlNode *root = folio_xml.xmlDocGetRootElement(doc);
 	if (!root)
 		return 0;
 	prune_hard(root);
-	xmlDoc *copy = xmlCopyDoc(doc, 1);
+	xmlDoc *copy = folio_xml.xmlCopyDoc(doc, 1);
 	if (!copy)
 		return -1;
 	char *named = NULL, *gentle = NULL;
@@ -934,7 +936,7 @@ int html_main_text(xmlDoc *doc, char **body)
 			gentle = NULL;
 		}
 	}
-	xmlFreeDoc(copy);
+	folio_xml.xmlFreeDoc(copy);
 	free(gentle);
 	if (rc != 0) {
 		free(named);

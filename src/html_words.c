@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <strings.h>
 
+#include "folio/libs.h"
 #include "markup.h"
 
 /* Words that mark furniture.  A trailing '*' matches any word
@@ -78,7 +79,7 @@ static int count_words(const xmlNode *node, const char *attr, const char *const 
 	if (!v)
 		return 0;
 	if (strcmp(attr, "id") == 0 && heading_slug(v)) {
-		xmlFree(v);
+		(*folio_xml.xmlFree)(v);
 		return 0;
 	}
 	int hits = 0;
@@ -93,7 +94,7 @@ static int count_words(const xmlNode *node, const char *attr, const char *const 
 		if (p > w && word_matches(w, (size_t)(p - w), list))
 			hits++;
 	}
-	xmlFree(v);
+	(*folio_xml.xmlFree)(v);
 	return hits;
 }
 
@@ -125,6 +126,6 @@ int html_class_weight(const xmlNode *node)
 	char *prop = markup_attr(node, "itemprop");
 	if (prop && strcasecmp(prop, "articleBody") == 0)
 		w += 50;
-	xmlFree(prop);
+	(*folio_xml.xmlFree)(prop);
 	return w;
 }

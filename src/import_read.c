@@ -438,9 +438,9 @@ enum folio_extract_result import_find_articles(const char *raw, size_t raw_len,
 	if (*kind == IMPORT_HTML)
 		return one_item(folio_html_extract(raw, raw_len, &a, reason), &a, items, n);
 	size_t len;
-	char *text = folio_text_decode(raw, raw_len, &len);
+	char *text = folio_text_decode(raw, raw_len, &len, reason);
 	if (!text)
-		return FOLIO_EXTRACT_NOMEM;
+		return *reason ? FOLIO_EXTRACT_NO_ARTICLE : FOLIO_EXTRACT_NOMEM;
 	/* An export, whole or cut off after some articles (so not ending in ']'). */
 	if (text[strspn(text, " \t\r\n")] == '[') {
 		const char *why = NULL;

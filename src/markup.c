@@ -20,13 +20,11 @@
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
-#include <pthread.h>
 #include <strings.h>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
 #include <unistr.h>
 
+#include "folio/libs.h"
 #include "folio/text.h"
 
 struct out {
@@ -148,7 +146,7 @@ static void put_math(struct out *o, const xmlNode *node)
 		o->space = true;
 		put_text(o, alt);
 		o->space = true;
-		xmlFree(alt);
+		(*folio_xml.xmlFree)(alt);
 		return;
 	}
 	for (const xmlNode *c = node->children; c; c = c->next) {
@@ -327,7 +325,7 @@ static size_t char_ref(const char *s, uint32_t *cp)
 		size_t n = (size_t)(end - s - 1);
 		memcpy(name, s + 1, n);
 		name[n] = '\0';
-		const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+		const htmlEntityDesc *e = folio_xml.htmlEntityLookup((const xmlChar *)name);
 		if (!e)
 			return 0;
 		v = e->value;
@@ -418,15 +416,17 @@ char *markup_fragment_body(const char *html, size_t len, bool *nomem)
 	*nomem = false;
 	if (len > INT32_MAX)
 		len = INT32_MAX;
-	markup_silence();
-	htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
+	const char *why;
+	if (markup_ready(&why) != 0)
+		return NULL; /* never: the page or feed it came from was parsed */
+	htmlDocPtr doc = folio_xml.htmlReadMemory(html, (int)len, NULL, "UTF-8",
 	                                HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 	                                HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
 	if (!doc)
 		return NULL; /* nothing libxml2 could read: no body */
 	size_t n;
 	char *body = markup_render((xmlNode *)doc, &n);
-	xmlFreeDoc(doc);
+	folio_xml.xmlFreeDoc(doc);
 	if (!body) {
 		*nomem = true;
 		return NULL;
@@ -449,7 +449,7 @@ char *markup_attr(const xmlNode *node, const char *name)
 	for (const xmlAttr *a = node->properties; a; a = a->next)
 		if (a->name && strcasecmp((const char *)a->name, name) == 0 &&
 		    a->children && a->children->type == XML_TEXT_NODE)
-			return (char *)xmlStrdup(a->children->content);
+			return (char *)folio_xml.xmlStrdup(a->children->content);
 	return NULL;
 }
 
@@ -518,18 +518,14 @@ bool markup_out_of_memory(void)
 	return folio_alloc_failures() != failures_at_start;
 }
 
-static void init_parser(void)
+int markup_ready(const char **reason)
 {
-	xmlInitParser();
-}
-
-void markup_silence(void)
-{
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, init_parser);
+	if (folio_libxml2(reason) != 0)
+		return -1;
 	failures_at_start = folio_alloc_failures();
-	xmlSetGenericErrorFunc(NULL, no_message);
-	xmlSetStructuredErrorFunc(NULL, no_error);
+	folio_xml.xmlSetGenericErrorFunc(NULL, no_message);
+	folio_xml.xmlSetStructuredErrorFunc(NULL, no_error);
+	return 0;
 }
 
 /* The charset a page's <meta> or a feed's XML declaration names, into
@@ -624,7 +620,8 @@ static char *convert(const char *bytes, size_t len, const char *charset, size_t 
 	return s;
 }
 
-int markup_input(const char *bytes, size_t len, bool xml, struct markup_input *in)
+int markup_input(const char *bytes, size_t len, bool xml, struct markup_input *in,
+                 const char **reason)
 {
 	*in = (struct markup_input){ bytes, len, NULL };
 	size_t bom;
@@ -646,7 +643,7 @@ int markup_input(const char *bytes, size_t len, bool xml, struct markup_input *i
 			in->owned = convert(bytes, len, charset, 1, &in->len, &nomem);
 	}
 	if (!in->owned && !nomem) /* nothing declared, or nothing iconv knows */
-		in->owned = folio_text_decode(bytes, len, &in->len);
+		in->owned = folio_text_decode(bytes, len, &in->len, reason);
 	if (!in->owned)
 		return -1;
 	in->s = in->owned;
@@ -707,8 +704,14 @@ struct markup_stream *markup_stream_open(const char *head, size_t head_len,
 		if (!(utf8 && !ascii) && !bom &&
 		    declared_charset(head, head_len, true, label, sizeof label))
 			charset = iconv_name(label);
-		if (!charset && !utf8 && !bom && folio_text_guess_charset(head, head_len, guess))
+		const char *why = NULL;
+		if (!charset && !utf8 && !bom && folio_text_guess_charset(head, head_len, guess, &why))
 			charset = guess;
+		if (why) { /* not read as UTF-8 when it is likely something else */
+			s->failed = why;
+			s->eof = true;
+			head_len = 0;
+		}
 	}
 	s->cd = charset ? iconv_open("UTF-8", charset) : (iconv_t)-1;
 	if (s->cd == (iconv_t)-1) {

@@ -46,14 +46,17 @@ char *markup_rfc822_date(const char *s);
  * re-encoded without its declaration being changed), else the charset the
  * page declares, else folio_text_decode()'s guess.  Bytes that do not
  * convert become U+FFFD; nothing is ever refused.  in->s is either bytes
- * itself or in->owned, which the caller frees.  -1 when out of memory.
+ * itself or in->owned, which the caller frees.  -1 when out of memory, or
+ * with *reason set (static text) when a guess was needed and uchardet
+ * cannot be loaded.
  */
 struct markup_input {
 	const char *s;
 	size_t len;
 	char *owned;
 };
-int markup_input(const char *bytes, size_t len, bool xml, struct markup_input *in);
+int markup_input(const char *bytes, size_t len, bool xml, struct markup_input *in,
+                 const char **reason);
 
 /*
  * The same for a feed too large to hold: bytes converted to UTF-8 as
@@ -61,7 +64,8 @@ int markup_input(const char *bytes, size_t len, bool xml, struct markup_input *i
  * bytes already read): UTF-16/32 by BOM or zero bytes, valid non-ASCII
  * UTF-8 as UTF-8, else the declared charset, else uchardet's guess when the
  * head is not UTF-8, else UTF-8.  A byte that does not convert becomes
- * U+FFFD.  NULL when out of memory.
+ * U+FFFD.  NULL when out of memory.  When the guess was needed and uchardet
+ * cannot be loaded, the stream is empty and markup_stream_failed() says why.
  */
 struct markup_stream;
 struct markup_stream *markup_stream_open(const char *head, size_t head_len,
@@ -73,16 +77,16 @@ int markup_stream_read(struct markup_stream *s, char *buf, int len);
 const char *markup_stream_failed(const struct markup_stream *s);
 void markup_stream_close(struct markup_stream *s);
 
-/* Make libxml2 ready for this thread: set up once per process (2.9 sets up
- * its globals lazily and unlocked, so the first parse on two threads at
- * once would race), and silent on stderr from this thread (folio reports
+/* Make libxml2 ready for this thread: opened and set up once per process
+ * (folio_libxml2()), and silent on stderr from this thread (folio reports
  * what went wrong itself, naming the file).  Call before each parse: no
- * code outside html, feed and markup calls libxml2. */
-void markup_silence(void);
+ * code outside html, feed and markup calls libxml2.  -1 with *reason
+ * (static text naming the library) when libxml2 cannot be loaded. */
+int markup_ready(const char **reason);
 
 /*
  * Whether an allocation of folio's on this thread failed since the last
- * markup_silence().  Many helpers here answer NULL both for "nothing there"
+ * markup_ready().  Many helpers here answer NULL both for "nothing there"
  * and for "no memory" (markup_line(), markup_outlet(), ...), so a parse
  * checks this once, before it answers: no field may go missing for memory
  * and pass as absent.
@@ -113,7 +117,8 @@ char *markup_date(const char *s);
 /* Case-insensitive compare of an element's name (local part) with name. */
 bool markup_is(const xmlNode *node, const char *name);
 
-/* An attribute's value (malloc'd via libxml2: free with xmlFree) or NULL. */
+/* An attribute's value (malloc'd via libxml2: free with
+ * (*folio_xml.xmlFree)(), folio/libs.h) or NULL. */
 char *markup_attr(const xmlNode *node, const char *name);
 
 #endif

@@ -25,10 +25,11 @@
 
 #include "folio/text.h"
 
+#include "folio/libs.h"
+
 #include <assert.h>
 #include <strings.h>
 
-#include <uchardet.h>
 #include <unictype.h>
 #include <unilbrk.h>
 #include <unicase.h>
@@ -349,40 +350,45 @@ static bool western(const char *charset)
 	return false;
 }
 
-bool folio_text_guess_charset(const char *bytes, size_t len, char name[FOLIO_CHARSET_CAP])
+bool folio_text_guess_charset(const char *bytes, size_t len, char name[FOLIO_CHARSET_CAP],
+                              const char **why)
 {
-	uchardet_t ud = uchardet_new();
+	if (folio_uchardet(why) != 0)
+		return false;
+	uchardet_t ud = folio_chardet.uchardet_new();
 	if (!ud)
 		return false;
-	bool ok = uchardet_handle_data(ud, bytes, len < CHARSET_SCAN_LIMIT ? len : CHARSET_SCAN_LIMIT) == 0;
-	uchardet_data_end(ud);
-	const char *cs = ok ? uchardet_get_charset(ud) : NULL;
+	size_t n = len < CHARSET_SCAN_LIMIT ? len : CHARSET_SCAN_LIMIT;
+	bool ok = folio_chardet.uchardet_handle_data(ud, bytes, n) == 0;
+	folio_chardet.uchardet_data_end(ud);
+	const char *cs = ok ? folio_chardet.uchardet_get_charset(ud) : NULL;
 	ok = cs && cs[0] && strlen(cs) < FOLIO_CHARSET_CAP;
 	if (ok)
 		strcpy(name, cs);
-	uchardet_delete(ud);
+	folio_chardet.uchardet_delete(ud);
 	return ok;
 }
 
 /*
  * Bytes in a legacy charset uchardet recognises, converted to UTF-8; NULL
  * when it names none, a Western one (Windows-1252 is read below), or one
- * iconv does not know.
+ * iconv does not know, or (*why set) when uchardet cannot be loaded.
  */
-static char *from_guessed_charset(const char *bytes, size_t len, size_t *ulen)
+static char *from_guessed_charset(const char *bytes, size_t len, size_t *ulen, const char **why)
 {
 	/* a guess needs letters to go on: a few stray bytes are 1252 punctuation */
 	size_t high = 0;
 	for (size_t i = 0; i < len && i < CHARSET_SCAN_LIMIT; i++)
 		high += (unsigned char)bytes[i] >= 0x80;
 	char cs[FOLIO_CHARSET_CAP];
-	if (high < CHARSET_MIN_HIGH || !folio_text_guess_charset(bytes, len, cs) || western(cs))
+	if (high < CHARSET_MIN_HIGH || !folio_text_guess_charset(bytes, len, cs, why) || western(cs))
 		return NULL;
 	return (char *)u8_conv_from_encoding(cs, iconveh_question_mark, bytes, len, NULL, NULL, ulen);
 }
 
-char *folio_text_decode(const char *bytes, size_t len, size_t *out_len)
+char *folio_text_decode(const char *bytes, size_t len, size_t *out_len, const char **why)
 {
+	*why = NULL;
 	const uint8_t *s = (const uint8_t *)bytes;
 	bool le = len >= 2 && s[0] == 0xFF && s[1] == 0xFE;
 	bool be = len >= 2 && s[0] == 0xFE && s[1] == 0xFF;
@@ -392,7 +398,9 @@ char *folio_text_decode(const char *bytes, size_t len, size_t *out_len)
 		return clean(bytes, len, true, true, out_len);
 
 	size_t ulen;
-	char *utf8 = le || be ? NULL : from_guessed_charset(bytes, len, &ulen);
+	char *utf8 = le || be ? NULL : from_guessed_charset(bytes, len, &ulen, why);
+	if (*why)
+		return NULL; /* not read as 1252 when it is likely something else */
 	if (!utf8) {
 		struct folio_buf b;
 		folio_buf_init(&b, len + len / 2);

@@ -38,17 +38,24 @@
  * each bad sequence becomes U+FFFD.  After a UTF-8 BOM, never 1252.  The
  * five bytes 1252 leaves undefined, unpaired UTF-16 surrogates and an odd
  * last byte of UTF-16 become U+FFFD.
+ *
+ * NULL when memory runs out (*why NULL), or when the bytes need uchardet's
+ * guess and it cannot be loaded (*why, static text, names it: see
+ * folio/libs.h).
  */
-char *folio_text_decode(const char *bytes, size_t len, size_t *out_len);
+char *folio_text_decode(const char *bytes, size_t len, size_t *out_len, const char **why);
 
 /*
  * The charset bytes that are not UTF-8 are most likely in, as uchardet
  * (Mozilla's detector, Debian's libuchardet) names it: "WINDOWS-1251",
  * "SHIFT_JIS", "GB18030"...  iconv knows the names.  False when it cannot
- * tell.  Only the first 64 KiB are read.
+ * tell, and with *why (static text naming the library) set when uchardet
+ * cannot be loaded; *why is left alone otherwise.  Only the first 64 KiB
+ * are read.
  */
 #define FOLIO_CHARSET_CAP 48
-bool folio_text_guess_charset(const char *bytes, size_t len, char name[FOLIO_CHARSET_CAP]);
+bool folio_text_guess_charset(const char *bytes, size_t len, char name[FOLIO_CHARSET_CAP],
+                              const char **why);
 
 /*
  * Clean text that should be UTF-8 (from the store, the command line, a

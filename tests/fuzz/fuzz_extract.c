@@ -50,8 +50,9 @@ static void check_result(enum folio_extract_result r, struct folio_article *a,
 static void fuzz_text(const char *bytes, size_t size)
 {
 	size_t len;
-	char *text = folio_text_decode(bytes, size, &len);
-	FUZZ_CHECK(text != NULL, "decode ran out of memory");
+	const char *why;
+	char *text = folio_text_decode(bytes, size, &len, &why);
+	FUZZ_CHECK(text != NULL, why ? why : "decode ran out of memory");
 	fuzz_check_clean(text, len, true);
 
 	/* Decoding is the same cleaning as folio_text_clean(): a second pass changes nothing. */

@@ -36,10 +36,14 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		size_t raw_len, len;
 		char *raw = slurp(argv[i], &raw_len);
-		char *text = raw ? folio_text_decode(raw, raw_len, &len) : NULL;
+		const char *why = NULL;
+		char *text = raw ? folio_text_decode(raw, raw_len, &len, &why) : NULL;
 		free(raw);
 		if (!text) {
-			perror(argv[i]);
+			if (why)
+				fprintf(stderr, "%s: %s\n", argv[i], why);
+			else
+				perror(argv[i]);
 			continue;
 		}
 		struct folio_article a;

@@ -131,7 +131,8 @@ static int decode_case(void *ctx)
 {
 	struct page *p = ctx;
 	size_t len;
-	char *text = folio_text_decode(p->text, p->len, &len);
+	const char *why;
+	char *text = folio_text_decode(p->text, p->len, &len, &why);
 	if (!text)
 		return 1;
 	int rc = same(text, p->want.body) ? 0 : -1;
@@ -457,7 +458,8 @@ int main(void)
 	char *txt = sample("articles/allotment-water.txt", &len);
 	if (txt) {
 		struct page p = { txt, len, { 0 } };
-		p.want.body = folio_text_decode(txt, len, NULL);
+		const char *why;
+		p.want.body = folio_text_decode(txt, len, NULL, &why);
 		check("text decode", decode_case, &p);
 		const char *reason;
 		char *text = p.want.body;

@@ -63,7 +63,8 @@ static const char *keep(char *s)
 
 static const char *dec(const char *s, size_t n)
 {
-	return keep(folio_text_decode(s, n, NULL));
+	const char *why;
+	return keep(folio_text_decode(s, n, NULL, &why));
 }
 
 static const char *cln(const char *s, size_t n, bool keep_newlines)
@@ -680,7 +681,8 @@ static void test_fuzz(void)
 	for (int round = 0; round < ROUNDS; round++) {
 		size_t len = random_bytes(in, sizeof in), n, n2;
 
-		char *d = folio_text_decode(in, len, &n);
+		const char *why;
+		char *d = folio_text_decode(in, len, &n, &why);
 		if (!is_safe(d, n, true) || memchr(d, '\r', n))
 			bad_decode++;
 		free(d);
@@ -808,7 +810,8 @@ static void test_legacy_charsets(void)
 		if (!ok(bytes != NULL, "decode: %s sample encodes", pages[i].charset))
 			continue;
 		char cs[FOLIO_CHARSET_CAP] = "";
-		ok(folio_text_guess_charset(bytes, n, cs), "decode: a charset is named for %s (%s)",
+		const char *why = NULL;
+		ok(folio_text_guess_charset(bytes, n, cs, &why), "decode: a charset is named for %s (%s)",
 		   pages[i].charset, cs);
 		is_str(dec(bytes, n), pages[i].text, "decode: %s page comes back as written",
 		       pages[i].charset);
