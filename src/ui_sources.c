@@ -115,8 +115,13 @@ static int64_t exp_source_id(const struct ui_list *l)
 	return l->exp >= 0 ? l->src[l->exp].id : 0;
 }
 
-/* Store rows -> display rows; false (and nothing kept) when memory runs out. */
-static bool convert_rows(struct folio_list_row *in, size_t n, struct ui_row *out)
+/*
+ * Store rows -> display rows; false (and nothing kept) when memory runs out.
+ * With sep, each title is led by its source ("AFP · Panda bites farmer"):
+ * a list of every source sorted by source shows where each run begins.
+ */
+static bool convert_rows(struct folio_list_row *in, size_t n, struct ui_row *out,
+                         const char *sep)
 {
 	for (size_t i = 0; i < n; i++) {
 		out[i].id = in[i].id;
@@ -124,7 +129,18 @@ static bool convert_rows(struct folio_list_row *in, size_t n, struct ui_row *out
 		out[i].date[10] = '\0';
 		out[i].read = in[i].read;
 		out[i].flagged = in[i].flagged;
-		out[i].title = ui_display(in[i].title && *in[i].title ? in[i].title : "(no title)");
+		const char *title = in[i].title && *in[i].title ? in[i].title : "(no title)";
+		bool lead = sep && in[i].source && *in[i].source;
+		char *led = NULL;
+		if (lead) {
+			struct folio_buf b = { 0 };
+			folio_buf_str(&b, in[i].source);
+			folio_buf_str(&b, sep);
+			folio_buf_str(&b, title);
+			led = folio_buf_finish(&b, NULL);
+		}
+		out[i].title = !lead || led ? ui_display(led ? led : title) : NULL;
+		free(led);
 		if (!out[i].title) {
 			for (size_t j = 0; j < i; j++)
 				free(out[j].title);
@@ -152,7 +168,8 @@ static int fetch(struct ui_list *l, const struct folio_list_key *after, bool bac
 		return 0;
 	}
 	*out = calloc(*n, sizeof **out);
-	if (!*out || !convert_rows(rows, *n, *out)) {
+	bool lead = ui->sort == FOLIO_SORT_SOURCE && exp_source_id(l) == 0;
+	if (!*out || !convert_rows(rows, *n, *out, lead ? ui->separator : NULL)) {
 		free(*out);
 		*out = NULL;
 		folio_store_rows_free(rows, *n);

@@ -53,6 +53,7 @@ keys q S
 like "S again: by source" "$(line 24)" '^Articles by source, then newest first'
 keys g j
 like "by source: Bulk Daily first, newest first" "$(line 2)" 'Bulk story number 250'
+like "  each title led by its source" "$(line 2)" 'Bulk Daily (·|-) Bulk story number 250'
 keys C-l
 like "  the status line says so" "$(line 24)" "by source  1 of $total"
 keys G
@@ -61,6 +62,8 @@ like "  Unknown source last, each newest first, the undated last" "$s" "Apple gr
 .*\(no title\)
 .*\(no title\)
 .*Anchor chains"
+keys j Enter
+like "  one source's list: the titles alone" "$(line 7)" '^  N 2003-06-01 \(no title\) *$'
 keys S
 like "S again: by date" "$(line 24)" '^Articles by date, newest first'
 like "  no order named on the status line" "$(line 24 | grep -c 'by date  ')" '^0$'
