@@ -5,10 +5,10 @@
  * Each library is opened once, under pthread_once, by the soname configure
  * read from the library the build links against (FOLIO_LIBXML2_SONAME,
  * FOLIO_UCHARDET_SONAME), and every function is looked up then: a library
- * that lacks one is not used at all, so no call can find a NULL pointer
- * later.  It is never closed.  What went wrong is kept for every later
- * caller, so each file that needed the library is skipped with the same
- * reason.
+ * that lacks one is closed again and not used at all, so no call can find
+ * a NULL pointer later; one that has them all is never closed.  What went
+ * wrong is kept for every later caller, so each file that needed the
+ * library is skipped with the same reason.
  */
 #include "folio/folio.h"
 
