@@ -96,6 +96,11 @@ like "dates limit a common word" "$(big --by day 'filler after:2001-06-20 before
 	'^2001-06-20 +11 .*2001-06-21 +11 [^0-9]*undated +0 $'
 like "  and the whole store (no undated with a limit)" "$(big 'after:2016-05-01' | tr '\n' ' ')" \
 	'^2016 +1 .*2017 +1 [^0-9]*undated +0 $'
+"$FOLIO" --db "$TMP/big.db" tag five $("$FOLIO" --db "$TMP/big.db" search --limit 5 'filler after:2001-06-05' \
+	'before:2001-06-06' | cut -f1) >/dev/null
+like "a tag and a common word (its ids walked beside the date index)" \
+	"$(big 'number tag:five' | tr '\n' ' ')" '^2001 +5 [^0-9]*undated +0 $'
+like "  a tag alone" "$(big 'tag:five' | tr '\n' ' ')" '^2001 +5 [^0-9]*undated +0 $'
 
 # The days are kept by the store's triggers whatever changes an article.
 "$FOLIO" --db "$TMP/big.db" delete $("$FOLIO" --db "$TMP/big.db" search filler 'after:2001-06-20' \
