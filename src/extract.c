@@ -415,6 +415,32 @@ static void mark_credited_captions(struct page *pg)
 	}
 }
 
+/* Does a line tag or name an account as posts do: "#breaking", "@ABC7"? */
+static bool post_marks(const char *s, size_t len)
+{
+	for (size_t i = 0; i + 1 < len; i++)
+		if ((s[i] == '#' || s[i] == '@') && (i == 0 || s[i - 1] == ' ') &&
+		    ((s[i + 1] >= 'a' && s[i + 1] <= 'z') || (s[i + 1] >= 'A' && s[i + 1] <= 'Z')))
+			return true;
+	return false;
+}
+
+/*
+ * The text of an embedded post is the paragraph right above its stamp
+ * ("... #lancaster ... — Leanne Suter (@abc7leanne) August 12, 2018"),
+ * when it is short and tags or names an account as posts do: a story's
+ * own paragraph has no "#breaking".
+ */
+static void mark_post_texts(struct page *pg)
+{
+	for (size_t i = 1; i < pg->n; i++) {
+		struct unit *up = &pg->u[i - 1];
+		if (pg->u[i].post && content_kind(up->kind) && up->words <= 60 &&
+		    post_marks(up->s, up->len))
+			up->kind = K_CAPTION;
+	}
+}
+
 /* Slides of a gallery: two lines or more opening "N/18 ..." with the same count. */
 static void mark_galleries(struct page *pg)
 {
@@ -736,6 +762,7 @@ static bool classify_page(struct page *pg)
 	mark_pull_quotes(pg);
 	mark_galleries(pg);
 	mark_credited_captions(pg);
+	mark_post_texts(pg);
 	mark_boxes(pg);
 	return true;
 }

@@ -140,7 +140,7 @@ static const struct phrase leads[] = {
 	{ "continue reading the main story", LEAD_PROMPT },
 	{ "advertisement continue reading", LEAD_PROMPT }, { "scroll down for video", LEAD_PROMPT },
 	{ "please enable javascript", LEAD_PROMPT }, { "have a tip", LEAD_PROMPT },
-	{ "have something to add", LEAD_PROMPT }, { "you must enter the characters", LEAD_PROMPT },
+	{ "have something to add", LEAD_PROMPT }, { "have more to say", LEAD_PROMPT }, { "you must enter the characters", LEAD_PROMPT },
 	{ "message: * a friend", LEAD_PROMPT }, { "a friend wanted you to see", LEAD_PROMPT },
 	{ "listing image by", LEAD_PROMPT }, { "citations:", LEAD_PROMPT },
 	{ "enlarge image", LEAD_PROMPT }, { "join the conversation", LEAD_PROMPT },

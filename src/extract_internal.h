@@ -219,6 +219,7 @@ struct unit {
 	enum list_marker list;
 	size_t content; /* offset of the text after a bullet */
 	bool sentence, colon, digit;
+	bool post;          /* the stamp of an embedded post: "— Ann Lee (@annlee) May 2, 2018" */
 	enum kind kind;
 	char date[11];      /* date lines and bylines with a date */
 	size_t head_off, head_len; /* the headline part of "Headline | Outlet" */

@@ -317,8 +317,10 @@ static enum kind classify_line(struct unit *u, const struct furniture_index *fx)
 	if (u->words > 25 && u->words <= 60 && ex_trailer_byline(s, len, &writer))
 		return K_BYLINE; /* "... contributed to this report. NAME can be reached at ..." */
 	switch (ex_furniture(u, fx)) {
-	case FURN_CAPTION:
 	case FURN_EMBED:
+		u->post = true;
+		return K_CAPTION;
+	case FURN_CAPTION:
 		return K_CAPTION;
 	case FURN_PROMPT:
 	case FURN_RULE:
