@@ -581,6 +581,11 @@ static bool prompt_line(const char *s, size_t len, int words, struct signs sg, u
 	if (words <= 16 && ex_starts_any_ci(s, len, players) && len > 0 && s[len - 1] != '.' &&
 	    !ex_find_bytes(s, len, "\"", 1) && !ex_find_bytes(s, len, "\xE2\x80\x9D", 3))
 		return true;
+	/* a link to the footage: "Watch police detain some of the protesters here." */
+	static const char *const to_footage[] = { "watch ", "listen to ", NULL };
+	if (words <= 16 && ex_starts_any_ci(s, len, to_footage) &&
+	    len > 6 && (ex_ci_eq(s + len - 6, " here.", 6) || ex_ci_eq(s + len - 6, " here:", 6)))
+		return true;
 	if (words <= 40 && (sg.kinds & SIGN_PROMPT))
 		return true;
 	if (labelled_headline(s, len, words))
