@@ -481,7 +481,7 @@ static int exec(struct folio_store *st, const char *sql, const char *doing, char
 	return 0;
 }
 
-/* what: "the search index of", with how long it takes ("about a minute per 100,000") */
+/* what: "the search index of", with how long it takes ("a minute per 100,000 ...") */
 static void tell_upgrade(struct folio_store *st, const char *what, const char *how_long)
 {
 	int64_t articles = 0;
@@ -516,7 +516,9 @@ static int migrate(struct folio_store *st, char **err)
 		/* Once, though a store from before step 3 is rebuilt twice. */
 		if ((version == UPGRADE_REBUILDS_INDEX || version == UPGRADE_REBUILDS_INDEX_AGAIN) &&
 		    notice && !told_index) {
-			tell_upgrade(st, "the search index of", "about a minute per 100,000");
+			/* measured: 45 CPU-s at 10^5, 759 at 10^6 (tests/bench/RESULTS.md) */
+			tell_upgrade(st, "the search index of",
+			             "about a minute per 100,000, a quarter of an hour per million");
 			told_index = true;
 		}
 		if (version == UPGRADE_REWRITES_NAMES && notice)
