@@ -51,7 +51,7 @@ static const char *const days_sql[DAYS_STMTS] = {
 /*
  * Counts by day: a cell for each day of FOLIO_YEAR_MIN..MAX, 32 to a month
  * so a date's cell is arithmetic on its digits, and the undated apart.  A
- * slot that is no day of the calendar (folio_date_iso) counts as undated:
+ * slot that is no day of the calendar (folio_date_valid) counts as undated:
  * folio writes no such date, and the timeline would count it undated.
  */
 #define TALLY_YEARS (FOLIO_YEAR_MAX - FOLIO_YEAR_MIN + 1)
@@ -100,10 +100,9 @@ static void tally_slot(struct tally *t, const char *slot)
 		t->cells[cell]++;
 }
 
-/* A cell's date, "YYYY-MM-DD" (by hand: snprintf was most of a timeline's CPU). */
-static void format_cell(int cell, char date[11])
+/* A day's date, "YYYY-MM-DD" (by hand: snprintf was most of a timeline's CPU). */
+static void format_day(int y, int m, int d, char date[11])
 {
-	int y = FOLIO_YEAR_MIN + cell / (12 * 32), m = cell / 32 % 12 + 1, d = cell % 32 + 1;
 	const int parts[][2] = { { y / 100, 0 }, { y % 100, 2 }, { m, 5 }, { d, 8 } };
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
 		date[parts[i][1]] = (char)('0' + parts[i][0] / 10);
@@ -113,37 +112,35 @@ static void format_cell(int cell, char date[11])
 	date[10] = '\0';
 }
 
-/* The counted days as folio_store_days gives them, the undated as "". */
-static int tally_list(struct tally *t, struct folio_day_count **days, size_t *n)
+/*
+ * The counted days as folio_store_days gives them, the undated last as "".
+ * A cell that is no day of the calendar ("2016-02-31") joins the undated.
+ */
+static int tally_list(const struct tally *t, struct folio_day_count **days, size_t *n)
 {
 	struct folio_day_count *list = NULL;
 	size_t count = 0, cap = 0;
 	int64_t undated = t->undated;
-	for (int cell = 0; cell < TALLY_CELLS; cell++) {
-		char date[11];
-		int y, m, d;
-		if (t->cells[cell] == 0)
-			continue;
-		format_cell(cell, date);
-		if (!folio_date_iso(date, DAY_SLOT, &y, &m, &d)) { /* "2016-02-31" */
-			undated += t->cells[cell];
-			t->cells[cell] = 0;
-		}
-	}
-	for (int cell = -1; cell < TALLY_CELLS; cell++) {
-		int64_t k = cell < 0 ? undated : t->cells[cell];
+	/* the cell past the last stands for the undated */
+	for (int cell = 0; cell <= TALLY_CELLS; cell++) {
+		int64_t k = cell < TALLY_CELLS ? t->cells[cell] : undated;
+		int y = FOLIO_YEAR_MIN + cell / (12 * 32), m = cell / 32 % 12 + 1, d = cell % 32 + 1;
 		if (k == 0)
 			continue;
+		if (cell < TALLY_CELLS && !folio_date_valid(y, m, d)) {
+			undated += k;
+			continue;
+		}
 		void *p = list;
 		if (!folio_grow_raw(&p, &cap, count + 1, sizeof *list)) {
 			free(list);
 			return -1;
 		}
 		list = p;
-		if (cell < 0)
-			list[count].date[0] = '\0';
+		if (cell < TALLY_CELLS)
+			format_day(y, m, d, list[count].date);
 		else
-			format_cell(cell, list[count].date);
+			list[count].date[0] = '\0';
 		list[count++].count = k;
 	}
 	*days = list;
