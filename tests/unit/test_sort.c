@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "folio/store.h"
+#include "store_sources.h"
 #include "tap.h"
 #include "tmpdir.h"
 
@@ -116,26 +117,12 @@ static void check_order(struct folio_store *st, enum folio_sort sort, int64_t so
 	ok(same, "%s: each row's position and neighbours", name);
 }
 
-static int64_t source_of(struct folio_store *st, const char *name)
-{
-	struct folio_source_row *rows;
-	size_t n;
-	int64_t id = 0;
-	if (folio_store_sources(st, &rows, &n, NULL) != 0)
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(rows[i].name, name) == 0)
-			id = rows[i].id;
-	folio_store_sources_free(rows, n);
-	return id;
-}
-
 static void test_title(struct folio_store *st)
 {
 	check_order(st, FOLIO_SORT_TITLE, 0, ids, N, "all by title");
 	/* Beta's own: apple, Cherry, Zucchini, then its untitled */
 	int64_t beta[] = { ids[0], ids[3], ids[6], ids[9] };
-	check_order(st, FOLIO_SORT_TITLE, source_of(st, "Beta"), beta, 4, "Beta by title");
+	check_order(st, FOLIO_SORT_TITLE, source_id(st, "Beta", NULL, NULL), beta, 4, "Beta by title");
 	/* unread only: the next unread by title passes over the read */
 	int64_t next = 0;
 	bool found = false;
@@ -165,7 +152,7 @@ static void test_source(struct folio_store *st)
 		            ids[11], ids[8], ids[2] };        /* Unknown source */
 	check_order(st, FOLIO_SORT_SOURCE, 0, want, N, "all by source");
 	int64_t beta[] = { ids[9], ids[6], ids[0], ids[3] };
-	check_order(st, FOLIO_SORT_SOURCE, source_of(st, "Beta"), beta, 4,
+	check_order(st, FOLIO_SORT_SOURCE, source_id(st, "Beta", NULL, NULL), beta, 4,
 	            "a source by source is by date");
 	int64_t next = 0;
 	bool found = false;

@@ -25,6 +25,7 @@
 #include <sqlite3.h>
 
 #include "folio/store.h"
+#include "store_sources.h"
 #include "tap.h"
 #include "tmpdir.h"
 
@@ -106,25 +107,6 @@ static void put(struct folio_store *st, struct folio_article a, const char *path
 	int rc = folio_store_put(st, &a, path, &got, &err);
 	ok(rc == 0 && got == want, "put %s: %d (%s)", name, (int)got, err ? err : "ok");
 	free(err);
-}
-
-static int64_t source_id(struct folio_store *st, const char *name, int64_t *total, int64_t *unread)
-{
-	struct folio_source_row *rows;
-	size_t n;
-	int64_t id = 0;
-	if (folio_store_sources(st, &rows, &n, NULL) != 0)
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(rows[i].name, name) == 0) {
-			id = rows[i].id;
-			if (total)
-				*total = rows[i].total;
-			if (unread)
-				*unread = rows[i].unread;
-		}
-	folio_store_sources_free(rows, n);
-	return id;
 }
 
 /* The id of the only article a search for word finds, or 0. */
